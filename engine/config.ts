@@ -1,0 +1,29 @@
+/**
+ * Default cluster parameters and the limits every input is held to.
+ * The defaults are RaftScope's (the visualizer on the Raft website): election
+ * timeout 100-200 ms, heartbeat 50 ms, latency 10-15 ms, five servers.
+ */
+import type { ClusterConfig } from './types.ts';
+
+export const DEFAULT_CONFIG: ClusterConfig = {
+  nodes: 5,
+  seed: 1,
+  election: { min: 100, max: 200 },
+  heartbeat: 50,
+  latency: { min: 10, max: 15 },
+  raft: { probe: 'fast', noop: true, batch: 64 },
+};
+
+export const LIMITS = {
+  minNodes: 1,
+  maxNodes: 9,
+  /** The longest a single `run` may advance the clock: one simulated hour. */
+  maxRunMs: 3_600_000,
+  /** The most events one `step` may process. */
+  maxStep: 1_000_000,
+  /** Timer and latency bounds, in ms. */
+  maxDurationMs: 600_000,
+  maxBatch: 10_000,
+  maxValueLength: 1_000,
+  maxSeed: 0xffffffff,
+} as const;

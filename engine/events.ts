@@ -1,0 +1,167 @@
+/**
+ * Structured event records. Every change the engine makes is reported as one of
+ * these, with the reason and not only the outcome, so the UI, the trace and the
+ * tests can all say *why* something happened. `describe.ts` turns them into text.
+ */
+import type { MessageType, NodeId, Role } from './types.ts';
+
+export interface LogPosition {
+  readonly lastIndex: number;
+  readonly lastTerm: number;
+}
+
+export type VoteRefusal =
+  /** The candidate's term is older than ours (§5.1). */
+  | { readonly kind: 'stale-term' }
+  /** We already voted for someone else in this term (§5.2). */
+  | { readonly kind: 'already-voted'; readonly votedFor: NodeId }
+  /** The candidate's log is less up-to-date than ours (§5.4.1). */
+  | { readonly kind: 'log-behind'; readonly mine: LogPosition; readonly theirs: LogPosition };
+
+export type AppendRefusal =
+  | { readonly kind: 'stale-term' }
+  /** Log consistency check (§5.3): we have no entry at prevLogIndex. */
+  | { readonly kind: 'missing-entry'; readonly lastIndex: number }
+  /** Log consistency check (§5.3): our entry at prevLogIndex has another term. */
+  | { readonly kind: 'term-mismatch'; readonly actualTerm: number };
+
+export type LossReason = 'link-cut' | 'receiver-down' | 'dropped';
+
+export interface MessageSummary {
+  readonly id: number;
+  readonly type: MessageType;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly term: number;
+}
+
+/** Why a node became a follower. */
+export type FollowReason =
+  /** It saw a message with a higher term (§5.1). */
+  | 'higher-term'
+  /** A candidate heard from the leader of its own term (§5.2). */
+  | 'leader-found';
+
+export type RecordBody =
+  | { readonly type: 'electionTimeout'; readonly node: NodeId; readonly term: number; readonly forced: boolean }
+  | { readonly type: 'becameCandidate'; readonly node: NodeId; readonly term: number }
+  | { readonly type: 'becameLeader'; readonly node: NodeId; readonly term: number; readonly votes: readonly NodeId[] }
+  | {
+      readonly type: 'becameFollower';
+      readonly node: NodeId;
+      readonly term: number;
+      readonly was: Role;
+      readonly reason: FollowReason;
+      readonly cause: NodeId;
+    }
+  | { readonly type: 'voteGranted'; readonly node: NodeId; readonly candidate: NodeId; readonly term: number }
+  | {
+      readonly type: 'voteRefused';
+      readonly node: NodeId;
+      readonly candidate: NodeId;
+      readonly term: number;
+      readonly why: VoteRefusal;
+    }
+  | {
+      readonly type: 'voteCounted';
+      readonly node: NodeId;
+      readonly voter: NodeId;
+      readonly term: number;
+      readonly granted: boolean;
+      readonly votes: number;
+      readonly needed: number;
+    }
+  | {
+      readonly type: 'appendAccepted';
+      readonly node: NodeId;
+      readonly leader: NodeId;
+      readonly term: number;
+      readonly prevIndex: number;
+      readonly entries: number;
+      readonly matchIndex: number;
+    }
+  | {
+      readonly type: 'appendRejected';
+      readonly node: NodeId;
+      readonly leader: NodeId;
+      readonly term: number;
+      readonly prevIndex: number;
+      readonly prevTerm: number;
+      readonly why: AppendRefusal;
+      readonly hintIndex: number;
+      readonly hintTerm: number;
+    }
+  | {
+      /** A follower deleted a conflicting entry and all that follow it (§5.3, Figure 2 rule 3). */
+      readonly type: 'truncated';
+      readonly node: NodeId;
+      readonly from: number;
+      readonly removed: number;
+      readonly conflictTerm: number;
+      readonly leaderTerm: number;
+    }
+  | { readonly type: 'matchAdvanced'; readonly node: NodeId; readonly peer: NodeId; readonly match: number }
+  | {
+      /** A leader moved a follower's nextIndex back after a rejection (§5.3). */
+      readonly type: 'nextIndexBackedOff';
+      readonly node: NodeId;
+      readonly peer: NodeId;
+      readonly from: number;
+      readonly to: number;
+      readonly how: 'hint' | 'decrement';
+    }
+  | { readonly type: 'staleResponse'; readonly node: NodeId; readonly peer: NodeId; readonly rejectedIndex: number }
+  | {
+      readonly type: 'commitAdvanced';
+      readonly node: NodeId;
+      readonly from: number;
+      readonly to: number;
+      /** `majority`: a leader counted replicas (§5.3, §5.4.2); `leader`: a follower learned leaderCommit. */
+      readonly by: 'majority' | 'leader';
+    }
+  | {
+      /**
+       * A non-event worth explaining: an entry is on a majority but is not committed,
+       * because it is from an earlier term than the leader's (§5.4.2, Figure 8).
+       */
+      readonly type: 'commitDeferred';
+      readonly node: NodeId;
+      readonly index: number;
+      readonly entryTerm: number;
+      readonly currentTerm: number;
+      readonly replicas: number;
+      readonly clusterSize: number;
+    }
+  | { readonly type: 'heartbeat'; readonly node: NodeId; readonly term: number }
+  | { readonly type: 'proposed'; readonly node: NodeId; readonly value: string; readonly index: number; readonly term: number }
+  | {
+      readonly type: 'proposalRefused';
+      readonly node: NodeId | null;
+      readonly value: string;
+      readonly why: 'not-leader' | 'down' | 'no-leader';
+      readonly leader: NodeId | null;
+    }
+  | { readonly type: 'crashed'; readonly node: NodeId }
+  | { readonly type: 'restarted'; readonly node: NodeId; readonly term: number; readonly logLength: number }
+  | { readonly type: 'linkCut'; readonly a: NodeId; readonly b: NodeId }
+  | { readonly type: 'linkHealed'; readonly a: NodeId; readonly b: NodeId }
+  | { readonly type: 'messageLost'; readonly message: MessageSummary; readonly why: LossReason }
+  | { readonly type: 'violation'; readonly invariant: InvariantName; readonly detail: string };
+
+export type RecordType = RecordBody['type'];
+
+/** A record as the simulator emits it: numbered by the event that caused it, and timed. */
+export type EventRecord = RecordBody & {
+  /** The event number (1-based, counting message deliveries, timer firings and commands). */
+  readonly event: number;
+  readonly time: number;
+};
+
+/** The safety properties checked after every event (paper Figure 3, plus etcd's TLA+ spec). */
+export type InvariantName =
+  | 'ElectionSafety'
+  | 'LeaderAppendOnly'
+  | 'LogMatching'
+  | 'LeaderCompleteness'
+  | 'StateMachineSafety'
+  | 'CommitWithinLog';

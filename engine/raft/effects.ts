@@ -1,0 +1,28 @@
+/**
+ * What one step of a node produces besides its new state. A step creates one
+ * `Effects`, the role functions append to it, and `step` returns it: the only
+ * mutation is of this local accumulator, so `step` stays a pure function.
+ */
+import type { RecordBody } from '../events.ts';
+import type { NodeId, Outgoing, RaftOptions } from '../types.ts';
+
+/** A request to the simulator, which owns clocks and randomness. */
+export type TimerRequest = 'reset' | 'stop';
+
+export interface Effects {
+  readonly outbox: Outgoing[];
+  readonly records: RecordBody[];
+  election?: TimerRequest;
+  heartbeat?: TimerRequest;
+}
+
+export const newEffects = (): Effects => ({ outbox: [], records: [] });
+
+/** What a node needs to know about its surroundings; the same for every step. */
+export interface StepContext {
+  /** Every other member of the cluster, in a fixed order. */
+  readonly peers: readonly NodeId[];
+  readonly options: RaftOptions;
+}
+
+export const clusterSize = (ctx: StepContext): number => ctx.peers.length + 1;

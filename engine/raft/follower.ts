@@ -1,0 +1,89 @@
+/** The receiving side of AppendEntries (Figure 2, AppendEntries RPC, rules 2-5). */
+import type { AppendEntries, NodeState } from '../types.ts';
+import type { Effects } from './effects.ts';
+import { appendAfter, findConflictByTerm, lastIndex, termAt } from './log.ts';
+
+/**
+ * Handle AppendEntries from the leader of our current term. The caller has already
+ * made us a follower of `m.from`. Hearing from the leader resets the election timer.
+ */
+export function onAppendEntries(node: NodeState, m: AppendEntries, fx: Effects): NodeState {
+  const v = node.volatile!;
+  const term = node.persistent.currentTerm;
+  const log = node.persistent.log;
+  fx.election = 'reset';
+
+  const actual = termAt(log, m.prevLogIndex);
+  if (actual !== m.prevLogTerm) {
+    // Rule 2: reply false if the log has no entry at prevLogIndex whose term matches.
+    // The hint lets a fast-probing leader skip every index that cannot match (§5.3).
+    const hint = findConflictByTerm(log, Math.min(m.prevLogIndex, lastIndex(log)), m.prevLogTerm);
+    fx.records.push({
+      type: 'appendRejected',
+      node: node.id,
+      leader: m.from,
+      term,
+      prevIndex: m.prevLogIndex,
+      prevTerm: m.prevLogTerm,
+      why: actual === undefined ? { kind: 'missing-entry', lastIndex: lastIndex(log) } : { kind: 'term-mismatch', actualTerm: actual },
+      hintIndex: hint.index,
+      hintTerm: hint.term,
+    });
+    fx.outbox.push({
+      type: 'AppendEntriesResponse',
+      from: node.id,
+      to: m.from,
+      term,
+      success: false,
+      matchIndex: 0,
+      rejectedIndex: m.prevLogIndex,
+      hintIndex: hint.index,
+      hintTerm: hint.term,
+    });
+    return node;
+  }
+
+  // Rules 3 and 4: delete conflicting entries, append new ones.
+  const outcome = appendAfter(log, m.prevLogIndex, m.entries);
+  if (outcome.truncatedFrom > 0) {
+    fx.records.push({
+      type: 'truncated',
+      node: node.id,
+      from: outcome.truncatedFrom,
+      removed: outcome.removed,
+      conflictTerm: outcome.conflictTerm,
+      leaderTerm: m.entries[outcome.truncatedFrom - m.prevLogIndex - 1].term,
+    });
+  }
+  const matchIndex = m.prevLogIndex + m.entries.length;
+  fx.records.push({
+    type: 'appendAccepted',
+    node: node.id,
+    leader: m.from,
+    term,
+    prevIndex: m.prevLogIndex,
+    entries: m.entries.length,
+    matchIndex,
+  });
+  // Rule 5: commit up to leaderCommit, but never past what this request proved we share
+  // with the leader: entries beyond it may still be stale leftovers.
+  let commitIndex = v.commitIndex;
+  const learned = Math.min(m.leaderCommit, matchIndex);
+  if (learned > commitIndex) {
+    fx.records.push({ type: 'commitAdvanced', node: node.id, from: commitIndex, to: learned, by: 'leader' });
+    commitIndex = learned;
+  }
+  fx.outbox.push({
+    type: 'AppendEntriesResponse',
+    from: node.id,
+    to: m.from,
+    term,
+    success: true,
+    matchIndex,
+    rejectedIndex: 0,
+    hintIndex: 0,
+    hintTerm: 0,
+  });
+  const persistent = outcome.log === log ? node.persistent : { ...node.persistent, log: outcome.log };
+  return { ...node, persistent, volatile: { ...v, commitIndex } };
+}

@@ -1,0 +1,25 @@
+/**
+ * Quorum arithmetic, kept apart so it can be tested on its own.
+ * A quorum is a strict majority of the whole cluster, counting the leader itself.
+ */
+
+export const majority = (clusterSize: number): number => Math.floor(clusterSize / 2) + 1;
+
+/**
+ * The highest index stored on a majority, given every member's match index
+ * (the leader's own last index included): the majority-th largest value.
+ */
+export function quorumMatchIndex(matchIndexes: readonly number[]): number {
+  const sorted = [...matchIndexes].sort((a, b) => b - a);
+  return sorted[majority(matchIndexes.length) - 1] ?? 0;
+}
+
+export type VoteResult = 'won' | 'lost' | 'pending';
+
+/** Tally an election: `granted` and `refused` count votes, the candidate's own included. */
+export function voteResult(granted: number, refused: number, clusterSize: number): VoteResult {
+  const need = majority(clusterSize);
+  if (granted >= need) return 'won';
+  if (refused > clusterSize - need) return 'lost';
+  return 'pending';
+}

@@ -1,0 +1,131 @@
+/**
+ * The leader's side of log replication (§5.3) and commitment (§5.4.2).
+ *
+ * Flow control is deliberately simple and visible: each follower has at most one
+ * AppendEntries outstanding (`inflight`), except that every heartbeat sends one
+ * regardless, which doubles as the retry for anything the network lost.
+ */
+import type { AppendEntriesResponse, LeaderState, NodeState, Progress } from '../types.ts';
+import { clusterSize, type Effects, type StepContext } from './effects.ts';
+import { entriesFrom, findConflictByTerm, lastIndex, termAt } from './log.ts';
+import { quorumMatchIndex } from './quorum.ts';
+
+const leaderOf = (node: NodeState): LeaderState => node.volatile as LeaderState;
+
+function withProgress(node: NodeState, peer: string, p: Progress): NodeState {
+  const v = leaderOf(node);
+  return { ...node, volatile: { ...v, progress: { ...v.progress, [peer]: p } } };
+}
+
+/** Send `peer` the entries from its nextIndex on (at most `batch`), with the consistency check fields. */
+export function sendAppend(node: NodeState, peer: string, ctx: StepContext, fx: Effects): NodeState {
+  const v = leaderOf(node);
+  const p = v.progress[peer];
+  const log = node.persistent.log;
+  const prevLogIndex = p.next - 1;
+  fx.outbox.push({
+    type: 'AppendEntries',
+    from: node.id,
+    to: peer,
+    term: node.persistent.currentTerm,
+    prevLogIndex,
+    prevLogTerm: termAt(log, prevLogIndex)!,
+    entries: entriesFrom(log, p.next, ctx.options.batch),
+    leaderCommit: v.commitIndex,
+  });
+  return p.inflight ? node : withProgress(node, peer, { ...p, inflight: true });
+}
+
+export function broadcastAppend(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
+  let n = node;
+  for (const peer of ctx.peers) n = sendAppend(n, peer, ctx, fx);
+  return n;
+}
+
+/** Figure 2, Leaders: heartbeats prevent election timeouts and retry anything lost. */
+export function onHeartbeat(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
+  fx.records.push({ type: 'heartbeat', node: node.id, term: node.persistent.currentTerm });
+  fx.heartbeat = 'reset';
+  return broadcastAppend(node, ctx, fx);
+}
+
+/** A client command reaches the leader: append it, then replicate to every follower not already waiting. */
+export function propose(node: NodeState, value: string, ctx: StepContext, fx: Effects): NodeState {
+  const term = node.persistent.currentTerm;
+  const log = [...node.persistent.log, { term, value }];
+  fx.records.push({ type: 'proposed', node: node.id, value, index: log.length, term });
+  let n: NodeState = { ...node, persistent: { ...node.persistent, log } };
+  for (const peer of ctx.peers) if (!leaderOf(n).progress[peer].inflight) n = sendAppend(n, peer, ctx, fx);
+  return maybeCommit(n, ctx, fx);
+}
+
+/**
+ * §5.3 and §5.4.2: commit the highest index stored on a majority, but only if that
+ * entry is from the leader's current term. Earlier entries then commit with it
+ * (Log Matching). Counting replicas of an older term's entry is unsafe: Figure 8.
+ */
+export function maybeCommit(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
+  const v = leaderOf(node);
+  const log = node.persistent.log;
+  const matches = [lastIndex(log)];
+  for (const peer of ctx.peers) matches.push(v.progress[peer].match);
+  const n = quorumMatchIndex(matches);
+  if (n <= v.commitIndex) return node;
+  const term = termAt(log, n)!;
+  const currentTerm = node.persistent.currentTerm;
+  if (term !== currentTerm) {
+    const replicas = matches.filter((m) => m >= n).length;
+    fx.records.push({
+      type: 'commitDeferred',
+      node: node.id,
+      index: n,
+      entryTerm: term,
+      currentTerm,
+      replicas,
+      clusterSize: clusterSize(ctx),
+    });
+    return node;
+  }
+  fx.records.push({ type: 'commitAdvanced', node: node.id, from: v.commitIndex, to: n, by: 'majority' });
+  return { ...node, volatile: { ...v, commitIndex: n } };
+}
+
+/** The leader hears back from a follower (same term: higher terms were handled by the caller). */
+export function onAppendResponse(node: NodeState, m: AppendEntriesResponse, ctx: StepContext, fx: Effects): NodeState {
+  const p = leaderOf(node).progress[m.from];
+  if (p === undefined) return node;
+  if (m.success) {
+    const match = Math.max(p.match, m.matchIndex);
+    if (match > p.match) fx.records.push({ type: 'matchAdvanced', node: node.id, peer: m.from, match });
+    let n = withProgress(node, m.from, { ...p, match, next: Math.max(p.next, match + 1), inflight: false });
+    n = maybeCommit(n, ctx, fx);
+    if (leaderOf(n).progress[m.from].next <= lastIndex(n.persistent.log)) n = sendAppend(n, m.from, ctx, fx);
+    return n;
+  }
+  // A rejection answers the probe at next-1 only if it names that index; any other is
+  // a late reply to an older request and carries no news (etcd does the same).
+  if (m.rejectedIndex !== p.next - 1) {
+    fx.records.push({ type: 'staleResponse', node: node.id, peer: m.from, rejectedIndex: m.rejectedIndex });
+    return node;
+  }
+  const rejected = m.rejectedIndex;
+  let next: number;
+  if (ctx.options.probe === 'fast') {
+    // Jump to the last index where our log could agree with the follower's hint.
+    const agree = findConflictByTerm(node.persistent.log, m.hintIndex, m.hintTerm).index;
+    next = Math.max(Math.min(rejected, agree + 1), p.match + 1);
+  } else {
+    // The paper's basic rule (§5.3): decrement nextIndex and retry.
+    next = Math.max(rejected, p.match + 1);
+  }
+  fx.records.push({
+    type: 'nextIndexBackedOff',
+    node: node.id,
+    peer: m.from,
+    from: p.next,
+    to: next,
+    how: ctx.options.probe === 'fast' ? 'hint' : 'decrement',
+  });
+  const n = withProgress(node, m.from, { ...p, next, inflight: false, rejections: p.rejections + 1 });
+  return sendAppend(n, m.from, ctx, fx);
+}

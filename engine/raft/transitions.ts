@@ -1,0 +1,90 @@
+/**
+ * Role changes (Figure 2, "Rules for Servers"). These are the only functions that
+ * change a node's role, so every role change is recorded and sets its timers.
+ */
+import type { CandidateState, LeaderState, NodeState, Progress } from '../types.ts';
+import type { FollowReason } from '../events.ts';
+import { clusterSize, type Effects, type StepContext } from './effects.ts';
+import { lastIndex } from './log.ts';
+import { majority } from './quorum.ts';
+import { broadcastAppend, maybeCommit } from './replication.ts';
+
+/**
+ * Become (or stay) a follower at `term`. A new term clears the vote (§5.1).
+ * A former leader or candidate needs a running election timer again; a follower
+ * keeps the one it has, because only hearing from a leader or granting a vote
+ * resets it (Figure 2, Followers).
+ */
+export function becomeFollower(
+  node: NodeState,
+  term: number,
+  leader: string | null,
+  reason: FollowReason,
+  cause: string,
+  fx: Effects,
+): NodeState {
+  const v = node.volatile!;
+  const p = node.persistent;
+  const newTerm = term > p.currentTerm;
+  if (v.role !== 'follower' || newTerm) {
+    fx.records.push({ type: 'becameFollower', node: node.id, term, was: v.role, reason, cause });
+  }
+  if (v.role !== 'follower') {
+    fx.election = 'reset';
+    fx.heartbeat = 'stop';
+  }
+  return {
+    ...node,
+    persistent: newTerm ? { ...p, currentTerm: term, votedFor: null } : p,
+    volatile: { role: 'follower', commitIndex: v.commitIndex, leader },
+  };
+}
+
+/**
+ * §5.2: on election timeout a follower or candidate starts an election: a new term,
+ * a vote for itself, a fresh randomized timeout, and RequestVote to every peer.
+ */
+export function becomeCandidate(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
+  const v = node.volatile!;
+  const term = node.persistent.currentTerm + 1;
+  const log = node.persistent.log;
+  const candidate: CandidateState = { role: 'candidate', commitIndex: v.commitIndex, leader: null, votes: { [node.id]: true } };
+  let next: NodeState = {
+    ...node,
+    persistent: { ...node.persistent, currentTerm: term, votedFor: node.id },
+    volatile: candidate,
+  };
+  fx.records.push({ type: 'becameCandidate', node: node.id, term });
+  fx.election = 'reset';
+  fx.heartbeat = 'stop';
+  if (majority(clusterSize(ctx)) <= 1) return becomeLeader(next, ctx, fx);
+  const lastLogIndex = lastIndex(log);
+  const lastLogTerm = lastLogIndex === 0 ? 0 : log[lastLogIndex - 1].term;
+  for (const peer of ctx.peers) {
+    fx.outbox.push({ type: 'RequestVote', from: node.id, to: peer, term, lastLogIndex, lastLogTerm });
+  }
+  return next;
+}
+
+/**
+ * §5.2 and §5.3: the winner of an election reinitializes nextIndex to just past its
+ * log and matchIndex to 0, appends a no-op of its own term if configured (§8; it
+ * lets earlier entries commit, §5.4.2), and asserts itself at once with
+ * AppendEntries to every peer.
+ */
+export function becomeLeader(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
+  const v = node.volatile!;
+  const term = node.persistent.currentTerm;
+  const votes = v.role === 'candidate' ? Object.keys(v.votes).filter((k) => v.votes[k]) : [node.id];
+  const next = lastIndex(node.persistent.log) + 1;
+  const progress: Record<string, Progress> = {};
+  for (const peer of ctx.peers) progress[peer] = { next, match: 0, inflight: false, rejections: 0 };
+  const leader: LeaderState = { role: 'leader', commitIndex: v.commitIndex, leader: node.id, progress };
+  fx.records.push({ type: 'becameLeader', node: node.id, term, votes });
+  fx.election = 'stop';
+  fx.heartbeat = 'reset';
+  let persistent = node.persistent;
+  if (ctx.options.noop) persistent = { ...persistent, log: [...persistent.log, { term, value: null }] };
+  const elected: NodeState = { ...node, persistent, volatile: leader };
+  return maybeCommit(broadcastAppend(elected, ctx, fx), ctx, fx);
+}

@@ -1,0 +1,51 @@
+/** The scenario language, parsed. One command per line; see README for the grammar. */
+import type { ClusterConfig, MessageType, NodeId, Role } from '../types.ts';
+
+export type PresetName = 'figure7' | 'figure7-etcd';
+export const PRESETS: readonly PresetName[] = ['figure7', 'figure7-etcd'];
+
+export type Expectation =
+  | { readonly what: 'leader'; readonly node: NodeId | null }
+  | { readonly what: 'role'; readonly node: NodeId; readonly role: Role | 'down' }
+  | { readonly what: 'term'; readonly node: NodeId; readonly value: number }
+  | { readonly what: 'commit'; readonly node: NodeId; readonly value: number }
+  | { readonly what: 'log'; readonly node: NodeId; readonly terms: readonly number[] }
+  | { readonly what: 'safe' };
+
+export type CommandBody =
+  | { readonly kind: 'cluster'; readonly config: ClusterConfig }
+  | { readonly kind: 'preset'; readonly name: PresetName }
+  | { readonly kind: 'run'; readonly ms: number }
+  | { readonly kind: 'step'; readonly count: number }
+  | { readonly kind: 'stabilize' }
+  | { readonly kind: 'campaign'; readonly node: NodeId }
+  | { readonly kind: 'propose'; readonly target: NodeId | 'leader'; readonly value: string }
+  | { readonly kind: 'crash'; readonly node: NodeId }
+  | { readonly kind: 'restart'; readonly node: NodeId }
+  | { readonly kind: 'partition'; readonly groups: readonly (readonly NodeId[])[] }
+  | { readonly kind: 'cut'; readonly a: NodeId; readonly b: NodeId }
+  | { readonly kind: 'heal'; readonly pair: readonly [NodeId, NodeId] | null }
+  | { readonly kind: 'drop'; readonly from: NodeId; readonly to: NodeId; readonly messageType: MessageType | null }
+  | { readonly kind: 'drop-message'; readonly id: number }
+  | { readonly kind: 'expect'; readonly check: Expectation };
+
+export type CommandKind = CommandBody['kind'];
+
+/** Where a command stands in its source, 1-based. */
+export interface Located {
+  readonly line: number;
+  readonly col: number;
+}
+
+export type Command = CommandBody & Located;
+
+export interface Script {
+  readonly commands: readonly Command[];
+}
+
+/** A problem with the text of a script, located at its line and column (both 1-based). */
+export interface ScenarioError {
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+}

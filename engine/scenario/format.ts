@@ -1,0 +1,85 @@
+/**
+ * Commands back to text, in canonical form. `parseLine(formatCommand(c))` gives
+ * back `c` (tests check this), which is what lets the UI record what a user does
+ * as a script that replays exactly.
+ */
+import { DEFAULT_CONFIG } from '../config.ts';
+import type { ClusterConfig, Range } from '../types.ts';
+import { assertNever } from '../raft/node.ts';
+import type { CommandBody, Expectation } from './ast.ts';
+
+export const formatDuration = (ms: number): string => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
+
+const formatRange = (r: Range): string => `${r.min}-${r.max}ms`;
+
+/** A word as the lexer reads it: quoted when it holds spaces, quotes, `#`, or nothing. */
+export function formatWord(w: string): string {
+  return /^[^\s"#\\]+$/.test(w) ? w : `"${w.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** The `cluster` line's options; those at their default are left out, except the node count. */
+export function formatClusterOptions(c: ClusterConfig): string {
+  const d = DEFAULT_CONFIG;
+  const parts = [`nodes=${c.nodes}`];
+  if (c.seed !== d.seed) parts.push(`seed=${c.seed}`);
+  if (c.election.min !== d.election.min || c.election.max !== d.election.max) parts.push(`election=${formatRange(c.election)}`);
+  if (c.heartbeat !== d.heartbeat) parts.push(`heartbeat=${c.heartbeat}ms`);
+  if (c.latency.min !== d.latency.min || c.latency.max !== d.latency.max) parts.push(`latency=${formatRange(c.latency)}`);
+  if (c.raft.batch !== d.raft.batch) parts.push(`batch=${c.raft.batch}`);
+  if (c.raft.probe !== d.raft.probe) parts.push(`probe=${c.raft.probe}`);
+  if (c.raft.noop !== d.raft.noop) parts.push(`noop=${c.raft.noop ? 'on' : 'off'}`);
+  return parts.join(' ');
+}
+
+function formatExpectation(e: Expectation): string {
+  switch (e.what) {
+    case 'leader':
+      return `leader ${e.node ?? 'none'}`;
+    case 'role':
+      return `role ${e.node} ${e.role}`;
+    case 'term':
+    case 'commit':
+      return `${e.what} ${e.node} ${e.value}`;
+    case 'log':
+      return ['log', e.node, ...e.terms].join(' ');
+    case 'safe':
+      return 'safe';
+    default:
+      return assertNever(e);
+  }
+}
+
+export function formatCommand(c: CommandBody): string {
+  switch (c.kind) {
+    case 'cluster':
+      return `cluster ${formatClusterOptions(c.config)}`;
+    case 'preset':
+      return `preset ${c.name}`;
+    case 'run':
+      return `run ${formatDuration(c.ms)}`;
+    case 'step':
+      return c.count === 1 ? 'step' : `step ${c.count}`;
+    case 'stabilize':
+      return 'stabilize';
+    case 'campaign':
+    case 'crash':
+    case 'restart':
+      return `${c.kind} ${c.node}`;
+    case 'propose':
+      return `propose ${c.target} ${formatWord(c.value)}`;
+    case 'partition':
+      return `partition ${c.groups.map((g) => g.join(',')).join(' | ')}`;
+    case 'cut':
+      return `cut ${c.a} ${c.b}`;
+    case 'heal':
+      return c.pair === null ? 'heal' : `heal ${c.pair[0]} ${c.pair[1]}`;
+    case 'drop':
+      return `drop ${c.from} ${c.to}${c.messageType ? ` ${c.messageType}` : ''}`;
+    case 'drop-message':
+      return `drop m${c.id}`;
+    case 'expect':
+      return `expect ${formatExpectation(c.check)}`;
+    default:
+      return assertNever(c);
+  }
+}

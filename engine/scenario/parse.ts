@@ -1,0 +1,378 @@
+/**
+ * Parses and checks a whole scenario before anything runs. Every problem is
+ * reported with its line and column; a script with any error runs nothing.
+ */
+import { DEFAULT_CONFIG, LIMITS } from '../config.ts';
+import { MESSAGE_TYPES, type ClusterConfig, type MessageType, type NodeId, type Range } from '../types.ts';
+import { PRESETS, type Command, type CommandBody, type Expectation, type PresetName, type ScenarioError, type Script } from './ast.ts';
+import { lexLine, type Token } from './lexer.ts';
+import { closest } from './suggest.ts';
+
+export type ParseResult =
+  | { readonly ok: true; readonly script: Script }
+  | { readonly ok: false; readonly errors: readonly ScenarioError[] };
+
+/** Thrown inside the parser only; always caught and turned into a ScenarioError. */
+class Problem extends Error {
+  constructor(readonly col: number, message: string) {
+    super(message);
+  }
+}
+
+const COMMANDS = [
+  'cluster', 'preset', 'run', 'step', 'stabilize', 'campaign', 'propose', 'crash', 'restart',
+  'partition', 'cut', 'heal', 'drop', 'expect',
+] as const;
+
+/** What a line may refer to: the cluster in force at that point of the script. */
+export interface ParseContext {
+  /** Node count of the cluster in force, or null before any `cluster` or `preset` line. */
+  nodes: number | null;
+  /** The options of the last `cluster` line, which `preset` keeps. */
+  config: ClusterConfig;
+}
+
+export const initialContext = (): ParseContext => ({ nodes: null, config: DEFAULT_CONFIG });
+
+export function parseScript(text: string, ctx: ParseContext = initialContext()): ParseResult {
+  const errors: ScenarioError[] = [];
+  const commands: Command[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const r = parseLine(lines[i], i + 1, ctx);
+    if (r === null) continue;
+    if ('message' in r) errors.push(r);
+    else commands.push(r);
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, script: { commands } };
+}
+
+/**
+ * Parse one line against `ctx`, updating it when the line sets up a cluster.
+ * Returns null for a blank or comment line.
+ */
+export function parseLine(text: string, line: number, ctx: ParseContext): Command | ScenarioError | null {
+  const lexed = lexLine(text, line);
+  if (!lexed.ok) return lexed.error;
+  const tokens = lexed.tokens;
+  if (tokens.length === 0) return null;
+  const head = tokens[0];
+  try {
+    const body = parseCommand(head, tokens.slice(1), text, ctx);
+    return { ...body, line, col: head.col };
+  } catch (e) {
+    if (e instanceof Problem) return { line, col: e.col, message: e.message };
+    throw e;
+  }
+}
+
+function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContext): CommandBody {
+  const name = head.text;
+  if (!(COMMANDS as readonly string[]).includes(name)) {
+    const hint = closest(name, COMMANDS);
+    throw new Problem(head.col, `unknown command "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+  }
+  const endCol = text.length + 1;
+  const argsFor = new Args(args, endCol, name);
+  if (name !== 'cluster' && name !== 'preset' && ctx.nodes === null) {
+    throw new Problem(head.col, `"${name}" needs a cluster: start the script with a "cluster" or "preset" line`);
+  }
+  const node = (t: Token): NodeId => checkNode(t, ctx.nodes!);
+  switch (name as (typeof COMMANDS)[number]) {
+    case 'cluster': {
+      const config = parseClusterOptions(args);
+      ctx.config = config;
+      ctx.nodes = config.nodes;
+      return { kind: 'cluster', config };
+    }
+    case 'preset': {
+      const t = argsFor.next('a preset name (figure7 or figure7-etcd)');
+      argsFor.end();
+      if (!(PRESETS as readonly string[]).includes(t.text)) {
+        const hint = closest(t.text, PRESETS);
+        throw new Problem(t.col, `unknown preset "${t.text}"; presets are ${PRESETS.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+      }
+      ctx.nodes = 7;
+      return { kind: 'preset', name: t.text as PresetName };
+    }
+    case 'run': {
+      const t = argsFor.next('a duration such as 250ms or 1.5s');
+      argsFor.end();
+      const ms = parseDuration(t);
+      if (ms > LIMITS.maxRunMs) throw new Problem(t.col, `"run" advances at most ${LIMITS.maxRunMs / 60_000} minutes at a time`);
+      return { kind: 'run', ms };
+    }
+    case 'step': {
+      const t = argsFor.optional();
+      argsFor.end();
+      const count = t === null ? 1 : parseCount(t, 1, LIMITS.maxStep, 'the number of events');
+      return { kind: 'step', count };
+    }
+    case 'stabilize':
+      argsFor.end();
+      return { kind: 'stabilize' };
+    case 'campaign':
+    case 'crash':
+    case 'restart': {
+      const n = node(argsFor.next('a node, such as n1'));
+      argsFor.end();
+      return { kind: name as 'campaign' | 'crash' | 'restart', node: n };
+    }
+    case 'propose': {
+      const t = argsFor.next('a node or "leader"');
+      const target = t.text === 'leader' ? 'leader' : node(t);
+      const v = argsFor.next('a value to propose');
+      argsFor.end();
+      if (v.text.length === 0) throw new Problem(v.col, 'the proposed value is empty');
+      if (v.text.length > LIMITS.maxValueLength) throw new Problem(v.col, `the proposed value is longer than ${LIMITS.maxValueLength} characters`);
+      return { kind: 'propose', target, value: v.text };
+    }
+    case 'partition':
+      return { kind: 'partition', groups: parseGroups(text, head, ctx.nodes!) };
+    case 'cut': {
+      const [a, b] = pair(argsFor, node);
+      argsFor.end();
+      return { kind: 'cut', a, b };
+    }
+    case 'heal': {
+      if (args.length === 0) return { kind: 'heal', pair: null };
+      const p = pair(argsFor, node);
+      argsFor.end();
+      return { kind: 'heal', pair: p };
+    }
+    case 'drop': {
+      const first = argsFor.next('a message id such as m12, or two nodes');
+      if (/^m\d+$/.test(first.text)) {
+        argsFor.end();
+        return { kind: 'drop-message', id: Number(first.text.slice(1)) };
+      }
+      const from = node(first);
+      const toTok = argsFor.next('the receiving node');
+      const to = node(toTok);
+      if (from === to) throw new Problem(toTok.col, 'a node sends no messages to itself');
+      const t = argsFor.optional();
+      argsFor.end();
+      return { kind: 'drop', from, to, messageType: t === null ? null : parseMessageType(t) };
+    }
+    case 'expect':
+      return { kind: 'expect', check: parseExpectation(argsFor, node) };
+  }
+}
+
+function pair(args: Args, node: (t: Token) => NodeId): [NodeId, NodeId] {
+  const a = node(args.next('two nodes'));
+  const t = args.next('a second node');
+  const b = node(t);
+  if (a === b) throw new Problem(t.col, 'a link joins two different nodes');
+  return [a, b];
+}
+
+/** Reads arguments in order and reports what is missing or left over. */
+class Args {
+  private i = 0;
+  constructor(private readonly tokens: Token[], private readonly endCol: number, private readonly command: string) {}
+  next(what: string): Token {
+    const t = this.tokens[this.i++];
+    if (t === undefined) throw new Problem(this.endCol, `"${this.command}" needs ${what}`);
+    return t;
+  }
+  optional(): Token | null {
+    return this.tokens[this.i++] ?? null;
+  }
+  rest(): Token[] {
+    const r = this.tokens.slice(this.i);
+    this.i = this.tokens.length;
+    return r;
+  }
+  end(): void {
+    const t = this.tokens[this.i];
+    if (t !== undefined) throw new Problem(t.col, `unexpected "${t.text}": "${this.command}" takes no more arguments here`);
+  }
+}
+
+export function checkNode(t: Token, count: number): NodeId {
+  const m = /^n([1-9]\d*)$/.exec(t.text);
+  if (m === null) throw new Problem(t.col, `expected a node such as n1, got "${t.text}"`);
+  const k = Number(m[1]);
+  if (k > count) throw new Problem(t.col, `unknown node "${t.text}": this cluster has ${count === 1 ? 'only n1' : `n1..n${count}`}`);
+  return t.text;
+}
+
+function parseCount(t: Token, min: number, max: number, what: string): number {
+  if (!/^\d+$/.test(t.text)) throw new Problem(t.col, `expected ${what} as a whole number, got "${t.text}"`);
+  const n = Number(t.text);
+  if (n < min || n > max) throw new Problem(t.col, `${what} must be between ${min} and ${max}, got ${t.text}`);
+  return n;
+}
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s)$/;
+
+/** `250ms`, `2s`, `1.5s`: a whole number of milliseconds. */
+export function parseDuration(t: Token, text = t.text): number {
+  const m = DURATION.exec(text);
+  if (m === null) {
+    const hint = /^\d+(\.\d+)?$/.test(text) ? ` (add a unit: ${text}ms or ${text}s)` : '';
+    throw new Problem(t.col, `expected a duration such as 250ms or 1.5s, got "${text}"${hint}`);
+  }
+  const ms = Number(m[1]) * (m[2] === 's' ? 1000 : 1);
+  if (!Number.isInteger(Math.round(ms * 1e6) / 1e6)) {
+    throw new Problem(t.col, `durations are whole milliseconds; "${text}" is ${ms}ms`);
+  }
+  return Math.round(ms);
+}
+
+/** `100-200ms` or `100ms-200ms`; a unit on the upper bound applies to a bare lower bound. */
+function parseRange(t: Token, value: string, key: string): Range {
+  const parts = value.split('-');
+  if (parts.length !== 2) throw new Problem(t.col, `${key} takes a range such as 100-200ms, got "${value}"`);
+  const unit = /(ms|s)$/.exec(parts[1])?.[1] ?? '';
+  const lo = /(ms|s)$/.test(parts[0]) ? parts[0] : parts[0] + unit;
+  const min = parseDuration(t, lo);
+  const max = parseDuration(t, parts[1]);
+  if (min > max) throw new Problem(t.col, `${key}: the lower bound ${min}ms is above the upper bound ${max}ms`);
+  if (max > LIMITS.maxDurationMs) throw new Problem(t.col, `${key}: at most ${LIMITS.maxDurationMs}ms`);
+  return { min, max };
+}
+
+const CLUSTER_KEYS = ['nodes', 'seed', 'election', 'heartbeat', 'latency', 'batch', 'probe', 'noop'] as const;
+
+function parseClusterOptions(args: Token[]): ClusterConfig {
+  let c: ClusterConfig = DEFAULT_CONFIG;
+  let raft = c.raft;
+  const seen = new Set<string>();
+  for (const t of args) {
+    const eq = t.text.indexOf('=');
+    if (eq <= 0) throw new Problem(t.col, `expected key=value, such as nodes=5, got "${t.text}"`);
+    const key = t.text.slice(0, eq);
+    const value = t.text.slice(eq + 1);
+    const at = t.col + eq + 1;
+    if (!(CLUSTER_KEYS as readonly string[]).includes(key)) {
+      const hint = closest(key, CLUSTER_KEYS);
+      throw new Problem(t.col, `unknown cluster option "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; options are ${CLUSTER_KEYS.join(', ')}`);
+    }
+    if (seen.has(key)) throw new Problem(t.col, `"${key}" is given twice`);
+    seen.add(key);
+    const v: Token = { text: value, col: at, quoted: false };
+    switch (key as (typeof CLUSTER_KEYS)[number]) {
+      case 'nodes':
+        c = { ...c, nodes: parseCount(v, LIMITS.minNodes, LIMITS.maxNodes, 'nodes') };
+        break;
+      case 'seed':
+        c = { ...c, seed: parseCount(v, 0, LIMITS.maxSeed, 'seed') };
+        break;
+      case 'election': {
+        const r = parseRange(v, value, key);
+        if (r.min < 1) throw new Problem(at, 'election timeouts must be at least 1ms');
+        c = { ...c, election: r };
+        break;
+      }
+      case 'latency':
+        c = { ...c, latency: parseRange(v, value, key) };
+        break;
+      case 'heartbeat': {
+        const ms = parseDuration(v);
+        if (ms < 1 || ms > LIMITS.maxDurationMs) throw new Problem(at, `heartbeat must be between 1ms and ${LIMITS.maxDurationMs}ms`);
+        c = { ...c, heartbeat: ms };
+        break;
+      }
+      case 'batch':
+        raft = { ...raft, batch: parseCount(v, 1, LIMITS.maxBatch, 'batch') };
+        break;
+      case 'probe':
+        if (value !== 'fast' && value !== 'naive') throw new Problem(at, `probe is fast or naive, got "${value}"`);
+        raft = { ...raft, probe: value };
+        break;
+      case 'noop':
+        if (value !== 'on' && value !== 'off') throw new Problem(at, `noop is on or off, got "${value}"`);
+        raft = { ...raft, noop: value === 'on' };
+        break;
+    }
+  }
+  return { ...c, raft };
+}
+
+const TYPE_ALIASES: Record<string, MessageType> = {
+  requestvote: 'RequestVote',
+  vote: 'RequestVote',
+  requestvoteresponse: 'RequestVoteResponse',
+  'vote-response': 'RequestVoteResponse',
+  appendentries: 'AppendEntries',
+  append: 'AppendEntries',
+  appendentriesresponse: 'AppendEntriesResponse',
+  'append-response': 'AppendEntriesResponse',
+};
+
+function parseMessageType(t: Token): MessageType {
+  const type = TYPE_ALIASES[t.text.toLowerCase()];
+  if (type === undefined) {
+    throw new Problem(t.col, `unknown message type "${t.text}"; types are ${MESSAGE_TYPES.join(', ')}`);
+  }
+  return type;
+}
+
+/** `n1,n2 | n3,n4,n5`: groups split by `|`, nodes by commas or spaces. */
+function parseGroups(text: string, head: Token, count: number): NodeId[][] {
+  const groups: NodeId[][] = [[]];
+  const groupCols: number[] = [head.col + head.text.length + 1];
+  const seen = new Map<NodeId, number>();
+  const body = text.slice(0, text.indexOf('#') >= 0 ? text.indexOf('#') : text.length);
+  const re = /\||[^\s,|]+/g;
+  re.lastIndex = head.col - 1 + head.text.length;
+  for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+    const col = m.index + 1;
+    if (m[0] === '|') {
+      if (groups[groups.length - 1].length === 0) throw new Problem(col, 'a partition group is empty');
+      groups.push([]);
+      groupCols.push(col + 1);
+      continue;
+    }
+    const id = checkNode({ text: m[0], col, quoted: false }, count);
+    if (seen.has(id)) throw new Problem(col, `${id} is in two groups`);
+    seen.set(id, groups.length - 1);
+    groups[groups.length - 1].push(id);
+  }
+  if (groups[groups.length - 1].length === 0) {
+    throw new Problem(groups.length === 1 ? head.col : text.length + 1, groups.length === 1 ? '"partition" needs groups of nodes, such as n1,n2 | n3,n4,n5' : 'a partition group is empty');
+  }
+  if (groups.length < 2) throw new Problem(head.col, 'a partition needs at least two groups separated by |, such as n1,n2 | n3,n4,n5');
+  return groups;
+}
+
+function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
+  const what = args.next('what to check: leader, role, term, commit, log or safe');
+  switch (what.text) {
+    case 'leader': {
+      const t = args.next('a node or "none"');
+      args.end();
+      return { what: 'leader', node: t.text === 'none' ? null : node(t) };
+    }
+    case 'role': {
+      const n = node(args.next('a node'));
+      const t = args.next('a role: leader, follower, candidate or down');
+      args.end();
+      if (!['leader', 'follower', 'candidate', 'down'].includes(t.text)) {
+        throw new Problem(t.col, `expected leader, follower, candidate or down, got "${t.text}"`);
+      }
+      return { what: 'role', node: n, role: t.text as 'leader' };
+    }
+    case 'term':
+    case 'commit': {
+      const n = node(args.next('a node'));
+      const v = parseCount(args.next('a number'), 0, Number.MAX_SAFE_INTEGER, what.text);
+      args.end();
+      return { what: what.text, node: n, value: v };
+    }
+    case 'log': {
+      const n = node(args.next('a node'));
+      const terms = args.rest().map((t) => parseCount(t, 1, Number.MAX_SAFE_INTEGER, 'a term'));
+      return { what: 'log', node: n, terms };
+    }
+    case 'safe':
+      args.end();
+      return { what: 'safe' };
+    default: {
+      const hint = closest(what.text, ['leader', 'role', 'term', 'commit', 'log', 'safe']);
+      throw new Problem(what.col, `unknown expectation "${what.text}"${hint ? ` (did you mean "${hint}"?)` : ''}; use leader, role, term, commit, log or safe`);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Runs scenario commands against a cluster. This is the only way anything changes
+ * a simulation: the command-line runner, the tests and the browser's worker all
+ * come through here.
+ */
+import { DEFAULT_CONFIG } from '../config.ts';
+import { presetNodes } from '../presets.ts';
+import { type ClusterState, createCluster, currentLeader } from '../sim/cluster.ts';
+import * as sim from '../sim/simulator.ts';
+import type { ClusterConfig } from '../types.ts';
+import { assertNever } from '../raft/node.ts';
+import type { Command, Expectation, Script } from './ast.ts';
+import { formatCommand } from './format.ts';
+
+export interface Session {
+  cluster: ClusterState | null;
+  /** The options of the last `cluster` line; `preset` keeps them. */
+  config: ClusterConfig;
+}
+
+export const newSession = (): Session => ({ cluster: null, config: DEFAULT_CONFIG });
+
+export interface ExpectFailure {
+  readonly line: number;
+  readonly col: number;
+  readonly command: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+export type Outcome = { readonly ok: true } | { readonly ok: false; readonly failure: ExpectFailure };
+
+const OK: Outcome = { ok: true };
+
+/** Apply one command. Precondition: it was parsed against this session's cluster. */
+export function applyCommand(session: Session, cmd: Command, emit: sim.Emit = sim.ignore): Outcome {
+  if (cmd.kind === 'cluster') {
+    session.config = cmd.config;
+    session.cluster = createCluster(cmd.config);
+    sim.boot(session.cluster, emit);
+    return OK;
+  }
+  if (cmd.kind === 'preset') {
+    const nodes = presetNodes(cmd.name);
+    const config = { ...session.config, nodes: Object.keys(nodes).length };
+    session.cluster = createCluster(config, nodes);
+    sim.boot(session.cluster, emit);
+    return OK;
+  }
+  const s = session.cluster;
+  if (s === null) throw new Error(`line ${cmd.line}: no cluster (the parser should have refused this script)`);
+  switch (cmd.kind) {
+    case 'run':
+      sim.runFor(s, cmd.ms, emit);
+      return OK;
+    case 'step':
+      sim.stepEvents(s, cmd.count, emit);
+      return OK;
+    case 'stabilize':
+      sim.stabilize(s, emit);
+      return OK;
+    case 'campaign':
+      sim.campaign(s, cmd.node, emit);
+      return OK;
+    case 'propose':
+      sim.propose(s, cmd.target, cmd.value, emit);
+      return OK;
+    case 'crash':
+      sim.crash(s, cmd.node, emit);
+      return OK;
+    case 'restart':
+      sim.restart(s, cmd.node, emit);
+      return OK;
+    case 'partition':
+      sim.partition(s, cmd.groups, emit);
+      return OK;
+    case 'cut':
+      sim.cut(s, cmd.a, cmd.b, emit);
+      return OK;
+    case 'heal':
+      sim.heal(s, cmd.pair, emit);
+      return OK;
+    case 'drop':
+      sim.dropBetween(s, cmd.from, cmd.to, cmd.messageType, emit);
+      return OK;
+    case 'drop-message':
+      sim.dropMessage(s, cmd.id, emit);
+      return OK;
+    case 'expect': {
+      const r = evaluate(s, cmd.check);
+      if (r.expected === r.actual) return OK;
+      return { ok: false, failure: { line: cmd.line, col: cmd.col, command: formatCommand(cmd), ...r } };
+    }
+    default:
+      return assertNever(cmd);
+  }
+}
+
+export interface ScriptResult {
+  readonly session: Session;
+  /** The first failed expectation; the run stopped there. */
+  readonly failure: ExpectFailure | null;
+}
+
+export function runScript(script: Script, emit: sim.Emit = sim.ignore, session: Session = newSession()): ScriptResult {
+  for (const cmd of script.commands) {
+    const r = applyCommand(session, cmd, emit);
+    if (!r.ok) return { session, failure: r.failure };
+  }
+  return { session, failure: null };
+}
+
+/** What an expectation wants and what the cluster has, both as text. */
+export function evaluate(s: ClusterState, e: Expectation): { expected: string; actual: string } {
+  switch (e.what) {
+    case 'leader':
+      return { expected: e.node ?? 'none', actual: currentLeader(s) ?? 'none' };
+    case 'role':
+      return { expected: e.role, actual: s.nodes[e.node].volatile?.role ?? 'down' };
+    case 'term':
+      return { expected: String(e.value), actual: String(s.nodes[e.node].persistent.currentTerm) };
+    case 'commit':
+      return { expected: String(e.value), actual: String(s.nodes[e.node].volatile?.commitIndex ?? 0) };
+    case 'log': {
+      const terms = s.nodes[e.node].persistent.log.map((x) => x.term);
+      const show = (t: readonly number[]): string => (t.length === 0 ? '(empty)' : t.join(' '));
+      return { expected: show(e.terms), actual: show(terms) };
+    }
+    case 'safe': {
+      const v = s.violations;
+      return {
+        expected: 'no violations',
+        actual: v.length === 0 ? 'no violations' : `${v.length} violation${v.length > 1 ? 's' : ''}, first: ${v[0].invariant}: ${v[0].detail}`,
+      };
+    }
+    default:
+      return assertNever(e);
+  }
+}

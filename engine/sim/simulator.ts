@@ -1,0 +1,297 @@
+/**
+ * The discrete-event simulator. It owns time, randomness and the network, and it
+ * is the only code that changes a ClusterState. Events are message arrivals and
+ * timer firings, processed in order of (time, sequence number); commands from a
+ * scenario (crash, cut, propose, ...) are events too, numbered in the same series.
+ *
+ * After every event the invariant checker looks at what changed.
+ */
+import type { EventRecord, LossReason, RecordBody } from '../events.ts';
+import type { Message, MessageType, NodeId, Outgoing } from '../types.ts';
+import type { Input } from '../raft/node.ts';
+import { crashNode, createNode, isUp, restartNode, step } from '../raft/node.ts';
+import type { StepContext, TimerRequest } from '../raft/effects.ts';
+import { checkNodeChange } from '../check/invariants.ts';
+import { type ClusterState, type Timer, currentLeader, linkKey } from './cluster.ts';
+import * as flights from './flightQueue.ts';
+import { nextInt } from './rng.ts';
+
+/** Receives every record as it is produced. */
+export type Emit = (r: EventRecord) => void;
+export const ignore: Emit = () => {};
+
+type Due =
+  | { readonly kind: 'message'; readonly at: number; readonly seq: number }
+  | { readonly kind: 'timer'; readonly at: number; readonly seq: number; readonly node: NodeId; readonly timer: 'election' | 'heartbeat' };
+
+/** The next event, or null if nothing is pending. With `messagesOnly`, timers are held. */
+export function nextDue(s: ClusterState, messagesOnly = false): Due | null {
+  const top = flights.peek(s.inFlight);
+  let best: Due | null = top ? { kind: 'message', at: top.arrivesAt, seq: top.seq } : null;
+  if (messagesOnly) return best;
+  for (const id of s.ids) {
+    const t = s.timers[id];
+    for (const timer of ['election', 'heartbeat'] as const) {
+      const x = t[timer];
+      if (x !== null && (best === null || x.at < best.at || (x.at === best.at && x.seq < best.seq))) {
+        best = { kind: 'timer', at: x.at, seq: x.seq, node: id, timer };
+      }
+    }
+  }
+  return best;
+}
+
+/** Process the next event. Returns false if there was none. */
+export function processNext(s: ClusterState, emit: Emit, messagesOnly = false): boolean {
+  const due = nextDue(s, messagesOnly);
+  if (due === null) return false;
+  s.time = due.at;
+  s.event++;
+  if (due.kind === 'message') deliver(s, flights.pop(s.inFlight)!, emit);
+  else {
+    const timers = s.timers[due.node];
+    s.timers[due.node] = { ...timers, [due.timer]: null };
+    const input: Input = due.timer === 'election' ? { kind: 'electionTimeout', forced: false } : { kind: 'heartbeatTimeout' };
+    applyStep(s, due.node, input, emit);
+  }
+  return true;
+}
+
+function deliver(s: ClusterState, m: Message, emit: Emit): void {
+  if (!isUp(s.nodes[m.to])) return lose(s, m, 'receiver-down', emit);
+  applyStep(s, m.to, { kind: 'message', message: m }, emit);
+}
+
+const contexts = new Map<string, StepContext>();
+
+function contextFor(s: ClusterState, id: NodeId): StepContext {
+  // Contexts are derived from the config alone; cache them so a step allocates less.
+  const key = `${s.ids.length}|${id}|${s.config.raft.probe}|${s.config.raft.noop}|${s.config.raft.batch}`;
+  let ctx = contexts.get(key);
+  if (ctx === undefined) {
+    ctx = { peers: s.ids.filter((x) => x !== id), options: s.config.raft };
+    contexts.set(key, ctx);
+  }
+  return ctx;
+}
+
+/** Step one node, then apply its effects: records, timers, messages, and the invariant check. */
+function applyStep(s: ClusterState, id: NodeId, input: Input, emit: Emit): void {
+  const before = s.nodes[id];
+  const r = step(before, input, contextFor(s, id));
+  s.nodes[id] = r.node;
+  for (const body of r.records) {
+    if (body.type === 'appendRejected') s.stats.rejections++;
+    record(s, body, emit);
+  }
+  if (r.election !== undefined) setTimer(s, id, 'election', r.election);
+  if (r.heartbeat !== undefined) setTimer(s, id, 'heartbeat', r.heartbeat);
+  for (const m of r.outbox) send(s, m, emit);
+  if (r.node !== before) check(s, before, r.node, emit);
+}
+
+function check(s: ClusterState, before: ClusterState['nodes'][string], after: ClusterState['nodes'][string], emit: Emit): void {
+  const found = checkNodeChange(s.checker, before, after, { event: s.event, time: s.time, nodes: s.nodes });
+  for (const v of found) {
+    s.violations.push(v);
+    record(s, { type: 'violation', invariant: v.invariant, detail: v.detail }, emit);
+  }
+}
+
+const record = (s: ClusterState, body: RecordBody, emit: Emit): void => emit({ ...body, event: s.event, time: s.time });
+
+function setTimer(s: ClusterState, id: NodeId, which: 'election' | 'heartbeat', req: TimerRequest): void {
+  let timer: Timer | null = null;
+  if (req === 'reset') {
+    let duration = s.config.heartbeat;
+    if (which === 'election') {
+      // §5.2: randomized election timeouts make split votes rare.
+      const [d, rng] = nextInt(s.rng, s.config.election.min, s.config.election.max);
+      duration = d;
+      s.rng = rng;
+    }
+    timer = { at: s.time + duration, setAt: s.time, seq: s.seq++ };
+  }
+  s.timers[id] = { ...s.timers[id], [which]: timer };
+}
+
+function send(s: ClusterState, out: Outgoing, emit: Emit): void {
+  s.stats.messages++;
+  const [latency, rng] = nextInt(s.rng, s.config.latency.min, s.config.latency.max);
+  s.rng = rng;
+  const m: Message = { ...out, id: s.nextMessageId++, sentAt: s.time, arrivesAt: s.time + latency, seq: s.seq++ };
+  if (s.cuts[linkKey(m.from, m.to)]) return lose(s, m, 'link-cut', emit);
+  flights.push(s.inFlight, m);
+}
+
+function lose(s: ClusterState, m: Message, why: LossReason, emit: Emit): void {
+  s.stats.lost++;
+  record(s, { type: 'messageLost', message: { id: m.id, type: m.type, from: m.from, to: m.to, term: m.term }, why }, emit);
+}
+
+// ------------------------------------------------------------------ commands
+// Each command is one event: it takes the next event number.
+
+/** Start every up node's election timer (a fresh cluster, or a loaded preset). */
+export function startTimers(s: ClusterState): void {
+  for (const id of s.ids) {
+    const v = s.nodes[id].volatile;
+    if (v === null) continue;
+    if (v.role === 'leader') setTimer(s, id, 'heartbeat', 'reset');
+    else setTimer(s, id, 'election', 'reset');
+  }
+}
+
+export function crash(s: ClusterState, id: NodeId, emit: Emit): void {
+  s.event++;
+  if (!isUp(s.nodes[id])) return;
+  const before = s.nodes[id];
+  s.nodes[id] = crashNode(before);
+  s.timers[id] = { election: null, heartbeat: null };
+  record(s, { type: 'crashed', node: id }, emit);
+  // Whatever was on its way to the crashed node is lost with it.
+  for (const m of flights.removeWhere(s.inFlight, (x) => x.to === id)) lose(s, m, 'receiver-down', emit);
+  check(s, before, s.nodes[id], emit);
+}
+
+export function restart(s: ClusterState, id: NodeId, emit: Emit): void {
+  s.event++;
+  if (isUp(s.nodes[id])) return;
+  const before = s.nodes[id];
+  s.nodes[id] = restartNode(before);
+  const p = s.nodes[id].persistent;
+  record(s, { type: 'restarted', node: id, term: p.currentTerm, logLength: p.log.length }, emit);
+  setTimer(s, id, 'election', 'reset');
+  check(s, before, s.nodes[id], emit);
+}
+
+/** The node's election timer fires now. */
+export function campaign(s: ClusterState, id: NodeId, emit: Emit): void {
+  s.event++;
+  if (!isUp(s.nodes[id])) return;
+  s.timers[id] = { ...s.timers[id], election: null };
+  applyStep(s, id, { kind: 'electionTimeout', forced: true }, emit);
+}
+
+/** A client request arrives at `target`, or at the current leader. */
+export function propose(s: ClusterState, target: NodeId | 'leader', value: string, emit: Emit): void {
+  s.event++;
+  const id = target === 'leader' ? currentLeader(s) : target;
+  if (id === null) {
+    record(s, { type: 'proposalRefused', node: null, value, why: 'no-leader', leader: null }, emit);
+    return;
+  }
+  if (!isUp(s.nodes[id])) {
+    record(s, { type: 'proposalRefused', node: id, value, why: 'down', leader: null }, emit);
+    return;
+  }
+  applyStep(s, id, { kind: 'propose', value }, emit);
+}
+
+export function cut(s: ClusterState, a: NodeId, b: NodeId, emit: Emit): void {
+  s.event++;
+  const key = linkKey(a, b);
+  if (s.cuts[key]) return;
+  s.cuts[key] = true;
+  const [x, y] = key.split('-');
+  record(s, { type: 'linkCut', a: x, b: y }, emit);
+  // Messages already on the link are lost with it.
+  const onLink = (m: Message): boolean => (m.from === a && m.to === b) || (m.from === b && m.to === a);
+  for (const m of flights.removeWhere(s.inFlight, onLink)) lose(s, m, 'link-cut', emit);
+}
+
+/** Cut every link between different groups; links inside a group and to unlisted nodes stay as they are. */
+export function partition(s: ClusterState, groups: readonly (readonly NodeId[])[], emit: Emit): void {
+  for (let i = 0; i < groups.length; i++)
+    for (let j = i + 1; j < groups.length; j++)
+      for (const a of groups[i]) for (const b of groups[j]) if (!s.cuts[linkKey(a, b)]) cut(s, a, b, emit);
+}
+
+/** Restore one link, or every link when no pair is given. */
+export function heal(s: ClusterState, pair: readonly [NodeId, NodeId] | null, emit: Emit): void {
+  const keys = pair === null ? Object.keys(s.cuts) : [linkKey(pair[0], pair[1])];
+  let any = false;
+  for (const key of keys.sort()) {
+    if (!s.cuts[key]) continue;
+    if (!any) s.event++;
+    any = true;
+    delete s.cuts[key];
+    const [a, b] = key.split('-');
+    record(s, { type: 'linkHealed', a, b }, emit);
+  }
+  if (!any) s.event++;
+}
+
+/** Drop messages now in flight from `from` to `to` (of one type, if given). Returns how many. */
+export function dropBetween(s: ClusterState, from: NodeId, to: NodeId, type: MessageType | null, emit: Emit): number {
+  s.event++;
+  const hit = (m: Message): boolean => m.from === from && m.to === to && (type === null || m.type === type);
+  const removed = flights.removeWhere(s.inFlight, hit);
+  for (const m of removed) lose(s, m, 'dropped', emit);
+  return removed.length;
+}
+
+/** Drop one message by id. Returns whether it was in flight. */
+export function dropMessage(s: ClusterState, id: number, emit: Emit): boolean {
+  s.event++;
+  const removed = flights.removeWhere(s.inFlight, (m) => m.id === id);
+  for (const m of removed) lose(s, m, 'dropped', emit);
+  return removed.length > 0;
+}
+
+// ------------------------------------------------------------- advancing time
+
+/** Process every event due within `ms`, then set the clock to exactly `time + ms`. */
+export function runFor(s: ClusterState, ms: number, emit: Emit): void {
+  const end = s.time + ms;
+  for (;;) {
+    const due = nextDue(s);
+    if (due === null || due.at > end) break;
+    processNext(s, emit);
+  }
+  s.time = end;
+}
+
+/** Process up to `count` events. Returns how many were processed. */
+export function stepEvents(s: ClusterState, count: number, emit: Emit): number {
+  let done = 0;
+  while (done < count && processNext(s, emit)) done++;
+  return done;
+}
+
+/**
+ * Deliver every message in flight, and the ones they cause, until none remain.
+ * Timers are held: they neither fire nor run down while this lasts, so afterwards
+ * each has exactly the time left that it had (or was given) when the clock froze.
+ * Returns false if the network had not settled after `limit` deliveries.
+ */
+export function stabilize(s: ClusterState, emit: Emit, limit = 1_000_000): boolean {
+  const t0 = s.time;
+  let n = 0;
+  while (n < limit && processNext(s, emit, true)) n++;
+  const t1 = s.time;
+  if (t1 > t0) {
+    for (const id of s.ids) {
+      const t = s.timers[id];
+      const shift = (x: Timer | null): Timer | null => {
+        if (x === null) return null;
+        const by = t1 - Math.max(x.setAt, t0);
+        return { ...x, at: x.at + by, setAt: x.setAt + by };
+      };
+      s.timers[id] = { election: shift(t.election), heartbeat: shift(t.heartbeat) };
+    }
+  }
+  return flights.peek(s.inFlight) === undefined;
+}
+
+/**
+ * Make a new cluster live: teach the invariant checker what the nodes already hold
+ * (a preset may start with logs and commits) and start every timer.
+ */
+export function boot(s: ClusterState, emit: Emit): void {
+  for (const id of s.ids) {
+    const empty = createNode(id);
+    check(s, { ...empty, volatile: s.nodes[id].volatile === null ? null : empty.volatile }, s.nodes[id], emit);
+  }
+  startTimers(s);
+}
