@@ -8,6 +8,7 @@ export type Expectation =
   | { readonly what: 'leader'; readonly node: NodeId | null }
   | { readonly what: 'role'; readonly node: NodeId; readonly role: Role | 'down' }
   | { readonly what: 'term'; readonly node: NodeId; readonly value: number }
+  | { readonly what: 'vote'; readonly node: NodeId; readonly votedFor: NodeId | null }
   | { readonly what: 'commit'; readonly node: NodeId; readonly value: number }
   | { readonly what: 'log'; readonly node: NodeId; readonly terms: readonly number[] }
   | { readonly what: 'safe' };

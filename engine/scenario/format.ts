@@ -40,6 +40,8 @@ function formatExpectation(e: Expectation): string {
     case 'term':
     case 'commit':
       return `${e.what} ${e.node} ${e.value}`;
+    case 'vote':
+      return `vote ${e.node} ${e.votedFor ?? 'none'}`;
     case 'log':
       return ['log', e.node, ...e.terms].join(' ');
     case 'safe':

@@ -339,7 +339,7 @@ function parseGroups(text: string, head: Token, count: number): NodeId[][] {
 }
 
 function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
-  const what = args.next('what to check: leader, role, term, commit, log or safe');
+  const what = args.next('what to check: leader, role, term, vote, commit, log or safe');
   switch (what.text) {
     case 'leader': {
       const t = args.next('a node or "none"');
@@ -354,6 +354,12 @@ function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
         throw new Problem(t.col, `expected leader, follower, candidate or down, got "${t.text}"`);
       }
       return { what: 'role', node: n, role: t.text as 'leader' };
+    }
+    case 'vote': {
+      const n = node(args.next('a node'));
+      const t = args.next('the node it voted for, or "none"');
+      args.end();
+      return { what: 'vote', node: n, votedFor: t.text === 'none' ? null : node(t) };
     }
     case 'term':
     case 'commit': {
@@ -371,8 +377,8 @@ function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
       args.end();
       return { what: 'safe' };
     default: {
-      const hint = closest(what.text, ['leader', 'role', 'term', 'commit', 'log', 'safe']);
-      throw new Problem(what.col, `unknown expectation "${what.text}"${hint ? ` (did you mean "${hint}"?)` : ''}; use leader, role, term, commit, log or safe`);
+      const hint = closest(what.text, ['leader', 'role', 'term', 'vote', 'commit', 'log', 'safe']);
+      throw new Problem(what.col, `unknown expectation "${what.text}"${hint ? ` (did you mean "${hint}"?)` : ''}; use leader, role, term, vote, commit, log or safe`);
     }
   }
 }

@@ -121,6 +121,8 @@ export function evaluate(s: ClusterState, e: Expectation): { expected: string; a
       return { expected: String(e.value), actual: String(s.nodes[e.node].persistent.currentTerm) };
     case 'commit':
       return { expected: String(e.value), actual: String(s.nodes[e.node].volatile?.commitIndex ?? 0) };
+    case 'vote':
+      return { expected: e.votedFor ?? 'none', actual: s.nodes[e.node].persistent.votedFor ?? 'none' };
     case 'log': {
       const terms = s.nodes[e.node].persistent.log.map((x) => x.term);
       const show = (t: readonly number[]): string => (t.length === 0 ? '(empty)' : t.join(' '));

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { appendAfter, findConflictByTerm, isUpToDate, lastTerm, termAt } from '../raft/log.ts';
+import type { LogEntry } from '../types.ts';
+
+const log = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, value: `v${i + 1}.${term}` }));
+
+describe('termAt', () => {
+  it('treats index 0 as the empty prefix of term 0 and is undefined past the end', () => {
+    const l = log(1, 2);
+    expect(termAt(l, 0)).toBe(0);
+    expect(termAt(l, 2)).toBe(2);
+    expect(termAt(l, 3)).toBeUndefined();
+    expect(lastTerm([])).toBe(0);
+  });
+});
+
+describe('isUpToDate (§5.4.1)', () => {
+  it('compares last terms first, then lengths', () => {
+    expect(isUpToDate({ lastTerm: 6, lastIndex: 10 }, { lastTerm: 3, lastIndex: 11 })).toBe(true);
+    expect(isUpToDate({ lastTerm: 6, lastIndex: 10 }, { lastTerm: 7, lastIndex: 2 })).toBe(false);
+    expect(isUpToDate({ lastTerm: 6, lastIndex: 10 }, { lastTerm: 6, lastIndex: 11 })).toBe(false);
+    expect(isUpToDate({ lastTerm: 6, lastIndex: 10 }, { lastTerm: 6, lastIndex: 10 })).toBe(true);
+  });
+});
+
+describe('findConflictByTerm', () => {
+  // n5 of etcd's Figure 7 variant and the leader n1.
+  const n5 = log(1, 1, 1, 4, 4, 5, 5, 6, 7, 7, 7, 7);
+  const n1 = log(1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 8);
+  it('finds the last index at or below the probe whose term is not above the probe term', () => {
+    expect(findConflictByTerm(n5, 10, 6)).toEqual({ index: 8, term: 6 });
+    expect(findConflictByTerm(n1, 7, 4)).toEqual({ index: 5, term: 4 });
+    expect(findConflictByTerm(n1, 10, 3)).toEqual({ index: 3, term: 1 });
+  });
+  it('clamps to the end of the log and bottoms out at index 0', () => {
+    expect(findConflictByTerm(log(1, 1, 1, 4), 10, 6)).toEqual({ index: 4, term: 4 });
+    expect(findConflictByTerm(log(5, 5), 2, 1)).toEqual({ index: 0, term: 0 });
+  });
+});
+
+describe('appendAfter (Figure 2, AppendEntries rules 3-4)', () => {
+  it('returns the same array when every entry is already present', () => {
+    const l = log(1, 1, 2);
+    const r = appendAfter(l, 1, l.slice(1));
+    expect(r.log).toBe(l);
+    expect(r.truncatedFrom).toBe(0);
+  });
+  it('never truncates on a stale request whose entries all match (a shorter, delayed AppendEntries)', () => {
+    const l = log(1, 1, 2, 2);
+    expect(appendAfter(l, 1, l.slice(1, 2)).log).toBe(l);
+  });
+  it('deletes the first conflicting entry and all that follow, then appends', () => {
+    const l = log(1, 1, 2, 2, 2);
+    const incoming: LogEntry[] = [{ term: 3, value: 'a' }, { term: 3, value: 'b' }];
+    const r = appendAfter(l, 2, incoming);
+    expect(r.log.map((e) => e.term)).toEqual([1, 1, 3, 3]);
+    expect(r).toMatchObject({ truncatedFrom: 3, removed: 3, conflictTerm: 2 });
+    expect(r.log[0]).toBe(l[0]); // kept entries are shared, not copied
+    expect(l.map((e) => e.term)).toEqual([1, 1, 2, 2, 2]); // input untouched
+  });
+  it('appends past the end without reporting a truncation', () => {
+    const r = appendAfter(log(1), 1, [{ term: 1, value: 'x' }]);
+    expect(r.log).toHaveLength(2);
+    expect(r.truncatedFrom).toBe(0);
+  });
+});
