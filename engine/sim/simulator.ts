@@ -7,7 +7,7 @@
  * After every event the invariant checker looks at what changed.
  */
 import type { EventRecord, LossReason, RecordBody } from '../events.ts';
-import type { Message, MessageType, NodeId, Outgoing } from '../types.ts';
+import type { Flight, Message, MessageType, NodeId, Outgoing } from '../types.ts';
 import type { Input } from '../raft/node.ts';
 import { crashNode, createNode, isUp, restartNode, step } from '../raft/node.ts';
 import type { StepContext, TimerRequest } from '../raft/effects.ts';
@@ -62,17 +62,17 @@ function deliver(s: ClusterState, m: Message, emit: Emit): void {
   applyStep(s, m.to, { kind: 'message', message: m }, emit);
 }
 
-const contexts = new Map<string, StepContext>();
+/** Step contexts derive from the config alone; cache them per config object so a step allocates nothing for them. */
+const contexts = new WeakMap<object, Record<NodeId, StepContext>>();
 
 function contextFor(s: ClusterState, id: NodeId): StepContext {
-  // Contexts are derived from the config alone; cache them so a step allocates less.
-  const key = `${s.ids.length}|${id}|${s.config.raft.probe}|${s.config.raft.noop}|${s.config.raft.batch}`;
-  let ctx = contexts.get(key);
-  if (ctx === undefined) {
-    ctx = { peers: s.ids.filter((x) => x !== id), options: s.config.raft };
-    contexts.set(key, ctx);
+  let byNode = contexts.get(s.config);
+  if (byNode === undefined) {
+    byNode = {};
+    for (const n of s.ids) byNode[n] = { peers: s.ids.filter((x) => x !== n), options: s.config.raft };
+    contexts.set(s.config, byNode);
   }
-  return ctx;
+  return byNode[id];
 }
 
 /** Step one node, then apply its effects: records, timers, messages, and the invariant check. */
@@ -98,7 +98,9 @@ function check(s: ClusterState, before: ClusterState['nodes'][string], after: Cl
   }
 }
 
-const record = (s: ClusterState, body: RecordBody, emit: Emit): void => emit({ ...body, event: s.event, time: s.time });
+function record(s: ClusterState, body: RecordBody, emit: Emit): void {
+  if (emit !== ignore) emit({ ...body, event: s.event, time: s.time });
+}
 
 function setTimer(s: ClusterState, id: NodeId, which: 'election' | 'heartbeat', req: TimerRequest): void {
   let timer: Timer | null = null;
@@ -119,9 +121,17 @@ function send(s: ClusterState, out: Outgoing, emit: Emit): void {
   s.stats.messages++;
   const [latency, rng] = nextInt(s.rng, s.config.latency.min, s.config.latency.max);
   s.rng = rng;
-  const m: Message = { ...out, id: s.nextMessageId++, sentAt: s.time, arrivesAt: s.time + latency, seq: s.seq++ };
-  if (s.cuts[linkKey(m.from, m.to)]) return lose(s, m, 'link-cut', emit);
+  // A step's outbox holds fresh objects that nothing else references yet, so the
+  // network stamps them in place (cheaper than copying); from here on they are frozen facts.
+  const flight: Flight = { id: s.nextMessageId++, sentAt: s.time, arrivesAt: s.time + latency, seq: s.seq++ };
+  const m = Object.assign(out, flight) as Message;
+  if (hasCuts(s) && s.cuts[linkKey(m.from, m.to)]) return lose(s, m, 'link-cut', emit);
   flights.push(s.inFlight, m);
+}
+
+function hasCuts(s: ClusterState): boolean {
+  for (const _ in s.cuts) return true;
+  return false;
 }
 
 function lose(s: ClusterState, m: Message, why: LossReason, emit: Emit): void {
