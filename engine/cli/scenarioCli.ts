@@ -9,6 +9,7 @@ import { runScript } from '../scenario/run.ts';
 import { formatTable, report } from '../scenario/report.ts';
 import { traceLine } from '../describe.ts';
 import type { EventRecord } from '../events.ts';
+import { ignore } from '../sim/simulator.ts';
 
 const USAGE = 'usage: npm run scenario -- <file|-> [--json] [--trace]';
 
@@ -50,7 +51,7 @@ function main(argv: string[]): number {
   const json = flags.has('--json');
   // With --json, stdout carries exactly one JSON document, so the trace goes to stderr.
   const traceOut = json ? process.stderr : process.stdout;
-  const emit = flags.has('--trace') ? (r: EventRecord) => void traceOut.write(`${traceLine(r)}\n`) : () => {};
+  const emit = flags.has('--trace') ? (r: EventRecord) => void traceOut.write(`${traceLine(r)}\n`) : ignore;
   const start = performance.now();
   const { session, failure } = runScript(parsed.script, emit);
   const wallMs = Math.round((performance.now() - start) * 100) / 100;
