@@ -1,5 +1,6 @@
 /** The receiving side of AppendEntries (Figure 2, AppendEntries RPC, rules 2-5). */
 import type { AppendEntries, NodeState } from '../types.ts';
+import type { AppendRefusal } from '../events.ts';
 import type { Effects } from './effects.ts';
 import { appendAfter, findConflictByTerm, lastIndex, termAt } from './log.ts';
 
@@ -18,28 +19,9 @@ export function onAppendEntries(node: NodeState, m: AppendEntries, fx: Effects):
     // Rule 2: reply false if the log has no entry at prevLogIndex whose term matches.
     // The hint lets a fast-probing leader skip every index that cannot match (§5.3).
     const hint = findConflictByTerm(log, Math.min(m.prevLogIndex, lastIndex(log)), m.prevLogTerm);
-    fx.records.push({
-      type: 'appendRejected',
-      node: node.id,
-      leader: m.from,
-      term,
-      prevIndex: m.prevLogIndex,
-      prevTerm: m.prevLogTerm,
-      why: actual === undefined ? { kind: 'missing-entry', lastIndex: lastIndex(log) } : { kind: 'term-mismatch', actualTerm: actual },
-      hintIndex: hint.index,
-      hintTerm: hint.term,
-    });
-    fx.outbox.push({
-      type: 'AppendEntriesResponse',
-      from: node.id,
-      to: m.from,
-      term,
-      success: false,
-      matchIndex: 0,
-      rejectedIndex: m.prevLogIndex,
-      hintIndex: hint.index,
-      hintTerm: hint.term,
-    });
+    const why: AppendRefusal =
+      actual === undefined ? { kind: 'missing-entry', lastIndex: lastIndex(log) } : { kind: 'term-mismatch', actualTerm: actual };
+    rejectAppend(node, m, why, hint, fx);
     return node;
   }
 
@@ -86,4 +68,40 @@ export function onAppendEntries(node: NodeState, m: AppendEntries, fx: Effects):
   });
   const persistent = outcome.log === log ? node.persistent : { ...node.persistent, log: outcome.log };
   return { ...node, persistent, volatile: { ...v, commitIndex } };
+}
+
+/**
+ * Refuse an AppendEntries: record why and answer false, naming the request's
+ * prevLogIndex (so the leader can tell a fresh answer from a late one) and the hint.
+ */
+export function rejectAppend(
+  node: NodeState,
+  m: AppendEntries,
+  why: AppendRefusal,
+  hint: { readonly index: number; readonly term: number },
+  fx: Effects,
+): void {
+  const term = node.persistent.currentTerm;
+  fx.records.push({
+    type: 'appendRejected',
+    node: node.id,
+    leader: m.from,
+    term,
+    prevIndex: m.prevLogIndex,
+    prevTerm: m.prevLogTerm,
+    why,
+    hintIndex: hint.index,
+    hintTerm: hint.term,
+  });
+  fx.outbox.push({
+    type: 'AppendEntriesResponse',
+    from: node.id,
+    to: m.from,
+    term,
+    success: false,
+    matchIndex: 0,
+    rejectedIndex: m.prevLogIndex,
+    hintIndex: hint.index,
+    hintTerm: hint.term,
+  });
 }

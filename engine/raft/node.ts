@@ -10,7 +10,7 @@ import type { NodeId, NodeState, Outgoing, PersistentState } from '../types.ts';
 import type { RecordBody } from '../events.ts';
 import { newEffects, type Effects, type StepContext, type TimerRequest } from './effects.ts';
 import { onRequestVote, onVoteResponse } from './election.ts';
-import { onAppendEntries } from './follower.ts';
+import { onAppendEntries, rejectAppend } from './follower.ts';
 import { onAppendResponse, onHeartbeat, propose } from './replication.ts';
 import { becomeCandidate, becomeFollower } from './transitions.ts';
 
@@ -109,32 +109,8 @@ function stepMessage(node: NodeState, m: Outgoing, ctx: StepContext, fx: Effects
  * (§5.1). A stale response is simply ignored.
  */
 function onStale(node: NodeState, m: Outgoing, fx: Effects): NodeState {
-  const term = node.persistent.currentTerm;
   if (m.type === 'RequestVote') return onRequestVote(node, m, fx);
-  if (m.type === 'AppendEntries') {
-    fx.records.push({
-      type: 'appendRejected',
-      node: node.id,
-      leader: m.from,
-      term,
-      prevIndex: m.prevLogIndex,
-      prevTerm: m.prevLogTerm,
-      why: { kind: 'stale-term' },
-      hintIndex: 0,
-      hintTerm: 0,
-    });
-    fx.outbox.push({
-      type: 'AppendEntriesResponse',
-      from: node.id,
-      to: m.from,
-      term,
-      success: false,
-      matchIndex: 0,
-      rejectedIndex: m.prevLogIndex,
-      hintIndex: 0,
-      hintTerm: 0,
-    });
-  }
+  if (m.type === 'AppendEntries') rejectAppend(node, m, { kind: 'stale-term' }, { index: 0, term: 0 }, fx);
   return node;
 }
 
