@@ -1,0 +1,85 @@
+/** The main screen: controls on top; the cluster, its logs, its history and its events below. */
+import { useSimulation } from './hooks/useSimulation.ts';
+import { usePlayLoop } from './hooks/usePlayLoop.ts';
+import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
+import { PlaybackControls } from './controls/PlaybackControls.tsx';
+import { ClusterSetup } from './controls/ClusterSetup.tsx';
+import { ClusterActions } from './controls/ClusterActions.tsx';
+import { ErrorBanner } from './controls/ErrorBanner.tsx';
+import { ClusterView } from './cluster/ClusterView.tsx';
+import { SafetyStatus } from './cluster/SafetyStatus.tsx';
+import { ClusterKey } from './cluster/ClusterKey.tsx';
+import { LogKey } from './log/LogKey.tsx';
+import { SelectionPanel } from './inspector/SelectionPanel.tsx';
+import { LogView } from './log/LogView.tsx';
+import { TermTimeline } from './timeline/TermTimeline.tsx';
+import { EventList } from './events/EventList.tsx';
+import { Legend } from './legend/Legend.tsx';
+import { ScriptPanel } from './script/ScriptPanel.tsx';
+
+export function App() {
+  useSimulation();
+  usePlayLoop();
+  useKeyboardShortcuts();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <h1>raftviz</h1>
+          <span className="tagline">Raft consensus, step by step</span>
+        </div>
+        <PlaybackControls />
+        <ClusterSetup />
+        <ClusterActions />
+      </header>
+      <ErrorBanner />
+      <main className="layout">
+        {/* Three columns on a wide screen; on a narrow one the columns dissolve and the panels stack in reading order. */}
+        <div className="column">
+          <section className="panel cluster-panel" aria-labelledby="h-cluster">
+            <h2 id="h-cluster">
+              Cluster <span className="panel-note">colour = term · click a node or a link</span>
+            </h2>
+            <ClusterView />
+            <ClusterKey />
+            <SafetyStatus />
+          </section>
+          <section className="panel legend-panel" aria-labelledby="h-legend">
+            <h2 id="h-legend">Legend</h2>
+            <Legend />
+          </section>
+        </div>
+        <div className="column">
+          <section className="panel log-panel" aria-labelledby="h-logs">
+            <h2 id="h-logs">
+              Logs <span className="panel-note">row = node · column = index · number = the entry's term</span>
+            </h2>
+            <LogKey />
+            <LogView />
+          </section>
+          <section className="panel timeline-panel" aria-labelledby="h-timeline">
+            <h2 id="h-timeline">
+              Term timeline <span className="panel-note">tall bar = leader · dashed = candidate · thin = follower · hatched = crashed</span>
+            </h2>
+            <TermTimeline />
+          </section>
+          <section className="panel script-panel" aria-labelledby="h-script">
+            <h2 id="h-script">Script</h2>
+            <ScriptPanel />
+          </section>
+        </div>
+        <div className="column">
+          <section className="panel selection-panel" aria-label="Selection">
+            <SelectionPanel />
+          </section>
+          <section className="panel events-panel" aria-labelledby="h-events">
+            <h2 id="h-events">
+              What happened <span className="panel-note">newest first</span>
+            </h2>
+            <EventList />
+          </section>
+        </div>
+      </main>
+    </div>
+  );
+}

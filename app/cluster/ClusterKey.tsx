@@ -1,0 +1,67 @@
+/** A one-glance key under the cluster drawing; the Legend panel has the full story. */
+import { crossPath, crownPath } from '../geometry/glyphs.ts';
+import { LegendIcon } from '../legend/LegendIcon.tsx';
+import { termColor } from '../theme/termColor.ts';
+import { MessageShape } from './MessageShape.tsx';
+
+const T = 2;
+
+export function ClusterKey() {
+  return (
+    <ul className="cluster-key" aria-label="Key">
+      <li>
+        <LegendIcon width={26}>
+          <circle r={9} className="legend-node leader" fill={termColor(T)} />
+          <path d={crownPath(12, 7)} className="crown" transform="translate(0,-9)" />
+        </LegendIcon>
+        leader
+      </li>
+      <li>
+        <LegendIcon width={26}>
+          <circle r={9} className="legend-node candidate" fill={termColor(T)} />
+        </LegendIcon>
+        candidate
+      </li>
+      <li>
+        <LegendIcon width={26}>
+          <circle r={9} className="legend-node down" fill="#d9d9d9" />
+          <path d={crossPath(6)} className="down-cross" />
+        </LegendIcon>
+        crashed
+      </li>
+      <li>
+        <LegendIcon width={26}>
+          <circle r={9} className="legend-node follower" fill={termColor(T)} />
+          <path d="M0,-12.5 A12.5,12.5 0 0 1 10.8,6.2" className="legend-arc" />
+        </LegendIcon>
+        election timer
+      </li>
+      <li>
+        <LegendIcon width={30}>
+          <MessageShape look={{ type: 'RequestVote', term: T, ok: null, entries: null }} />
+        </LegendIcon>
+        <LegendIcon width={30}>
+          <MessageShape look={{ type: 'RequestVoteResponse', term: T, ok: true, entries: null }} />
+        </LegendIcon>
+        vote request / reply
+      </li>
+      <li>
+        <LegendIcon width={30}>
+          <MessageShape look={{ type: 'AppendEntries', term: T, ok: null, entries: 2 }} />
+        </LegendIcon>
+        <LegendIcon width={30}>
+          <MessageShape look={{ type: 'AppendEntriesResponse', term: T, ok: false, entries: null }} />
+        </LegendIcon>
+        AppendEntries / reply (✓ ok, ✗ refused)
+      </li>
+      <li>
+        <LegendIcon width={40}>
+          <line x1={-18} x2={18} y1={0} y2={0} className="legend-link cut" />
+          <circle r={7} className="legend-cut-mark" />
+          <path d={crossPath(3.5)} className="legend-cut-cross" />
+        </LegendIcon>
+        cut link (click a link)
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,35 @@
+/** The cluster: nodes on a ring, a link between every pair, and the messages in flight on them. */
+import { useMemo } from 'react';
+import { linkKey } from '../../engine/sim/cluster.ts';
+import { ringLayout, VIEW_HEIGHT, VIEW_WIDTH } from '../geometry/clusterLayout.ts';
+import { allPairs } from '../geometry/linkGeometry.ts';
+import { useStore } from '../store/store.ts';
+import { selectCuts, selectIds, selectSelectedNode } from '../store/selectors.ts';
+import { LinkLine } from './LinkLine.tsx';
+import { MessageLayer } from './MessageLayer.tsx';
+import { NodeGlyph } from './NodeGlyph.tsx';
+import { useClusterPainter } from './useClusterPainter.ts';
+
+export function ClusterView() {
+  const ids = useStore(selectIds);
+  const cuts = useStore(selectCuts);
+  const selected = useStore(selectSelectedNode);
+  const layout = useMemo(() => ringLayout(ids), [ids]);
+  const pairs = useMemo(() => allPairs(ids), [ids]);
+  const painter = useClusterPainter(layout);
+  return (
+    <svg className="cluster-svg" viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`} role="group" aria-label="The cluster: click a node for actions, a link to cut it">
+      <g className="links">
+        {pairs.map(([a, b]) => (
+          <LinkLine key={`${a}-${b}`} a={a} b={b} from={layout[a]} to={layout[b]} cut={cuts.has(linkKey(a, b))} />
+        ))}
+      </g>
+      <MessageLayer layout={layout} painter={painter} />
+      <g className="nodes">
+        {ids.map((id) => (
+          <NodeGlyph key={id} id={id} place={layout[id]} painter={painter} selected={id === selected} clusterSize={ids.length} />
+        ))}
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,41 @@
+/** A link between two nodes. Clicking it cuts it, or restores it if cut. */
+import { memo } from 'react';
+import type { NodeId } from '../../engine/types.ts';
+import { NODE_RADIUS, type Point } from '../geometry/clusterLayout.ts';
+import { cutMarkPoint, linkBandPath } from '../geometry/linkGeometry.ts';
+import { crossPath } from '../geometry/glyphs.ts';
+import { toggleLink } from '../sim/actions.ts';
+
+interface Props {
+  readonly a: NodeId;
+  readonly b: NodeId;
+  readonly from: Point;
+  readonly to: Point;
+  readonly cut: boolean;
+}
+
+export const LinkLine = memo(function LinkLine({ a, b, from, to, cut }: Props) {
+  const mark = cutMarkPoint(from, to);
+  const label = cut ? `Link ${a}–${b} is cut: click to restore it` : `Link ${a}–${b}: click to cut it`;
+  return (
+    <g
+      data-testid={`link-${a}-${b}`}
+      data-cut={cut}
+      className={cut ? 'link cut' : 'link'}
+      onClick={() => toggleLink(a, b)}
+      role="button"
+      aria-label={label}
+      aria-pressed={cut}
+    >
+      <title>{label}</title>
+      <line className="link-line" x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
+      <path className="link-band" d={linkBandPath(from, to, NODE_RADIUS + 6, 9)} />
+      {cut && (
+        <g className="cut-mark" transform={`translate(${mark.x},${mark.y})`}>
+          <circle r={11} />
+          <path d={crossPath(5)} />
+        </g>
+      )}
+    </g>
+  );
+});

@@ -1,0 +1,47 @@
+/**
+ * A message in flight. React creates it once; ClusterPainter moves it along its
+ * lane every frame. Clicking it selects it (and pauses) so it can be inspected or dropped.
+ */
+import { memo, useCallback } from 'react';
+import type { MessageView } from '../worker/viewModel.ts';
+import { useStore } from '../store/store.ts';
+import { MessageShape } from './MessageShape.tsx';
+import { lookOf } from './messageLook.ts';
+import type { ClusterPainter } from './clusterPainter.ts';
+
+interface Props {
+  readonly message: MessageView;
+  /** Direction of travel, degrees clockwise from east. */
+  readonly heading: number;
+  readonly painter: ClusterPainter;
+  readonly selected: boolean;
+}
+
+export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, painter, selected }: Props) {
+  const register = useCallback((el: SVGGElement | null) => painter.message(m.id, el), [painter, m.id]);
+  const summary = `${m.type} ${m.from}→${m.to}, term ${m.term} (m${m.id})`;
+  return (
+    <g
+      ref={register}
+      data-testid="message"
+      data-type={m.type}
+      data-from={m.from}
+      data-to={m.to}
+      data-id={m.id}
+      className={selected ? 'message selected' : 'message'}
+      onClick={(e) => {
+        e.stopPropagation();
+        const ui = useStore.getState();
+        ui.setPlaying(false);
+        ui.select({ kind: 'message', id: m.id });
+      }}
+      role="button"
+      aria-label={summary}
+    >
+      <title>{`${summary}. Click to inspect or drop it.`}</title>
+      {selected && <circle className="message-selection" r={19} />}
+      <path className="msg-arrow" d="M17,-5 L24,0 L17,5 Z" transform={`rotate(${heading.toFixed(1)})`} />
+      <MessageShape look={lookOf(m)} />
+    </g>
+  );
+});

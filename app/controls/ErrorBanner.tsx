@@ -1,0 +1,18 @@
+/** A command the simulation refused, in the parser's words. */
+import { useStore } from '../store/store.ts';
+import { selectLastError } from '../store/selectors.ts';
+
+export function ErrorBanner() {
+  const error = useStore(selectLastError);
+  if (error === null) return null;
+  return (
+    <div className="error-banner" role="alert">
+      <span>
+        {error.text ? <code>{error.text}</code> : null} {error.message}
+      </span>
+      <button onClick={() => useStore.getState().clearError()} aria-label="Dismiss">
+        ✕
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/** Groups event records for colour-coding the event list. */
+import type { RecordType } from '../../engine/events.ts';
+
+export type EventCategory = 'election' | 'replication' | 'commit' | 'fault' | 'client' | 'violation' | 'heartbeat';
+
+const CATEGORY: Record<RecordType, EventCategory> = {
+  electionTimeout: 'election',
+  becameCandidate: 'election',
+  becameLeader: 'election',
+  becameFollower: 'election',
+  voteGranted: 'election',
+  voteRefused: 'election',
+  voteCounted: 'election',
+  appendAccepted: 'replication',
+  appendRejected: 'replication',
+  truncated: 'replication',
+  matchAdvanced: 'replication',
+  nextIndexBackedOff: 'replication',
+  staleResponse: 'replication',
+  commitAdvanced: 'commit',
+  commitDeferred: 'commit',
+  heartbeat: 'heartbeat',
+  proposed: 'client',
+  proposalRefused: 'client',
+  crashed: 'fault',
+  restarted: 'fault',
+  linkCut: 'fault',
+  linkHealed: 'fault',
+  messageLost: 'fault',
+  violation: 'violation',
+};
+
+export const eventCategory = (type: RecordType): EventCategory => CATEGORY[type];

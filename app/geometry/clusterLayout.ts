@@ -1,0 +1,41 @@
+/**
+ * Where things sit in the cluster view, in the SVG's own units (the viewBox);
+ * the browser scales the whole drawing to the panel.
+ */
+import type { NodeId } from '../../engine/types.ts';
+
+export const VIEW_WIDTH = 600;
+export const VIEW_HEIGHT = 590;
+/** A little below the middle: the crown sits above the top node, two lines of label below the bottom ones. */
+export const CENTER = { x: VIEW_WIDTH / 2, y: 290 } as const;
+export const RING_RADIUS = 195;
+export const NODE_RADIUS = 40;
+/** The election-timer arc runs just outside the node. */
+export const TIMER_ARC_INNER = NODE_RADIUS + 4;
+export const TIMER_ARC_OUTER = NODE_RADIUS + 10;
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface NodePlace extends Point {
+  /** Unit vector from the ring's centre towards the node: labels go on that side. */
+  readonly out: Point;
+}
+
+/** Nodes on a ring, the first at the top, then clockwise. A lone node sits in the middle. */
+export function ringLayout(ids: readonly NodeId[]): Record<NodeId, NodePlace> {
+  const out: Record<NodeId, NodePlace> = {};
+  const n = ids.length;
+  ids.forEach((id, i) => {
+    if (n === 1) {
+      out[id] = { ...CENTER, out: { x: 0, y: 1 } };
+      return;
+    }
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    const dir = { x: Math.cos(angle), y: Math.sin(angle) };
+    out[id] = { x: CENTER.x + RING_RADIUS * dir.x, y: CENTER.y + RING_RADIUS * dir.y, out: dir };
+  });
+  return out;
+}

@@ -1,0 +1,34 @@
+/**
+ * Playing: each frame, wall time × speed becomes simulated time owed to the
+ * worker, sent as one `tick`. A new tick goes out only after the previous one's
+ * snapshot came back, so a slow worker gets bigger ticks, not a queue, and the
+ * page receives at most one snapshot per frame.
+ */
+import { useRef } from 'react';
+import { useStore } from '../store/store.ts';
+import { simulation } from '../sim/simulation.ts';
+import { useAnimationFrame } from './useAnimationFrame.ts';
+
+/** A frame longer than this (a background tab, a debugger pause) counts as this long. */
+const MAX_FRAME_MS = 100;
+/** Never owe the worker more than this much wall time's worth of simulation. */
+const MAX_OWED_WALL_MS = 250;
+
+export function usePlayLoop(): void {
+  const last = useRef<number | null>(null);
+  const owed = useRef(0);
+  useAnimationFrame((now) => {
+    const dt = last.current === null ? 0 : Math.min(now - last.current, MAX_FRAME_MS);
+    last.current = now;
+    const { playing, speed, loaded } = useStore.getState();
+    if (!playing || !loaded) {
+      owed.current = 0;
+      return;
+    }
+    owed.current = Math.min(owed.current + dt * speed, MAX_OWED_WALL_MS * speed + 1);
+    if (simulation.awaitingTick || owed.current < 1) return;
+    const ms = Math.floor(owed.current);
+    owed.current -= ms;
+    simulation.tick(ms);
+  });
+}

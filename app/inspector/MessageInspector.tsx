@@ -1,0 +1,73 @@
+/** One message in flight: every field, and the option to drop it. */
+import { useStore } from '../store/store.ts';
+import { dropMessage } from '../sim/actions.ts';
+import type { MessageView } from '../worker/viewModel.ts';
+
+const selectMessage = (id: number) => (s: { messages: readonly MessageView[] }) => s.messages.find((m) => m.id === id);
+
+export function MessageInspector({ id }: { id: number }) {
+  const message = useStore(selectMessage(id));
+  const close = () => useStore.getState().select(null);
+  return (
+    <div className="inspector" data-testid="message-inspector">
+      <div className="inspector-head">
+        <span className="inspector-title">Message m{id}</span>
+        <button className="close" onClick={close} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      {message === undefined ? (
+        <p className="muted">No longer in flight: it was delivered, dropped or lost.</p>
+      ) : (
+        <>
+          <dl className="facts">
+            {fields(message).map(([k, v]) => (
+              <Fact key={k} name={k} value={v} />
+            ))}
+          </dl>
+          <div className="actions">
+            <button data-testid="action-drop" onClick={() => dropMessage(id)} title="The network loses this message">
+              Drop this message
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Fact({ name, value }: { name: string; value: string }) {
+  return (
+    <>
+      <dt>{name}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+function fields(m: MessageView): [string, string][] {
+  const common: [string, string][] = [
+    ['type', m.type],
+    ['from → to', `${m.from} → ${m.to}`],
+    ['term', String(m.term)],
+    ['sent / arrives', `${m.sentAt} ms / ${m.arrivesAt} ms`],
+  ];
+  switch (m.type) {
+    case 'RequestVote':
+      return [...common, ['candidate\'s last entry', `index ${m.lastLogIndex}, term ${m.lastLogTerm}`]];
+    case 'RequestVoteResponse':
+      return [...common, ['vote', m.granted ? 'granted ✓' : 'refused ✗']];
+    case 'AppendEntries':
+      return [
+        ...common,
+        ['prevLogIndex / Term', `${m.prevLogIndex} / ${m.prevLogTerm}`],
+        ['entries', m.entryCount === 0 ? 'none (heartbeat)' : `${m.entryCount}: terms ${m.entryTerms.join(' ')}${m.entryCount > m.entryTerms.length ? ' …' : ''}`],
+        ['leaderCommit', String(m.leaderCommit)],
+      ];
+    case 'AppendEntriesResponse':
+      return [
+        ...common,
+        ['result', m.success ? `accepted ✓ (matches up to ${m.matchIndex})` : `rejected ✗ (hint: index ${m.hintIndex}, term ${m.hintTerm})`],
+      ];
+  }
+}

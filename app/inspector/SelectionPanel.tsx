@@ -1,0 +1,25 @@
+/** Details of whatever is selected: a node, a message, or a hint on how to select one. */
+import { useStore } from '../store/store.ts';
+import { selectSelection } from '../store/selectors.ts';
+import { MessageInspector } from './MessageInspector.tsx';
+import { NodeInspector } from './NodeInspector.tsx';
+
+export function SelectionPanel() {
+  const selection = useStore(selectSelection);
+  if (selection?.kind === 'node') return <NodeInspector key={selection.id} id={selection.id} />;
+  if (selection?.kind === 'message') return <MessageInspector key={selection.id} id={selection.id} />;
+  return (
+    <div className="inspector hint">
+      <p>
+        <strong>Click a node</strong> to crash, restart or campaign it, or to send it a client request.
+      </p>
+      <p>
+        <strong>Click a link</strong> to cut it; click again to restore it.
+      </p>
+      <p>
+        <strong>Pause</strong> (Space) and <strong>click a message</strong> to see its fields or drop it.
+      </p>
+      <p className="muted">Keys: Space play/pause · → one step · c client request</p>
+    </div>
+  );
+}

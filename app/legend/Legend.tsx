@@ -1,0 +1,128 @@
+/** What the colours and shapes mean, drawn with the same components as the views. */
+import { MessageShape, type MessageLook } from '../cluster/MessageShape.tsx';
+import { crossPath, crownPath } from '../geometry/glyphs.ts';
+import { termColor, termInk } from '../theme/termColor.ts';
+import { cssVars } from '../theme/cssVars.ts';
+import { LegendIcon as Icon } from './LegendIcon.tsx';
+
+const TERMS = [1, 2, 3, 4, 5, 6, 7, 8];
+
+const MESSAGES: { look: MessageLook; text: string }[] = [
+  { look: { type: 'RequestVote', term: 2, ok: null, entries: null }, text: 'RequestVote' },
+  { look: { type: 'RequestVoteResponse', term: 2, ok: true, entries: null }, text: 'vote granted' },
+  { look: { type: 'RequestVoteResponse', term: 2, ok: false, entries: null }, text: 'vote refused' },
+  { look: { type: 'AppendEntries', term: 2, ok: null, entries: 3 }, text: 'AppendEntries (3 entries)' },
+  { look: { type: 'AppendEntries', term: 2, ok: null, entries: 0 }, text: 'heartbeat (no entries)' },
+  { look: { type: 'AppendEntriesResponse', term: 2, ok: true, entries: null }, text: 'accepted' },
+  { look: { type: 'AppendEntriesResponse', term: 2, ok: false, entries: null }, text: 'rejected' },
+];
+
+export function Legend() {
+  return (
+    <div className="legend">
+      <section>
+        <h3>Colour = term</h3>
+        <p className="legend-note">Same colour, same term: in nodes, log cells and the timeline.</p>
+        <div className="legend-terms">
+          {TERMS.map((t) => (
+            <span key={t} className="term-swatch" style={{ background: termColor(t), color: termInk(t) }}>
+              {t}
+            </span>
+          ))}
+        </div>
+      </section>
+      <section>
+        <h3>Roles</h3>
+        <ul>
+          <li>
+            <Icon>
+              <circle r={10} className="legend-node leader" fill={termColor(3)} />
+              <path d={crownPath(14, 8)} className="crown" transform="translate(0,-10)" />
+            </Icon>
+            leader: crown, heavy ring
+          </li>
+          <li>
+            <Icon>
+              <circle r={10} className="legend-node candidate" fill={termColor(3)} />
+            </Icon>
+            candidate: dashed ring
+          </li>
+          <li>
+            <Icon>
+              <circle r={10} className="legend-node follower" fill={termColor(3)} />
+            </Icon>
+            follower
+          </li>
+          <li>
+            <Icon>
+              <circle r={10} className="legend-node down" fill="#d9d9d9" />
+              <path d={crossPath(7)} className="down-cross" />
+            </Icon>
+            crashed
+          </li>
+          <li>
+            <Icon>
+              <circle r={10} className="legend-node follower" fill={termColor(3)} />
+              <path d="M0,-14 A14,14 0 0 1 12.1,7" className="legend-arc" />
+            </Icon>
+            arc: election timer running down
+          </li>
+        </ul>
+      </section>
+      <section>
+        <h3>Messages</h3>
+        <p className="legend-note">Filled = request, hollow = reply. They keep to the right of the link, arrow ahead.</p>
+        <ul className="legend-messages">
+          {MESSAGES.map((m) => (
+            <li key={m.text}>
+              <Icon>
+                <MessageShape look={m.look} />
+              </Icon>
+              {m.text}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h3>Links and logs</h3>
+        <ul>
+          <li>
+            <Icon width={44}>
+              <line x1={-20} x2={20} y1={0} y2={0} className="legend-link" />
+            </Icon>
+            link (click to cut)
+          </li>
+          <li>
+            <Icon width={44}>
+              <line x1={-20} x2={20} y1={0} y2={0} className="legend-link cut" />
+              <circle r={8} className="legend-cut-mark" />
+              <path d={crossPath(4)} className="legend-cut-cross" />
+            </Icon>
+            cut link
+          </li>
+          <li>
+            <span className="cell committed legend-cell" style={cssVars({ '--term': termColor(4), '--ink': termInk(4) })}>
+              4
+            </span>
+            committed entry
+          </li>
+          <li>
+            <span className="cell uncommitted legend-cell" style={cssVars({ '--term': termColor(4), '--ink': '#111' })}>
+              4
+            </span>
+            not committed yet
+          </li>
+          <li>
+            <span className="cell uncommitted conflict legend-cell" style={cssVars({ '--term': termColor(2), '--ink': '#111' })}>
+              2
+            </span>
+            conflicts with the leader
+          </li>
+          <li>
+            <span className="legend-markers">▲next · match</span> the leader's nextIndex / matchIndex
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

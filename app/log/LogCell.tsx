@@ -1,0 +1,32 @@
+/** One log entry: its term as colour and number; solid when committed, faded and dashed when not. */
+import { memo } from 'react';
+import type { NodeId } from '../../engine/types.ts';
+import { termColor, termInk } from '../theme/termColor.ts';
+import { cssVars } from '../theme/cssVars.ts';
+
+interface Props {
+  readonly node: NodeId;
+  readonly index: number;
+  readonly term: number;
+  readonly value: string | null;
+  readonly committed: boolean;
+  /** Same index as a leader entry of another term (§5.3): it will be replaced. */
+  readonly conflict: boolean;
+}
+
+export const LogCell = memo(function LogCell({ node, index, term, value, committed, conflict }: Props) {
+  const what = value === null ? 'leader no-op' : `value "${value}"`;
+  const status = committed ? 'committed' : 'not committed yet';
+  return (
+    <div
+      data-testid={`entry-${node}-${index}`}
+      data-term={term}
+      data-committed={committed}
+      className={`cell ${committed ? 'committed' : 'uncommitted'}${conflict ? ' conflict' : ''}`}
+      style={cssVars({ '--term': termColor(term), '--ink': committed ? termInk(term) : '#111' })}
+      title={`${node} index ${index}: term ${term}, ${what}, ${status}${conflict ? "; conflicts with the leader's entry" : ''}`}
+    >
+      {term}
+    </div>
+  );
+});

@@ -1,0 +1,33 @@
+/** A one-line key above the logs. */
+import { termColor, termInk } from '../theme/termColor.ts';
+import { cssVars } from '../theme/cssVars.ts';
+
+export function LogKey() {
+  return (
+    <ul className="log-key" aria-label="Key">
+      <li>
+        <span className="cell committed key-cell" style={cssVars({ '--term': termColor(4), '--ink': termInk(4) })}>
+          4
+        </span>
+        committed
+      </li>
+      <li>
+        <span className="cell uncommitted key-cell" style={cssVars({ '--term': termColor(4), '--ink': '#111' })}>
+          4
+        </span>
+        not yet committed
+      </li>
+      <li>
+        <span className="cell uncommitted conflict key-cell" style={cssVars({ '--term': termColor(2), '--ink': '#111' })}>
+          2
+        </span>
+        conflicts with the leader
+      </li>
+      <li>
+        <span className="key-match">match</span>
+        <span className="key-next">▲next</span>
+        leader's matchIndex / nextIndex
+      </li>
+    </ul>
+  );
+}

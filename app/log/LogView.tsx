@@ -1,0 +1,69 @@
+/** Every node's log side by side: one row per node, one column per index. */
+import { cssVars } from '../theme/cssVars.ts';
+import { useLayoutEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
+import { LogRow } from './LogRow.tsx';
+import { columnCount } from './logModel.ts';
+
+const selectLogView = (s: Store) => ({ ids: s.ids, nodes: s.nodes, logs: s.logs, leader: s.leader });
+
+export function LogView() {
+  const { ids, nodes, logs, leader } = useStore(useShallow(selectLogView));
+  const progress = leader === null ? null : (nodes[leader]?.progress ?? null);
+  const leaderLog = leader === null ? null : (logs[leader] ?? null);
+  const columns = columnCount(
+    ids.map((id) => logs[id]?.length ?? 0),
+    progress === null ? [] : Object.values(progress).map((p) => p.next),
+  );
+  const scroller = useRef<HTMLDivElement>(null);
+  const atEnd = useRef(true);
+  // Follow the end of the logs as they grow, unless the reader scrolled back.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el !== null && atEnd.current) el.scrollLeft = el.scrollWidth;
+  }, [columns]);
+  const empty = ids.every((id) => (logs[id]?.length ?? 0) === 0);
+  return (
+    <div
+      className="log-scroller"
+      ref={scroller}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        atEnd.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - 4;
+      }}
+    >
+      <div className="log-grid">
+        <div className="log-row log-header" style={cssVars({ '--columns': columns })}>
+          <div className="log-label">index</div>
+          <div className="log-cells">
+            {Array.from({ length: columns }, (_, i) => (
+              <div key={i} className="index-cell">
+                {i + 1}
+              </div>
+            ))}
+          </div>
+        </div>
+        {ids.map((id) => {
+          const node = nodes[id];
+          const p = id === leader ? undefined : progress?.[id];
+          return (
+            <LogRow
+              key={id}
+              id={id}
+              role={node?.role ?? 'follower'}
+              log={logs[id] ?? []}
+              commitIndex={node?.commitIndex ?? 0}
+              leaderLog={id === leader ? null : leaderLog}
+              next={p?.next ?? null}
+              match={p?.match ?? null}
+              columns={columns}
+            />
+          );
+        })}
+      </div>
+      {empty && <p className="log-empty">No entries yet. A new leader appends a no-op; press c to send a client request.</p>}
+    </div>
+  );
+}

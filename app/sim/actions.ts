@@ -1,0 +1,60 @@
+/**
+ * Everything the user can do to the simulation, as scenario lines. These are the
+ * only functions that send commands, so every change is recorded in the script.
+ */
+import type { PresetName } from '../../engine/scenario/ast.ts';
+import type { NodeId } from '../../engine/types.ts';
+import { linkKey } from '../../engine/sim/cluster.ts';
+import { useStore } from '../store/store.ts';
+import { simulation } from './simulation.ts';
+
+const ui = () => useStore.getState();
+
+const send = (line: string): void => {
+  ui().clearError();
+  simulation.command(line);
+};
+
+export const play = (): void => ui().setPlaying(true);
+export const pause = (): void => ui().setPlaying(false);
+export const togglePlaying = (): void => ui().setPlaying(!ui().playing);
+
+/** Exactly one event. Stepping while playing would be lost in the stream, so it pauses first. */
+export function stepOnce(): void {
+  pause();
+  send('step');
+}
+
+/** Start the current cluster or preset over, with the same options and seed. */
+export function reset(): void {
+  const setup = ui().setup;
+  if (setup.length > 0) send(setup.join('\n'));
+}
+
+export function newCluster(nodes: number, seed: number): void {
+  ui().select(null);
+  send(`cluster nodes=${nodes} seed=${seed}`);
+}
+
+/** Load a preset, paused, so the user can act on it first. */
+export function loadPreset(name: PresetName): void {
+  pause();
+  ui().select(null);
+  send(`preset ${name}`);
+}
+
+export const crash = (id: NodeId): void => send(`crash ${id}`);
+export const restart = (id: NodeId): void => send(`restart ${id}`);
+export const campaign = (id: NodeId): void => send(`campaign ${id}`);
+
+/** A client request to one node, or to whichever node leads (`leader`). */
+export const propose = (target: NodeId | 'leader'): void => send(`propose ${target} ${ui().nextRequestValue()}`);
+
+export function toggleLink(a: NodeId, b: NodeId): void {
+  const cut = ui().cuts.has(linkKey(a, b));
+  send(`${cut ? 'heal' : 'cut'} ${a} ${b}`);
+}
+
+export const healAll = (): void => send('heal');
+
+export const dropMessage = (id: number): void => send(`drop m${id}`);

@@ -1,0 +1,111 @@
+/**
+ * Folds a snapshot from the worker into what the page holds. Snapshots arrive up
+ * to once a frame, but most of what they carry has not changed, so this keeps
+ * the previous object wherever the new one is equal: components that select it
+ * then see the same reference and do not re-render.
+ */
+import type { ClusterConfig, Log, NodeId } from '../../engine/types.ts';
+import { DEFAULT_CONFIG } from '../../engine/config.ts';
+import { applyLogDelta } from '../worker/logDeltas.ts';
+import {
+  EVENT_WINDOW,
+  type EventView,
+  type MessageView,
+  type NodeView,
+  type RoleSpan,
+  type Snapshot,
+  type ViolationView,
+} from '../worker/viewModel.ts';
+
+export interface SimData {
+  /** False until the first snapshot arrives. */
+  readonly loaded: boolean;
+  readonly time: number;
+  readonly event: number;
+  readonly config: ClusterConfig;
+  readonly ids: readonly NodeId[];
+  readonly leader: NodeId | null;
+  readonly nodes: Readonly<Record<NodeId, NodeView>>;
+  readonly logs: Readonly<Record<NodeId, Log>>;
+  readonly messages: readonly MessageView[];
+  readonly cuts: ReadonlySet<string>;
+  /** Oldest first. */
+  readonly events: readonly EventView[];
+  readonly history: Readonly<Record<NodeId, readonly RoleSpan[]>>;
+  readonly violationCount: number;
+  readonly violations: readonly ViolationView[];
+  readonly stats: Snapshot['stats'];
+  readonly script: readonly string[];
+  readonly setup: readonly string[];
+}
+
+export const emptySimData: SimData = {
+  loaded: false,
+  time: 0,
+  event: 0,
+  config: DEFAULT_CONFIG,
+  ids: [],
+  leader: null,
+  nodes: {},
+  logs: {},
+  messages: [],
+  cuts: new Set(),
+  events: [],
+  history: {},
+  violationCount: 0,
+  violations: [],
+  stats: { messages: 0, rejections: 0, lost: 0 },
+  script: [],
+  setup: [],
+};
+
+export function mergeSnapshot(prev: SimData, s: Snapshot): SimData {
+  const base = s.reset ? { ...emptySimData, nodes: prev.nodes, messages: prev.messages } : prev;
+  return {
+    loaded: true,
+    time: s.time,
+    event: s.event,
+    config: sameJson(base.config, s.config) ? base.config : s.config,
+    ids: sameList(base.ids, s.ids) ? base.ids : s.ids,
+    leader: s.leader,
+    nodes: mergeNodes(base.nodes, s.nodes),
+    logs: mergeLogs(base.logs, s),
+    messages: mergeMessages(base.messages, s.messages),
+    cuts: sameList([...base.cuts], s.cuts) ? base.cuts : new Set(s.cuts),
+    events: s.events.length === 0 ? base.events : [...base.events, ...s.events].slice(-EVENT_WINDOW),
+    history: Object.keys(s.history).length === 0 ? base.history : { ...base.history, ...s.history },
+    violationCount: s.violationCount,
+    violations: s.violationCount === base.violationCount && !s.reset ? base.violations : s.violations,
+    stats: sameJson(base.stats, s.stats) ? base.stats : s.stats,
+    script: sameList(base.script, s.script) ? base.script : s.script,
+    setup: sameList(base.setup, s.setup) ? base.setup : s.setup,
+  };
+}
+
+function mergeNodes(prev: Readonly<Record<NodeId, NodeView>>, views: readonly NodeView[]): Record<NodeId, NodeView> {
+  const out: Record<NodeId, NodeView> = {};
+  for (const v of views) {
+    const p = prev[v.id];
+    out[v.id] = p !== undefined && sameJson(p, v) ? p : v;
+  }
+  return out;
+}
+
+function mergeLogs(prev: Readonly<Record<NodeId, Log>>, s: Snapshot): Record<NodeId, Log> {
+  const out: Record<NodeId, Log> = {};
+  for (const id of s.ids) out[id] = prev[id] ?? [];
+  for (const d of s.logs) out[d.node] = applyLogDelta(out[d.node], d);
+  return out;
+}
+
+/** Messages never change while in flight, so one with a known id is the same message. */
+function mergeMessages(prev: readonly MessageView[], next: readonly MessageView[]): readonly MessageView[] {
+  if (prev.length === next.length && prev.every((m, i) => m.id === next[i].id)) return prev;
+  const known = new Map(prev.map((m) => [m.id, m]));
+  return next.map((m) => known.get(m.id) ?? m);
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Structural equality for small plain objects (a node view, the config). Key order is the worker's, fixed. */
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

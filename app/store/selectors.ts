@@ -1,0 +1,45 @@
+/**
+ * Narrow, module-level selectors: a component re-renders only when what it
+ * selects changes. Object-shaped ones are meant for `useShallow`.
+ */
+import type { NodeId } from '../../engine/types.ts';
+import type { NodeView } from '../worker/viewModel.ts';
+import type { Store } from './store.ts';
+
+export const selectLoaded = (s: Store) => s.loaded;
+export const selectIds = (s: Store) => s.ids;
+export const selectTime = (s: Store) => s.time;
+export const selectEvent = (s: Store) => s.event;
+export const selectLeader = (s: Store) => s.leader;
+export const selectNodes = (s: Store) => s.nodes;
+export const selectLogs = (s: Store) => s.logs;
+export const selectMessages = (s: Store) => s.messages;
+export const selectCuts = (s: Store) => s.cuts;
+export const selectEvents = (s: Store) => s.events;
+export const selectHistory = (s: Store) => s.history;
+export const selectScript = (s: Store) => s.script;
+export const selectSelection = (s: Store) => s.selection;
+export const selectPlaying = (s: Store) => s.playing;
+export const selectSpeed = (s: Store) => s.speed;
+export const selectConfig = (s: Store) => s.config;
+export const selectLastError = (s: Store) => s.lastError;
+export const selectHideHeartbeats = (s: Store) => s.hideHeartbeats;
+
+export const selectSafety = (s: Store) => ({ count: s.violationCount, first: s.violations[0] ?? null });
+export const selectStats = (s: Store) => s.stats;
+
+const nodeSelectors = new Map<NodeId, (s: Store) => NodeView | undefined>();
+/** One selector per node id, made once, so it is as stable as a module-level one. */
+export function selectNode(id: NodeId): (s: Store) => NodeView | undefined {
+  let f = nodeSelectors.get(id);
+  if (f === undefined) {
+    f = (s) => s.nodes[id];
+    nodeSelectors.set(id, f);
+  }
+  return f;
+}
+
+/** The selected node's id, if a node is selected. */
+export const selectSelectedNode = (s: Store): NodeId | null => (s.selection?.kind === 'node' ? s.selection.id : null);
+/** The selected message's id, if a message is selected. */
+export const selectSelectedMessage = (s: Store): number | null => (s.selection?.kind === 'message' ? s.selection.id : null);

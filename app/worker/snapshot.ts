@@ -1,0 +1,81 @@
+/** Builds the view model the page draws from the engine's cluster state. */
+import { type ClusterState, currentLeader } from '../../engine/sim/cluster.ts';
+import { inOrder } from '../../engine/sim/flightQueue.ts';
+import type { Message, NodeState } from '../../engine/types.ts';
+import type { MessageView, NodeView, Snapshot } from './viewModel.ts';
+import type { LogDeltas } from './logDeltas.ts';
+import type { EventFeed } from './eventFeed.ts';
+import type { RoleHistory } from './roleHistory.ts';
+import { drawnRole } from './roleHistory.ts';
+
+/** How many violations a snapshot carries; the count says how many there are. */
+const VIOLATIONS_SHOWN = 5;
+
+export interface Trackers {
+  readonly logs: LogDeltas;
+  readonly events: EventFeed;
+  readonly history: RoleHistory;
+}
+
+export interface SnapshotInput {
+  readonly cluster: ClusterState;
+  readonly trackers: Trackers;
+  /** Send everything, not only what changed since the previous snapshot. */
+  readonly full: boolean;
+  readonly script: readonly string[];
+  readonly setup: readonly string[];
+}
+
+export function buildSnapshot({ cluster: s, trackers, full, script, setup }: SnapshotInput): Snapshot {
+  if (full) trackers.logs.reset();
+  const logs = [];
+  for (const id of s.ids) {
+    const d = trackers.logs.delta(id, s.nodes[id].persistent.log);
+    if (d !== null) logs.push(d);
+  }
+  return {
+    reset: full,
+    time: s.time,
+    event: s.event,
+    config: s.config,
+    ids: s.ids,
+    leader: currentLeader(s),
+    nodes: s.ids.map((id) => nodeView(s, s.nodes[id])),
+    logs,
+    messages: inOrder(s.inFlight).map(messageView),
+    cuts: Object.keys(s.cuts).sort(),
+    events: trackers.events.take(full),
+    history: trackers.history.take(full),
+    violationCount: s.violations.length,
+    violations: s.violations.slice(0, VIOLATIONS_SHOWN).map((v) => ({ invariant: v.invariant, event: v.event, time: v.time, detail: v.detail })),
+    stats: { ...s.stats },
+    script,
+    setup,
+  };
+}
+
+function nodeView(s: ClusterState, n: NodeState): NodeView {
+  const v = n.volatile;
+  const p = n.persistent;
+  const t = s.timers[n.id];
+  return {
+    id: n.id,
+    up: v !== null,
+    role: drawnRole(n),
+    term: p.currentTerm,
+    votedFor: p.votedFor,
+    commitIndex: v?.commitIndex ?? 0,
+    leader: v?.leader ?? null,
+    logLength: p.log.length,
+    votes: v?.role === 'candidate' ? v.votes : null,
+    progress: v?.role === 'leader' ? v.progress : null,
+    electionTimer: t.election && { setAt: t.election.setAt, at: t.election.at },
+    heartbeatTimer: t.heartbeat && { setAt: t.heartbeat.setAt, at: t.heartbeat.at },
+  };
+}
+
+function messageView(m: Message): MessageView {
+  if (m.type !== 'AppendEntries') return m;
+  const { entries, ...rest } = m;
+  return { ...rest, entryCount: entries.length, entryTerms: entries.slice(0, 20).map((e) => e.term) };
+}

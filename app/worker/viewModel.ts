@@ -1,0 +1,124 @@
+/**
+ * What the worker tells the page about a simulation: plain, structured-clone-safe
+ * data shaped for drawing, not the engine's internal state. Built in the worker
+ * (snapshot.ts), consumed by the store on the main thread.
+ */
+import type { AppendEntries, ClusterConfig, Flight, LogEntry, NodeId, Outgoing, Role } from '../../engine/types.ts';
+import type { InvariantName, RecordType } from '../../engine/events.ts';
+
+/** A node's role as drawn: a crashed node has no role, only persistent state. */
+export type DrawnRole = Role | 'down';
+
+export interface TimerView {
+  readonly setAt: number;
+  readonly at: number;
+}
+
+export interface ProgressView {
+  readonly next: number;
+  readonly match: number;
+  readonly inflight: boolean;
+  readonly rejections: number;
+}
+
+export interface NodeView {
+  readonly id: NodeId;
+  readonly up: boolean;
+  readonly role: DrawnRole;
+  readonly term: number;
+  readonly votedFor: NodeId | null;
+  readonly commitIndex: number;
+  /** Who this node believes leads its term. */
+  readonly leader: NodeId | null;
+  readonly logLength: number;
+  /** A candidate's ballot box, by voter; null for other roles. */
+  readonly votes: Readonly<Record<NodeId, boolean>> | null;
+  /** A leader's nextIndex/matchIndex per follower; null for other roles. */
+  readonly progress: Readonly<Record<NodeId, ProgressView>> | null;
+  readonly electionTimer: TimerView | null;
+  readonly heartbeatTimer: TimerView | null;
+}
+
+/**
+ * A message in flight. AppendEntries loses its entries (a repair can carry
+ * hundreds) and keeps their count and terms, which is all the view shows.
+ */
+type Slim<M> = M extends AppendEntries
+  ? Omit<M, 'entries'> & { readonly entryCount: number; readonly entryTerms: readonly number[] }
+  : M;
+export type MessageView = Slim<Outgoing> & Flight;
+
+/**
+ * The change to one node's log since the previous snapshot: keep the first
+ * `from` entries the page already has, then append `entries`.
+ */
+export interface LogDelta {
+  readonly node: NodeId;
+  readonly from: number;
+  readonly entries: readonly LogEntry[];
+}
+
+/** One event record in plain words. `seq` numbers records (several share an event number). */
+export interface EventView {
+  readonly seq: number;
+  readonly event: number;
+  readonly time: number;
+  readonly type: RecordType;
+  readonly node: NodeId | null;
+  readonly text: string;
+  /** Routine heartbeat traffic (a heartbeat sent, an empty AppendEntries accepted), which the list can hide. */
+  readonly routine: boolean;
+}
+
+/** From `start` until the next span of the same node begins (or now), the node had this role and term. */
+export interface RoleSpan {
+  readonly start: number;
+  readonly role: DrawnRole;
+  readonly term: number;
+}
+
+export interface ViolationView {
+  readonly invariant: InvariantName;
+  readonly event: number;
+  readonly time: number;
+  readonly detail: string;
+}
+
+export interface Snapshot {
+  /**
+   * True for a new cluster and for a full resend: the page drops the logs, events
+   * and history it holds before applying this snapshot. Otherwise `logs`,
+   * `events` and `history` are changes since the previous snapshot.
+   */
+  readonly reset: boolean;
+  readonly time: number;
+  /** Number of the last event processed. */
+  readonly event: number;
+  readonly config: ClusterConfig;
+  readonly ids: readonly NodeId[];
+  /** The up leader with the highest term, if any. */
+  readonly leader: NodeId | null;
+  readonly nodes: readonly NodeView[];
+  readonly logs: readonly LogDelta[];
+  /** In delivery order. */
+  readonly messages: readonly MessageView[];
+  /** Cut links as `n1-n3`, lower number first. */
+  readonly cuts: readonly string[];
+  /** New records since the previous snapshot, oldest first (at most the last EVENT_WINDOW). */
+  readonly events: readonly EventView[];
+  /** The whole lane of every node whose history changed. */
+  readonly history: Readonly<Record<NodeId, readonly RoleSpan[]>>;
+  readonly violationCount: number;
+  /** The first few violations: the first is the one that matters. */
+  readonly violations: readonly ViolationView[];
+  readonly stats: { readonly messages: number; readonly rejections: number; readonly lost: number };
+  /** The recording: a script that replays this run exactly. */
+  readonly script: readonly string[];
+  /** Its leading cluster/preset lines: what "reset" replays. */
+  readonly setup: readonly string[];
+}
+
+/** How many recent events the page keeps, and the worker resends on a full snapshot. */
+export const EVENT_WINDOW = 200;
+/** How many spans a timeline lane keeps per node. */
+export const HISTORY_LIMIT = 400;

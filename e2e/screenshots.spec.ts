@@ -1,0 +1,37 @@
+/**
+ * Screenshots of the main screen for review, at desktop and phone sizes.
+ * Run on purpose (they overwrite committed files): SCREENSHOTS=1 npx playwright test screenshots
+ */
+import { expect, test } from '@playwright/test';
+import { open, pause, waitForLeader } from './helpers.ts';
+
+test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to refresh e2e/screenshots/*.png');
+
+test('desktop 1280x800', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page);
+  await waitForLeader(page);
+  await page.getByTestId('propose-leader').click();
+  await page.getByTestId('propose-leader').click();
+  await expect(page.locator('[data-testid^="entry-n1-"]')).toHaveCount(3, { timeout: 20_000 });
+  await pause(page);
+  await page.getByTestId('node-n2').click();
+  await page.screenshot({ path: 'e2e/screenshots/desktop.png' });
+});
+
+test('phone 390x844', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  await waitForLeader(page);
+  await pause(page);
+  await page.screenshot({ path: 'e2e/screenshots/phone.png', fullPage: true });
+});
+
+test('figure 7 mid-repair', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, '?scenario=figure7');
+  await page.getByTestId('node-n1').click();
+  await page.getByTestId('action-campaign').click();
+  for (let i = 0; i < 22; i++) await page.getByTestId('step').click();
+  await page.screenshot({ path: 'test-results/figure7-mid-repair.png' });
+});
