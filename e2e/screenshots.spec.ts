@@ -24,7 +24,12 @@ test('phone 390x844', async ({ page }) => {
   await open(page);
   await waitForLeader(page);
   await pause(page);
-  await page.screenshot({ path: 'e2e/screenshots/phone.png', fullPage: true });
+  await page.screenshot({ path: 'e2e/screenshots/phone.png' });
+  // The rest of the page, in screen-sized pieces, for review only.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 844, i = 2; y < height; y += 844, i++) {
+    await page.screenshot({ path: `test-results/phone-${i}.png`, fullPage: true, clip: { x: 0, y, width: 390, height: Math.min(844, height - y) } });
+  }
 });
 
 test('figure 7 mid-repair', async ({ page }) => {
@@ -34,4 +39,21 @@ test('figure 7 mid-repair', async ({ page }) => {
   await page.getByTestId('action-campaign').click();
   for (let i = 0; i < 22; i++) await page.getByTestId('step').click();
   await page.screenshot({ path: 'test-results/figure7-mid-repair.png' });
+});
+
+test('nine nodes, a crash, cut links, an election under way', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page);
+  await page.getByTestId('node-count').selectOption('9');
+  const leader = await waitForLeader(page);
+  await pause(page);
+  await page.getByTestId(`node-${leader.id}`).click();
+  await page.getByTestId('action-crash').click();
+  await page.getByTestId('link-n2-n3').click();
+  await page.getByTestId('link-n6-n7').click();
+  const candidate = leader.id === 'n4' ? 'n5' : 'n4';
+  await page.getByTestId(`node-${candidate}`).click();
+  await page.getByTestId('action-campaign').click();
+  for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
+  await page.screenshot({ path: 'test-results/nine-nodes.png' });
 });

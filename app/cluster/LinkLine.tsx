@@ -1,7 +1,7 @@
 /** A link between two nodes. Clicking it cuts it, or restores it if cut. */
 import { memo } from 'react';
 import type { NodeId } from '../../engine/types.ts';
-import { NODE_RADIUS, type Point } from '../geometry/clusterLayout.ts';
+import { NODE_RADIUS, type NodePlace } from '../geometry/clusterLayout.ts';
 import { cutMarkPoint, linkBandPath } from '../geometry/linkGeometry.ts';
 import { crossPath } from '../geometry/glyphs.ts';
 import { toggleLink } from '../sim/actions.ts';
@@ -9,8 +9,8 @@ import { toggleLink } from '../sim/actions.ts';
 interface Props {
   readonly a: NodeId;
   readonly b: NodeId;
-  readonly from: Point;
-  readonly to: Point;
+  readonly from: NodePlace;
+  readonly to: NodePlace;
   readonly cut: boolean;
 }
 
@@ -29,7 +29,7 @@ export const LinkLine = memo(function LinkLine({ a, b, from, to, cut }: Props) {
     >
       <title>{label}</title>
       <line className="link-line" x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
-      <path className="link-band" d={linkBandPath(from, to, NODE_RADIUS + 6, 9)} />
+      <path className="link-band" d={linkBandPath(from, to, (NODE_RADIUS + 6) * from.scale, 8)} />
       {cut && (
         <g className="cut-mark" transform={`translate(${mark.x},${mark.y})`}>
           <circle r={11} />

@@ -37,7 +37,7 @@ export const NodeGlyph = memo(function NodeGlyph({ id, place, painter, selected,
       data-role={role}
       data-term={term}
       className={`node role-${role}${selected ? ' selected' : ''}`}
-      transform={`translate(${place.x},${place.y})`}
+      transform={`translate(${place.x},${place.y})${place.scale === 1 ? '' : ` scale(${place.scale})`}`}
       onClick={select}
       onKeyDown={(e) => {
         if (e.key === 'Enter') select();

@@ -50,7 +50,7 @@ export class ClusterPainter {
       const from = this.layout[m.from];
       const to = this.layout[m.to];
       if (el === undefined || from === undefined || to === undefined) continue;
-      const at = pointOnLane(from, to, flightFraction(m.sentAt, m.arrivesAt, now), MESSAGE_INSET);
+      const at = pointOnLane(from, to, flightFraction(m.sentAt, m.arrivesAt, now), MESSAGE_INSET * from.scale);
       el.setAttribute('transform', `translate(${at.x.toFixed(1)},${at.y.toFixed(1)})`);
     }
     for (const [id, el] of this.arcs) {

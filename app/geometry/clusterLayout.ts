@@ -8,6 +8,7 @@ export const VIEW_WIDTH = 600;
 export const VIEW_HEIGHT = 590;
 /** A little below the middle: the crown sits above the top node, two lines of label below the bottom ones. */
 export const CENTER = { x: VIEW_WIDTH / 2, y: 290 } as const;
+/** Ring radius and node size for up to six nodes; crowded rings grow and their nodes shrink (see ringLayout). */
 export const RING_RADIUS = 195;
 export const NODE_RADIUS = 40;
 /** The election-timer arc runs just outside the node. */
@@ -20,22 +21,34 @@ export interface Point {
 }
 
 export interface NodePlace extends Point {
-  /** Unit vector from the ring's centre towards the node: labels go on that side. */
+  /** Unit vector from the ring's centre towards the node. */
   readonly out: Point;
+  /** How much smaller than NODE_RADIUS (and its labels) the node is drawn. */
+  readonly scale: number;
 }
+
+/**
+ * With seven or more nodes, neighbours (and their labels) would touch: the ring
+ * grows to what the drawing can hold (crown above the top node, two lines of
+ * label below the bottom ones) and the nodes shrink.
+ */
+export const nodeScale = (n: number): number => (n <= 6 ? 1 : n === 7 ? 0.9 : n === 8 ? 0.85 : 0.8);
+export const ringRadius = (n: number): number => (n <= 6 ? RING_RADIUS : 215);
 
 /** Nodes on a ring, the first at the top, then clockwise. A lone node sits in the middle. */
 export function ringLayout(ids: readonly NodeId[]): Record<NodeId, NodePlace> {
   const out: Record<NodeId, NodePlace> = {};
   const n = ids.length;
+  const scale = nodeScale(n);
+  const radius = ringRadius(n);
   ids.forEach((id, i) => {
     if (n === 1) {
-      out[id] = { ...CENTER, out: { x: 0, y: 1 } };
+      out[id] = { ...CENTER, out: { x: 0, y: 1 }, scale };
       return;
     }
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
     const dir = { x: Math.cos(angle), y: Math.sin(angle) };
-    out[id] = { x: CENTER.x + RING_RADIUS * dir.x, y: CENTER.y + RING_RADIUS * dir.y, out: dir };
+    out[id] = { x: CENTER.x + radius * dir.x, y: CENTER.y + radius * dir.y, out: dir, scale };
   });
   return out;
 }

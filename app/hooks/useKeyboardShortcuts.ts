@@ -2,10 +2,14 @@
 import { useEffect } from 'react';
 import { propose, stepOnce, togglePlaying } from '../sim/actions.ts';
 
+/** Inputs that take no typing: the shortcuts still work while one of them has focus. */
+const KEYLESS_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color']);
+
 /** Keys typed into a field belong to the field. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !KEYLESS_INPUTS.has(target.type);
+  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
 export function useKeyboardShortcuts(): void {

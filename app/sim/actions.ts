@@ -25,10 +25,12 @@ export function stepOnce(): void {
   send('step');
 }
 
-/** Start the current cluster or preset over, with the same options and seed. */
+/** Start the current cluster or preset over, with the same options and seed. A preset starts paused, as when loaded. */
 export function reset(): void {
   const setup = ui().setup;
-  if (setup.length > 0) send(setup.join('\n'));
+  if (setup.length === 0) return;
+  if (setup.some((line) => line.startsWith('preset '))) pause();
+  send(setup.join('\n'));
 }
 
 export function newCluster(nodes: number, seed: number): void {

@@ -14,7 +14,7 @@ import { TimelineLane } from './TimelineLane.tsx';
 const LANE = 26;
 const LABEL_WIDTH = 40;
 const AXIS = 22;
-const RIGHT_PAD = 14;
+const RIGHT_PAD = 24;
 
 /** Simulated time rounded to the timeline's resolution, so it redraws once per pixel, not per snapshot. */
 const selectCoarseTime = (s: Store): number => {
