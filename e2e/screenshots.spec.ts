@@ -15,8 +15,9 @@ test('desktop 1280x800', async ({ page }) => {
   await page.getByTestId('propose-leader').click();
   await expect(page.locator('[data-testid^="entry-n1-"]')).toHaveCount(3, { timeout: 20_000 });
   await pause(page);
-  await page.getByTestId('node-n2').click();
   await page.screenshot({ path: 'e2e/screenshots/desktop.png' });
+  await page.getByTestId('node-n1').click();
+  await page.screenshot({ path: 'test-results/desktop-inspector.png' });
 });
 
 test('phone 390x844', async ({ page }) => {

@@ -10,6 +10,10 @@ export function SelectionPanel() {
   if (selection?.kind === 'message') return <MessageInspector key={selection.id} id={selection.id} />;
   return (
     <div className="inspector hint">
+      <p className="intro">
+        The servers elect a <strong>leader</strong> (crowned) by majority vote for a <strong>term</strong>; it copies client
+        requests into every log, and an entry is <strong>committed</strong> once a majority stores it.
+      </p>
       <p>
         <strong>Click a node</strong> to crash, restart or campaign it, or to send it a client request.
       </p>
