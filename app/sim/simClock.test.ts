@@ -29,3 +29,22 @@ describe('SimClock', () => {
     expect(c.now(10)).toBe(0);
   });
 });
+
+describe('SimClock at very low speed', () => {
+  it('still glides between the 1 ms ticks', () => {
+    const c = new SimClock(100);
+    c.setRate(0.001, 0);
+    c.sync(10, 0);
+    expect(c.now(500)).toBeCloseTo(10.5);
+    expect(c.now(5000)).toBeCloseTo(11.5);
+  });
+});
+
+it('a pause goes back to the time the worker reported', () => {
+  const c = new SimClock(100);
+  c.setRate(1, 0);
+  c.sync(20, 0);
+  expect(c.now(10)).toBe(30);
+  c.setRate(0, 10);
+  expect(c.now(50)).toBe(20);
+});

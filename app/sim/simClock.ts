@@ -4,10 +4,19 @@
  * gliding along links, timer arcs) extrapolate from the last snapshot at the
  * current speed instead of waiting for the worker.
  */
+
+/**
+ * Ticks carry whole milliseconds, so at very low speeds the worker moves in
+ * 1 ms steps, seconds apart: the estimate may run this far ahead regardless.
+ */
+const MIN_LEAD_SIM_MS = 1.5;
+
 export class SimClock {
   private base = 0;
   private baseWall = 0;
   private rate = 0;
+  /** The worker's time in its last snapshot. */
+  private reported = 0;
 
   /**
    * How far ahead of the last snapshot the estimate may run, in wall ms: about
@@ -16,24 +25,27 @@ export class SimClock {
    */
   constructor(private readonly maxLeadWallMs = 120) {}
 
-  /** The worker reports `simTime`. While playing, the estimate never steps back by less than its lead. */
+  private get maxLead(): number {
+    return this.rate === 0 ? 0 : Math.max(this.rate * this.maxLeadWallMs, MIN_LEAD_SIM_MS);
+  }
+
+  /** The worker reports `simTime`. While playing, the estimate does not step back by less than its lead. */
   sync(simTime: number, wallNow: number): void {
-    const estimate = this.now(wallNow);
-    const lead = estimate - simTime;
-    this.base = this.rate > 0 && lead > 0 && lead <= this.rate * this.maxLeadWallMs ? estimate : simTime;
+    this.reported = simTime;
+    const lead = this.now(wallNow) - simTime;
+    this.base = lead > 0 && lead <= this.maxLead ? simTime + lead : simTime;
     this.baseWall = wallNow;
   }
 
-  /** Simulated ms per wall ms; 0 while paused. */
+  /** Simulated ms per wall ms; 0 while paused. A pause shows the worker's own time, not an extrapolation. */
   setRate(rate: number, wallNow: number): void {
-    this.base = this.now(wallNow);
+    this.base = rate === 0 ? this.reported : this.now(wallNow);
     this.baseWall = wallNow;
     this.rate = rate;
   }
 
   now(wallNow: number): number {
-    const elapsed = Math.min(Math.max(0, wallNow - this.baseWall), this.maxLeadWallMs);
-    return this.base + elapsed * this.rate;
+    return this.base + Math.min(Math.max(0, wallNow - this.baseWall) * this.rate, this.maxLead);
   }
 }
 

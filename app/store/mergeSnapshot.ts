@@ -7,8 +7,8 @@
 import type { ClusterConfig, Log, NodeId } from '../../engine/types.ts';
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
 import { applyLogDelta } from '../worker/logDeltas.ts';
+import { trimEvents } from '../worker/eventWindow.ts';
 import {
-  EVENT_WINDOW,
   type EventView,
   type MessageView,
   type NodeView,
@@ -72,7 +72,7 @@ export function mergeSnapshot(prev: SimData, s: Snapshot): SimData {
     logs: mergeLogs(base.logs, s),
     messages: mergeMessages(base.messages, s.messages),
     cuts: sameList([...base.cuts], s.cuts) ? base.cuts : new Set(s.cuts),
-    events: s.events.length === 0 ? base.events : [...base.events, ...s.events].slice(-EVENT_WINDOW),
+    events: s.events.length === 0 ? base.events : trimEvents([...base.events, ...s.events]),
     history: Object.keys(s.history).length === 0 ? base.history : { ...base.history, ...s.history },
     violationCount: s.violationCount,
     violations: s.violationCount === base.violationCount && !s.reset ? base.violations : s.violations,

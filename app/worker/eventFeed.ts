@@ -1,14 +1,15 @@
 /**
- * The recent-events list: records are kept raw as they happen (a fast run can
- * produce thousands between two frames) and put into words only when a snapshot
- * goes out, and only the last EVENT_WINDOW of them.
+ * The recent-events list: records are kept raw as they happen and put into words
+ * when a snapshot goes out (at most once a frame), then trimmed to the windows
+ * of trimEvents.
  */
 import { describe } from '../../engine/describe.ts';
 import type { EventRecord } from '../../engine/events.ts';
 import { EVENT_WINDOW, type EventView } from './viewModel.ts';
+import { isRoutine, trimByKind, trimEvents } from './eventWindow.ts';
 
 export class EventFeed {
-  private raw: EventRecord[] = [];
+  private raw: { readonly record: EventRecord; readonly seq: number }[] = [];
   private recent: EventView[] = [];
   private seq = 0;
 
@@ -18,24 +19,20 @@ export class EventFeed {
   }
 
   push(r: EventRecord): void {
-    this.raw.push(r);
-    this.seq++;
-    // Keep the buffer bounded without shifting on every push.
-    if (this.raw.length > 4 * EVENT_WINDOW) this.raw = this.raw.slice(-EVENT_WINDOW);
+    this.raw.push({ record: r, seq: ++this.seq });
+    // A long run between two snapshots must not pile up records nobody will see.
+    if (this.raw.length > 8 * EVENT_WINDOW) this.raw = trimByKind(this.raw, (x) => isRoutine(x.record));
   }
 
   /** The records since the last call, in words (all recent ones with `all`), oldest first. */
   take(all = false): EventView[] {
-    const first = this.seq - this.raw.length;
-    const start = Math.max(0, this.raw.length - EVENT_WINDOW);
-    const fresh = this.raw.slice(start).map((r, i) => view(r, first + start + i + 1));
+    const fresh = trimByKind(this.raw, (x) => isRoutine(x.record)).map(view);
     this.raw = [];
-    this.recent = [...this.recent, ...fresh].slice(-EVENT_WINDOW);
+    this.recent = trimEvents([...this.recent, ...fresh]);
     return all ? this.recent.slice() : fresh;
   }
 }
 
-function view(r: EventRecord, seq: number): EventView {
-  const routine = r.type === 'heartbeat' || (r.type === 'appendAccepted' && r.entries === 0);
-  return { seq, event: r.event, time: r.time, type: r.type, node: 'node' in r ? r.node : null, text: describe(r), routine };
+function view({ record: r, seq }: { record: EventRecord; seq: number }): EventView {
+  return { seq, event: r.event, time: r.time, type: r.type, node: 'node' in r ? r.node : null, text: describe(r), routine: isRoutine(r) };
 }

@@ -104,7 +104,7 @@ export interface Snapshot {
   readonly messages: readonly MessageView[];
   /** Cut links as `n1-n3`, lower number first. */
   readonly cuts: readonly string[];
-  /** New records since the previous snapshot, oldest first (at most the last EVENT_WINDOW). */
+  /** New records since the previous snapshot, oldest first (at most EVENT_WINDOW routine and EVENT_WINDOW others). */
   readonly events: readonly EventView[];
   /** The whole lane of every node whose history changed. */
   readonly history: Readonly<Record<NodeId, readonly RoleSpan[]>>;
@@ -118,7 +118,7 @@ export interface Snapshot {
   readonly setup: readonly string[];
 }
 
-/** How many recent events the page keeps, and the worker resends on a full snapshot. */
+/** How many recent events of each kind (routine or not) the page keeps, and the worker resends on a full snapshot. */
 export const EVENT_WINDOW = 200;
 /** How many spans a timeline lane keeps per node. */
 export const HISTORY_LIMIT = 400;

@@ -1,0 +1,25 @@
+/**
+ * Which recent events to keep. Heartbeat traffic (routine) would otherwise push
+ * every interesting event out of a fixed window within a second or two of a
+ * stable leader, so each kind gets its own window.
+ */
+import type { EventRecord } from '../../engine/events.ts';
+import { EVENT_WINDOW, type EventView } from './viewModel.ts';
+
+/** A heartbeat sent, or an empty AppendEntries accepted: the traffic of a quiet, healthy cluster. */
+export const isRoutine = (r: EventRecord): boolean => r.type === 'heartbeat' || (r.type === 'appendAccepted' && r.entries === 0);
+
+/** The newest `window` routine and the newest `window` other items, in their original order. */
+export function trimByKind<T>(items: readonly T[], routine: (item: T) => boolean, window = EVENT_WINDOW): T[] {
+  let routines = 0;
+  let others = 0;
+  const kept: T[] = [];
+  for (let i = items.length - 1; i >= 0 && (routines < window || others < window); i--) {
+    const item = items[i];
+    if (routine(item) ? routines++ < window : others++ < window) kept.push(item);
+  }
+  return kept.reverse();
+}
+
+export const trimEvents = (events: readonly EventView[], window = EVENT_WINDOW): EventView[] =>
+  trimByKind(events, (e) => e.routine, window);
