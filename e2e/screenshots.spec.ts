@@ -3,7 +3,7 @@
  * Run on purpose (they overwrite committed files): SCREENSHOTS=1 npx playwright test screenshots
  */
 import { expect, test } from '@playwright/test';
-import { open, pause, waitForLeader } from './helpers.ts';
+import { linkId, open, pause, play, waitForLeader } from './helpers.ts';
 
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to refresh e2e/screenshots/*.png');
 
@@ -57,4 +57,22 @@ test('nine nodes, a crash, cut links, an election under way', async ({ page }) =
   await page.getByTestId('action-campaign').click();
   for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
   await page.screenshot({ path: 'test-results/nine-nodes.png' });
+});
+
+test('partitioned leader with a stranded entry', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page);
+  const old = await waitForLeader(page);
+  await pause(page);
+  for (const peer of ['n1', 'n2', 'n3', 'n4', 'n5'].filter((p) => p !== old.id)) await page.getByTestId(linkId(old.id, peer)).click();
+  await play(page);
+  await waitForLeader(page, { above: old.term });
+  await page.getByTestId(`node-${old.id}`).click();
+  await page.getByTestId('action-propose').click();
+  await page.getByTestId('propose-leader').click();
+  await page.getByTestId('propose-leader').click();
+  await expect(page.locator('[data-testid^="entry-"][data-committed="true"]')).not.toHaveCount(0);
+  await page.waitForTimeout(1500);
+  await pause(page);
+  await page.screenshot({ path: 'test-results/partition.png' });
 });

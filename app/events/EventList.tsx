@@ -18,7 +18,7 @@ export function EventList() {
   return (
     <div className="events">
       <label className="events-filter">
-        <input type="checkbox" checked={hide} onChange={(e) => useStore.getState().setHideHeartbeats(e.target.checked)} /> hide heartbeats
+        <input type="checkbox" checked={hide} onChange={(e) => useStore.getState().setHideHeartbeats(e.target.checked)} /> hide heartbeats and lost messages
       </label>
       {shown.length === 0 ? (
         <p className="muted">Nothing yet.</p>

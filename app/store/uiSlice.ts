@@ -16,7 +16,7 @@ export interface UiSlice {
   readonly selection: Selection;
   /** Client requests sent so far, to name the next one (v1, v2, ...). */
   readonly requests: number;
-  /** Hide heartbeat traffic in the event list. */
+  /** Hide background traffic (heartbeats, messages lost to a standing fault) in the event list. */
   readonly hideHeartbeats: boolean;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;

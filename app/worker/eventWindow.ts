@@ -6,8 +6,13 @@
 import type { EventRecord } from '../../engine/events.ts';
 import { EVENT_WINDOW, type EventView } from './viewModel.ts';
 
-/** A heartbeat sent, or an empty AppendEntries accepted: the traffic of a quiet, healthy cluster. */
-export const isRoutine = (r: EventRecord): boolean => r.type === 'heartbeat' || (r.type === 'appendAccepted' && r.entries === 0);
+/**
+ * Background traffic: heartbeats sent and accepted, and messages lost to a cut
+ * link or a crashed node, which repeat every heartbeat for as long as the fault
+ * lasts. (A message the user dropped is news, and is not routine.)
+ */
+export const isRoutine = (r: EventRecord): boolean =>
+  r.type === 'heartbeat' || (r.type === 'appendAccepted' && r.entries === 0) || (r.type === 'messageLost' && r.why !== 'dropped');
 
 /** The newest `window` routine and the newest `window` other items, in their original order. */
 export function trimByKind<T>(items: readonly T[], routine: (item: T) => boolean, window = EVENT_WINDOW): T[] {

@@ -66,7 +66,7 @@ export interface EventView {
   readonly type: RecordType;
   readonly node: NodeId | null;
   readonly text: string;
-  /** Routine heartbeat traffic (a heartbeat sent, an empty AppendEntries accepted), which the list can hide. */
+  /** Background traffic (heartbeats, losses to a standing fault; see eventWindow.ts), which the list can hide. */
   readonly routine: boolean;
 }
 
