@@ -1,6 +1,7 @@
 /** A command the simulation refused, in the parser's words. */
 import { useStore } from '../store/store.ts';
 import { selectLastError } from '../store/selectors.ts';
+import { restartFromRecording } from '../sim/actions.ts';
 
 export function ErrorBanner() {
   const error = useStore(selectLastError);
@@ -10,9 +11,13 @@ export function ErrorBanner() {
       <span>
         {error.text ? <code>{error.text}</code> : null} {error.message}
       </span>
-      <button onClick={() => useStore.getState().clearError()} aria-label="Dismiss">
-        ✕
-      </button>
+      {error.fatal ? (
+        <button onClick={restartFromRecording}>Restart from the script</button>
+      ) : (
+        <button onClick={() => useStore.getState().clearError()} aria-label="Dismiss">
+          ✕
+        </button>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** Every node's log side by side: one row per node, one column per index. */
 import { cssVars } from '../theme/cssVars.ts';
-import { useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/store.ts';
 import type { Store } from '../store/store.ts';
@@ -35,16 +35,7 @@ export function LogView() {
       }}
     >
       <div className="log-grid">
-        <div className="log-row log-header" style={cssVars({ '--columns': columns })}>
-          <div className="log-label">index</div>
-          <div className="log-cells">
-            {Array.from({ length: columns }, (_, i) => (
-              <div key={i} className="index-cell">
-                {i + 1}
-              </div>
-            ))}
-          </div>
-        </div>
+        <IndexHeader columns={columns} />
         {ids.map((id) => {
           const node = nodes[id];
           const p = id === leader ? undefined : progress?.[id];
@@ -67,3 +58,19 @@ export function LogView() {
     </div>
   );
 }
+
+/** The index numbers above the columns; memoized, since the view re-renders with every node change. */
+const IndexHeader = memo(function IndexHeader({ columns }: { columns: number }) {
+  return (
+    <div className="log-row log-header" style={cssVars({ '--columns': columns })}>
+      <div className="log-label">index</div>
+      <div className="log-cells">
+        {Array.from({ length: columns }, (_, i) => (
+          <div key={i} className="index-cell">
+            {i + 1}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+});

@@ -60,3 +60,5 @@ export function toggleLink(a: NodeId, b: NodeId): void {
 export const healAll = (): void => send('heal');
 
 export const dropMessage = (id: number): void => send(`drop m${id}`);
+
+export { restartFromRecording } from './simulation.ts';

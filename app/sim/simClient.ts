@@ -37,8 +37,10 @@ export class SimClient {
     this.ticksAwaited = 0;
   }
 
-  get running(): boolean {
-    return this.worker !== null;
+  /** A fresh worker with an empty simulation; `ready` fires again when it is up. */
+  restart(): void {
+    this.terminate();
+    this.start();
   }
 
   /** A tick was sent and its snapshot has not arrived yet. */
@@ -55,6 +57,7 @@ export class SimClient {
     this.send({ kind: 'tick', ms });
   }
 
+  /** Ask for a full snapshot (everything, not only what changed). */
   requestSnapshot(): void {
     this.send({ kind: 'snapshot' });
   }

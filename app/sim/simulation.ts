@@ -8,8 +8,16 @@ import { SimClient } from './simClient.ts';
 import { simClock } from './simClock.ts';
 import { startupFor } from './startup.ts';
 
+/** After a worker failure: the recording to rebuild the simulation from. */
+let replay: string | null = null;
+
 export const simulation = new SimClient({
   ready() {
+    if (replay !== null) {
+      simulation.command(replay);
+      replay = null;
+      return;
+    }
     const start = startupFor(window.location.search);
     useStore.getState().setPlaying(start.playing);
     simulation.command(start.command);
@@ -23,9 +31,17 @@ export const simulation = new SimClient({
   },
   failed(message) {
     useStore.getState().setPlaying(false);
-    useStore.getState().reportError({ line: 0, col: 0, message, text: '' });
+    useStore.getState().reportError({ line: 0, col: 0, message: `The simulation stopped: ${message}`, text: '', fatal: true });
   },
 });
+
+/** Start a new worker and replay the recording into it: the recording is the whole state. */
+export function restartFromRecording(): void {
+  const script = useStore.getState().script;
+  replay = script.length > 0 ? script.join('\n') : null;
+  useStore.getState().clearError();
+  simulation.restart();
+}
 
 // The clock runs at the chosen speed while playing and stands still otherwise.
 useStore.subscribe((s, prev) => {

@@ -6,7 +6,6 @@ import type { NodeId } from '../../engine/types.ts';
 import type { NodeView } from '../worker/viewModel.ts';
 import type { Store } from './store.ts';
 
-export const selectLoaded = (s: Store) => s.loaded;
 export const selectIds = (s: Store) => s.ids;
 export const selectTime = (s: Store) => s.time;
 export const selectEvent = (s: Store) => s.event;

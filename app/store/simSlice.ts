@@ -8,6 +8,8 @@ import type { Store } from './store.ts';
 export interface CommandError extends ScenarioError {
   /** The line that was refused. */
   readonly text: string;
+  /** The worker itself failed: nothing works until it is restarted. */
+  readonly fatal?: boolean;
 }
 
 export interface SimSlice extends SimData {
