@@ -96,9 +96,12 @@ export function onAppendResponse(node: NodeState, m: AppendEntriesResponse, ctx:
   if (p === undefined) return node;
   if (m.success) {
     const match = Math.max(p.match, m.matchIndex);
-    if (match > p.match) fx.records.push({ type: 'matchAdvanced', node: node.id, peer: m.from, match });
     let n = withProgress(node, m.from, { ...p, match, next: Math.max(p.next, match + 1), inflight: false });
-    n = maybeCommit(n, ctx, fx);
+    // Only a higher matchIndex can change what a majority stores.
+    if (match > p.match) {
+      fx.records.push({ type: 'matchAdvanced', node: node.id, peer: m.from, match });
+      n = maybeCommit(n, ctx, fx);
+    }
     if (leaderOf(n).progress[m.from].next <= lastIndex(n.persistent.log)) n = sendAppend(n, m.from, ctx, fx);
     return n;
   }
