@@ -12,6 +12,8 @@ import vm from 'node:vm';
 import { parseScript } from '../scenario/parse.ts';
 import { runScript } from '../scenario/run.ts';
 import type { Script } from '../scenario/ast.ts';
+import { buildTimeline, seek } from '../timeline/timeline.ts';
+import { nextInt, seedState } from '../sim/rng.ts';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -73,9 +75,44 @@ function benchEngine(runs: number) {
   };
 }
 
+/** The same workload recorded with checkpoints; seek to random positions. Target: <= 16 ms median. */
+function benchRecording(every: number, seeks: number) {
+  const script = engineWorkload();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const timeline = buildTimeline(script.commands, every);
+  const buildMs = performance.now() - t0;
+  gc();
+  const heapMB = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+  let rng = seedState(2024);
+  for (let i = 0; i < 20; i++) seek(timeline, (i * 997) % timeline.length); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < seeks; i++) {
+    const [p, next] = nextInt(rng, 0, timeline.length);
+    rng = next;
+    const s0 = performance.now();
+    seek(timeline, p);
+    times.push(performance.now() - s0);
+  }
+  return {
+    events: timeline.length,
+    checkpointEvery: every,
+    checkpoints: timeline.checkpoints.length,
+    buildMs: round(buildMs),
+    recordingHeapMB: round(heapMB),
+    seeks,
+    seekMedianMs: round(median(times), 3),
+    seekP95Ms: round(quantile(times, 0.95), 3),
+    target: { seekMedianMs: 16 },
+    met: median(times) <= 16,
+  };
+}
+
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 21);
 const result = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
   engine: benchEngine(runs),
+  recording: benchRecording(256, 200),
 };
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

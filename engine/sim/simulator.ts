@@ -200,6 +200,17 @@ export function propose(s: ClusterState, target: NodeId | 'leader', value: strin
 
 export function cut(s: ClusterState, a: NodeId, b: NodeId, emit: Emit): void {
   s.event++;
+  cutLink(s, a, b, emit);
+}
+
+/** Cut every link between different groups, as one event; links inside a group and to unlisted nodes stay as they are. */
+export function partition(s: ClusterState, groups: readonly (readonly NodeId[])[], emit: Emit): void {
+  s.event++;
+  for (let i = 0; i < groups.length; i++)
+    for (let j = i + 1; j < groups.length; j++) for (const a of groups[i]) for (const b of groups[j]) cutLink(s, a, b, emit);
+}
+
+function cutLink(s: ClusterState, a: NodeId, b: NodeId, emit: Emit): void {
   const key = linkKey(a, b);
   if (s.cuts[key]) return;
   s.cuts[key] = true;
@@ -208,13 +219,6 @@ export function cut(s: ClusterState, a: NodeId, b: NodeId, emit: Emit): void {
   // Messages already on the link are lost with it.
   const onLink = (m: Message): boolean => (m.from === a && m.to === b) || (m.from === b && m.to === a);
   for (const m of flights.removeWhere(s.inFlight, onLink)) lose(s, m, 'link-cut', emit);
-}
-
-/** Cut every link between different groups; links inside a group and to unlisted nodes stay as they are. */
-export function partition(s: ClusterState, groups: readonly (readonly NodeId[])[], emit: Emit): void {
-  for (let i = 0; i < groups.length; i++)
-    for (let j = i + 1; j < groups.length; j++)
-      for (const a of groups[i]) for (const b of groups[j]) if (!s.cuts[linkKey(a, b)]) cut(s, a, b, emit);
 }
 
 /** Restore one link, or every link when no pair is given. */
@@ -275,23 +279,33 @@ export function stepEvents(s: ClusterState, count: number, emit: Emit): number {
  * each has exactly the time left that it had (or was given) when the clock froze.
  * Returns false if the network had not settled after `limit` deliveries.
  */
-export function stabilize(s: ClusterState, emit: Emit, limit = 1_000_000): boolean {
+export function stabilize(s: ClusterState, emit: Emit, limit = STABILIZE_LIMIT): boolean {
   const t0 = s.time;
   let n = 0;
   while (n < limit && processNext(s, emit, true)) n++;
-  const t1 = s.time;
-  if (t1 > t0) {
-    for (const id of s.ids) {
-      const t = s.timers[id];
-      const shift = (x: Timer | null): Timer | null => {
-        if (x === null) return null;
-        const by = t1 - Math.max(x.setAt, t0);
-        return { ...x, at: x.at + by, setAt: x.setAt + by };
-      };
-      s.timers[id] = { election: shift(t.election), heartbeat: shift(t.heartbeat) };
-    }
-  }
+  releaseHeldTimers(s, t0);
   return flights.peek(s.inFlight) === undefined;
+}
+
+/** The most deliveries one `stabilize` makes before giving up on a network that never settles. */
+export const STABILIZE_LIMIT = 1_000_000;
+
+/**
+ * End a stretch during which timers were held since `t0`: shift every timer so it
+ * has exactly the time left that it had (or was given) when the clock froze.
+ */
+export function releaseHeldTimers(s: ClusterState, t0: number): void {
+  const t1 = s.time;
+  if (t1 <= t0) return;
+  for (const id of s.ids) {
+    const t = s.timers[id];
+    const shift = (x: Timer | null): Timer | null => {
+      if (x === null) return null;
+      const by = t1 - Math.max(x.setAt, t0);
+      return { ...x, at: x.at + by, setAt: x.setAt + by };
+    };
+    s.timers[id] = { election: shift(t.election), heartbeat: shift(t.heartbeat) };
+  }
 }
 
 /**
