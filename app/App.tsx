@@ -6,6 +6,8 @@ import { PlaybackControls } from './controls/PlaybackControls.tsx';
 import { ClusterSetup } from './controls/ClusterSetup.tsx';
 import { ClusterActions } from './controls/ClusterActions.tsx';
 import { ErrorBanner } from './controls/ErrorBanner.tsx';
+import { NoticeBanner } from './controls/NoticeBanner.tsx';
+import { LibraryMenu } from './library/LibraryMenu.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { SafetyStatus } from './cluster/SafetyStatus.tsx';
 import { ClusterKey } from './cluster/ClusterKey.tsx';
@@ -31,8 +33,12 @@ export function App() {
         <PlaybackControls />
         <ClusterSetup />
         <ClusterActions />
+        <div className="control-group scenario-actions">
+          <LibraryMenu />
+        </div>
       </header>
       <ErrorBanner />
+      <NoticeBanner />
       <main className="layout">
         {/* Three columns on a wide screen; on a narrow one the columns dissolve and the panels stack in reading order. */}
         <div className="column">

@@ -3,19 +3,9 @@
  * take the recorded script from the Script panel, run it with
  * `npm run scenario -- - --json`, and compare every node and every log cell.
  */
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
+import { expectPageMatches, runCli } from './cli.ts';
 import { open, pause, play } from './helpers.ts';
-
-interface CliReport {
-  time: number;
-  nodes: { id: string; role: string; term: number; commitIndex: number; log: { term: number }[] }[];
-}
-
-function runCli(script: string): CliReport {
-  const out = execFileSync('node_modules/.bin/tsx', ['engine/cli/scenarioCli.ts', '-', '--json'], { input: script, encoding: 'utf8' });
-  return JSON.parse(out) as CliReport;
-}
 
 /** Wait until the recorded script ends with `line`: the worker has applied the action and the page shows its result. */
 async function applied(page: Page, line: string | RegExp): Promise<void> {
@@ -59,15 +49,6 @@ test('the UI and the CLI agree on the same commands', async ({ page }) => {
   const text = (await script.textContent()) ?? '';
   expect(text).toMatch(/^preset figure7\ncampaign n1\nstep 8\ncrash n3\npropose leader v\d+\nstep 10\ncut n1 n2\nrun \d+m?s\nrestart n3\npropose n1 v\d+\nstep 5$/);
 
-  const cli = runCli(text);
-  expect(Number(await page.getByTestId('sim-time').getAttribute('data-ms'))).toBe(cli.time);
-  for (const n of cli.nodes) {
-    const node = page.getByTestId(`node-${n.id}`);
-    await expect(node).toHaveAttribute('data-role', n.role);
-    await expect(node).toHaveAttribute('data-term', String(n.term));
-    const cells = await page.locator(`[data-testid^="entry-${n.id}-"]`).evaluateAll((els) =>
-      els.map((e) => ({ term: Number((e as HTMLElement).dataset.term), committed: (e as HTMLElement).dataset.committed === 'true' })),
-    );
-    expect(cells, `${n.id}'s log`).toEqual(n.log.map((e, i) => ({ term: e.term, committed: i < n.commitIndex })));
-  }
+  const { report } = runCli({ text });
+  await expectPageMatches(page, report);
 });

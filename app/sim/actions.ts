@@ -6,7 +6,8 @@ import type { PresetName } from '../../engine/scenario/ast.ts';
 import type { NodeId } from '../../engine/types.ts';
 import { linkKey } from '../../engine/sim/cluster.ts';
 import { useStore } from '../store/store.ts';
-import { simulation } from './simulation.ts';
+import type { LibraryScenario } from '../library/library.ts';
+import { libraryRequest, openScript, simulation } from './simulation.ts';
 
 const ui = () => useStore.getState();
 
@@ -62,3 +63,6 @@ export const healAll = (): void => send('heal');
 export const dropMessage = (id: number): void => send(`drop m${id}`);
 
 export { restartFromRecording } from './simulation.ts';
+
+/** Open a library scenario: its whole script, run to its end, paused. */
+export const openLibraryScenario = (s: LibraryScenario): void => openScript(libraryRequest(s));

@@ -4,13 +4,18 @@
  * snapshot, which is what lets the play loop apply back-pressure.
  */
 import type { ScenarioError } from '../../engine/scenario/ast.ts';
-import { assertNever, type FromWorker, type SnapshotCause, type ToWorker } from '../worker/protocol.ts';
+import type { ExpectFailure } from '../../engine/scenario/run.ts';
+import { assertNever, type FromWorker, type LoadResult, type SnapshotCause, type ToWorker } from '../worker/protocol.ts';
 import type { Snapshot } from '../worker/viewModel.ts';
 
 export interface SimClientHandlers {
   ready(): void;
   snapshot(snapshot: Snapshot, cause: SnapshotCause): void;
   refused(text: string, error: ScenarioError): void;
+  /** An `expect` line in a command did not hold; the lines after it were not applied. */
+  expectFailed(failure: ExpectFailure): void;
+  /** The answer to `load`. */
+  loaded(result: LoadResult): void;
   /** The worker itself failed (an exception in the engine): the simulation is gone. */
   failed(message: string): void;
 }
@@ -53,6 +58,11 @@ export class SimClient {
     this.send({ kind: 'command', text });
   }
 
+  /** A whole script that replaces the simulation (see the `load` message). */
+  load(text: string): void {
+    this.send({ kind: 'load', text });
+  }
+
   tick(ms: number): void {
     this.send({ kind: 'tick', ms });
   }
@@ -79,6 +89,12 @@ export class SimClient {
         return;
       case 'error':
         this.handlers.refused(msg.text, msg.error);
+        return;
+      case 'expect-failed':
+        this.handlers.expectFailed(msg.failure);
+        return;
+      case 'loaded':
+        this.handlers.loaded(msg.result);
         return;
       default:
         assertNever(msg);

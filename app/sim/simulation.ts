@@ -4,12 +4,22 @@
  * actions.ts, which send scenario lines through here.
  */
 import { useStore } from '../store/store.ts';
+import type { LibraryScenario } from '../library/library.ts';
 import { SimClient } from './simClient.ts';
 import { simClock } from './simClock.ts';
-import { startupFor } from './startup.ts';
+import { DEFAULT_CLUSTER_LINE, openingFor } from './startup.ts';
+import { expectNotice, loadNotice, type ScriptRequest } from './loadNotice.ts';
 
-/** After a worker failure: the recording to rebuild the simulation from. */
+/** A load still running after this long (a forged link that runs for hours) is stopped. */
+export const LOAD_TIMEOUT_MS = 20_000;
+
+/** After a worker failure, or a load that was stopped: the script to rebuild the simulation from. */
 let replay: string | null = null;
+/** Loads sent and not yet answered, oldest first: the worker answers in order. */
+const loads: ScriptRequest[] = [];
+let watchdog: ReturnType<typeof setTimeout> | undefined;
+
+const store = () => useStore.getState();
 
 export const simulation = new SimClient({
   ready() {
@@ -18,28 +28,100 @@ export const simulation = new SimClient({
       replay = null;
       return;
     }
-    const start = startupFor(window.location.search);
-    useStore.getState().setPlaying(start.playing);
-    simulation.command(start.command);
+    openFromUrl(window.location.search);
   },
   snapshot(s) {
-    useStore.getState().applySnapshot(s);
+    store().applySnapshot(s);
     simClock.sync(s.time, performance.now());
   },
   refused(text, error) {
-    useStore.getState().reportError({ ...error, text });
+    store().reportError({ ...error, text });
+  },
+  expectFailed(failure) {
+    store().showNotice(expectNotice('The script', failure));
+  },
+  loaded(result) {
+    const request = loads.shift();
+    if (loads.length === 0) clearTimeout(watchdog);
+    if (request === undefined) return;
+    // A script refused before anything ran leaves the simulation as it was; at startup there is none yet.
+    const fallback = !result.ok && !store().loaded;
+    const notice = loadNotice(request, result, fallback);
+    if (notice !== null) store().showNotice(notice);
+    if (fallback) openDefault();
+    if (result.ok) store().continueRequestsFrom(store().script);
   },
   failed(message) {
-    useStore.getState().setPlaying(false);
-    useStore.getState().reportError({ line: 0, col: 0, message: `The simulation stopped: ${message}`, text: '', fatal: true });
+    forgetLoads();
+    store().setPlaying(false);
+    store().reportError({ line: 0, col: 0, message: `The simulation stopped: ${message}`, text: '', fatal: true });
   },
 });
 
+function openFromUrl(search: string): void {
+  const opening = openingFor(search);
+  switch (opening.kind) {
+    case 'default':
+      return openDefault();
+    case 'preset':
+      store().setPlaying(false);
+      return simulation.command(`preset ${opening.name}`);
+    case 'library':
+      return openScript(libraryRequest(opening.scenario));
+    case 'unknown-scenario':
+      store().showNotice({ tone: 'error', message: `There is no scenario named “${opening.name}”. Showing the default cluster instead.` });
+      return openDefault();
+  }
+}
+
+/** The default cluster, playing: what a plain visit shows. */
+function openDefault(): void {
+  store().setPlaying(true);
+  simulation.command(DEFAULT_CLUSTER_LINE);
+}
+
+export const libraryRequest = (s: LibraryScenario): ScriptRequest => ({ text: s.text, label: `“${s.title}”` });
+
+/** Replace the simulation with a whole script, run to its end (or its first failed expect), paused. */
+export function openScript(request: ScriptRequest): void {
+  const ui = store();
+  ui.setPlaying(false);
+  ui.select(null);
+  ui.clearError();
+  ui.showNotice(null);
+  loads.push(request);
+  clearTimeout(watchdog);
+  watchdog = setTimeout(loadTimedOut, LOAD_TIMEOUT_MS);
+  simulation.load(request.text);
+}
+
+/** The worker is still busy with a load: stop it, and go back to what was shown before (or the default cluster). */
+function loadTimedOut(): void {
+  const request = loads.at(-1);
+  forgetLoads();
+  const script = store().script;
+  store().showNotice({
+    tone: 'error',
+    message: `${request?.label ?? 'The script'} took longer than ${LOAD_TIMEOUT_MS / 1000} s to run, so it was stopped. ${
+      script.length > 0 ? 'Back to where you were.' : 'Showing the default cluster instead.'
+    }`,
+  });
+  if (script.length === 0) store().setPlaying(true);
+  replay = script.length > 0 ? script.join('\n') : DEFAULT_CLUSTER_LINE;
+  simulation.restart();
+}
+
+function forgetLoads(): void {
+  loads.length = 0;
+  clearTimeout(watchdog);
+}
+
 /** Start a new worker and replay the recording into it: the recording is the whole state. */
 export function restartFromRecording(): void {
-  const script = useStore.getState().script;
+  const script = store().script;
+  forgetLoads();
   replay = script.length > 0 ? script.join('\n') : null;
-  useStore.getState().clearError();
+  store().clearError();
   simulation.restart();
 }
 

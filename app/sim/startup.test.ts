@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { startupFor } from './startup.ts';
+import { toScenario } from '../library/library.ts';
+import { openingFor } from './startup.ts';
 
-describe('startupFor', () => {
-  it('plays the default cluster', () => {
-    expect(startupFor('')).toEqual({ command: 'cluster nodes=5', playing: true });
+const library = [toScenario('/public/scenarios/figure7.txt', '# Repair\npreset figure7\n'), toScenario('/public/scenarios/leader-crash.txt', '# Crash\ncluster nodes=5\n')];
+
+describe('openingFor', () => {
+  it('opens the default cluster', () => {
+    expect(openingFor('', library)).toEqual({ kind: 'default' });
+    expect(openingFor('?scenario=', library)).toEqual({ kind: 'default' });
   });
-  it('opens a named preset paused', () => {
-    expect(startupFor('?scenario=figure7-etcd')).toEqual({ command: 'preset figure7-etcd', playing: false });
+  it('opens a named preset: a bare preset name wins over a library file of that name', () => {
+    expect(openingFor('?scenario=figure7-etcd', library)).toEqual({ kind: 'preset', name: 'figure7-etcd' });
+    expect(openingFor('?scenario=figure7', library)).toEqual({ kind: 'preset', name: 'figure7' });
   });
-  it('ignores unknown scenarios', () => {
-    expect(startupFor('?scenario=nope').command).toBe('cluster nodes=5');
+  it('opens a library scenario by its stem or its file name', () => {
+    expect(openingFor('?scenario=figure7.txt', library)).toMatchObject({ kind: 'library', scenario: { title: 'Repair' } });
+    expect(openingFor('?scenario=leader-crash', library)).toMatchObject({ kind: 'library', scenario: { title: 'Crash' } });
+  });
+  it('says so when there is no such scenario', () => {
+    expect(openingFor('?scenario=nope', library)).toEqual({ kind: 'unknown-scenario', name: 'nope' });
   });
 });

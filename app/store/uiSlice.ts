@@ -1,9 +1,21 @@
-/** What the user is doing with the page: playing or not, how fast, what is selected. */
+/** What the user is doing with the page: playing or not, how fast, what is selected, what the page has to tell them. */
 import type { StateCreator } from 'zustand';
 import type { NodeId } from '../../engine/types.ts';
 import type { Store } from './store.ts';
 
 export type Selection = { readonly kind: 'node'; readonly id: NodeId } | { readonly kind: 'message'; readonly id: number } | null;
+
+/**
+ * Something the page tells the user about what it opened (a link it could not
+ * read, an `expect` that did not hold); dismissable, never blocking.
+ */
+export interface Notice {
+  readonly tone: 'error' | 'warning';
+  /** What happened and what the page did about it, in a sentence or two. */
+  readonly message: string;
+  /** The script line at fault, if any. */
+  readonly code?: string;
+}
 
 /** Simulated ms per wall ms. The default shows a first election (100-200 ms timeouts) within about two seconds. */
 export const DEFAULT_SPEED = 0.1;
@@ -18,12 +30,26 @@ export interface UiSlice {
   readonly requests: number;
   /** Hide background traffic (heartbeats, messages lost to a standing fault) in the event list. */
   readonly hideHeartbeats: boolean;
+  readonly notice: Notice | null;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   select(selection: Selection): void;
   /** The value for the next client request. */
   nextRequestValue(): string;
   setHideHeartbeats(hide: boolean): void;
+  /** Name the next client request after the `v<n>` values a loaded script already proposed. */
+  continueRequestsFrom(script: readonly string[]): void;
+  showNotice(notice: Notice | null): void;
+}
+
+/** The highest n among `propose <target> v<n>` lines. */
+export function lastRequestNumber(script: readonly string[]): number {
+  let n = 0;
+  for (const line of script) {
+    const m = /^propose \S+ v(\d+)$/.exec(line);
+    if (m !== null) n = Math.max(n, Number(m[1]));
+  }
+  return n;
 }
 
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) => ({
@@ -32,6 +58,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   selection: null,
   requests: 0,
   hideHeartbeats: true,
+  notice: null,
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) }),
   select: (selection) => set({ selection }),
@@ -41,4 +68,6 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
     return `v${requests}`;
   },
   setHideHeartbeats: (hideHeartbeats) => set({ hideHeartbeats }),
+  continueRequestsFrom: (script) => set({ requests: lastRequestNumber(script) }),
+  showNotice: (notice) => set({ notice }),
 });

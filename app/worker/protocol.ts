@@ -4,12 +4,19 @@
  * compile error until both sides know what to do with it.
  */
 import type { ScenarioError } from '../../engine/scenario/ast.ts';
+import type { ExpectFailure } from '../../engine/scenario/run.ts';
 import type { Snapshot } from './viewModel.ts';
 
 /** Page → worker. */
 export type ToWorker =
   /** One or more scenario lines, applied in order (all or nothing if one does not parse). */
   | { readonly kind: 'command'; readonly text: string }
+  /**
+   * A whole script (a library scenario, a shared link, a saved run): it replaces
+   * the simulation and runs to its end, or to its first failed `expect`. Answered
+   * with a snapshot (if it set up a cluster), then `loaded`.
+   */
+  | { readonly kind: 'load'; readonly text: string }
   /** While playing: advance the clock by `ms` simulated milliseconds (recorded as `run`). */
   | { readonly kind: 'tick'; readonly ms: number }
   /** Send a full snapshot (everything, not only what changed). */
@@ -23,7 +30,18 @@ export type FromWorker =
   | { readonly kind: 'ready' }
   | { readonly kind: 'snapshot'; readonly cause: SnapshotCause; readonly snapshot: Snapshot }
   /** A command was refused; nothing was applied. `text` is the line that failed. */
-  | { readonly kind: 'error'; readonly cause: SnapshotCause; readonly text: string; readonly error: ScenarioError };
+  | { readonly kind: 'error'; readonly cause: SnapshotCause; readonly text: string; readonly error: ScenarioError }
+  /** An `expect` line did not hold: the lines before it were applied, the rest were not. */
+  | { readonly kind: 'expect-failed'; readonly failure: ExpectFailure }
+  /** The answer to `load`. */
+  | { readonly kind: 'loaded'; readonly result: LoadResult };
+
+/** How a `load` went. */
+export type LoadResult =
+  /** The script ran: to its end, or up to `failure`. `time` and `event` are where it stopped. */
+  | { readonly ok: true; readonly time: number; readonly event: number; readonly failure: ExpectFailure | null }
+  /** The script was refused before anything ran; the simulation is as it was. `text` is the line at fault. */
+  | { readonly ok: false; readonly text: string; readonly error: ScenarioError };
 
 export function assertNever(x: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(x)}`);

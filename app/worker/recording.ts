@@ -3,6 +3,7 @@
  * exactly. Playing sends many small `run`s; consecutive ones merge (`run a` then
  * `run b` does the same as `run a+b`, because both process every event due by the
  * same end time), and so do consecutive `step`s, so the script stays short.
+ * `expect` lines change nothing and are not recorded.
  */
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
 import type { Command, CommandBody } from '../../engine/scenario/ast.ts';
@@ -33,6 +34,9 @@ export function record(rec: Recording, cmd: Command, config: ClusterConfig): Rec
       const preset = formatCommand(cmd);
       return { setup: needsClusterLine(config) ? [`cluster ${formatClusterOptions(config)}`, preset] : [preset], body: [] };
     }
+    case 'expect':
+      // A check changes nothing, so the recording leaves it out: the script is what happened.
+      return rec;
     default: {
       const last = rec.body[rec.body.length - 1];
       const body = strip(cmd);

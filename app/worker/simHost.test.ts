@@ -84,4 +84,45 @@ describe('SimHost', () => {
     expect(s.events.length).toBeGreaterThan(0);
     expect(s.events.at(-1)!.seq).toBeGreaterThan(s.events[0].seq);
   });
+
+  it('loads a whole script like the command-line runner, leaving its expects out of the recording', () => {
+    const text = 'preset figure7\ncampaign n1\nstabilize\nexpect leader n1\nrun 100ms\nexpect safe\nrun 100ms\n';
+    const host = new SimHost();
+    host.handle({ kind: 'command', text: 'cluster nodes=3' });
+    const replies = host.handle({ kind: 'load', text });
+    const s = snapshotOf(replies);
+    expect(s.reset).toBe(true);
+    expect(s.script).toEqual(['preset figure7', 'campaign n1', 'stabilize', 'run 200ms']);
+    const cli = runScript((parseScript(text) as { ok: true; script: never }).script).session.cluster!;
+    expect(replies.at(-1)).toEqual({ kind: 'loaded', result: { ok: true, time: cli.time, event: cli.event, failure: null } });
+    // The parse context follows the loaded cluster: seven nodes now.
+    expect(host.handle({ kind: 'command', text: 'crash n7' })[0].kind).toBe('snapshot');
+  });
+
+  it('stops a load at its first failed expect, and says where', () => {
+    const host = new SimHost();
+    const replies = host.handle({ kind: 'load', text: 'cluster nodes=3\nrun 1s\nexpect term n1 99\ncluster nodes=7\n' });
+    const loaded = replies.at(-1);
+    expect(loaded).toMatchObject({ kind: 'loaded', result: { ok: true, failure: { line: 3, expected: '99' } } });
+    expect(snapshotOf(replies).ids).toHaveLength(3);
+    // The cluster line after the failure did not run, so n7 does not exist.
+    expect(host.handle({ kind: 'command', text: 'crash n7' })[0]).toMatchObject({ kind: 'error' });
+  });
+
+  it('refuses a malformed script with its line and column, and changes nothing', () => {
+    const host = new SimHost();
+    host.handle({ kind: 'command', text: 'cluster nodes=3' });
+    const replies = host.handle({ kind: 'load', text: 'cluster nodes=3\nrun 1s\ncrahs n1\n' });
+    expect(replies).toEqual([{ kind: 'loaded', result: { ok: false, text: 'crahs n1', error: expect.objectContaining({ line: 3, col: 1 }) } }]);
+    expect(host.handle({ kind: 'load', text: '# only a comment\n' })).toMatchObject([{ kind: 'loaded', result: { ok: false } }]);
+    expect(snapshotOf(host.handle({ kind: 'snapshot' })).script).toEqual(['cluster nodes=3']);
+  });
+
+  it('reports a failed expect sent as a command', () => {
+    const host = new SimHost();
+    host.handle({ kind: 'command', text: 'cluster nodes=3' });
+    const replies = host.handle({ kind: 'command', text: 'expect leader n2\nrun 5ms' });
+    expect(replies.map((r) => r.kind)).toEqual(['snapshot', 'expect-failed']);
+    expect(snapshotOf(replies).time).toBe(0);
+  });
 });

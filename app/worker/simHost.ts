@@ -12,7 +12,7 @@ import type { EventRecord } from '../../engine/events.ts';
 import type { Command } from '../../engine/scenario/ast.ts';
 import { formatDuration } from '../../engine/scenario/format.ts';
 import { initialContext, parseScript, type ParseContext } from '../../engine/scenario/parse.ts';
-import { applyCommand, newSession, type Session } from '../../engine/scenario/run.ts';
+import { applyCommand, newSession, type ExpectFailure, type Session } from '../../engine/scenario/run.ts';
 import { assertNever, type FromWorker, type SnapshotCause, type ToWorker } from './protocol.ts';
 import { emptyRecording, record, scriptLines, type Recording } from './recording.ts';
 import { buildSnapshot, type Trackers } from './snapshot.ts';
@@ -38,6 +38,8 @@ export class SimHost {
     switch (msg.kind) {
       case 'command':
         return this.run(msg.text, 'command');
+      case 'load':
+        return this.load(msg.text);
       case 'tick':
         // Playing is `run <ms>`, like any other command, so it is recorded and replays.
         return this.run(`run ${formatDuration(Math.max(1, Math.round(msg.ms)))}`, 'tick');
@@ -56,25 +58,58 @@ export class SimHost {
     const parsed = parseScript(text, context);
     if (!parsed.ok) {
       const error = parsed.errors[0];
-      return [{ kind: 'error', cause, text: text.split('\n')[error.line - 1] ?? text, error }, ...this.snapshot(cause)];
+      return [{ kind: 'error', cause, text: lineAt(text, error.line), error }, ...this.snapshot(cause)];
     }
-    this.context = context;
-    for (const cmd of parsed.script.commands) this.apply(cmd);
-    return this.snapshot(cause);
+    const failure = this.applyAll(parsed.script.commands);
+    return [...this.snapshot(cause), ...(failure === null ? [] : [{ kind: 'expect-failed' as const, failure }])];
   }
 
-  private apply(cmd: Command): void {
+  /** A whole script, from a fresh start: as the command-line runner runs a file. */
+  private load(text: string): FromWorker[] {
+    const parsed = parseScript(text, initialContext());
+    if (!parsed.ok) {
+      const error = parsed.errors[0];
+      return [{ kind: 'loaded', result: { ok: false, text: lineAt(text, error.line), error } }];
+    }
+    // The parser makes a script's first command set up a cluster, so a script
+    // with any command replaces the simulation.
+    if (parsed.script.commands.length === 0) {
+      return [{ kind: 'loaded', result: { ok: false, text: '', error: { line: 1, col: 1, message: 'the script has no commands' } } }];
+    }
+    const failure = this.applyAll(parsed.script.commands);
+    const s = this.session.cluster!;
+    return [...this.snapshot('command'), { kind: 'loaded', result: { ok: true, time: s.time, event: s.event, failure } }];
+  }
+
+  /**
+   * Apply parsed commands in order, up to the first `expect` that fails (as the
+   * command-line runner does). The parse context then follows the cluster in
+   * force, which is the script's own only if every line ran.
+   */
+  private applyAll(commands: readonly Command[]): ExpectFailure | null {
+    let failure: ExpectFailure | null = null;
+    for (const cmd of commands) {
+      failure = this.apply(cmd);
+      if (failure !== null) break;
+    }
+    const s = this.session.cluster;
+    this.context = { nodes: s === null ? null : s.ids.length, config: this.session.config };
+    return failure;
+  }
+
+  private apply(cmd: Command): ExpectFailure | null {
     const fresh = cmd.kind === 'cluster' || cmd.kind === 'preset';
     if (fresh) this.trackers.events.reset();
     const configBefore = this.session.config;
     const outcome = applyCommand(this.session, cmd, this.emit);
-    if (!outcome.ok) return; // only `expect` can fail, and a failed expectation changes nothing
+    if (!outcome.ok) return outcome.failure; // only `expect` can fail, and a failed expectation changes nothing
     this.recording = record(this.recording, cmd, configBefore);
     const s = this.session.cluster!;
     if (fresh) {
       this.trackers.history.reset(s);
       this.fullPending = true;
     } else this.trackers.history.sweep(s);
+    return null;
   }
 
   private snapshot(cause: SnapshotCause): FromWorker[] {
@@ -86,3 +121,6 @@ export class SimHost {
     return [{ kind: 'snapshot', cause, snapshot }];
   }
 }
+
+/** Line `n` (1-based) of a script, for an error message. */
+const lineAt = (text: string, n: number): string => text.split('\n')[n - 1] ?? text;

@@ -1,0 +1,24 @@
+/** What the page has to say about what it opened: a bad link, a check that did not hold. Dismissable. */
+import { useStore } from '../store/store.ts';
+import { selectNotice } from '../store/selectors.ts';
+
+export function NoticeBanner() {
+  const notice = useStore(selectNotice);
+  if (notice === null) return null;
+  return (
+    <div className={`notice-banner notice-${notice.tone}`} data-testid="notice" data-tone={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
+      <span>
+        {notice.message}
+        {notice.code ? (
+          <>
+            {' '}
+            <code>{notice.code}</code>
+          </>
+        ) : null}
+      </span>
+      <button data-testid="dismiss-notice" onClick={() => useStore.getState().showNotice(null)} aria-label="Dismiss">
+        ✕
+      </button>
+    </div>
+  );
+}

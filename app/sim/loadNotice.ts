@@ -1,0 +1,55 @@
+/**
+ * A whole script the page asks the worker to load, and what the page tells the
+ * user about how the load went. Pure, so the wording is tested without a worker.
+ */
+import type { ExpectFailure } from '../../engine/scenario/run.ts';
+import type { LoadResult } from '../worker/protocol.ts';
+import type { Notice } from '../store/uiSlice.ts';
+
+/** Where a shared run ended: the worker's clock and event count. */
+export interface Cursor {
+  readonly time: number;
+  readonly event: number;
+}
+
+export interface ScriptRequest {
+  readonly text: string;
+  /** How messages name it, capitalized: `The link`, `“Leader crash”`, `Your saved run`. */
+  readonly label: string;
+  /** Where the script ended when it was shared; the replay must end there too. */
+  readonly cursor?: Cursor;
+}
+
+export function expectNotice(label: string, f: ExpectFailure): Notice {
+  return {
+    tone: 'warning',
+    message: `${label} stopped at line ${f.line}: this check did not hold (expected ${f.expected}, got ${f.actual}). The run stops there.`,
+    code: f.command,
+  };
+}
+
+/**
+ * What to tell the user once a load is answered, or null when all went as
+ * planned. `fallback`: the page shows the default cluster instead.
+ */
+export function loadNotice(req: ScriptRequest, result: LoadResult, fallback: boolean): Notice | null {
+  if (!result.ok) {
+    const { line, col, message } = result.error;
+    return {
+      tone: 'error',
+      message: `${req.label} could not be opened: line ${line}, column ${col}: ${message}.${fallback ? ' Showing the default cluster instead.' : ''}`,
+      ...(result.text ? { code: result.text } : {}),
+    };
+  }
+  if (result.failure !== null) return expectNotice(req.label, result.failure);
+  const c = req.cursor;
+  if (c !== undefined && (c.event !== result.event || c.time !== result.time)) {
+    return {
+      tone: 'warning',
+      message:
+        `${req.label} was made at event #${c.event} (${c.time} ms), but here it replays to event #${result.event} (${result.time} ms). ` +
+        'The simulator has changed since, so this may not be what its author saw.',
+    };
+  }
+  return null;
+}
