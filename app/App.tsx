@@ -8,6 +8,7 @@ import { ClusterActions } from './controls/ClusterActions.tsx';
 import { ErrorBanner } from './controls/ErrorBanner.tsx';
 import { NoticeBanner } from './controls/NoticeBanner.tsx';
 import { LibraryMenu } from './library/LibraryMenu.tsx';
+import { ShareBar, ShareButton } from './share/ShareBar.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { SafetyStatus } from './cluster/SafetyStatus.tsx';
 import { ClusterKey } from './cluster/ClusterKey.tsx';
@@ -35,8 +36,10 @@ export function App() {
         <ClusterActions />
         <div className="control-group scenario-actions">
           <LibraryMenu />
+          <ShareButton />
         </div>
       </header>
+      <ShareBar />
       <ErrorBanner />
       <NoticeBanner />
       <main className="layout">

@@ -1,10 +1,21 @@
-/** Runs the simulation worker for as long as the app is mounted. */
+/**
+ * Runs the simulation worker for as long as the app is mounted, and opens a
+ * shared link pasted into the address bar of an open page (only the fragment
+ * changes, so the page is not reloaded).
+ */
 import { useEffect } from 'react';
-import { simulation } from '../sim/simulation.ts';
+import { openFromLocation, simulation } from '../sim/simulation.ts';
 
 export function useSimulation(): void {
   useEffect(() => {
     simulation.start();
-    return () => simulation.terminate();
+    const onHashChange = (): void => {
+      if (window.location.hash.length > 1) openFromLocation();
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      window.removeEventListener('hashchange', onHashChange);
+      simulation.terminate();
+    };
   }, []);
 }

@@ -23,6 +23,7 @@ export interface SimClientHandlers {
 export class SimClient {
   private worker: Worker | null = null;
   private ticksAwaited = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly handlers: SimClientHandlers) {}
 
@@ -40,6 +41,7 @@ export class SimClient {
     this.worker?.terminate();
     this.worker = null;
     this.ticksAwaited = 0;
+    this.settle();
   }
 
   /** A fresh worker with an empty simulation; `ready` fires again when it is up. */
@@ -51,6 +53,18 @@ export class SimClient {
   /** A tick was sent and its snapshot has not arrived yet. */
   get awaitingTick(): boolean {
     return this.ticksAwaited > 0;
+  }
+
+  /** Resolves once every tick sent so far has been answered: the store then holds the simulation as the worker has it. */
+  idle(): Promise<void> {
+    if (this.ticksAwaited === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
   }
 
   /** Scenario line(s), applied in order. */
@@ -86,6 +100,7 @@ export class SimClient {
       case 'snapshot':
         if (msg.cause === 'tick') this.ticksAwaited = Math.max(0, this.ticksAwaited - 1);
         this.handlers.snapshot(msg.snapshot, msg.cause);
+        if (this.ticksAwaited === 0) this.settle();
         return;
       case 'error':
         this.handlers.refused(msg.text, msg.error);

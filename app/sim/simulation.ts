@@ -9,6 +9,7 @@ import { SimClient } from './simClient.ts';
 import { simClock } from './simClock.ts';
 import { DEFAULT_CLUSTER_LINE, openingFor } from './startup.ts';
 import { expectNotice, loadNotice, type ScriptRequest } from './loadNotice.ts';
+import { describeShareError } from '../share/shareCodec.ts';
 
 /** A load still running after this long (a forged link that runs for hours) is stopped. */
 export const LOAD_TIMEOUT_MS = 20_000;
@@ -28,7 +29,7 @@ export const simulation = new SimClient({
       replay = null;
       return;
     }
-    openFromUrl(window.location.search);
+    openFromLocation();
   },
   snapshot(s) {
     store().applySnapshot(s);
@@ -58,8 +59,9 @@ export const simulation = new SimClient({
   },
 });
 
-function openFromUrl(search: string): void {
-  const opening = openingFor(search);
+/** Open what the page's URL names (see startup.ts). */
+export function openFromLocation(): void {
+  const opening = openingFor(window.location.search, window.location.hash);
   switch (opening.kind) {
     case 'default':
       return openDefault();
@@ -68,6 +70,11 @@ function openFromUrl(search: string): void {
       return simulation.command(`preset ${opening.name}`);
     case 'library':
       return openScript(libraryRequest(opening.scenario));
+    case 'link':
+      return openScript({ text: opening.run.script, label: 'The link', cursor: opening.run.cursor });
+    case 'bad-link':
+      store().showNotice({ tone: 'error', message: `This link could not be opened: ${describeShareError(opening.error)}. Showing the default cluster instead.` });
+      return openDefault();
     case 'unknown-scenario':
       store().showNotice({ tone: 'error', message: `There is no scenario named “${opening.name}”. Showing the default cluster instead.` });
       return openDefault();

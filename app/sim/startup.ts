@@ -1,6 +1,8 @@
 /**
  * What the page opens first, from its URL:
  *
+ * - a fragment (`#v1.…`): the run a Share link carries, replayed and paused, or,
+ *   if the link cannot be read, the default cluster with a note saying why;
  * - no `?scenario`: the default cluster, playing;
  * - `?scenario=figure7` or `figure7-etcd`: that preset, paused before any command.
  *   A bare preset name always means the preset (see `scenarioParam` in the library);
@@ -10,16 +12,24 @@
  */
 import { PRESETS, type PresetName } from '../../engine/scenario/ast.ts';
 import { findScenario, LIBRARY, type LibraryScenario } from '../library/library.ts';
+import { decodeShare, type ShareError, type SharedRun } from '../share/shareCodec.ts';
 
 export type Opening =
   | { readonly kind: 'default' }
   | { readonly kind: 'preset'; readonly name: PresetName }
   | { readonly kind: 'library'; readonly scenario: LibraryScenario }
-  | { readonly kind: 'unknown-scenario'; readonly name: string };
+  | { readonly kind: 'unknown-scenario'; readonly name: string }
+  | { readonly kind: 'link'; readonly run: SharedRun }
+  | { readonly kind: 'bad-link'; readonly error: ShareError };
 
 export const DEFAULT_CLUSTER_LINE = 'cluster nodes=5';
 
-export function openingFor(search: string, library: readonly LibraryScenario[] = LIBRARY): Opening {
+/** A link's fragment wins over its `?scenario`: it is the more particular of the two. */
+export function openingFor(search: string, hash = '', library: readonly LibraryScenario[] = LIBRARY): Opening {
+  if (hash !== '' && hash !== '#') {
+    const decoded = decodeShare(hash);
+    return decoded.ok ? { kind: 'link', run: decoded.run } : { kind: 'bad-link', error: decoded.error };
+  }
   const name = new URLSearchParams(search).get('scenario');
   if (name === null || name === '') return { kind: 'default' };
   if ((PRESETS as readonly string[]).includes(name)) return { kind: 'preset', name: name as PresetName };

@@ -17,6 +17,15 @@ export interface Notice {
   readonly code?: string;
 }
 
+/** The last link made with Share, and whether it reached the clipboard. */
+export interface ShareState {
+  readonly url: string | null;
+  /** Where the shared run ended. */
+  readonly time: number;
+  readonly event: number;
+  readonly status: 'copying' | 'copied' | 'not-copied' | 'too-large';
+}
+
 /** Simulated ms per wall ms. The default shows a first election (100-200 ms timeouts) within about two seconds. */
 export const DEFAULT_SPEED = 0.1;
 export const MIN_SPEED = 0.001;
@@ -31,6 +40,7 @@ export interface UiSlice {
   /** Hide background traffic (heartbeats, messages lost to a standing fault) in the event list. */
   readonly hideHeartbeats: boolean;
   readonly notice: Notice | null;
+  readonly share: ShareState | null;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   select(selection: Selection): void;
@@ -40,6 +50,7 @@ export interface UiSlice {
   /** Name the next client request after the `v<n>` values a loaded script already proposed. */
   continueRequestsFrom(script: readonly string[]): void;
   showNotice(notice: Notice | null): void;
+  setShare(share: ShareState | null): void;
 }
 
 /** The highest n among `propose <target> v<n>` lines. */
@@ -59,6 +70,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   requests: 0,
   hideHeartbeats: true,
   notice: null,
+  share: null,
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) }),
   select: (selection) => set({ selection }),
@@ -70,4 +82,5 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   setHideHeartbeats: (hideHeartbeats) => set({ hideHeartbeats }),
   continueRequestsFrom: (script) => set({ requests: lastRequestNumber(script) }),
   showNotice: (notice) => set({ notice }),
+  setShare: (share) => set({ share }),
 });
