@@ -42,6 +42,18 @@ test('the Library menu opens a scenario by its title, in place', async ({ page }
   expect(page.url()).not.toContain('scenario=');
 });
 
+test('the Library menu closes on a click elsewhere or Escape', async ({ page }) => {
+  await open(page);
+  const menu = page.getByTestId('library');
+  await menu.locator('summary').click();
+  await expect(page.getByTestId('library-leader-crash')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).not.toHaveAttribute('open');
+  await menu.locator('summary').click();
+  await page.getByRole('heading', { name: /^Logs/ }).click();
+  await expect(menu).not.toHaveAttribute('open');
+});
+
 test('the bare preset names still open the presets, before any command', async ({ page }) => {
   await open(page, '?scenario=figure7');
   await expect(page.getByTestId('script')).toHaveText('preset figure7');

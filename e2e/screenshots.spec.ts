@@ -76,3 +76,16 @@ test('partitioned leader with a stranded entry', async ({ page }) => {
   await pause(page);
   await page.screenshot({ path: 'test-results/partition.png' });
 });
+
+for (const [name, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]] as const) {
+  test(`library menu and share bar, ${name}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await open(page, '?scenario=minority-partition');
+    await page.getByTestId('library').locator('summary').click();
+    await page.screenshot({ path: `test-results/library-${name}.png` });
+    await page.getByTestId('library').locator('summary').click();
+    await page.getByTestId('share').click();
+    await expect(page.getByTestId('share-url')).toBeVisible();
+    await page.screenshot({ path: `test-results/share-${name}.png` });
+  });
+}
