@@ -9,6 +9,7 @@ import { ErrorBanner } from './controls/ErrorBanner.tsx';
 import { NoticeBanner } from './controls/NoticeBanner.tsx';
 import { LibraryMenu } from './library/LibraryMenu.tsx';
 import { ShareBar, ShareButton } from './share/ShareBar.tsx';
+import { RestoreBanner } from './share/RestoreBanner.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { SafetyStatus } from './cluster/SafetyStatus.tsx';
 import { ClusterKey } from './cluster/ClusterKey.tsx';
@@ -42,6 +43,7 @@ export function App() {
       <ShareBar />
       <ErrorBanner />
       <NoticeBanner />
+      <RestoreBanner />
       <main className="layout">
         {/* Three columns on a wide screen; on a narrow one the columns dissolve and the panels stack in reading order. */}
         <div className="column">

@@ -5,12 +5,15 @@
  */
 import { useEffect } from 'react';
 import { openFromLocation, simulation } from '../sim/simulation.ts';
+import { holdSaving } from '../share/runSaver.ts';
 
 export function useSimulation(): void {
   useEffect(() => {
     simulation.start();
     const onHashChange = (): void => {
-      if (window.location.hash.length > 1) openFromLocation();
+      if (window.location.hash.length <= 1) return;
+      holdSaving();
+      openFromLocation();
     };
     window.addEventListener('hashchange', onHashChange);
     return () => {

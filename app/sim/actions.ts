@@ -8,10 +8,13 @@ import { linkKey } from '../../engine/sim/cluster.ts';
 import { useStore } from '../store/store.ts';
 import type { LibraryScenario } from '../library/library.ts';
 import { libraryRequest, openScript, simulation } from './simulation.ts';
+import { startSaving } from '../share/runSaver.ts';
 
 const ui = () => useStore.getState();
 
+/** Every change the user makes goes through here (or `openScript`), and makes this run the one to keep. */
 const send = (line: string): void => {
+  startSaving();
   ui().clearError();
   simulation.command(line);
 };
@@ -65,4 +68,19 @@ export const dropMessage = (id: number): void => send(`drop m${id}`);
 export { restartFromRecording } from './simulation.ts';
 
 /** Open a library scenario: its whole script, run to its end, paused. */
-export const openLibraryScenario = (s: LibraryScenario): void => openScript(libraryRequest(s));
+export function openLibraryScenario(s: LibraryScenario): void {
+  startSaving();
+  openScript(libraryRequest(s));
+}
+
+/** Bring back the run an earlier visit saved. */
+export function restoreSavedRun(): void {
+  const saved = ui().restoreOffer;
+  if (saved === null) return;
+  ui().setRestoreOffer(null);
+  // Saving starts only once it is back, so a run that will not load stays saved.
+  openScript({ text: saved.script, label: 'Your saved run', cursor: saved.cursor, then: (r) => r.ok && startSaving() });
+}
+
+/** Keep the run on screen instead; it replaces the saved one from now on. */
+export const dismissSavedRun = (): void => startSaving();

@@ -18,6 +18,8 @@ export interface ScriptRequest {
   readonly label: string;
   /** Where the script ended when it was shared; the replay must end there too. */
   readonly cursor?: Cursor;
+  /** Called once the worker has answered. */
+  readonly then?: (result: LoadResult) => void;
 }
 
 export function expectNotice(label: string, f: ExpectFailure): Notice {

@@ -10,6 +10,7 @@ import { simClock } from './simClock.ts';
 import { DEFAULT_CLUSTER_LINE, openingFor } from './startup.ts';
 import { expectNotice, loadNotice, type ScriptRequest } from './loadNotice.ts';
 import { describeShareError } from '../share/shareCodec.ts';
+import { browserStorage, readSavedRun } from '../share/savedRun.ts';
 
 /** A load still running after this long (a forged link that runs for hours) is stopped. */
 export const LOAD_TIMEOUT_MS = 20_000;
@@ -51,6 +52,7 @@ export const simulation = new SimClient({
     if (notice !== null) store().showNotice(notice);
     if (fallback) openDefault();
     if (result.ok) store().continueRequestsFrom(store().script);
+    request.then?.(result);
   },
   failed(message) {
     forgetLoads();
@@ -64,6 +66,8 @@ export function openFromLocation(): void {
   const opening = openingFor(window.location.search, window.location.hash);
   switch (opening.kind) {
     case 'default':
+      // A plain visit: offer the run an earlier visit saved, if any.
+      store().setRestoreOffer(readSavedRun(browserStorage()));
       return openDefault();
     case 'preset':
       store().setPlaying(false);
@@ -72,9 +76,13 @@ export function openFromLocation(): void {
       return openScript(libraryRequest(opening.scenario));
     case 'link':
       return openScript({ text: opening.run.script, label: 'The link', cursor: opening.run.cursor });
-    case 'bad-link':
-      store().showNotice({ tone: 'error', message: `This link could not be opened: ${describeShareError(opening.error)}. Showing the default cluster instead.` });
-      return openDefault();
+    case 'bad-link': {
+      // Pasted into an open page, a bad link leaves the run on screen as it is.
+      const fallback = !store().loaded;
+      const instead = fallback ? ' Showing the default cluster instead.' : '';
+      store().showNotice({ tone: 'error', message: `This link could not be opened: ${describeShareError(opening.error)}.${instead}` });
+      return fallback ? openDefault() : undefined;
+    }
     case 'unknown-scenario':
       store().showNotice({ tone: 'error', message: `There is no scenario named “${opening.name}”. Showing the default cluster instead.` });
       return openDefault();
@@ -117,6 +125,9 @@ function loadTimedOut(): void {
   replay = script.length > 0 ? script.join('\n') : DEFAULT_CLUSTER_LINE;
   simulation.restart();
 }
+
+/** A load was sent and not answered yet: the store still shows what was there before. */
+export const loadPending = (): boolean => loads.length > 0;
 
 function forgetLoads(): void {
   loads.length = 0;

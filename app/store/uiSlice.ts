@@ -1,6 +1,7 @@
 /** What the user is doing with the page: playing or not, how fast, what is selected, what the page has to tell them. */
 import type { StateCreator } from 'zustand';
 import type { NodeId } from '../../engine/types.ts';
+import type { SharedRun } from '../share/shareCodec.ts';
 import type { Store } from './store.ts';
 
 export type Selection = { readonly kind: 'node'; readonly id: NodeId } | { readonly kind: 'message'; readonly id: number } | null;
@@ -41,6 +42,8 @@ export interface UiSlice {
   readonly hideHeartbeats: boolean;
   readonly notice: Notice | null;
   readonly share: ShareState | null;
+  /** The run saved by an earlier visit, offered for restoring on a plain visit. */
+  readonly restoreOffer: SharedRun | null;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   select(selection: Selection): void;
@@ -51,6 +54,7 @@ export interface UiSlice {
   continueRequestsFrom(script: readonly string[]): void;
   showNotice(notice: Notice | null): void;
   setShare(share: ShareState | null): void;
+  setRestoreOffer(offer: SharedRun | null): void;
 }
 
 /** The highest n among `propose <target> v<n>` lines. */
@@ -71,6 +75,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   hideHeartbeats: true,
   notice: null,
   share: null,
+  restoreOffer: null,
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) }),
   select: (selection) => set({ selection }),
@@ -83,4 +88,5 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   continueRequestsFrom: (script) => set({ requests: lastRequestNumber(script) }),
   showNotice: (notice) => set({ notice }),
   setShare: (share) => set({ share }),
+  setRestoreOffer: (restoreOffer) => set({ restoreOffer }),
 });

@@ -1,0 +1,26 @@
+/** On a plain visit, the offer to bring back the run an earlier visit saved. */
+import { useStore } from '../store/store.ts';
+import { selectRestoreOffer } from '../store/selectors.ts';
+import { dismissSavedRun, restoreSavedRun } from '../sim/actions.ts';
+
+export function RestoreBanner() {
+  const offer = useStore(selectRestoreOffer);
+  if (offer === null) return null;
+  const lines = offer.script.split('\n').length;
+  return (
+    <div className="restore-banner" data-testid="restore-banner" role="status">
+      <span>
+        Your last run was saved: {lines} line{lines === 1 ? '' : 's'} of script, {offer.cursor.time} ms, event #{offer.cursor.event}.{' '}
+        <span className="muted">It is kept until you change the run on screen.</span>
+      </span>
+      <span className="restore-actions">
+        <button data-testid="restore-run" className="primary" onClick={restoreSavedRun}>
+          Restore
+        </button>
+        <button data-testid="dismiss-restore" onClick={dismissSavedRun}>
+          Dismiss
+        </button>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Nothing lost: the run is kept in localStorage as it changes, and a plain
+ * visit offers to bring it back. Opening a link, good or bad, never replaces it.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { open, pause } from './helpers.ts';
+import { pageState } from './pageState.ts';
+
+const savedRun = (page: Page): Promise<string | null> => page.evaluate(() => localStorage.getItem('raftviz:saved-run'));
+
+/** Make a run of one's own: pause the default cluster, crash n2, step. Returns what the page shows once it is saved. */
+async function makeAndSaveARun(page: Page) {
+  await open(page);
+  await pause(page);
+  await page.getByTestId('node-n2').click();
+  await page.getByTestId('action-crash').click();
+  for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
+  await expect(page.getByTestId('script')).toHaveText(/crash n2\nstep 4$/);
+  const state = await pageState(page);
+  await expect.poll(() => savedRun(page)).toMatch(/^v1\./);
+  return { state, saved: (await savedRun(page))! };
+}
+
+test('a plain visit offers the saved run, and Restore brings it back exactly', async ({ page }) => {
+  const { state } = await makeAndSaveARun(page);
+  await open(page);
+  const banner = page.getByTestId('restore-banner');
+  await expect(banner).toContainText(`event #${state.event}`);
+  await page.getByTestId('restore-run').click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-event', state.event);
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'false');
+  expect(await pageState(page)).toEqual(state);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
+test('Dismiss keeps the run on screen, which is saved from then on', async ({ page }) => {
+  const { saved } = await makeAndSaveARun(page);
+  await open(page);
+  await page.getByTestId('dismiss-restore').click();
+  await expect(page.getByTestId('restore-banner')).toHaveCount(0);
+  await expect.poll(() => savedRun(page)).not.toBe(saved);
+});
+
+test('watching is not changing: the saved run is kept until the user acts', async ({ page }) => {
+  const { saved } = await makeAndSaveARun(page);
+  await open(page);
+  await expect(page.getByTestId('restore-banner')).toBeVisible();
+  // Leaving the page saves at once, if anything is to be saved: here nothing is.
+  await open(page);
+  expect(await savedRun(page)).toBe(saved);
+  await expect(page.getByTestId('restore-banner')).toBeVisible();
+  // A change of one's own withdraws the offer and replaces the saved run.
+  await pause(page);
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('restore-banner')).toHaveCount(0);
+  await expect.poll(() => savedRun(page)).not.toBe(saved);
+});
+
+test('a bad link never overwrites the saved run', async ({ page }) => {
+  const { saved, state } = await makeAndSaveARun(page);
+  // Pasted into the same tab (only the fragment changes): the run on screen stays.
+  await page.evaluate(() => (window.location.hash = '#v1.not-a-real-link!'));
+  await expect(page.getByTestId('notice')).toContainText('could not be opened');
+  await expect(page.getByTestId('notice')).not.toContainText('default cluster');
+  expect(await pageState(page)).toEqual(state);
+  // Opened in a fresh page: the default cluster, no offer to restore, and nothing saved over the run.
+  await page.goto('about:blank');
+  await open(page, '#v1.not-a-real-link!');
+  await expect(page.getByTestId('notice')).toContainText('Showing the default cluster instead');
+  await expect(page.getByTestId('restore-banner')).toHaveCount(0);
+  await open(page, '?scenario=leader-crash');
+  await open(page);
+  expect(await savedRun(page)).toBe(saved);
+  await expect(page.getByTestId('restore-banner')).toBeVisible();
+});
