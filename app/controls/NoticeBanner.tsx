@@ -1,9 +1,18 @@
 /** What the page has to say about what it opened: a bad link, a check that did not hold. Dismissable. */
 import { useStore } from '../store/store.ts';
-import { selectNotice } from '../store/selectors.ts';
+import { selectLoading, selectNotice } from '../store/selectors.ts';
 
 export function NoticeBanner() {
   const notice = useStore(selectNotice);
+  const loading = useStore(selectLoading);
+  if (loading !== null) {
+    // Shown only if the load takes a while (see .loading-banner): most take milliseconds.
+    return (
+      <div className="notice-banner loading-banner" data-testid="loading" role="status">
+        Running {loading.replace(/^The /, 'the ').replace(/^Your /, 'your ')}…
+      </div>
+    );
+  }
   if (notice === null) return null;
   return (
     <div className={`notice-banner notice-${notice.tone}`} data-testid="notice" data-tone={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>

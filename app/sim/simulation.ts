@@ -44,7 +44,10 @@ export const simulation = new SimClient({
   },
   loaded(result) {
     const request = loads.shift();
-    if (loads.length === 0) clearTimeout(watchdog);
+    if (loads.length === 0) {
+      clearTimeout(watchdog);
+      store().setLoading(null);
+    }
     if (request === undefined) return;
     // A script refused before anything ran leaves the simulation as it was; at startup there is none yet.
     const fallback = !result.ok && !store().loaded;
@@ -105,6 +108,7 @@ export function openScript(request: ScriptRequest): void {
   ui.clearError();
   ui.showNotice(null);
   loads.push(request);
+  ui.setLoading(request.label);
   clearTimeout(watchdog);
   watchdog = setTimeout(loadTimedOut, LOAD_TIMEOUT_MS);
   simulation.load(request.text);
@@ -132,6 +136,7 @@ export const loadPending = (): boolean => loads.length > 0;
 function forgetLoads(): void {
   loads.length = 0;
   clearTimeout(watchdog);
+  store().setLoading(null);
 }
 
 /** Start a new worker and replay the recording into it: the recording is the whole state. */

@@ -25,6 +25,7 @@ export const selectLastError = (s: Store) => s.lastError;
 export const selectNotice = (s: Store) => s.notice;
 export const selectShare = (s: Store) => s.share;
 export const selectRestoreOffer = (s: Store) => s.restoreOffer;
+export const selectLoading = (s: Store) => s.loading;
 export const selectHideHeartbeats = (s: Store) => s.hideHeartbeats;
 
 export const selectSafety = (s: Store) => ({ count: s.violationCount, first: s.violations[0] ?? null });

@@ -44,6 +44,8 @@ export interface UiSlice {
   readonly share: ShareState | null;
   /** The run saved by an earlier visit, offered for restoring on a plain visit. */
   readonly restoreOffer: SharedRun | null;
+  /** A whole script is being run in the worker: how messages name it. */
+  readonly loading: string | null;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   select(selection: Selection): void;
@@ -55,6 +57,7 @@ export interface UiSlice {
   showNotice(notice: Notice | null): void;
   setShare(share: ShareState | null): void;
   setRestoreOffer(offer: SharedRun | null): void;
+  setLoading(label: string | null): void;
 }
 
 /** The highest n among `propose <target> v<n>` lines. */
@@ -76,6 +79,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   notice: null,
   share: null,
   restoreOffer: null,
+  loading: null,
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) }),
   select: (selection) => set({ selection }),
@@ -89,4 +93,5 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   showNotice: (notice) => set({ notice }),
   setShare: (share) => set({ share }),
   setRestoreOffer: (restoreOffer) => set({ restoreOffer }),
+  setLoading: (loading) => set({ loading }),
 });
