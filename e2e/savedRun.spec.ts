@@ -74,3 +74,18 @@ test('a bad link never overwrites the saved run', async ({ page }) => {
   expect(await savedRun(page)).toBe(saved);
   await expect(page.getByTestId('restore-banner')).toBeVisible();
 });
+
+test('a run opened from a link and then changed is saved, and the address forgets the link', async ({ page }) => {
+  await open(page, '?scenario=leader-crash');
+  await expect(page.getByTestId('script')).not.toHaveText('');
+  expect(await savedRun(page)).toBeNull();
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('script')).toHaveText(/step$/);
+  expect(new URL(page.url()).search).toBe('');
+  const state = await pageState(page);
+  await expect.poll(() => savedRun(page)).toMatch(/^v1\./);
+  await page.reload();
+  await page.getByTestId('restore-run').click();
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-event', state.event);
+  expect(await pageState(page)).toEqual(state);
+});

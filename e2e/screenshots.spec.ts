@@ -89,3 +89,18 @@ for (const [name, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]
     await page.screenshot({ path: `test-results/share-${name}.png` });
   });
 }
+
+test('a bad link notice and the restore offer, phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  await pause(page);
+  await page.getByTestId('step').click();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('raftviz:saved-run'))).not.toBeNull();
+  await page.goto('about:blank');
+  await open(page, '#v2.abc');
+  await page.screenshot({ path: 'test-results/bad-link-phone.png' });
+  await page.goto('about:blank');
+  await open(page);
+  await expect(page.getByTestId('restore-banner')).toBeVisible();
+  await page.screenshot({ path: 'test-results/restore-phone.png' });
+});

@@ -6,6 +6,10 @@
  * a new cluster, a library scenario...), or answers the offer to restore the
  * saved one. Until then the saved run stays as it was: opening the page, a
  * link, or a bad link that fell back to the default cluster never overwrites it.
+ *
+ * Once the user changes a run opened from a link or `?scenario=`, the address
+ * loses its query and fragment: it no longer names what is on screen, and
+ * reloading the plain address offers the run just saved.
  */
 import { useStore } from '../store/store.ts';
 import { loadPending } from '../sim/simulation.ts';
@@ -23,6 +27,7 @@ export function startSaving(): void {
   if (armed) return;
   armed = true;
   useStore.getState().setRestoreOffer(null);
+  if (window.location.search !== '' || window.location.hash !== '') window.history.replaceState(window.history.state, '', window.location.pathname);
   schedule();
 }
 
