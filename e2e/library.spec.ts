@@ -29,8 +29,10 @@ for (const file of files) {
   });
 }
 
-test('the Library menu opens a scenario by its title, in place', async ({ page }) => {
+test('the Library menu opens a scenario by its title, in place, with no network request', async ({ page }) => {
   await open(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
   await page.getByTestId('library').locator('summary').click();
   const entry = page.getByTestId('library-leader-crash');
   await expect(entry).toContainText('Leader crash');
@@ -40,6 +42,9 @@ test('the Library menu opens a scenario by its title, in place', async ({ page }
   await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'false');
   await expectPageMatches(page, report);
   expect(page.url()).not.toContain('scenario=');
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-url')).toBeVisible();
+  expect(requests).toEqual([]);
 });
 
 test('the Library menu closes on a click elsewhere or Escape', async ({ page }) => {
