@@ -21,6 +21,8 @@ export const LIMITS = {
   maxRunMs: 3_600_000,
   /** The most events one `step` may process. */
   maxStep: 1_000_000,
+  /** The most deliveries one `stabilize` makes before giving up on a network that never settles. */
+  maxStabilize: 1_000_000,
   /** Timer and latency bounds, in ms. */
   maxDurationMs: 600_000,
   maxBatch: 10_000,

@@ -18,7 +18,8 @@ export type CommandBody =
   | { readonly kind: 'preset'; readonly name: PresetName }
   | { readonly kind: 'run'; readonly ms: number }
   | { readonly kind: 'step'; readonly count: number }
-  | { readonly kind: 'stabilize' }
+  /** Deliver what is in flight with timers held, up to `limit` events (null: until quiet, or STABILIZE_LIMIT). */
+  | { readonly kind: 'stabilize'; readonly limit: number | null }
   | { readonly kind: 'campaign'; readonly node: NodeId }
   | { readonly kind: 'propose'; readonly target: NodeId | 'leader'; readonly value: string }
   | { readonly kind: 'crash'; readonly node: NodeId }

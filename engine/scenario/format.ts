@@ -62,7 +62,7 @@ export function formatCommand(c: CommandBody): string {
     case 'step':
       return c.count === 1 ? 'step' : `step ${c.count}`;
     case 'stabilize':
-      return 'stabilize';
+      return c.limit === null ? 'stabilize' : `stabilize ${c.limit}`;
     case 'campaign':
     case 'crash':
     case 'restart':

@@ -108,9 +108,12 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
       const count = t === null ? 1 : parseCount(t, 1, LIMITS.maxStep, 'the number of events');
       return { kind: 'step', count };
     }
-    case 'stabilize':
+    case 'stabilize': {
+      const t = argsFor.optional();
       argsFor.end();
-      return { kind: 'stabilize' };
+      const limit = t === null ? null : parseCount(t, 1, LIMITS.maxStabilize, 'the most events to deliver');
+      return { kind: 'stabilize', limit };
+    }
     case 'campaign':
     case 'crash':
     case 'restart': {

@@ -57,7 +57,7 @@ export function applyCommand(session: Session, cmd: Command, emit: sim.Emit = si
       sim.stepEvents(s, cmd.count, emit);
       return OK;
     case 'stabilize':
-      sim.stabilize(s, emit);
+      sim.stabilize(s, emit, cmd.limit ?? sim.STABILIZE_LIMIT);
       return OK;
     case 'campaign':
       sim.campaign(s, cmd.node, emit);

@@ -15,6 +15,7 @@ import { checkNodeChange } from '../check/invariants.ts';
 import { type ClusterState, type Timer, currentLeader, linkKey } from './cluster.ts';
 import * as flights from './flightQueue.ts';
 import { nextInt } from './rng.ts';
+import { LIMITS } from '../config.ts';
 
 /** Receives every record as it is produced. */
 export type Emit = (r: EventRecord) => void;
@@ -279,7 +280,7 @@ export function stepEvents(s: ClusterState, count: number, emit: Emit): number {
  * each has exactly the time left that it had (or was given) when the clock froze.
  * Returns false if the network had not settled after `limit` deliveries.
  */
-export function stabilize(s: ClusterState, emit: Emit, limit = STABILIZE_LIMIT): boolean {
+export function stabilize(s: ClusterState, emit: Emit, limit: number = STABILIZE_LIMIT): boolean {
   const t0 = s.time;
   let n = 0;
   while (n < limit && processNext(s, emit, true)) n++;
@@ -288,7 +289,7 @@ export function stabilize(s: ClusterState, emit: Emit, limit = STABILIZE_LIMIT):
 }
 
 /** The most deliveries one `stabilize` makes before giving up on a network that never settles. */
-export const STABILIZE_LIMIT = 1_000_000;
+export const STABILIZE_LIMIT = LIMITS.maxStabilize;
 
 /**
  * End a stretch during which timers were held since `t0`: shift every timer so it

@@ -18,6 +18,7 @@ run 1.5s   # trailing comment
 step
 step 3
 stabilize
+stabilize 20
 campaign n1
 propose leader "hello world"
 propose n2 x=1
@@ -51,6 +52,7 @@ expect log n7 1 1 1 2 2 2 3 3 3 3 3`);
     expect(cmds.find((c) => c.kind === 'partition')).toMatchObject({ groups: [['n1', 'n2'], ['n3', 'n4'], ['n5']] });
     expect(cmds.find((c) => c.kind === 'propose')).toMatchObject({ target: 'leader', value: 'hello world' });
     expect(cmds.find((c) => c.kind === 'drop-message')).toMatchObject({ id: 17 });
+    expect(cmds.filter((c) => c.kind === 'stabilize').map((c) => c.limit)).toEqual([null, 20]);
     expect(cmds.at(-1)).toMatchObject({ kind: 'expect', check: { what: 'log', node: 'n7' } });
   });
 
@@ -59,6 +61,8 @@ expect log n7 1 1 1 2 2 2 3 3 3 3 3`);
 run 2s
 run 250ms
 step 4
+stabilize
+stabilize 7
 propose leader "a \\"quoted\\" #value"
 partition n1,n2 | n3,n4,n5
 drop n1 n2 RequestVoteResponse

@@ -3,6 +3,7 @@ import { parseScript } from '../scenario/parse.ts';
 import { applyCommand, newSession } from '../scenario/run.ts';
 import type { Command } from '../scenario/ast.ts';
 import { buildTimeline, seek } from '../timeline/timeline.ts';
+import { formatCommand } from '../scenario/format.ts';
 import { nextInt, seedState } from '../sim/rng.ts';
 import { cloneCluster } from '../sim/cluster.ts';
 
@@ -94,5 +95,109 @@ describe('timeline', () => {
     const t = buildTimeline(commandsOf('cluster nodes=3\nrun 1s\nexpect leader none\nrun 1s'));
     expect(t.failure).toMatchObject({ line: 3, expected: 'none' });
     expect(seek(t, t.length).cluster!.time).toBe(2000);
+  });
+});
+
+/** Run a script's text from scratch, the way `npm run scenario` does. */
+function straight(commands: readonly Command[]): string {
+  const text = commands.map(formatCommand).join('\n');
+  const session = newSession();
+  for (const c of commandsOf(text)) applyCommand(session, c);
+  return JSON.stringify(session.cluster);
+}
+
+describe('timeline: seeking by time', () => {
+  it('the state at time t is the state `run t` reaches', () => {
+    const t = buildTimeline(commandsOf('cluster nodes=5 seed=9\nrun 4s'), 40);
+    let s = seedState(3);
+    for (let i = 0; i < 40; i++) {
+      const [ms, next] = nextInt(s, 1, 4000);
+      s = next;
+      expect(JSON.stringify(t.seekTime(ms).cluster), `t=${ms}`).toBe(straight(commandsOf(`cluster nodes=5 seed=9\nrun ${ms}ms`)));
+    }
+  });
+
+  it('holds every event due by then, and none after', () => {
+    const cmds = commandsOf(SCRIPT);
+    const t = buildTimeline(cmds, 64);
+    const times = Array.from({ length: t.length + 1 }, (_, p) => t.seek(p).cluster!.time);
+    for (const ms of [0, 1, 350, 700, 701, 1234, 2500, 5000]) {
+      const at = t.seekTime(ms).cluster!;
+      expect(at.time, `t=${ms}`).toBeLessThanOrEqual(ms);
+      // The next event, if any, comes later than the moment asked for.
+      if (at.event < t.length) expect(t.seek(at.event + 1).cluster!.time, `t=${ms}`).toBeGreaterThan(ms);
+      expect(times[at.event]).toBeLessThanOrEqual(ms);
+    }
+  });
+});
+
+describe('timeline: forks', () => {
+  const cmds = commandsOf(SCRIPT);
+
+  it('a fork at any position is a script that reaches exactly that state, and the original is untouched', () => {
+    const t = buildTimeline(cmds, 32);
+    const end = JSON.stringify(t.seek(t.length).cluster);
+    let s = seedState(11);
+    for (let i = 0; i < 60; i++) {
+      const [p, next] = nextInt(s, 0, t.length);
+      s = next;
+      const f = t.fork({ position: p });
+      expect(f.length, `p=${p}`).toBe(p);
+      const head = JSON.stringify(f.session.cluster);
+      expect(straight(f.commands), `p=${p}`).toBe(head);
+      // Earlier moments look the same from both timelines.
+      for (const q of [0, Math.floor(p / 2), Math.max(0, p - 1)]) {
+        expect(JSON.stringify(f.seek(q).cluster), `p=${p} q=${q}`).toBe(JSON.stringify(t.seek(q).cluster));
+      }
+    }
+    expect(JSON.stringify(t.seek(t.length).cluster)).toBe(end);
+  });
+
+  it('a fork in the middle of a stabilize releases the held timers, as `stabilize n` does', () => {
+    const c = commandsOf('cluster nodes=5 seed=4\nrun 700ms\npropose leader a\nstabilize\nrun 300ms');
+    const t = buildTimeline(c, 16);
+    const started = t.fork({ position: 0 }).length; // (just to exercise position 0)
+    expect(started).toBe(0);
+    const inStabilize = Array.from({ length: t.length }, (_, p) => p).filter((p) => t.fork({ position: p }).commands.some((x) => x.kind === 'stabilize' && x.limit !== null));
+    expect(inStabilize.length).toBeGreaterThan(3);
+    for (const p of inStabilize) {
+      const f = t.fork({ position: p });
+      expect(straight(f.commands)).toBe(JSON.stringify(f.session.cluster));
+    }
+  });
+
+  it('a fork at a moment in time keeps everything due by then', () => {
+    const t = buildTimeline(cmds, 32);
+    for (const ms of [1, 250, 699, 700, 1000, 1003, 2222, 4000]) {
+      const f = t.fork({ time: ms });
+      expect(straight(f.commands), `t=${ms}`).toBe(JSON.stringify(f.session.cluster));
+      expect(f.length).toBe(t.seekTime(ms).cluster!.event);
+    }
+  });
+
+  it('a fork grows like any timeline: the new future is the script plus the new commands', () => {
+    const t = buildTimeline(cmds, 32);
+    const f = t.fork({ position: 211 });
+    const more = commandsOf('cluster nodes=5\ncrash n1\nrun 800ms\npropose leader z\nrun 500ms').slice(1);
+    for (const c of more) f.append(c);
+    expect(straight(f.commands)).toBe(JSON.stringify(f.session.cluster));
+    expect(JSON.stringify(f.seek(f.length).cluster)).toBe(JSON.stringify(f.session.cluster));
+    // Positions after the fork are the new future's, and seeking them replays it.
+    const reference = Array.from({ length: f.length + 1 }, (_, p) => JSON.stringify(buildTimeline(f.commands, Number.MAX_SAFE_INTEGER).seek(p).cluster));
+    for (const p of [0, 100, 211, 212, 300, f.length]) expect(JSON.stringify(f.seek(p).cluster), `p=${p}`).toBe(reference[p]);
+  });
+
+  it('a run cut where another event is due at the same instant becomes `step n`', () => {
+    const t = buildTimeline(cmds, 32);
+    let sawStep = false;
+    for (let p = 1; p < t.length && !sawStep; p++) {
+      const f = t.fork({ position: p });
+      const last = f.commands[f.commands.length - 1];
+      if (last.line === 0 && last.kind === 'step' && t.commands[f.commands.length - 1].kind === 'run') {
+        sawStep = true;
+        expect(straight(f.commands)).toBe(JSON.stringify(f.session.cluster));
+      }
+    }
+    expect(sawStep).toBe(true);
   });
 });

@@ -1,11 +1,20 @@
 /**
  * Time travel over a scenario, by checkpoints plus deterministic replay.
  *
+ * A timeline is a script (one `cluster` or `preset` line, then commands) and the
+ * run it produces. It grows at its head, one command at a time, as the user acts
+ * or plays; any earlier moment can be looked at; and it can be cut at an earlier
+ * moment and grown from there (a fork).
+ *
  * A position counts the events processed since the script began: every message
  * delivery and timer firing, and every command that changes the cluster (each is
- * exactly one event). `cluster`, `preset` and `expect` lines are not events.
- * `seek(t, p)` gives the state between event p and event p + 1: after event p and
+ * exactly one event). `cluster`, `preset` and `expect` lines are not events, and
+ * `expect` lines are checked against the head but not kept: they change nothing.
+ *
+ * `seek(p)` gives the state between event p and event p + 1: after event p and
  * after any clock advance that follows it, before anything else happens.
+ * `seekTime(t)` gives the state at simulated time t: every event due at or before
+ * t processed, and a `run` under way advanced to exactly t.
  *
  * A checkpoint is taken every `every` events. Node states and messages are
  * immutable, so a checkpoint costs a shallow copy of the cluster, not a deep copy
@@ -13,22 +22,26 @@
  * Seeking restores the nearest earlier checkpoint and replays at most `every`
  * events from there.
  */
-import type { Command } from '../scenario/ast.ts';
+import { LIMITS } from '../config.ts';
+import type { Command, CommandBody } from '../scenario/ast.ts';
 import { applyCommand, evaluate, newSession, type ExpectFailure, type Session } from '../scenario/run.ts';
 import { formatCommand } from '../scenario/format.ts';
 import { cloneCluster } from '../sim/cluster.ts';
 import { ignore, nextDue, processNext, releaseHeldTimers, STABILIZE_LIMIT, type Emit } from '../sim/simulator.ts';
 
-/** Where a long command (run, step, stabilize) was interrupted, so it can resume exactly. */
+/** How far into a long command (run, step, stabilize) a cursor stands, so it can resume exactly. */
 export type Resume =
-  | { readonly kind: 'run'; readonly end: number }
-  | { readonly kind: 'step'; readonly left: number }
+  /** A `run` that started at `t0`; it ends at `t0 + ms`. */
+  | { readonly kind: 'run'; readonly t0: number }
+  | { readonly kind: 'step'; readonly done: number }
+  /** Timers are held since `t0` and released when the command ends. */
   | { readonly kind: 'stabilize'; readonly t0: number; readonly done: number }
+  /** The command has not started. */
   | null;
 
 interface Cursor {
   session: Session;
-  /** Index of the command being executed (or next to execute when `resume` is null). */
+  /** Index of the command under way (or next to start when `resume` is null). */
   command: number;
   resume: Resume;
   position: number;
@@ -41,28 +54,28 @@ interface Checkpoint {
   readonly session: Session;
 }
 
-export interface Timeline {
-  readonly commands: readonly Command[];
-  /** Sorted by position; the first is position 0. */
-  readonly checkpoints: readonly Checkpoint[];
-  /** Position at the end of the script. */
-  readonly length: number;
-  readonly every: number;
-  /** The first `expect` that failed, if any; the timeline still covers the whole script. */
-  readonly failure: ExpectFailure | null;
+/** Where a cursor must stop: before the event numbered `position + 1`, and before any event due after `time`. */
+interface Limit {
+  readonly position: number;
+  readonly time: number;
 }
+
+const NO_LIMIT: Limit = { position: Infinity, time: Infinity };
+
+/** A located command for lines the timeline writes itself (a fork's shortened command). */
+const at0 = (body: CommandBody): Command => ({ ...body, line: 0, col: 0 }) as Command;
 
 const copySession = (s: Session): Session => ({ config: s.config, cluster: s.cluster === null ? null : cloneCluster(s.cluster) });
 
 /**
- * Execute commands from the cursor until `stopAt` events have been processed and
- * the next step would be another event, or the script ends. `afterEvent` sees the
- * cursor after each event, positioned to resume exactly where it stands.
+ * Execute commands from the cursor until the limit, or the end of the commands.
+ * `afterEvent` sees the cursor after each event, positioned to resume exactly
+ * where it stands. `expect` lines are checked and reported to `onFailure`.
  */
 function advance(
   commands: readonly Command[],
   cur: Cursor,
-  stopAt: number,
+  limit: Limit,
   emit: Emit,
   afterEvent: (c: Cursor) => void,
   onFailure: (f: ExpectFailure) => void,
@@ -75,6 +88,8 @@ function advance(
     } else cur.resume = resume;
     afterEvent(cur);
   };
+  /** May the event due at `at` happen within the limit? */
+  const allowed = (at: number): boolean => cur.position < limit.position && at <= limit.time;
   while (cur.command < commands.length) {
     const cmd = commands[cur.command];
     const s = cur.session.cluster;
@@ -84,36 +99,47 @@ function advance(
       const r = evaluate(s!, cmd.check);
       if (r.expected !== r.actual) onFailure({ line: cmd.line, col: cmd.col, command: formatCommand(cmd), ...r });
     } else if (cmd.kind === 'run') {
-      const end = cur.resume?.kind === 'run' ? cur.resume.end : s!.time + cmd.ms;
+      const t0 = cur.resume?.kind === 'run' ? cur.resume.t0 : s!.time;
+      const end = t0 + cmd.ms;
+      const resume = { kind: 'run', t0 } as const;
       for (;;) {
         const due = nextDue(s!);
         if (due === null || due.at > end) break;
-        if (cur.position >= stopAt) return void (cur.resume = { kind: 'run', end });
+        if (!allowed(due.at)) {
+          // Stopped by time, the clock still moves up to the limit: nothing is due before then.
+          if (due.at > limit.time) s!.time = Math.max(s!.time, limit.time);
+          return void (cur.resume = resume);
+        }
         processNext(s!, emit);
-        event({ kind: 'run', end }, false);
+        event(resume, false);
+      }
+      if (end > limit.time) {
+        s!.time = Math.max(s!.time, limit.time);
+        return void (cur.resume = resume);
       }
       s!.time = end;
     } else if (cmd.kind === 'step') {
-      let left = cur.resume?.kind === 'step' ? cur.resume.left : cmd.count;
-      while (left > 0 && nextDue(s!) !== null) {
-        if (cur.position >= stopAt) return void (cur.resume = { kind: 'step', left });
+      let done = cur.resume?.kind === 'step' ? cur.resume.done : 0;
+      for (let due = nextDue(s!); done < cmd.count && due !== null; due = nextDue(s!)) {
+        if (!allowed(due.at)) return void (cur.resume = { kind: 'step', done });
         processNext(s!, emit);
-        left--;
-        event({ kind: 'step', left }, false);
+        done++;
+        event({ kind: 'step', done }, false);
       }
     } else if (cmd.kind === 'stabilize') {
-      const held = cur.resume?.kind === 'stabilize' ? cur.resume : { kind: 'stabilize' as const, t0: s!.time, done: 0 };
-      let done = held.done;
-      while (done < STABILIZE_LIMIT && nextDue(s!, true) !== null) {
-        if (cur.position >= stopAt) return void (cur.resume = { kind: 'stabilize', t0: held.t0, done });
+      const t0 = cur.resume?.kind === 'stabilize' ? cur.resume.t0 : s!.time;
+      let done = cur.resume?.kind === 'stabilize' ? cur.resume.done : 0;
+      const most = Math.min(cmd.limit ?? STABILIZE_LIMIT, STABILIZE_LIMIT);
+      for (let due = nextDue(s!, true); done < most && due !== null; due = nextDue(s!, true)) {
+        if (!allowed(due.at)) return void (cur.resume = { kind: 'stabilize', t0, done });
         processNext(s!, emit, true);
         done++;
-        event({ kind: 'stabilize', t0: held.t0, done }, false);
+        event({ kind: 'stabilize', t0, done }, false);
       }
-      releaseHeldTimers(s!, held.t0);
+      releaseHeldTimers(s!, t0);
     } else {
-      // Every other command is exactly one event.
-      if (cur.position >= stopAt) return void (cur.resume = null);
+      // Every other command is exactly one event, at the current time.
+      if (!allowed(s!.time)) return void (cur.resume = null);
       applyCommand(cur.session, cmd, emit);
       event(null, true);
       continue;
@@ -123,41 +149,178 @@ function advance(
   }
 }
 
-/** Run a whole script once, keeping a checkpoint every `every` events. */
-export function buildTimeline(commands: readonly Command[], every = 256, emit: Emit = ignore): Timeline {
-  const cur: Cursor = { session: newSession(), command: 0, resume: null, position: 0 };
-  const checkpoints: Checkpoint[] = [{ position: 0, command: 0, resume: null, session: newSession() }];
-  let failure: ExpectFailure | null = null;
-  advance(
-    commands,
-    cur,
-    Infinity,
-    emit,
-    (c) => {
-      if (c.position % every === 0) {
-        checkpoints.push({ position: c.position, command: c.command, resume: c.resume, session: copySession(c.session) });
-      }
-    },
-    (f) => (failure ??= f),
-  );
-  return { commands, checkpoints, length: cur.position, every, failure };
+/** The commands that take a cluster from the start of `cmd` to where `cur` stands inside it. */
+function shortened(cmd: Command, cur: Cursor, eventsDone: number): CommandBody[] {
+  const r = cur.resume;
+  const s = cur.session.cluster!;
+  if (r === null) return [];
+  switch (r.kind) {
+    case 'run': {
+      const ms = s.time - r.t0;
+      const due = nextDue(s);
+      // A shorter `run` does it, unless the next event is due at this very instant (it would run too).
+      if (ms >= 1 && (due === null || due.at > s.time)) return [{ kind: 'run', ms }];
+      return stepsOf(eventsDone);
+    }
+    case 'step':
+      return stepsOf(r.done);
+    case 'stabilize':
+      return r.done > 0 ? [{ kind: 'stabilize', limit: r.done }] : [];
+    default:
+      throw new Error(`no resume for ${cmd.kind}`);
+  }
 }
 
-/**
- * The session as it stands at `position` (clamped to the script), as a new,
- * independent copy. `emit` receives the records of the replayed events only.
- */
-export function seek(t: Timeline, position: number, emit: Emit = ignore): Session {
-  const p = Math.max(0, Math.min(t.length, Math.floor(position)));
-  let lo = 0;
-  let hi = t.checkpoints.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (t.checkpoints[mid].position <= p) lo = mid;
-    else hi = mid - 1;
-  }
-  const cp = t.checkpoints[lo];
-  const cur: Cursor = { session: copySession(cp.session), command: cp.command, resume: cp.resume, position: cp.position };
-  advance(t.commands, cur, p, emit, () => {}, () => {});
-  return cur.session;
+/** `step n`, in pieces the language accepts. */
+function stepsOf(n: number): CommandBody[] {
+  const out: CommandBody[] = [];
+  for (let left = n; left > 0; left -= LIMITS.maxStep) out.push({ kind: 'step', count: Math.min(left, LIMITS.maxStep) });
+  return out;
 }
+
+export class Timeline {
+  /** The script so far, without `expect` lines. */
+  readonly commands: Command[];
+  /** Sorted by position; the first is position 0, before the script's first line. */
+  readonly checkpoints: Checkpoint[];
+  /** The position at which each command started. */
+  private readonly starts: number[];
+  /** The live end of the run. */
+  private readonly head: Cursor;
+
+  constructor(
+    readonly every = 256,
+    init?: { commands: Command[]; checkpoints: Checkpoint[]; starts: number[]; head: Cursor },
+  ) {
+    this.commands = init?.commands ?? [];
+    this.checkpoints = init?.checkpoints ?? [{ position: 0, command: 0, resume: null, session: newSession() }];
+    this.starts = init?.starts ?? [];
+    this.head = init?.head ?? { session: newSession(), command: 0, resume: null, position: 0 };
+  }
+
+  /** Events in the whole run: the head's position. */
+  get length(): number {
+    return this.head.position;
+  }
+
+  /** The session at the head. It is the timeline's own: change it only through `append`. */
+  get session(): Session {
+    return this.head.session;
+  }
+
+  /**
+   * Run one command at the head and keep it. An `expect` is checked and not kept:
+   * it returns its failure, if it fails, and changes nothing either way.
+   * Precondition: the command was parsed against the head's cluster.
+   */
+  append(cmd: Command, emit: Emit = ignore): ExpectFailure | null {
+    if (cmd.kind === 'expect') {
+      const r = evaluate(this.head.session.cluster!, cmd.check);
+      return r.expected === r.actual ? null : { line: cmd.line, col: cmd.col, command: formatCommand(cmd), ...r };
+    }
+    this.starts.push(this.head.position);
+    this.commands.push(cmd);
+    advance(this.commands, this.head, NO_LIMIT, emit, (c) => this.checkpointIfDue(c), () => {});
+    return null;
+  }
+
+  private checkpointIfDue(c: Cursor): void {
+    if (c.position % this.every === 0) {
+      this.checkpoints.push({ position: c.position, command: c.command, resume: c.resume, session: copySession(c.session) });
+    }
+  }
+
+  /** The latest checkpoint that `keep` accepts; the first one always qualifies. */
+  private checkpointBefore(keep: (c: Checkpoint) => boolean): Checkpoint {
+    let lo = 0;
+    let hi = this.checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (keep(this.checkpoints[mid])) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.checkpoints[lo];
+  }
+
+  private cursorAt(limit: Limit, emit: Emit): Cursor {
+    const cp = this.checkpointBefore((c) => c.position <= limit.position && (c.session.cluster?.time ?? 0) <= limit.time);
+    const cur: Cursor = { session: copySession(cp.session), command: cp.command, resume: cp.resume, position: cp.position };
+    advance(this.commands, cur, limit, emit, () => {}, () => {});
+    return cur;
+  }
+
+  /**
+   * The session after event `position` (clamped to the run), as a new,
+   * independent copy. `emit` receives the records of the replayed events only.
+   */
+  seek(position: number, emit: Emit = ignore): Session {
+    return this.cursorAt({ position: this.clamp(position), time: Infinity }, emit).session;
+  }
+
+  /** The session at simulated time `time` (at most the head's), as a new, independent copy. */
+  seekTime(time: number, emit: Emit = ignore): Session {
+    return this.cursorAt({ position: Infinity, time }, emit).session;
+  }
+
+  private clamp(position: number): number {
+    return Math.max(0, Math.min(this.length, Math.floor(position)));
+  }
+
+  /**
+   * A new timeline that ends where `seek(position)` (or, with `time`,
+   * `seekTime(time)`) stands, and can grow from there. Its script is this one's,
+   * cut at that moment: a command under way there is shortened to what had
+   * happened of it (a `run` to a shorter `run`, or to `step n` when another
+   * event is due at that same instant; a `stabilize` to `stabilize n`). Run on
+   * its own, that script reaches exactly the new head.
+   *
+   * The one difference from the state seek shows: cut inside a `stabilize`, the
+   * held timers are released, as the shortened `stabilize n` would.
+   *
+   * This timeline is left as it was, and the two share checkpoints (they are
+   * never changed once taken).
+   */
+  fork(at: { position: number } | { time: number }): Timeline {
+    const limit = 'position' in at ? { position: this.clamp(at.position), time: Infinity } : { position: Infinity, time: at.time };
+    const cur = this.cursorAt(limit, ignore);
+    const c = cur.command;
+    const commands = this.commands.slice(0, c);
+    const starts = this.starts.slice(0, c);
+    if (c < this.commands.length) {
+      const start = this.starts[c];
+      let p = start;
+      for (const body of shortened(this.commands[c], cur, cur.position - start)) {
+        commands.push(at0(body));
+        starts.push(p);
+        p += body.kind === 'step' ? body.count : body.kind === 'stabilize' ? (body.limit ?? 0) : cur.position - p;
+      }
+    }
+    if (cur.resume?.kind === 'stabilize') releaseHeldTimers(cur.session.cluster!, cur.resume.t0);
+    const replaced = commands[c];
+    const checkpoints = this.checkpoints
+      .filter((cp) => cp.position <= cur.position)
+      .flatMap((cp) => {
+        // A checkpoint inside the command that was cut resumes the shortened one.
+        if (cp.command !== c || cp.resume === null) return [cp];
+        const done = cp.position - this.starts[c];
+        if (replaced?.kind === 'step') return done < replaced.count ? [{ ...cp, resume: { kind: 'step', done } as const }] : [];
+        return [cp];
+      });
+    const head: Cursor = { session: cur.session, command: commands.length, resume: null, position: cur.position };
+    return new Timeline(this.every, { commands, checkpoints, starts, head });
+  }
+}
+
+/** Run a whole script once, keeping a checkpoint every `every` events. */
+export function buildTimeline(commands: readonly Command[], every = 256, emit: Emit = ignore): Timeline & { readonly failure: ExpectFailure | null } {
+  const t = new Timeline(every);
+  let failure: ExpectFailure | null = null;
+  for (const cmd of commands) {
+    const f = t.append(cmd, emit);
+    failure ??= f;
+  }
+  return Object.assign(t, { failure });
+}
+
+/** `t.seek(position)`, as a function. */
+export const seek = (t: Timeline, position: number, emit: Emit = ignore): Session => t.seek(position, emit);
