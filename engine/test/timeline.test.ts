@@ -201,3 +201,40 @@ describe('timeline: forks', () => {
     expect(sawStep).toBe(true);
   });
 });
+
+describe('timeline: playheads', () => {
+  const t = buildTimeline(commandsOf(SCRIPT), 64);
+
+  it('moving a playhead forward event by event passes through exactly the states seek gives', () => {
+    const head = t.playhead({ position: 150 });
+    for (let p = 150; p <= 420; p++) {
+      head.advance({ position: p });
+      expect(head.position).toBe(p);
+      expect(JSON.stringify(head.session.cluster), `p=${p}`).toBe(JSON.stringify(t.seek(p).cluster));
+    }
+  });
+
+  it('moving it forward in time passes through the states seekTime gives, and never moves it back', () => {
+    const head = t.playhead({ time: 100 });
+    for (let ms = 100; ms <= 3000; ms += 37) {
+      head.advance({ time: ms });
+      expect(JSON.stringify(head.session.cluster), `t=${ms}`).toBe(JSON.stringify(t.seekTime(ms).cluster));
+    }
+    const at = head.position;
+    head.advance({ time: 5 });
+    head.advance({ position: 3 });
+    expect(head.position).toBe(at);
+  });
+
+  it('reports the records of the events after recordsFrom, and of every event it moves over', () => {
+    const all: number[] = [];
+    buildTimeline(commandsOf(SCRIPT), 64, (r) => all.push(r.event));
+    const between = (a: number, b: number) => all.filter((e) => e > a && e <= b);
+    const events: number[] = [];
+    const head = t.playhead({ position: 300 }, (r) => events.push(r.event), 280);
+    expect(events).toEqual(between(280, 300));
+    expect(events.length).toBeGreaterThan(5);
+    head.advance({ position: 340 }, (r) => events.push(r.event));
+    expect(events).toEqual(between(280, 340));
+  });
+});

@@ -62,6 +62,11 @@ interface Limit {
 
 const NO_LIMIT: Limit = { position: Infinity, time: Infinity };
 
+/** A moment in a run: just after an event (and the clock advances that follow it), or a simulated time. */
+export type Moment = { readonly position: number } | { readonly time: number };
+
+const nothing = (): void => {};
+
 /** A located command for lines the timeline writes itself (a fork's shortened command). */
 const at0 = (body: CommandBody): Command => ({ ...body, line: 0, col: 0 }) as Command;
 
@@ -245,8 +250,12 @@ export class Timeline {
   private cursorAt(limit: Limit, emit: Emit): Cursor {
     const cp = this.checkpointBefore((c) => c.position <= limit.position && (c.session.cluster?.time ?? 0) <= limit.time);
     const cur: Cursor = { session: copySession(cp.session), command: cp.command, resume: cp.resume, position: cp.position };
-    advance(this.commands, cur, limit, emit, () => {}, () => {});
+    advance(this.commands, cur, limit, emit, nothing, nothing);
     return cur;
+  }
+
+  private limitOf(at: Moment): Limit {
+    return 'position' in at ? { position: Math.max(0, Math.min(this.length, Math.floor(at.position))), time: Infinity } : { position: Infinity, time: at.time };
   }
 
   /**
@@ -254,16 +263,24 @@ export class Timeline {
    * independent copy. `emit` receives the records of the replayed events only.
    */
   seek(position: number, emit: Emit = ignore): Session {
-    return this.cursorAt({ position: this.clamp(position), time: Infinity }, emit).session;
+    return this.cursorAt(this.limitOf({ position }), emit).session;
   }
 
   /** The session at simulated time `time` (at most the head's), as a new, independent copy. */
   seekTime(time: number, emit: Emit = ignore): Session {
-    return this.cursorAt({ position: Infinity, time }, emit).session;
+    return this.cursorAt(this.limitOf({ time }), emit).session;
   }
 
-  private clamp(position: number): number {
-    return Math.max(0, Math.min(this.length, Math.floor(position)));
+  /**
+   * A playhead at `at`, to watch the run from there. `emit` receives the records
+   * of the events after position `recordsFrom` (so a view can list what led up
+   * to the moment), and of every event the playhead later moves over.
+   */
+  playhead(at: Moment, emit: Emit = ignore, recordsFrom = Infinity): Playhead {
+    const limit = this.limitOf(at);
+    const cur = this.cursorAt({ position: Math.min(recordsFrom, limit.position), time: limit.time }, ignore);
+    advance(this.commands, cur, limit, emit, nothing, nothing);
+    return new Playhead(this.commands, cur, (m) => this.limitOf(m));
   }
 
   /**
@@ -280,9 +297,8 @@ export class Timeline {
    * This timeline is left as it was, and the two share checkpoints (they are
    * never changed once taken).
    */
-  fork(at: { position: number } | { time: number }): Timeline {
-    const limit = 'position' in at ? { position: this.clamp(at.position), time: Infinity } : { position: Infinity, time: at.time };
-    const cur = this.cursorAt(limit, ignore);
+  fork(at: Moment): Timeline {
+    const cur = this.cursorAt(this.limitOf(at), ignore);
     const c = cur.command;
     const commands = this.commands.slice(0, c);
     const starts = this.starts.slice(0, c);
@@ -308,6 +324,32 @@ export class Timeline {
       });
     const head: Cursor = { session: cur.session, command: commands.length, resume: null, position: cur.position };
     return new Timeline(this.every, { commands, checkpoints, starts, head });
+  }
+}
+
+/**
+ * A moving view of a timeline's past: it replays forward from where it stands,
+ * so watching the recorded run costs one event per event, not a seek per frame.
+ * It holds its own copy of the state; the timeline is never changed through it.
+ */
+export class Playhead {
+  constructor(
+    private readonly commands: readonly Command[],
+    private readonly cur: Cursor,
+    private readonly limitOf: (m: Moment) => Limit,
+  ) {}
+
+  get session(): Session {
+    return this.cur.session;
+  }
+
+  get position(): number {
+    return this.cur.position;
+  }
+
+  /** Replay forward to `to`; a moment behind the playhead leaves it where it is. */
+  advance(to: Moment, emit: Emit = ignore): void {
+    advance(this.commands, this.cur, this.limitOf(to), emit, nothing, nothing);
   }
 }
 
