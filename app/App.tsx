@@ -9,6 +9,7 @@ import { ErrorBanner } from './controls/ErrorBanner.tsx';
 import { NoticeBanner } from './controls/NoticeBanner.tsx';
 import { LibraryMenu } from './library/LibraryMenu.tsx';
 import { ShareBar, ShareButton } from './share/ShareBar.tsx';
+import { TimeTravelBar } from './controls/TimeTravelBar.tsx';
 import { RestoreBanner } from './share/RestoreBanner.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { SafetyStatus } from './cluster/SafetyStatus.tsx';
@@ -40,6 +41,7 @@ export function App() {
           <ShareButton />
         </div>
       </header>
+      <TimeTravelBar />
       <ShareBar />
       <ErrorBanner />
       <NoticeBanner />

@@ -1,6 +1,10 @@
-/** Space plays or pauses, → steps one event, c sends a client request to the leader. */
+/**
+ * Space plays or pauses, → and ← step one event forward and back, End returns
+ * to the live end, c sends a client request to the leader, Ctrl+Z and
+ * Ctrl+Shift+Z (or Ctrl+Y) undo and redo a change of the past.
+ */
 import { useEffect } from 'react';
-import { propose, stepOnce, togglePlaying } from '../sim/actions.ts';
+import { backToLive, propose, redo, stepBack, stepOnce, togglePlaying, undo } from '../sim/actions.ts';
 
 /** Inputs that take no typing: the shortcuts still work while one of them has focus. */
 const KEYLESS_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color']);
@@ -12,17 +16,36 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
+/** A slider's arrow and End keys move the slider itself. */
+const isRange = (target: EventTarget | null): boolean => target instanceof HTMLInputElement && target.type === 'range';
+
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (isTyping(e.target)) return;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey) {
+        const key = e.key.toLowerCase();
+        if (key === 'z' || key === 'y') {
+          e.preventDefault();
+          if (key === 'y' || e.shiftKey) redo();
+          else undo();
+        }
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === ' ') {
         // Also keeps Space from clicking a focused button or scrolling the page.
         e.preventDefault();
         if (!e.repeat) togglePlaying();
-      } else if (e.key === 'ArrowRight') {
+      } else if (e.key === 'ArrowRight' && !isRange(e.target)) {
         e.preventDefault();
         stepOnce();
+      } else if (e.key === 'ArrowLeft' && !isRange(e.target)) {
+        e.preventDefault();
+        stepBack();
+      } else if (e.key === 'End' && !isRange(e.target)) {
+        e.preventDefault();
+        backToLive();
       } else if (e.key === 'c' || e.key === 'C') {
         if (!e.repeat) propose('leader');
       }

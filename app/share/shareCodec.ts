@@ -6,8 +6,9 @@
  * The version comes first and outside the compressed part, so a page can turn
  * down a link from a newer format before decompressing anything, and every
  * format this page ever wrote stays readable: v1 is read the same way for as
- * long as it exists. The cursor is where the run ended (today always the end of
- * its script); on open, the page checks that the replay ends there too.
+ * long as it exists. The cursor is the moment the page showed: the end of the
+ * script, or an earlier moment of it. The page opens the replay there (the
+ * rest of the script stays, to be played on), and checks the replay reaches it.
  *
  * Decoding never throws. Whatever the fragment holds (truncated, damaged,
  * forged, huge), it returns a run or a typed error, with the work bounded by
@@ -15,6 +16,7 @@
  */
 import { compressToEncodedURIComponent } from 'lz-string';
 import { inflate } from './boundedInflate.ts';
+import type { Cursor } from '../worker/protocol.ts';
 
 export const SHARE_VERSION = 1;
 /** The longest script a link carries (1 MB of script text). */
@@ -24,12 +26,7 @@ export const MAX_FRAGMENT_CHARS = 2_000_000;
 /** The most the compressed part may expand to: the script, JSON-escaped, and its envelope. */
 const MAX_PAYLOAD_CHARS = 2 * MAX_SCRIPT_CHARS + 1_000;
 
-export interface Cursor {
-  /** Simulated ms. */
-  readonly time: number;
-  /** Events processed. */
-  readonly event: number;
-}
+export type { Cursor };
 
 export interface SharedRun {
   readonly script: string;

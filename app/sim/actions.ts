@@ -23,10 +23,46 @@ export const play = (): void => ui().setPlaying(true);
 export const pause = (): void => ui().setPlaying(false);
 export const togglePlaying = (): void => ui().setPlaying(!ui().playing);
 
-/** Exactly one event. Stepping while playing would be lost in the stream, so it pauses first. */
+/**
+ * Exactly one event on. Stepping while playing would be lost in the stream, so
+ * it pauses first. In the past it replays the recorded next event; at the live
+ * end it is a recorded `step`.
+ */
 export function stepOnce(): void {
   pause();
-  send('step');
+  ui().clearError();
+  startSaving();
+  simulation.travel({ kind: 'step-forward' });
+}
+
+/** Exactly one event back. Looking at the past changes nothing until you act there. */
+export function stepBack(): void {
+  pause();
+  simulation.travel({ kind: 'step-back' });
+}
+
+/** Show the run just after event `position` (its end is the live state). */
+export function seekTo(position: number): void {
+  if (!ui().loaded) return;
+  pause();
+  simulation.seek(position);
+}
+
+/** Back to the live end of the run. */
+export const backToLive = (): void => seekTo(ui().timeline.length);
+
+/** Bring back the run as it was before the last fork, reset, or loaded script. */
+export function undo(): void {
+  if (!ui().timeline.canUndo) return;
+  pause();
+  ui().showNotice(null);
+  simulation.travel({ kind: 'undo' });
+}
+
+export function redo(): void {
+  if (!ui().timeline.canRedo) return;
+  pause();
+  simulation.travel({ kind: 'redo' });
 }
 
 /** Start the current cluster or preset over, with the same options and seed. A preset starts paused, as when loaded. */

@@ -3,20 +3,14 @@
  * user about how the load went. Pure, so the wording is tested without a worker.
  */
 import type { ExpectFailure } from '../../engine/scenario/run.ts';
-import type { LoadResult } from '../worker/protocol.ts';
+import type { Cursor, LoadResult } from '../worker/protocol.ts';
 import type { Notice } from '../store/uiSlice.ts';
-
-/** Where a shared run ended: the worker's clock and event count. */
-export interface Cursor {
-  readonly time: number;
-  readonly event: number;
-}
 
 export interface ScriptRequest {
   readonly text: string;
   /** How messages name it, capitalized: `The link`, `“Leader crash”`, `Your saved run`. */
   readonly label: string;
-  /** Where the script ended when it was shared; the replay must end there too. */
+  /** The moment the link was made at: the page opens there, and checks the replay reaches it. */
   readonly cursor?: Cursor;
   /** Called once the worker has answered. */
   readonly then?: (result: LoadResult) => void;

@@ -5,7 +5,7 @@
  */
 import type { ScenarioError } from '../../engine/scenario/ast.ts';
 import type { ExpectFailure } from '../../engine/scenario/run.ts';
-import { assertNever, type FromWorker, type LoadResult, type SnapshotCause, type ToWorker } from '../worker/protocol.ts';
+import { assertNever, type Cursor, type FromWorker, type LoadResult, type SnapshotCause, type ToWorker } from '../worker/protocol.ts';
 import type { Snapshot } from '../worker/viewModel.ts';
 
 export interface SimClientHandlers {
@@ -16,6 +16,8 @@ export interface SimClientHandlers {
   expectFailed(failure: ExpectFailure): void;
   /** The answer to `load`. */
   loaded(result: LoadResult): void;
+  /** An action in the past cut the run there; `dropped` events of the old future can come back with undo. */
+  forked(at: number, time: number, dropped: number): void;
   /** The worker itself failed (an exception in the engine): the simulation is gone. */
   failed(message: string): void;
 }
@@ -23,6 +25,9 @@ export interface SimClientHandlers {
 export class SimClient {
   private worker: Worker | null = null;
   private ticksAwaited = 0;
+  private seekAwaited = false;
+  /** The latest position asked for while a seek was on its way: dragging the scrubber sends one seek at a time. */
+  private queuedSeek: number | null = null;
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly handlers: SimClientHandlers) {}
@@ -41,6 +46,8 @@ export class SimClient {
     this.worker?.terminate();
     this.worker = null;
     this.ticksAwaited = 0;
+    this.seekAwaited = false;
+    this.queuedSeek = null;
     this.settle();
   }
 
@@ -72,9 +79,24 @@ export class SimClient {
     this.send({ kind: 'command', text });
   }
 
-  /** A whole script that replaces the simulation (see the `load` message). */
-  load(text: string): void {
-    this.send({ kind: 'load', text });
+  /** A whole script that replaces the simulation (see the `load` message), shown at `cursor` if given. */
+  load(text: string, cursor?: Cursor): void {
+    this.send(cursor === undefined ? { kind: 'load', text } : { kind: 'load', text, cursor });
+  }
+
+  /** Time travel and undo: messages that carry no scenario line (see protocol.ts). */
+  travel(msg: Extract<ToWorker, { kind: 'step-back' | 'step-forward' | 'undo' | 'redo' }>): void {
+    this.send(msg);
+  }
+
+  /** Show the moment after event `position`. Seeks sent faster than they are answered collapse into the latest. */
+  seek(position: number): void {
+    if (this.seekAwaited) {
+      this.queuedSeek = position;
+      return;
+    }
+    this.seekAwaited = true;
+    this.send({ kind: 'seek', position });
   }
 
   tick(ms: number): void {
@@ -84,6 +106,13 @@ export class SimClient {
   /** Ask for a full snapshot (everything, not only what changed). */
   requestSnapshot(): void {
     this.send({ kind: 'snapshot' });
+  }
+
+  private seekAnswered(): void {
+    this.seekAwaited = false;
+    const next = this.queuedSeek;
+    this.queuedSeek = null;
+    if (next !== null) this.seek(next);
   }
 
   private send(msg: ToWorker): void {
@@ -99,6 +128,7 @@ export class SimClient {
         return;
       case 'snapshot':
         if (msg.cause === 'tick') this.ticksAwaited = Math.max(0, this.ticksAwaited - 1);
+        if (msg.cause === 'seek') this.seekAnswered();
         this.handlers.snapshot(msg.snapshot, msg.cause);
         if (this.ticksAwaited === 0) this.settle();
         return;
@@ -110,6 +140,9 @@ export class SimClient {
         return;
       case 'loaded':
         this.handlers.loaded(msg.result);
+        return;
+      case 'forked':
+        this.handlers.forked(msg.at, msg.time, msg.dropped);
         return;
       default:
         assertNever(msg);

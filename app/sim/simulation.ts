@@ -57,6 +57,14 @@ export const simulation = new SimClient({
     if (result.ok) store().continueRequestsFrom(store().script);
     request.then?.(result);
   },
+  forked(at, time, dropped) {
+    store().showNotice({
+      tone: 'info',
+      message:
+        `You changed the past at event #${at} (${time} ms): the run goes on from there. ` +
+        `The ${dropped} event${dropped === 1 ? '' : 's'} that followed in the old run ${dropped === 1 ? 'was' : 'were'} set aside; Undo (Ctrl+Z) brings them back.`,
+    });
+  },
   failed(message) {
     forgetLoads();
     store().setPlaying(false);
@@ -111,7 +119,7 @@ export function openScript(request: ScriptRequest): void {
   ui.setLoading(request.label);
   clearTimeout(watchdog);
   watchdog = setTimeout(loadTimedOut, LOAD_TIMEOUT_MS);
-  simulation.load(request.text);
+  simulation.load(request.text, request.cursor);
 }
 
 /** The worker is still busy with a load: stop it, and go back to what was shown before (or the default cluster). */

@@ -14,6 +14,7 @@ import {
   type NodeView,
   type RoleSpan,
   type Snapshot,
+  type TimelineView,
   type ViolationView,
 } from '../worker/viewModel.ts';
 
@@ -37,6 +38,8 @@ export interface SimData {
   readonly stats: Snapshot['stats'];
   readonly script: readonly string[];
   readonly setup: readonly string[];
+  /** Where the view stands in the recorded run. */
+  readonly timeline: TimelineView;
 }
 
 export const emptySimData: SimData = {
@@ -57,6 +60,7 @@ export const emptySimData: SimData = {
   stats: { messages: 0, rejections: 0, lost: 0 },
   script: [],
   setup: [],
+  timeline: { length: 0, headTime: 0, live: true, canUndo: false, canRedo: false },
 };
 
 export function mergeSnapshot(prev: SimData, s: Snapshot): SimData {
@@ -72,13 +76,14 @@ export function mergeSnapshot(prev: SimData, s: Snapshot): SimData {
     logs: mergeLogs(base.logs, s),
     messages: mergeMessages(base.messages, s.messages),
     cuts: sameList([...base.cuts], s.cuts) ? base.cuts : new Set(s.cuts),
-    events: s.events.length === 0 ? base.events : trimEvents([...base.events, ...s.events]),
+    events: s.eventsReset ? s.events : s.events.length === 0 ? base.events : trimEvents([...base.events, ...s.events]),
     history: Object.keys(s.history).length === 0 ? base.history : { ...base.history, ...s.history },
     violationCount: s.violationCount,
     violations: s.violationCount === base.violationCount && !s.reset ? base.violations : s.violations,
     stats: sameJson(base.stats, s.stats) ? base.stats : s.stats,
-    script: sameList(base.script, s.script) ? base.script : s.script,
-    setup: sameList(base.setup, s.setup) ? base.setup : s.setup,
+    script: s.script === null || sameList(base.script, s.script) ? base.script : s.script,
+    setup: s.setup === null || sameList(base.setup, s.setup) ? base.setup : s.setup,
+    timeline: sameJson(base.timeline, s.timeline) ? base.timeline : s.timeline,
   };
 }
 

@@ -17,6 +17,7 @@ export const selectCuts = (s: Store) => s.cuts;
 export const selectEvents = (s: Store) => s.events;
 export const selectHistory = (s: Store) => s.history;
 export const selectScript = (s: Store) => s.script;
+export const selectTimeline = (s: Store) => s.timeline;
 export const selectSelection = (s: Store) => s.selection;
 export const selectPlaying = (s: Store) => s.playing;
 export const selectSpeed = (s: Store) => s.speed;

@@ -11,7 +11,8 @@ export type Selection = { readonly kind: 'node'; readonly id: NodeId } | { reado
  * read, an `expect` that did not hold); dismissable, never blocking.
  */
 export interface Notice {
-  readonly tone: 'error' | 'warning';
+  /** `info`: news about something the user did (a fork), not a problem. */
+  readonly tone: 'error' | 'warning' | 'info';
   /** What happened and what the page did about it, in a sentence or two. */
   readonly message: string;
   /** The script line at fault, if any. */

@@ -16,14 +16,29 @@ export type ToWorker =
    * the simulation and runs to its end, or to its first failed `expect`. Answered
    * with a snapshot (if it set up a cluster), then `loaded`.
    */
-  | { readonly kind: 'load'; readonly text: string }
+  | { readonly kind: 'load'; readonly text: string; readonly cursor?: Cursor }
   /** While playing: advance the clock by `ms` simulated milliseconds (recorded as `run`). */
   | { readonly kind: 'tick'; readonly ms: number }
   /** Send a full snapshot (everything, not only what changed). */
-  | { readonly kind: 'snapshot' };
+  | { readonly kind: 'snapshot' }
+  /** Show the run just after event `position` (the scrubber). The end of the run is the live state. */
+  | { readonly kind: 'seek'; readonly position: number }
+  /** Show the run one event earlier. */
+  | { readonly kind: 'step-back' }
+  /** One event on: replayed when looking at the past, a recorded `step` at the live end. */
+  | { readonly kind: 'step-forward' }
+  /** Bring back the run as it was before the last fork or replacement (a new cluster, a loaded script). */
+  | { readonly kind: 'undo' }
+  | { readonly kind: 'redo' };
+
+/** A moment in a run: the clock, and the number of events processed. */
+export interface Cursor {
+  readonly time: number;
+  readonly event: number;
+}
 
 /** Why a snapshot was sent, so the page can tell the answer to a tick from the others. */
-export type SnapshotCause = 'command' | 'tick' | 'request';
+export type SnapshotCause = 'command' | 'tick' | 'request' | 'seek';
 
 /** Worker → page. */
 export type FromWorker =
@@ -34,11 +49,17 @@ export type FromWorker =
   /** An `expect` line did not hold: the lines before it were applied, the rest were not. */
   | { readonly kind: 'expect-failed'; readonly failure: ExpectFailure }
   /** The answer to `load`. */
-  | { readonly kind: 'loaded'; readonly result: LoadResult };
+  | { readonly kind: 'loaded'; readonly result: LoadResult }
+  /**
+   * A command arrived while the page showed the past: the run was cut at that
+   * moment (after event `at`) and the command applied there. `dropped` events
+   * of the old future were set aside; `undo` brings them back.
+   */
+  | { readonly kind: 'forked'; readonly at: number; readonly time: number; readonly dropped: number };
 
 /** How a `load` went. */
 export type LoadResult =
-  /** The script ran: to its end, or up to `failure`. `time` and `event` are where it stopped. */
+  /** The script ran: to its end, or up to `failure`. `time` and `event` are the moment shown (the cursor asked for, if it exists). */
   | { readonly ok: true; readonly time: number; readonly event: number; readonly failure: ExpectFailure | null }
   /** The script was refused before anything ran; the simulation is as it was. `text` is the line at fault. */
   | { readonly ok: false; readonly text: string; readonly error: ScenarioError };

@@ -46,6 +46,30 @@ export class RoleHistory {
     for (const id of s.ids) this.observe(s.nodes[id], s.time);
   }
 
+  /** An independent copy (spans are immutable, so only the lanes are copied). */
+  clone(): RoleHistory {
+    const c = new RoleHistory();
+    for (const [id, lane] of this.lanes) c.lanes.set(id, lane.slice());
+    for (const id of this.lanes.keys()) c.changed.add(id);
+    return c;
+  }
+
+  /** Forget everything after `time`: the run was cut there. Call `sweep` next, for the state at the cut. */
+  truncate(time: number): void {
+    for (const [id, lane] of this.lanes) {
+      const keep = lane.filter((span, i) => i === 0 || span.start <= time);
+      if (keep.length !== lane.length) {
+        this.lanes.set(id, keep);
+        this.changed.add(id);
+      }
+    }
+  }
+
+  /** Every lane goes out with the next `take`, as after `reset`. */
+  touchAll(): void {
+    for (const id of this.lanes.keys()) this.changed.add(id);
+  }
+
   /** The lanes that changed since the last call (all of them with `all`), copied. */
   take(all = false): Record<NodeId, RoleSpan[]> {
     const out: Record<NodeId, RoleSpan[]> = {};

@@ -2,7 +2,7 @@
 import { type ClusterState, currentLeader } from '../../engine/sim/cluster.ts';
 import { inOrder } from '../../engine/sim/flightQueue.ts';
 import type { Message, NodeState } from '../../engine/types.ts';
-import type { MessageView, NodeView, Snapshot } from './viewModel.ts';
+import type { MessageView, NodeView, Snapshot, TimelineView } from './viewModel.ts';
 import type { LogDeltas } from './logDeltas.ts';
 import type { EventFeed } from './eventFeed.ts';
 import type { RoleHistory } from './roleHistory.ts';
@@ -22,11 +22,15 @@ export interface SnapshotInput {
   readonly trackers: Trackers;
   /** Send everything, not only what changed since the previous snapshot. */
   readonly full: boolean;
-  readonly script: readonly string[];
-  readonly setup: readonly string[];
+  /** Send the whole events list: the view moved to another moment. */
+  readonly eventsReset: boolean;
+  /** Null when unchanged since the previous snapshot. */
+  readonly script: readonly string[] | null;
+  readonly setup: readonly string[] | null;
+  readonly timeline: TimelineView;
 }
 
-export function buildSnapshot({ cluster: s, trackers, full, script, setup }: SnapshotInput): Snapshot {
+export function buildSnapshot({ cluster: s, trackers, full, eventsReset, script, setup, timeline }: SnapshotInput): Snapshot {
   if (full) trackers.logs.reset();
   const logs = [];
   for (const id of s.ids) {
@@ -44,13 +48,15 @@ export function buildSnapshot({ cluster: s, trackers, full, script, setup }: Sna
     logs,
     messages: inOrder(s.inFlight).map(messageView),
     cuts: Object.keys(s.cuts).sort(),
-    events: trackers.events.take(full),
+    events: trackers.events.take(full || eventsReset),
+    eventsReset: full || eventsReset,
     history: trackers.history.take(full),
     violationCount: s.violations.length,
     violations: s.violations.slice(0, VIOLATIONS_SHOWN).map((v) => ({ invariant: v.invariant, event: v.event, time: v.time, detail: v.detail })),
     stats: { ...s.stats },
     script,
     setup,
+    timeline,
   };
 }
 

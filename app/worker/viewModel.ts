@@ -84,6 +84,18 @@ export interface ViolationView {
   readonly detail: string;
 }
 
+/** Where the view stands in the recorded run, for the scrubber and the undo buttons. */
+export interface TimelineView {
+  /** Events in the whole recorded run. */
+  readonly length: number;
+  /** The clock at the run's live end. */
+  readonly headTime: number;
+  /** The view is the live end: acting appends to the run, rather than forking it. */
+  readonly live: boolean;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
 export interface Snapshot {
   /**
    * True for a new cluster and for a full resend: the page drops the logs, events
@@ -106,16 +118,19 @@ export interface Snapshot {
   readonly cuts: readonly string[];
   /** New records since the previous snapshot, oldest first (at most EVENT_WINDOW routine and EVENT_WINDOW others). */
   readonly events: readonly EventView[];
+  /** `events` is the whole list (the view moved to another moment), not an addition to it. */
+  readonly eventsReset: boolean;
   /** The whole lane of every node whose history changed. */
   readonly history: Readonly<Record<NodeId, readonly RoleSpan[]>>;
   readonly violationCount: number;
   /** The first few violations: the first is the one that matters. */
   readonly violations: readonly ViolationView[];
   readonly stats: { readonly messages: number; readonly rejections: number; readonly lost: number };
-  /** The recording: a script that replays this run exactly. */
-  readonly script: readonly string[];
-  /** Its leading cluster/preset lines: what "reset" replays. */
-  readonly setup: readonly string[];
+  /** The recording: a script that replays this run exactly, to its live end. Null when unchanged since the last snapshot. */
+  readonly script: readonly string[] | null;
+  /** Its leading cluster/preset lines: what "reset" replays. Null when unchanged. */
+  readonly setup: readonly string[] | null;
+  readonly timeline: TimelineView;
 }
 
 /** How many recent events of each kind (routine or not) the page keeps, and the worker resends on a full snapshot. */

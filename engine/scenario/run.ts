@@ -88,8 +88,7 @@ export function applyCommand(session: Session, cmd: Command, emit: sim.Emit = si
       return OK;
     case 'expect': {
       const r = evaluate(s, cmd.check);
-      if (r.expected === r.actual) return OK;
-      return { ok: false, failure: { line: cmd.line, col: cmd.col, command: formatCommand(cmd), ...r } };
+      return r.expected === r.actual ? OK : { ok: false, failure: expectFailure(cmd, r) };
     }
     default:
       return assertNever(cmd);
@@ -109,6 +108,14 @@ export function runScript(script: Script, emit: sim.Emit = sim.ignore, session: 
   }
   return { session, failure: null };
 }
+
+/** An `expect` line that did not hold, located, with what it wanted and what there was. */
+export const expectFailure = (cmd: Command, r: { expected: string; actual: string }): ExpectFailure => ({
+  line: cmd.line,
+  col: cmd.col,
+  command: formatCommand(cmd),
+  ...r,
+});
 
 /** What an expectation wants and what the cluster has, both as text. */
 export function evaluate(s: ClusterState, e: Expectation): { expected: string; actual: string } {

@@ -11,8 +11,10 @@
  * exactly one event). `cluster`, `preset` and `expect` lines are not events, and
  * `expect` lines are checked against the head but not kept: they change nothing.
  *
- * `seek(p)` gives the state between event p and event p + 1: after event p and
- * after any clock advance that follows it, before anything else happens.
+ * `seek(p)` gives the state just after event p: the clock at that event's time,
+ * before anything else happens (not even a clock advance, so the answer does not
+ * depend on how the time between two events was split into `run` lines). The
+ * end of the run is the exception: `seek(length)` is the head, clock and all.
  * `seekTime(t)` gives the state at simulated time t: every event due at or before
  * t processed, and a `run` under way advanced to exactly t.
  *
@@ -24,8 +26,7 @@
  */
 import { LIMITS } from '../config.ts';
 import type { Command, CommandBody } from '../scenario/ast.ts';
-import { applyCommand, evaluate, newSession, type ExpectFailure, type Session } from '../scenario/run.ts';
-import { formatCommand } from '../scenario/format.ts';
+import { applyCommand, evaluate, expectFailure, newSession, type ExpectFailure, type Session } from '../scenario/run.ts';
 import { cloneCluster } from '../sim/cluster.ts';
 import { ignore, nextDue, processNext, releaseHeldTimers, STABILIZE_LIMIT, type Emit } from '../sim/simulator.ts';
 
@@ -95,14 +96,19 @@ function advance(
   };
   /** May the event due at `at` happen within the limit? */
   const allowed = (at: number): boolean => cur.position < limit.position && at <= limit.time;
+  /** Stopped by position: right after the event, before anything else happens, even a clock advance. */
+  const reached = (): boolean => cur.position >= limit.position;
   while (cur.command < commands.length) {
     const cmd = commands[cur.command];
+    // The setup before the first event belongs to position 0.
+    const setup = cur.position === 0 && (cmd.kind === 'cluster' || cmd.kind === 'preset');
+    if (reached() && !setup) return;
     const s = cur.session.cluster;
     if (cmd.kind === 'cluster' || cmd.kind === 'preset') {
       applyCommand(cur.session, cmd, emit);
     } else if (cmd.kind === 'expect') {
       const r = evaluate(s!, cmd.check);
-      if (r.expected !== r.actual) onFailure({ line: cmd.line, col: cmd.col, command: formatCommand(cmd), ...r });
+      if (r.expected !== r.actual) onFailure(expectFailure(cmd, r));
     } else if (cmd.kind === 'run') {
       const t0 = cur.resume?.kind === 'run' ? cur.resume.t0 : s!.time;
       const end = t0 + cmd.ms;
@@ -118,6 +124,7 @@ function advance(
         processNext(s!, emit);
         event(resume, false);
       }
+      if (reached()) return void (cur.resume = resume);
       if (end > limit.time) {
         s!.time = Math.max(s!.time, limit.time);
         return void (cur.resume = resume);
@@ -141,6 +148,7 @@ function advance(
         done++;
         event({ kind: 'stabilize', t0, done }, false);
       }
+      if (reached()) return void (cur.resume = { kind: 'stabilize', t0, done });
       releaseHeldTimers(s!, t0);
     } else {
       // Every other command is exactly one event, at the current time.
@@ -221,7 +229,7 @@ export class Timeline {
   append(cmd: Command, emit: Emit = ignore): ExpectFailure | null {
     if (cmd.kind === 'expect') {
       const r = evaluate(this.head.session.cluster!, cmd.check);
-      return r.expected === r.actual ? null : { line: cmd.line, col: cmd.col, command: formatCommand(cmd), ...r };
+      return r.expected === r.actual ? null : expectFailure(cmd, r);
     }
     this.starts.push(this.head.position);
     this.commands.push(cmd);
@@ -254,8 +262,11 @@ export class Timeline {
     return cur;
   }
 
+  /** The end of the run is the head itself, with every clock advance after the last event. */
   private limitOf(at: Moment): Limit {
-    return 'position' in at ? { position: Math.max(0, Math.min(this.length, Math.floor(at.position))), time: Infinity } : { position: Infinity, time: at.time };
+    if (!('position' in at)) return { position: Infinity, time: at.time };
+    const p = Math.max(0, Math.floor(at.position));
+    return { position: p >= this.length ? Infinity : p, time: Infinity };
   }
 
   /**

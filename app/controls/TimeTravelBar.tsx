@@ -1,0 +1,59 @@
+/**
+ * The whole recorded run as a strip: a scrubber from its first event to its live
+ * end, where the view stands, and undo/redo. Moving back only looks; acting in
+ * the past forks the run (the worker cuts it there), and Undo brings the old
+ * future back. The scrubber's steps are events, so its arrow keys step one
+ * event, like the ← and → shortcuts.
+ */
+import { useStore } from '../store/store.ts';
+import { selectEvent, selectTime, selectTimeline } from '../store/selectors.ts';
+import { backToLive, redo, seekTo, stepBack, undo } from '../sim/actions.ts';
+
+export function TimeTravelBar() {
+  const timeline = useStore(selectTimeline);
+  const event = useStore(selectEvent);
+  const time = useStore(selectTime);
+  const past = !timeline.live;
+  return (
+    <div className="time-travel" data-testid="time-travel" data-live={timeline.live}>
+      <button data-testid="step-back" onClick={stepBack} disabled={event === 0} title="Go back exactly one event (←)">
+        ◂ Back
+      </button>
+      <label className="scrubber-label">
+        <span className="sr-only">Moment of the run, in events</span>
+        <input
+          data-testid="scrubber"
+          className="scrubber"
+          type="range"
+          min={0}
+          max={timeline.length}
+          step={1}
+          value={event}
+          disabled={timeline.length === 0}
+          aria-valuetext={`event ${event} of ${timeline.length}, at ${time} ms`}
+          onChange={(e) => seekTo(Number(e.target.value))}
+        />
+      </label>
+      <span className="time-travel-where" data-testid="time-travel-where">
+        {past ? (
+          <>
+            <strong>Replaying the past</strong> · event {event} of {timeline.length} · acting here starts a new future
+          </>
+        ) : (
+          <>Live · {timeline.length} events · drag back to replay</>
+        )}
+      </span>
+      {past ? (
+        <button data-testid="back-to-live" onClick={backToLive} title="Jump to the live end of the run (End)">
+          Live ▸▸
+        </button>
+      ) : null}
+      <button data-testid="undo" onClick={undo} disabled={!timeline.canUndo} title="Bring back the run as it was before your last change of the past, reset or loaded script (Ctrl+Z)">
+        ↶ Undo
+      </button>
+      <button data-testid="redo" onClick={redo} disabled={!timeline.canRedo} title="Redo (Ctrl+Shift+Z)">
+        ↷ Redo
+      </button>
+    </div>
+  );
+}
