@@ -23,7 +23,10 @@ export function SelectionPanel() {
       <p>
         <strong>Pause</strong> (Space) and <strong>click a message</strong> to see its fields or drop it.
       </p>
-      <p className="muted">Keys: Space play/pause · → one step · c client request</p>
+      <p>
+        <strong>Drag the timeline strip</strong> (or press ←) to go back: acting in the past starts a new future, and Undo brings the old one back.
+      </p>
+      <p className="muted">Keys: Space play/pause · → / ← one event on / back · End live · Ctrl+Z undo · c client request</p>
     </div>
   );
 }

@@ -241,12 +241,15 @@ export class SimHost {
    */
   private goTo(cursor: Cursor): void {
     const t = this.timeline!;
-    if (cursor.event >= t.length && cursor.time >= t.session.cluster!.time) return;
+    if (cursor.event >= t.length) return;
     this.travel(cursor.event);
     if (this.view !== null && this.view.time !== cursor.time && cursor.time < t.session.cluster!.time) {
       const byTime = t.playhead({ time: cursor.time });
       if (byTime.position === cursor.event) this.showPast(byTime, { time: cursor.time }, cursor.time, cursor.event);
     }
+    // A moment this replay never passes through (the simulator changed, or the
+    // link was altered) is not shown as if it were that moment: the run's end is.
+    if (this.view !== null && this.view.time !== cursor.time) this.goLive();
   }
 
   // ---- Time travel -----------------------------------------------------------

@@ -220,4 +220,11 @@ describe('time travel in the worker', () => {
     q.send({ kind: 'load', text: script, cursor });
     expect(shown(q.data)).toBe(moment);
   });
+
+  it('a cursor the replay never passes through opens the end of the run, and says where that is', () => {
+    const q = page();
+    const replies = q.send({ kind: 'load', text: 'cluster nodes=3\nrun 500ms', cursor: { time: 500, event: 1 } });
+    expect(q.data.timeline.live).toBe(true);
+    expect(replies.at(-1)).toMatchObject({ kind: 'loaded', result: { ok: true, time: 500, event: q.data.timeline.length } });
+  });
 });
