@@ -26,7 +26,7 @@ export function fileSizeProblem(name: string, bytes: number): ScriptProblem | nu
   return {
     line: null,
     col: null,
-    message: `“${name}” is ${size(bytes)} bytes; a script file can be at most ${size(MAX_SCRIPT_FILE_BYTES)} bytes (1 MB). Nothing was opened`,
+    message: `“${name}” is ${size(bytes)} bytes; a script file can be at most ${size(MAX_SCRIPT_FILE_BYTES)} bytes (1 MB)`,
   };
 }
 
@@ -37,7 +37,7 @@ export function fileSizeProblem(name: string, bytes: number): ScriptProblem | nu
  */
 export function scriptFromFile(name: string, raw: string): { ok: true; text: string } | { ok: false; problem: ScriptProblem } {
   if (raw.includes('\u0000')) {
-    return { ok: false, problem: { line: null, col: null, message: `“${name}” is not a text file. Open a scenario saved as .txt. Nothing was opened` } };
+    return { ok: false, problem: { line: null, col: null, message: `“${name}” is not a text file: open a scenario saved as .txt` } };
   }
   return { ok: true, text: raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
 }

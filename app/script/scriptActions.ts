@@ -1,0 +1,184 @@
+/**
+ * What the Script panel's buttons do: edit the script, run it (it replaces the
+ * simulation), open a .txt file, save one. The editor's state lives in
+ * editorState.ts; the simulation is changed only through `openScript`.
+ */
+import { useStore } from '../store/store.ts';
+import { openScript } from '../sim/simulation.ts';
+import { pause, play } from '../sim/actions.ts';
+import { startSaving } from '../share/runSaver.ts';
+import { browserStorage } from '../share/savedRun.ts';
+import type { LoadResult } from '../worker/protocol.ts';
+import { useEditor, type EditorState } from './editorState.ts';
+import { clearDraft, writeDraft } from './draftStorage.ts';
+import { checkScript, problemsFromLoad, type ScriptProblem } from './scriptCheck.ts';
+import { fileSizeProblem, SAVE_FILE_NAME, scriptFileText, scriptFromFile } from './scriptFile.ts';
+
+/** How long typing must pause before the draft is checked (and kept in localStorage). */
+export const CHECK_DELAY_MS = 200;
+
+const editor = () => useEditor.getState();
+const set = (patch: Partial<EditorState>) => useEditor.setState(patch);
+
+/**
+ * The last script that ran to its end, and the recording it produced. The
+ * recording drops comments and `expect` lines; while it is still what is on
+ * screen, Edit and Save use the user's own text instead.
+ */
+let lastRun: { text: string; recording: string } | null = null;
+/** Numbers each Run, so an answer to an earlier one is ignored. */
+let runs = 0;
+
+/** The script on screen: the user's own text if the recording is still the one it produced. */
+function currentScript(): string {
+  const recording = useStore.getState().script.join('\n');
+  return lastRun !== null && lastRun.recording === recording ? lastRun.text : recording;
+}
+
+/** A draft that would be thrown away, worth keeping for one click: one the user changed. */
+function discardable(s: EditorState): string | null {
+  return s.editing && s.draft !== s.seed && s.draft.trim() !== '' ? s.draft : null;
+}
+
+/** Open the editor on the script on screen. The simulation pauses, so the script and the picture stay together. */
+export function startEditing(): void {
+  const wasPlaying = useStore.getState().playing;
+  pause();
+  const text = currentScript();
+  set({ editing: true, draft: text, seed: text, checked: null, problems: [], source: 'check', restored: false, setAside: null, resumeOnCancel: wasPlaying, ran: null });
+  writeDraft(browserStorage(), text);
+}
+
+export function changeDraft(text: string): void {
+  const s = editor();
+  if (s.running) return;
+  // A worker's answer or a file's problem was about the text as it was; the check after the next pause replaces it.
+  if (s.source !== 'check') set({ draft: text, problems: [], source: 'check' });
+  else set({ draft: text });
+}
+
+/** After a pause in typing: find the draft's problems, and keep it in case the page goes away. */
+export function checkDraft(): void {
+  const { editing, draft, checked } = editor();
+  if (!editing || draft === checked) return;
+  set({ checked: draft, problems: checkScript(draft), source: 'check' });
+  writeDraft(browserStorage(), draft);
+}
+
+/** Back to the live script. The draft is kept aside, in case Cancel was a slip. */
+export function cancelEditing(): void {
+  const s = editor();
+  if (s.running) return;
+  set({ editing: false, problems: [], restored: false, setAside: discardable(s) ?? s.setAside });
+  clearDraft(browserStorage());
+  if (s.resumeOnCancel) play();
+}
+
+/** Bring back the draft Cancel or Open put aside (swapping it with the one in the editor, if any). */
+export function reopenSetAside(): void {
+  const s = editor();
+  if (s.setAside === null || s.running) return;
+  if (!s.editing) pause();
+  const text = s.setAside;
+  set({ editing: true, draft: text, seed: text, checked: null, problems: [], source: 'check', restored: false, setAside: discardable(s), resumeOnCancel: false });
+  writeDraft(browserStorage(), text);
+}
+
+/** Run the draft: refused here, with its problems, unless it parses. */
+export function runDraft(): void {
+  const { draft, running } = editor();
+  if (running) return;
+  const problems = checkScript(draft);
+  if (problems.length > 0) return set({ checked: draft, problems, source: 'check' });
+  runText(draft, 'Your script');
+}
+
+/** Replace the simulation with `text`, which parses. `label` names it in the page's notices. */
+function runText(text: string, label: string): void {
+  const run = ++runs;
+  set({ running: true, checked: text, problems: [], source: 'run', ran: null });
+  startSaving();
+  openScript({ text, label, then: (result) => finishRun(run, text, label, result) });
+}
+
+function finishRun(run: number, text: string, label: string, result: LoadResult): void {
+  if (run !== runs) return;
+  const problems = problemsFromLoad(result);
+  if (!result.ok || problems.length > 0) return set({ running: false, checked: text, problems, source: 'run' });
+  lastRun = { text, recording: useStore.getState().script.join('\n') };
+  set({ editing: false, running: false, problems: [], restored: false, ran: { label, time: result.time, event: result.event } });
+  clearDraft(browserStorage());
+}
+
+// A load the page gave up on (it ran too long, or the worker failed) is never answered: stop waiting for it.
+useStore.subscribe((s, prev) => {
+  if (s.loading !== null || prev.loading === null) return;
+  const run = runs;
+  // An answered load clears `loading` just before its answer is handed over, in the same task.
+  queueMicrotask(() => {
+    if (run !== runs || !editor().running) return;
+    runs++;
+    set({ running: false, problems: [{ line: null, col: null, message: 'the run was stopped before it finished (the message at the top of the page says why). Your script is still here' }], source: 'run' });
+  });
+});
+
+/**
+ * Open a .txt file in the editor, and run it if it parses. A file that cannot
+ * be opened leaves everything as it was; one that does not parse stays in the
+ * editor, with its problems, to be fixed.
+ */
+export async function openScriptFile(file: File): Promise<void> {
+  if (editor().running) return;
+  const refuse = (problem: ScriptProblem) => set({ problems: [problem], source: 'file', checked: editor().editing ? editor().draft : null, ran: null });
+  const tooLarge = fileSizeProblem(file.name, file.size);
+  if (tooLarge !== null) return refuse(tooLarge);
+  let raw: string;
+  try {
+    raw = await file.text();
+  } catch (e) {
+    return refuse({ line: null, col: null, message: `“${file.name}” could not be read (${(e as Error).message})` });
+  }
+  const read = scriptFromFile(file.name, raw);
+  if (!read.ok) return refuse(read.problem);
+  const s = editor();
+  if (s.running) return;
+  if (!s.editing) pause();
+  const text = read.text;
+  const problems = checkScript(text);
+  set({
+    editing: true,
+    draft: text,
+    seed: text,
+    checked: text,
+    problems,
+    source: 'check',
+    restored: false,
+    setAside: discardable(s) ?? s.setAside,
+    resumeOnCancel: false,
+  });
+  writeDraft(browserStorage(), text);
+  if (problems.length === 0) runText(text, `“${file.name}”`);
+}
+
+/** Download the script (the draft while editing) as a .txt file that runs unchanged in `npm run scenario`. */
+export function saveScriptFile(): void {
+  const s = editor();
+  const text = s.editing ? s.draft : currentScript();
+  if (text.trim() === '') return;
+  const url = URL.createObjectURL(new Blob([scriptFileText(text)], { type: 'text/plain;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = SAVE_FILE_NAME;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download reads the Blob after the click returns; a minute is ample, and then its memory is freed.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+// A reload or a closed tab may come before the pause in typing that would have saved the draft.
+window.addEventListener('pagehide', () => {
+  const { editing, draft } = editor();
+  if (editing) writeDraft(browserStorage(), draft);
+});
