@@ -1,6 +1,7 @@
 /**
- * A measurement, not a check: how long seeking takes in a 100-simulated-second
- * recording, in the browser. Run on purpose: `npm run bench:browser`.
+ * Measurements, not checks: how long opening a 10,000-command link takes, and
+ * how long seeking takes in a 100-simulated-second recording, in the browser.
+ * Run on purpose: `npm run bench:browser`.
  *
  * Two figures:
  * - in the worker: the app's own worker script, started on its own, answering
@@ -32,6 +33,65 @@ function longScript(): string {
 
 const SEEKS = 200;
 
+/** 10,000 commands: requests, faults and steps, with a little time between them. */
+function manyCommands(): string {
+  const lines = ['cluster nodes=5 seed=3', 'run 1s'];
+  for (let i = 0; lines.length < 10_001; i++) {
+    const k = i % 8;
+    if (k === 0) lines.push(`propose leader v${i}`);
+    else if (k === 1) lines.push('run 25ms');
+    else if (k === 2) lines.push('step 3');
+    else if (k === 3) lines.push(i % 64 === 3 ? 'cut n1 n2' : 'run 5ms');
+    else if (k === 4) lines.push(i % 64 === 4 ? 'heal' : 'step');
+    else if (k === 5) lines.push(i % 128 === 5 ? 'crash n4' : 'run 10ms');
+    else if (k === 6) lines.push(i % 128 === 6 ? 'run 300ms' : 'step 2');
+    else lines.push(i % 128 === 7 ? 'restart n4' : 'run 15ms');
+  }
+  return lines.join('\n');
+}
+
+/** The app's worker script, as the page loaded it. */
+async function workerUrlOf(page: import('@playwright/test').Page): Promise<string> {
+  const url = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .find((n) => /worker.*\.js$/.test(n)),
+  );
+  expect(url).toBeTruthy();
+  return url!;
+}
+
+test('opening a link of 10,000 commands', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  const script = manyCommands();
+  const url = await workerUrlOf(page);
+  const runs = await page.evaluate(
+    async ({ url, script }) => {
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const w = new Worker(url, { type: 'module' });
+        const next = () => new Promise<{ kind: string }>((r) => (w.onmessage = (e) => r(e.data)));
+        await next(); // ready
+        const t0 = performance.now();
+        w.postMessage({ kind: 'load', text: script });
+        while ((await next()).kind !== 'loaded');
+        times.push(performance.now() - t0);
+        w.terminate();
+      }
+      return times.sort((a, b) => a - b);
+    },
+    { url, script },
+  );
+  const fragment = `#v1.${compressToEncodedURIComponent(JSON.stringify({ script, cursor: { time: 0, event: 0 } }))}`;
+  const t0 = Date.now();
+  await page.goto(`./${fragment}`);
+  await expect(page.getByTestId('time-travel-where')).toContainText('event 0 of', { timeout: 30_000 });
+  const endToEnd = Date.now() - t0;
+  console.log(`10,000 commands (${script.length} chars, link ${fragment.length} chars): replay in the worker median ${runs[3].toFixed(1)} ms (min ${runs[0].toFixed(1)}, max ${runs[6].toFixed(1)}, 7 runs); page load to the moment shown ${endToEnd} ms`);
+});
+
 test('seeking in a 100-second recording', async ({ page }) => {
   test.setTimeout(120_000);
   const script = longScript();
@@ -41,17 +101,11 @@ test('seeking in a 100-second recording', async ({ page }) => {
   await expect.poll(scrubberMax, { timeout: 30_000 }).toBeGreaterThan(15_000);
   const length = await scrubberMax();
 
-  const workerUrl = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((e) => e.name)
-      .find((n) => /worker.*\.js$/.test(n)),
-  );
-  expect(workerUrl).toBeTruthy();
+  const workerUrl = await workerUrlOf(page);
 
   const inWorker = await page.evaluate(
     async ({ url, script, seeks }) => {
-      const w = new Worker(url!, { type: 'module' });
+      const w = new Worker(url, { type: 'module' });
       const next = () => new Promise<{ kind: string; snapshot?: { timeline: { length: number } } }>((r) => (w.onmessage = (e) => r(e.data)));
       await next(); // ready
       w.postMessage({ kind: 'load', text: script });
