@@ -42,7 +42,7 @@ export function ScriptEditor() {
   return (
     <>
       {restored ? (
-        <p className="script-restored" data-testid="script-restored" role="status">
+        <p className="script-restored" id="script-help" data-testid="script-restored" role="status">
           This is the draft you were editing before the page was reloaded or closed. It has not run: press <strong>Run</strong> to run it, or{' '}
           <strong>Cancel</strong> to go back to the recorded script.
         </p>
@@ -74,7 +74,7 @@ export function ScriptEditor() {
             id="script-editor"
             data-testid="script-editor"
             aria-label="Scenario script"
-            aria-describedby="script-problems"
+            aria-describedby="script-help script-problems"
             aria-invalid={problems.length > 0}
             value={draft}
             readOnly={running}
