@@ -7,6 +7,7 @@
 import type { ClusterConfig, Log, NodeId } from '../../engine/types.ts';
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
 import { applyLogDelta } from '../worker/logDeltas.ts';
+import { applyScriptDelta } from '../worker/recording.ts';
 import { trimEvents } from '../worker/eventWindow.ts';
 import {
   type EventView,
@@ -81,7 +82,7 @@ export function mergeSnapshot(prev: SimData, s: Snapshot): SimData {
     violationCount: s.violationCount,
     violations: s.violationCount === base.violationCount && !s.reset ? base.violations : s.violations,
     stats: sameJson(base.stats, s.stats) ? base.stats : s.stats,
-    script: s.script === null || sameList(base.script, s.script) ? base.script : s.script,
+    script: s.script === null ? base.script : applyScriptDelta(base.script, s.script),
     setup: s.setup === null || sameList(base.setup, s.setup) ? base.setup : s.setup,
     timeline: sameJson(base.timeline, s.timeline) ? base.timeline : s.timeline,
   };

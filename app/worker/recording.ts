@@ -14,9 +14,15 @@ export interface Recording {
   /** The lines that set the cluster up: a `cluster` line, or a `preset` (after a `cluster` line if options differ). */
   readonly setup: readonly string[];
   readonly body: readonly CommandBody[];
+  /**
+   * The whole script, formatted: `setup`, then `body`. Kept as it grows, so a
+   * line is formatted once (or again when merged), never on every snapshot, and
+   * unchanged lines are the same strings from one recording to the next.
+   */
+  readonly lines: readonly string[];
 }
 
-export const emptyRecording: Recording = { setup: [], body: [] };
+export const emptyRecording: Recording = { setup: [], body: [], lines: [] };
 
 /** Does a preset made under `config` need the `cluster` line to replay? Only if an option other than the node count differs. */
 const needsClusterLine = (config: ClusterConfig): boolean =>
@@ -28,11 +34,14 @@ const needsClusterLine = (config: ClusterConfig): boolean =>
  */
 export function record(rec: Recording, cmd: Command, config: ClusterConfig): Recording {
   switch (cmd.kind) {
-    case 'cluster':
-      return { setup: [formatCommand(cmd)], body: [] };
+    case 'cluster': {
+      const setup = [formatCommand(cmd)];
+      return { setup, body: [], lines: setup };
+    }
     case 'preset': {
       const preset = formatCommand(cmd);
-      return { setup: needsClusterLine(config) ? [`cluster ${formatClusterOptions(config)}`, preset] : [preset], body: [] };
+      const setup = needsClusterLine(config) ? [`cluster ${formatClusterOptions(config)}`, preset] : [preset];
+      return { setup, body: [], lines: setup };
     }
     case 'expect':
       // A check changes nothing, so the recording leaves it out: the script is what happened.
@@ -40,9 +49,16 @@ export function record(rec: Recording, cmd: Command, config: ClusterConfig): Rec
     default: {
       const last = rec.body[rec.body.length - 1];
       const body = strip(cmd);
-      if (last?.kind === 'run' && body.kind === 'run') return { ...rec, body: [...rec.body.slice(0, -1), { kind: 'run', ms: last.ms + body.ms }] };
-      if (last?.kind === 'step' && body.kind === 'step') return { ...rec, body: [...rec.body.slice(0, -1), { kind: 'step', count: last.count + body.count }] };
-      return { ...rec, body: [...rec.body, body] };
+      const merged: CommandBody | null =
+        last?.kind === 'run' && body.kind === 'run'
+          ? { kind: 'run', ms: last.ms + body.ms }
+          : last?.kind === 'step' && body.kind === 'step'
+            ? { kind: 'step', count: last.count + body.count }
+            : null;
+      if (merged !== null) {
+        return { ...rec, body: [...rec.body.slice(0, -1), merged], lines: [...rec.lines.slice(0, -1), formatCommand(merged)] };
+      }
+      return { ...rec, body: [...rec.body, body], lines: [...rec.lines, formatCommand(body)] };
     }
   }
 }
@@ -53,4 +69,19 @@ function strip(cmd: Command): CommandBody {
   return body as CommandBody;
 }
 
-export const scriptLines = (rec: Recording): string[] => [...rec.setup, ...rec.body.map(formatCommand)];
+/** How the page brings its copy of the script up to date: keep the first `from` lines, then append `lines`. */
+export interface ScriptDelta {
+  readonly from: number;
+  readonly lines: readonly string[];
+}
+
+/** What changed from the lines `sent` to `now`. Unchanged lines are the same strings, so this compares by identity. */
+export function scriptDelta(sent: readonly string[], now: readonly string[]): ScriptDelta {
+  const n = Math.min(sent.length, now.length);
+  let from = 0;
+  while (from < n && sent[from] === now[from]) from++;
+  return { from, lines: now.slice(from) };
+}
+
+export const applyScriptDelta = (have: readonly string[], d: ScriptDelta): readonly string[] =>
+  d.from === have.length && d.lines.length === 0 ? have : [...have.slice(0, d.from), ...d.lines];

@@ -23,10 +23,15 @@ describe('SimHost', () => {
     host.handle({ kind: 'command', text: 'step' });
     host.handle({ kind: 'command', text: 'step' });
     host.handle({ kind: 'command', text: 'crash n3' });
-    const last = snapshotOf(host.handle({ kind: 'tick', ms: 100 }));
-    expect(last.script).toEqual(['preset figure7', 'campaign n1', 'run 12ms', 'step 2', 'crash n3', 'run 100ms']);
+    // Only the new line travels...
+    expect(snapshotOf(host.handle({ kind: 'tick', ms: 100 })).script).toEqual({ from: 5, lines: ['run 100ms'] });
+    // ...then only the line it merged into.
+    expect(snapshotOf(host.handle({ kind: 'tick', ms: 20 })).script).toEqual({ from: 5, lines: ['run 120ms'] });
+    expect(snapshotOf(host.handle({ kind: 'command', text: 'cut n1 n2' })).script).toEqual({ from: 6, lines: ['cut n1 n2'] });
+    const last = snapshotOf(host.handle({ kind: 'snapshot' }));
+    expect(last.script).toEqual({ from: 0, lines: ['preset figure7', 'campaign n1', 'run 12ms', 'step 2', 'crash n3', 'run 120ms', 'cut n1 n2'] });
 
-    const parsed = parseScript(last.script!.join('\n'));
+    const parsed = parseScript(last.script!.lines.join('\n'));
     if (!parsed.ok) throw new Error('recording does not parse');
     const replay = runScript(parsed.script).session.cluster!;
     expect(last.time).toBe(replay.time);
@@ -66,7 +71,7 @@ describe('SimHost', () => {
     expect(replies[0]).toMatchObject({ kind: 'error', text: 'crash n4', error: { line: 1 } });
     // The script is sent only when it changes: here it did not.
     expect(snapshotOf(replies).script).toBeNull();
-    expect(snapshotOf(host.handle({ kind: 'snapshot' })).script).toEqual(['cluster nodes=3']);
+    expect(snapshotOf(host.handle({ kind: 'snapshot' })).script).toEqual({ from: 0, lines: ['cluster nodes=3'] });
   });
 
   it('keeps the cluster options a preset builds on, so the recording replays', () => {
@@ -94,7 +99,7 @@ describe('SimHost', () => {
     const replies = host.handle({ kind: 'load', text });
     const s = snapshotOf(replies);
     expect(s.reset).toBe(true);
-    expect(s.script).toEqual(['preset figure7', 'campaign n1', 'stabilize', 'run 200ms']);
+    expect(s.script).toEqual({ from: 0, lines: ['preset figure7', 'campaign n1', 'stabilize', 'run 200ms'] });
     const cli = runScript((parseScript(text) as { ok: true; script: never }).script).session.cluster!;
     expect(replies.at(-1)).toEqual({ kind: 'loaded', result: { ok: true, time: cli.time, event: cli.event, failure: null } });
     // The parse context follows the loaded cluster: seven nodes now.
@@ -117,7 +122,7 @@ describe('SimHost', () => {
     const replies = host.handle({ kind: 'load', text: 'cluster nodes=3\nrun 1s\ncrahs n1\n' });
     expect(replies).toEqual([{ kind: 'loaded', result: { ok: false, text: 'crahs n1', error: expect.objectContaining({ line: 3, col: 1 }) } }]);
     expect(host.handle({ kind: 'load', text: '# only a comment\n' })).toMatchObject([{ kind: 'loaded', result: { ok: false } }]);
-    expect(snapshotOf(host.handle({ kind: 'snapshot' })).script).toEqual(['cluster nodes=3']);
+    expect(snapshotOf(host.handle({ kind: 'snapshot' })).script).toEqual({ from: 0, lines: ['cluster nodes=3'] });
   });
 
   it('reports a failed expect sent as a command', () => {

@@ -21,7 +21,7 @@ import { evaluate, expectFailure, type ExpectFailure } from '../../engine/scenar
 import { Timeline, type Moment, type Playhead } from '../../engine/timeline/timeline.ts';
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
 import { assertNever, type Cursor, type FromWorker, type SnapshotCause, type ToWorker } from './protocol.ts';
-import { emptyRecording, record, scriptLines, type Recording } from './recording.ts';
+import { emptyRecording, record, scriptDelta, type Recording } from './recording.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { LogDeltas } from './logDeltas.ts';
 import { EventFeed } from './eventFeed.ts';
@@ -58,9 +58,8 @@ export class SimHost {
   private timeline: Timeline | null = null;
   private context: ParseContext = initialContext();
   private recording: Recording = emptyRecording;
-  /** Bumped whenever the recording changes, so the script is sent only then. */
-  private recordingVersion = 0;
-  private recordingSent = -1;
+  /** The script as the page has it: only what changed is sent. */
+  private linesSent: readonly string[] = [];
   private readonly logs = new LogDeltas();
   /** Events at the live end. */
   private events = new EventFeed();
@@ -191,7 +190,6 @@ export class SimHost {
 
   /** The recording of the current timeline, and the parse context that follows its live end. */
   private setRecording(recording: Recording): void {
-    if (recording !== this.recording) this.recordingVersion++;
     this.recording = recording;
     const s = this.timeline!.session;
     this.context = { nodes: s.cluster?.ids.length ?? null, config: s.config };
@@ -353,9 +351,10 @@ export class SimHost {
     const t = this.timeline;
     if (t === null || t.session.cluster === null) return [];
     const full = this.fullPending;
-    const sendScript = full || this.recordingSent !== this.recordingVersion;
+    const lines = this.recording.lines;
+    const script = full ? scriptDelta([], lines) : lines === this.linesSent ? null : scriptDelta(this.linesSent, lines);
+    this.linesSent = lines;
     this.fullPending = false;
-    this.recordingSent = this.recordingVersion;
     const eventsReset = this.eventsReset;
     this.eventsReset = false;
     const v = this.view;
@@ -366,8 +365,8 @@ export class SimHost {
       trackers: { logs: this.logs, events: v?.feed ?? this.events, history: this.history },
       full,
       eventsReset,
-      script: sendScript ? scriptLines(this.recording) : null,
-      setup: sendScript ? this.recording.setup : null,
+      script,
+      setup: script === null ? null : this.recording.setup,
       timeline: {
         length: t.length,
         headTime: t.session.cluster.time,

@@ -6,6 +6,7 @@ import type { MessageView, NodeView, Snapshot, TimelineView } from './viewModel.
 import type { LogDeltas } from './logDeltas.ts';
 import type { EventFeed } from './eventFeed.ts';
 import type { RoleHistory } from './roleHistory.ts';
+import type { ScriptDelta } from './recording.ts';
 import { drawnRole } from './roleHistory.ts';
 
 /** How many violations a snapshot carries; the count says how many there are. */
@@ -25,7 +26,7 @@ export interface SnapshotInput {
   /** Send the whole events list: the view moved to another moment. */
   readonly eventsReset: boolean;
   /** Null when unchanged since the previous snapshot. */
-  readonly script: readonly string[] | null;
+  readonly script: ScriptDelta | null;
   readonly setup: readonly string[] | null;
   readonly timeline: TimelineView;
 }

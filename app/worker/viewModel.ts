@@ -5,6 +5,7 @@
  */
 import type { AppendEntries, ClusterConfig, Flight, LogEntry, NodeId, Outgoing, Role } from '../../engine/types.ts';
 import type { InvariantName, RecordType } from '../../engine/events.ts';
+import type { ScriptDelta } from './recording.ts';
 
 /** A node's role as drawn: a crashed node has no role, only persistent state. */
 export type DrawnRole = Role | 'down';
@@ -126,8 +127,12 @@ export interface Snapshot {
   /** The first few violations: the first is the one that matters. */
   readonly violations: readonly ViolationView[];
   readonly stats: { readonly messages: number; readonly rejections: number; readonly lost: number };
-  /** The recording: a script that replays this run exactly, to its live end. Null when unchanged since the last snapshot. */
-  readonly script: readonly string[] | null;
+  /**
+   * The change to the recording (a script that replays this run exactly, to its
+   * live end) since the previous snapshot; null when it did not change. A full
+   * snapshot carries it whole (from 0).
+   */
+  readonly script: ScriptDelta | null;
   /** Its leading cluster/preset lines: what "reset" replays. Null when unchanged. */
   readonly setup: readonly string[] | null;
   readonly timeline: TimelineView;
