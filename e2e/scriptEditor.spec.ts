@@ -116,7 +116,7 @@ test('Save downloads a file the command-line runner replays to what the page sho
   let [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('script-save').click()]);
   expect(download.suggestedFilename()).toBe('raftviz-scenario.txt');
   await download.saveAs(join(dir, 'draft.txt'));
-  expect(readFileSync(join(dir, 'draft.txt'), 'utf8')).toMatch(/^# raftviz scenario.*\ncluster nodes=3\ncrsh n1\n$/);
+  expect(readFileSync(join(dir, 'draft.txt'), 'utf8')).toMatch(/^# A raftviz scenario\..*\ncluster nodes=3\ncrsh n1\n$/);
 
   await editor(page).fill('cluster nodes=5 seed=7\nrun 800ms\npropose leader v1\nrun 300ms\ncrash n2\nrun 700ms');
   await page.getByTestId('script-run').click();

@@ -11,7 +11,7 @@ export const MAX_SCRIPT_FILE_BYTES = 1_000_000;
 export const SAVE_FILE_NAME = 'raftviz-scenario.txt';
 
 /** The first line of a saved file. A comment, so the file runs unchanged in the CLI. */
-export const SCRIPT_FILE_HEADER = '# raftviz scenario. Replay it with: npm run scenario -- <this file>   (or in raftviz: Script, Open .txt)';
+export const SCRIPT_FILE_HEADER = '# A raftviz scenario. Replay it with `npm run scenario -- <this file>`, or in raftviz with Script > Open .txt';
 
 /** The file Save writes: the header (once, however often a file is opened and saved again), the script, a final newline. */
 export function scriptFileText(script: string): string {
