@@ -6,6 +6,9 @@ const port = Number(process.env.E2E_PORT || 4173);
 
 export default defineConfig({
   testDir: 'e2e',
+  // toHaveScreenshot baselines live in the repo, one folder per spec, named by the test's
+  // argument only: no browser or platform suffix, since they are pinned to Debian's Chromium.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
