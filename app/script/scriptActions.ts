@@ -98,7 +98,7 @@ function runText(text: string, label: string): void {
   const run = ++runs;
   set({ running: true, checked: text, problems: [], source: 'run', ran: null });
   startSaving();
-  openScript({ text, label, then: (result) => finishRun(run, text, label, result) });
+  openScript({ text, label, reportsOwnProblems: true, then: (result) => finishRun(run, text, label, result) });
 }
 
 function finishRun(run: number, text: string, label: string, result: LoadResult): void {

@@ -14,6 +14,8 @@ export interface ScriptRequest {
   readonly cursor?: Cursor;
   /** Called once the worker has answered. */
   readonly then?: (result: LoadResult) => void;
+  /** The caller shows what went wrong itself (the script editor, at the line): no notice at the top of the page. */
+  readonly reportsOwnProblems?: boolean;
 }
 
 export function expectNotice(label: string, f: ExpectFailure): Notice {

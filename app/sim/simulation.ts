@@ -51,7 +51,7 @@ export const simulation = new SimClient({
     if (request === undefined) return;
     // A script refused before anything ran leaves the simulation as it was; at startup there is none yet.
     const fallback = !result.ok && !store().loaded;
-    const notice = loadNotice(request, result, fallback);
+    const notice = request.reportsOwnProblems === true && !fallback ? null : loadNotice(request, result, fallback);
     if (notice !== null) store().showNotice(notice);
     if (fallback) openDefault();
     if (result.ok) store().continueRequestsFrom(store().script);
