@@ -8,6 +8,7 @@ export interface PageState {
   cells: string[];
   messages: string[];
   cuts: string[];
+  /** Empty while the Script panel is being edited (the recording is not on the page then). */
   script: string;
 }
 
@@ -22,7 +23,7 @@ export function pageState(page: Page): Promise<PageState> {
       cells: all('[data-testid^="entry-"]').map((e) => `${e.dataset.testid} term ${e.dataset.term} committed ${e.dataset.committed}`),
       messages: all('[data-testid="message"]').map((e) => `m${e.dataset.id} ${e.dataset.type} ${e.dataset.from}→${e.dataset.to}`),
       cuts: all('[data-testid^="link-"][data-cut="true"]').map((e) => e.dataset.testid!),
-      script: document.querySelector('[data-testid="script"]')!.textContent!,
+      script: document.querySelector('[data-testid="script"]')?.textContent ?? '',
     };
   });
 }

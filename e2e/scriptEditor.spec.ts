@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectPageMatches, runCli } from './cli.ts';
 import { open } from './helpers.ts';
-import type { PageState } from './pageState.ts';
+import { pageState, type PageState } from './pageState.ts';
 
 const THREE_NODES = '# three nodes\ncluster nodes=3 seed=2\nrun 1s';
 
@@ -21,20 +21,10 @@ async function openPausedRun(page: Page): Promise<string[]> {
   return errors;
 }
 
-/** What pageState reads, but the script: while editing, the recorded script is not on the page. */
-function simState(page: Page): Promise<Omit<PageState, 'script'>> {
-  return page.evaluate(() => {
-    const all = (selector: string): HTMLElement[] => [...document.querySelectorAll<HTMLElement>(selector)];
-    const clock = document.querySelector<HTMLElement>('[data-testid="sim-time"]')!;
-    return {
-      time: clock.dataset.ms!,
-      event: clock.dataset.event!,
-      nodes: all('[data-testid^="node-"][data-role]').map((e) => `${e.dataset.testid} ${e.dataset.role} term ${e.dataset.term}`),
-      cells: all('[data-testid^="entry-"]').map((e) => `${e.dataset.testid} term ${e.dataset.term} committed ${e.dataset.committed}`),
-      messages: all('[data-testid="message"]').map((e) => `m${e.dataset.id} ${e.dataset.type} ${e.dataset.from}→${e.dataset.to}`),
-      cuts: all('[data-testid^="link-"][data-cut="true"]').map((e) => e.dataset.testid!),
-    };
-  });
+/** What the page shows of the simulation, without the script (not on the page while editing). */
+async function simState(page: Page): Promise<Omit<PageState, 'script'>> {
+  const { script: _script, ...rest } = await pageState(page);
+  return rest;
 }
 
 const editor = (page: Page) => page.getByTestId('script-editor');

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearDraft, DRAFT_KEY, readDraft, writeDraft } from './draftStorage.ts';
+import { memoryStorage } from '../testing/memoryStorage.ts';
 
-/** A Storage in memory, optionally refusing writes as a full or disabled localStorage does. */
-function memoryStorage(refuse = false): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => {
-      if (refuse) throw new DOMException('quota exceeded', 'QuotaExceededError');
-      items.set(k, v);
-    },
-  };
-}
 
 describe('the draft in localStorage', () => {
   it('is kept, read back and cleared', () => {

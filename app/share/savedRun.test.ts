@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSavedRun, SAVED_RUN_KEY, writeSavedRun } from './savedRun.ts';
+import { memoryStorage } from '../testing/memoryStorage.ts';
 
-/** An in-memory Storage that can be told to refuse writes, as a full quota does. */
-function memoryStorage(full = false): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => {
-      if (full) throw new DOMException('quota', 'QuotaExceededError');
-      items.set(k, v);
-    },
-  };
-}
 
 const run = { script: 'cluster nodes=3\nrun 1s\ncrash n2', cursor: { time: 1000, event: 77 } };
 
