@@ -11,7 +11,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   election: { min: 100, max: 200 },
   heartbeat: 50,
   latency: { min: 10, max: 15 },
-  raft: { probe: 'fast', noop: true, batch: 64 },
+  raft: { probe: 'fast', noop: true, batch: 64, prevote: false, checkquorum: false, unsafe: [] },
 };
 
 export const LIMITS = {

@@ -16,25 +16,43 @@ export function describe(r: RecordBody): string {
         ? `${r.node} was told to campaign at term ${r.term}`
         : `${r.node}'s election timer fired at term ${r.term}: no word from a leader (§5.2)`;
     case 'becameCandidate':
-      return `${r.node} became candidate at term ${r.term} and asked for votes (§5.2)`;
+      return r.pre
+        ? `${r.node} asked for pre-votes for term ${r.term} without raising its own term: would a majority vote for it? (PreVote, thesis §9.6)`
+        : `${r.node} became candidate at term ${r.term} and asked for votes (§5.2)`;
     case 'becameLeader':
       return `${r.node} became leader at term ${r.term} with votes from ${r.votes.join(', ')} (§5.2)`;
-    case 'becameFollower':
-      return r.reason === 'higher-term'
-        ? `${r.node} became follower at term ${r.term}: ${r.cause} has a higher term (§5.1)`
-        : `${r.node} became follower at term ${r.term}: ${r.cause} already leads this term (§5.2)`;
+    case 'becameFollower': {
+      const why = r.reason;
+      switch (why) {
+        case 'higher-term':
+          return `${r.node} became follower at term ${r.term}: ${r.cause} has a higher term (§5.1)`;
+        case 'leader-found':
+          return `${r.node} became follower at term ${r.term}: ${r.cause} already leads this term (§5.2)`;
+        case 'lost-quorum':
+          return `${r.node} stepped down at term ${r.term}: it heard from no majority within an election timeout (CheckQuorum, thesis §6.2)`;
+        default:
+          return assertNever(why);
+      }
+    }
     case 'voteGranted':
-      return `${r.node} granted its vote to ${r.candidate} for term ${r.term}`;
+      return r.preVote
+        ? `${r.node} would vote for ${r.candidate} in term ${r.term} (a pre-vote: nothing changes yet)`
+        : `${r.node} granted its vote to ${r.candidate} for term ${r.term}`;
     case 'voteRefused': {
       const w = r.why;
+      const vote = r.preVote ? 'a pre-vote' : 'to vote';
       switch (w.kind) {
         case 'stale-term':
-          return `${r.node} refused to vote for ${r.candidate}: its term is behind ${r.term} (§5.1)`;
+          return r.preVote
+            ? `${r.node} refused a pre-vote to ${r.candidate}: term ${r.term} is not ahead of its own`
+            : `${r.node} refused to vote for ${r.candidate}: its term is behind ${r.term} (§5.1)`;
         case 'already-voted':
           return `${r.node} refused to vote for ${r.candidate}: it already voted for ${w.votedFor} in term ${r.term} (§5.2)`;
+        case 'has-leader':
+          return `${r.node} refused a pre-vote to ${r.candidate}: it still hears from leader ${w.leader} (PreVote, thesis §9.6)`;
         case 'log-behind':
           return (
-            `${r.node} refused to vote for ${r.candidate}: its log is less up-to-date ` +
+            `${r.node} refused ${vote} ${r.preVote ? 'to' : 'for'} ${r.candidate}: its log is less up-to-date ` +
             (w.theirs.lastTerm !== w.mine.lastTerm
               ? `(last term ${w.theirs.lastTerm} < ${w.mine.lastTerm})`
               : `(same last term ${w.mine.lastTerm}, but it ends at ${w.theirs.lastIndex} < ${w.mine.lastIndex})`) +
@@ -45,7 +63,9 @@ export function describe(r: RecordBody): string {
       }
     }
     case 'voteCounted':
-      return `${r.node} got ${r.granted ? 'a vote' : 'a refusal'} from ${r.voter} for term ${r.term} (${r.votes} of ${r.needed} needed)`;
+      return r.preVote
+        ? `${r.node} got ${r.granted ? 'a pre-vote' : 'a pre-vote refusal'} from ${r.voter} for term ${r.term} (${r.votes} of ${r.needed} needed)`
+        : `${r.node} got ${r.granted ? 'a vote' : 'a refusal'} from ${r.voter} for term ${r.term} (${r.votes} of ${r.needed} needed)`;
     case 'appendAccepted':
       return r.entries === 0
         ? `${r.node} accepted a heartbeat from ${r.leader} (its log matches up to ${r.matchIndex})`
@@ -71,12 +91,23 @@ export function describe(r: RecordBody): string {
       return r.how === 'hint'
         ? `${r.node} moved ${r.peer}'s nextIndex from ${r.from} to ${r.to} using its conflict hint (§5.3)`
         : `${r.node} decremented ${r.peer}'s nextIndex from ${r.from} to ${r.to} (§5.3)`;
+    case 'probeSettled':
+      return `${r.node} found where ${r.peer}'s log agrees with its own, after ${plural(r.rejections, 'rejection')} (§5.3)`;
     case 'staleResponse':
       return `${r.node} ignored a late rejection from ${r.peer} about index ${r.rejectedIndex}`;
-    case 'commitAdvanced':
-      return r.by === 'majority'
-        ? `${r.node} advanced commit to ${r.to}: stored on a majority, from its own term (§5.3, §5.4.2)`
-        : `${r.node} advanced commit to ${r.to}, as the leader reported (§5.3)`;
+    case 'commitAdvanced': {
+      const by = r.by;
+      switch (by) {
+        case 'majority':
+          return `${r.node} advanced commit to ${r.to}: stored on a majority, from its own term (§5.3, §5.4.2)`;
+        case 'leader':
+          return `${r.node} advanced commit to ${r.to}, as the leader reported (§5.3)`;
+        case 'old-term-majority':
+          return `UNSAFE: ${r.node} advanced commit to ${r.to} by counting replicas of an entry from an earlier term, which §5.4.2 forbids (Figure 8)`;
+        default:
+          return assertNever(by);
+      }
+    }
     case 'commitDeferred':
       return (
         `${r.node} did not commit index ${r.index} although ${r.replicas} of ${r.clusterSize} nodes store it: ` +

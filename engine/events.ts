@@ -16,7 +16,9 @@ export type VoteRefusal =
   /** We already voted for someone else in this term (§5.2). */
   | { readonly kind: 'already-voted'; readonly votedFor: NodeId }
   /** The candidate's log is less up-to-date than ours (§5.4.1). */
-  | { readonly kind: 'log-behind'; readonly mine: LogPosition; readonly theirs: LogPosition };
+  | { readonly kind: 'log-behind'; readonly mine: LogPosition; readonly theirs: LogPosition }
+  /** PreVote: we still hear from a leader, so we see no reason for an election (thesis §9.6). */
+  | { readonly kind: 'has-leader'; readonly leader: NodeId };
 
 export type AppendRefusal =
   | { readonly kind: 'stale-term' }
@@ -40,11 +42,14 @@ export type FollowReason =
   /** It saw a message with a higher term (§5.1). */
   | 'higher-term'
   /** A candidate heard from the leader of its own term (§5.2). */
-  | 'leader-found';
+  | 'leader-found'
+  /** CheckQuorum: a leader heard from no majority within an election timeout (thesis §6.2). */
+  | 'lost-quorum';
 
 export type RecordBody =
   | { readonly type: 'electionTimeout'; readonly node: NodeId; readonly term: number; readonly forced: boolean }
-  | { readonly type: 'becameCandidate'; readonly node: NodeId; readonly term: number }
+  /** `pre`: a PreVote round at `term`, the term the node would campaign in; its own is still one lower. */
+  | { readonly type: 'becameCandidate'; readonly node: NodeId; readonly term: number; readonly pre: boolean }
   | { readonly type: 'becameLeader'; readonly node: NodeId; readonly term: number; readonly votes: readonly NodeId[] }
   | {
       readonly type: 'becameFollower';
@@ -54,13 +59,14 @@ export type RecordBody =
       readonly reason: FollowReason;
       readonly cause: NodeId;
     }
-  | { readonly type: 'voteGranted'; readonly node: NodeId; readonly candidate: NodeId; readonly term: number }
+  | { readonly type: 'voteGranted'; readonly node: NodeId; readonly candidate: NodeId; readonly term: number; readonly preVote: boolean }
   | {
       readonly type: 'voteRefused';
       readonly node: NodeId;
       readonly candidate: NodeId;
       readonly term: number;
       readonly why: VoteRefusal;
+      readonly preVote: boolean;
     }
   | {
       readonly type: 'voteCounted';
@@ -70,6 +76,7 @@ export type RecordBody =
       readonly granted: boolean;
       readonly votes: number;
       readonly needed: number;
+      readonly preVote: boolean;
     }
   | {
       readonly type: 'appendAccepted';
@@ -110,14 +117,26 @@ export type RecordBody =
       readonly to: number;
       readonly how: 'hint' | 'decrement';
     }
+  | {
+      /** A follower accepted after rejections: the leader found where their logs agree (§5.3). */
+      readonly type: 'probeSettled';
+      readonly node: NodeId;
+      readonly peer: NodeId;
+      /** Rejections from this follower since this node became leader. */
+      readonly rejections: number;
+    }
   | { readonly type: 'staleResponse'; readonly node: NodeId; readonly peer: NodeId; readonly rejectedIndex: number }
   | {
       readonly type: 'commitAdvanced';
       readonly node: NodeId;
       readonly from: number;
       readonly to: number;
-      /** `majority`: a leader counted replicas (§5.3, §5.4.2); `leader`: a follower learned leaderCommit. */
-      readonly by: 'majority' | 'leader';
+      /**
+       * `majority`: a leader counted replicas (§5.3, §5.4.2); `leader`: a follower
+       * learned leaderCommit; `old-term-majority`: a leader counted replicas of an
+       * entry from an earlier term, which only `unsafe=commit-old-terms` allows.
+       */
+      readonly by: 'majority' | 'leader' | 'old-term-majority';
     }
   | {
       /**
@@ -165,3 +184,12 @@ export type InvariantName =
   | 'LeaderCompleteness'
   | 'StateMachineSafety'
   | 'CommitWithinLog';
+
+export const INVARIANTS: readonly InvariantName[] = [
+  'ElectionSafety',
+  'LeaderAppendOnly',
+  'LogMatching',
+  'LeaderCompleteness',
+  'StateMachineSafety',
+  'CommitWithinLog',
+];

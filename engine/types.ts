@@ -43,6 +43,10 @@ export interface Progress {
   readonly inflight: boolean;
   /** AppendEntries this follower rejected since this node became leader (probing cost). */
   readonly rejections: number;
+  /** A rejection came back and no success since: the leader is probing for where the logs agree. */
+  readonly probing: boolean;
+  /** The follower answered since the last quorum check (CheckQuorum). */
+  readonly active: boolean;
 }
 
 interface VolatileBase {
@@ -56,6 +60,8 @@ export interface FollowerState extends VolatileBase {
 }
 export interface CandidateState extends VolatileBase {
   readonly role: 'candidate';
+  /** A pre-candidate (PreVote): asking whether it could win, at its current term, before it raises it. */
+  readonly pre: boolean;
   /** Votes received in this election, by voter; `true` = granted. */
   readonly votes: Readonly<Record<NodeId, boolean>>;
 }
@@ -76,6 +82,19 @@ export interface NodeState {
 /** How a leader moves nextIndex back after a rejection (§5.3). */
 export type ProbeMode = 'fast' | 'naive';
 
+/**
+ * Rules of Raft that can be switched off, to watch a safety property break.
+ * Never on by default; the UI marks them unsafe.
+ */
+export type UnsafeRule =
+  /** A leader commits an entry of an earlier term once it is on a majority (what §5.4.2 forbids; Figure 8). */
+  | 'commit-old-terms'
+  /** Votes are granted without the up-to-date check of §5.4.1 (the election restriction). */
+  | 'vote-any-log'
+  /** A follower appends without deleting the conflicting entries it holds (Figure 2, AppendEntries rule 3). */
+  | 'no-truncate';
+export const UNSAFE_RULES: readonly UnsafeRule[] = ['commit-old-terms', 'vote-any-log', 'no-truncate'];
+
 /** The options that change what a node does. Shared by every node in a cluster. */
 export interface RaftOptions {
   /** `fast`: use the follower's conflict hint; `naive`: decrement nextIndex by one. */
@@ -84,6 +103,19 @@ export interface RaftOptions {
   readonly noop: boolean;
   /** The most entries one AppendEntries carries. */
   readonly batch: number;
+  /**
+   * PreVote (Ongaro's thesis §9.6): before starting an election, ask whether a
+   * majority would vote, without raising the term. Voters that still hear from
+   * a leader say no, so a node coming back from a partition cannot disrupt one.
+   */
+  readonly prevote: boolean;
+  /**
+   * CheckQuorum (thesis §6.2): a leader that has not heard from a majority within
+   * an election timeout steps down, so an isolated leader stops taking requests.
+   */
+  readonly checkquorum: boolean;
+  /** Rules switched off; empty is Raft as specified. */
+  readonly unsafe: readonly UnsafeRule[];
 }
 
 export interface Range {
@@ -115,7 +147,10 @@ export interface RequestVote {
   readonly type: 'RequestVote';
   readonly from: NodeId;
   readonly to: NodeId;
+  /** For a pre-vote, the term the candidate would campaign in (its own plus one); it has not adopted it. */
   readonly term: number;
+  /** A PreVote request: granting it changes neither the voter's term nor its vote. */
+  readonly preVote: boolean;
   readonly lastLogIndex: number;
   readonly lastLogTerm: number;
 }
@@ -123,8 +158,10 @@ export interface RequestVoteResponse {
   readonly type: 'RequestVoteResponse';
   readonly from: NodeId;
   readonly to: NodeId;
+  /** The voter's term; for a granted pre-vote, the term asked about. */
   readonly term: number;
   readonly granted: boolean;
+  readonly preVote: boolean;
 }
 export interface AppendEntries {
   readonly type: 'AppendEntries';

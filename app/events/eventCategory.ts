@@ -16,6 +16,7 @@ const CATEGORY: Record<RecordType, EventCategory> = {
   truncated: 'replication',
   matchAdvanced: 'replication',
   nextIndexBackedOff: 'replication',
+  probeSettled: 'replication',
   staleResponse: 'replication',
   commitAdvanced: 'commit',
   commitDeferred: 'commit',

@@ -4,36 +4,49 @@ import type { VoteRefusal } from '../events.ts';
 import { clusterSize, type Effects, type StepContext } from './effects.ts';
 import { isUpToDate, position } from './log.ts';
 import { majority, voteResult } from './quorum.ts';
-import { becomeLeader } from './transitions.ts';
+import { becomeLeader, startElection } from './transitions.ts';
 
 /**
  * Figure 2, RequestVote RPC: grant at most one vote per term, first come first
  * served, and only to a candidate whose log is at least as up-to-date as ours.
  * The caller has already adopted any higher term, so `m.term <= currentTerm`.
+ *
+ * A pre-vote (thesis §9.6) is answered without changing anything here: yes if
+ * an election at `m.term` would be news to us (it is above our term, and we hear
+ * from no leader) and the candidate's log is up-to-date enough to win it.
  */
-export function onRequestVote(node: NodeState, m: RequestVote, fx: Effects): NodeState {
+export function onRequestVote(node: NodeState, m: RequestVote, ctx: StepContext, fx: Effects): NodeState {
   const p = node.persistent;
+  const v = node.volatile!;
   const mine = position(p.log);
   const theirs = { lastIndex: m.lastLogIndex, lastTerm: m.lastLogTerm };
+  const anyLog = ctx.options.unsafe.includes('vote-any-log');
   let why: VoteRefusal | null = null;
-  if (m.term < p.currentTerm) why = { kind: 'stale-term' };
+  if (m.preVote) {
+    if (m.term <= p.currentTerm) why = { kind: 'stale-term' };
+    else if (v.role === 'leader' || (v.role === 'follower' && v.leader !== null)) why = { kind: 'has-leader', leader: v.leader ?? node.id };
+    else if (!anyLog && !isUpToDate(theirs, mine)) why = { kind: 'log-behind', mine, theirs };
+  } else if (m.term < p.currentTerm) why = { kind: 'stale-term' };
   else if (p.votedFor !== null && p.votedFor !== m.from) why = { kind: 'already-voted', votedFor: p.votedFor };
-  else if (!isUpToDate(theirs, mine)) why = { kind: 'log-behind', mine, theirs };
+  else if (!anyLog && !isUpToDate(theirs, mine)) why = { kind: 'log-behind', mine, theirs };
 
   const reply = (granted: boolean): RequestVoteResponse => ({
     type: 'RequestVoteResponse',
     from: node.id,
     to: m.from,
-    term: p.currentTerm,
+    // A granted pre-vote names the term it was asked about, so the candidate can tell this round's answers.
+    term: m.preVote && granted ? m.term : p.currentTerm,
     granted,
+    preVote: m.preVote,
   });
   if (why !== null) {
-    fx.records.push({ type: 'voteRefused', node: node.id, candidate: m.from, term: p.currentTerm, why });
+    fx.records.push({ type: 'voteRefused', node: node.id, candidate: m.from, term: m.preVote ? m.term : p.currentTerm, why, preVote: m.preVote });
     fx.outbox.push(reply(false));
     return node;
   }
-  fx.records.push({ type: 'voteGranted', node: node.id, candidate: m.from, term: p.currentTerm });
+  fx.records.push({ type: 'voteGranted', node: node.id, candidate: m.from, term: m.preVote ? m.term : p.currentTerm, preVote: m.preVote });
   fx.outbox.push(reply(true));
+  if (m.preVote) return node;
   // Granting a vote resets the election timer (Figure 2, Followers).
   fx.election = 'reset';
   return p.votedFor === m.from ? node : { ...node, persistent: { ...p, votedFor: m.from } };
@@ -43,6 +56,8 @@ export function onRequestVote(node: NodeState, m: RequestVote, fx: Effects): Nod
 export function onVoteResponse(node: NodeState, m: RequestVoteResponse, ctx: StepContext, fx: Effects): NodeState {
   const v = node.volatile;
   if (v === null || v.role !== 'candidate' || m.from in v.votes) return node;
+  // An answer from another round: a pre-vote answer to a candidate, or the reverse, or a pre-vote for another term.
+  if (m.preVote !== v.pre || (v.pre && m.granted && m.term !== node.persistent.currentTerm + 1)) return node;
   const votes = { ...v.votes, [m.from]: m.granted };
   const granted = Object.values(votes).filter(Boolean).length;
   const refused = Object.keys(votes).length - granted;
@@ -51,11 +66,14 @@ export function onVoteResponse(node: NodeState, m: RequestVoteResponse, ctx: Ste
     type: 'voteCounted',
     node: node.id,
     voter: m.from,
-    term: node.persistent.currentTerm,
+    term: v.pre ? node.persistent.currentTerm + 1 : node.persistent.currentTerm,
     granted: m.granted,
     votes: granted,
     needed: majority(size),
+    preVote: v.pre,
   });
   const n: NodeState = { ...node, volatile: { ...v, votes } };
-  return voteResult(granted, refused, size) === 'won' ? becomeLeader(n, ctx, fx) : n;
+  if (voteResult(granted, refused, size) !== 'won') return n;
+  // A majority would vote: now the election proper, at the next term.
+  return v.pre ? startElection(n, ctx, fx) : becomeLeader(n, ctx, fx);
 }

@@ -1,14 +1,14 @@
 /** The receiving side of AppendEntries (Figure 2, AppendEntries RPC, rules 2-5). */
 import type { AppendEntries, NodeState } from '../types.ts';
 import type { AppendRefusal } from '../events.ts';
-import type { Effects } from './effects.ts';
-import { appendAfter, findConflictByTerm, lastIndex, termAt } from './log.ts';
+import type { Effects, StepContext } from './effects.ts';
+import { appendAfter, appendKeepingConflicts, findConflictByTerm, lastIndex, termAt } from './log.ts';
 
 /**
  * Handle AppendEntries from the leader of our current term. The caller has already
  * made us a follower of `m.from`. Hearing from the leader resets the election timer.
  */
-export function onAppendEntries(node: NodeState, m: AppendEntries, fx: Effects): NodeState {
+export function onAppendEntries(node: NodeState, m: AppendEntries, ctx: StepContext, fx: Effects): NodeState {
   const v = node.volatile!;
   const term = node.persistent.currentTerm;
   const log = node.persistent.log;
@@ -25,8 +25,9 @@ export function onAppendEntries(node: NodeState, m: AppendEntries, fx: Effects):
     return node;
   }
 
-  // Rules 3 and 4: delete conflicting entries, append new ones.
-  const outcome = appendAfter(log, m.prevLogIndex, m.entries);
+  // Rules 3 and 4: delete conflicting entries, append new ones. (Unless rule 3 is
+  // switched off: then entries already held stay, whatever their term.)
+  const outcome = ctx.options.unsafe.includes('no-truncate') ? appendKeepingConflicts(log, m.prevLogIndex, m.entries) : appendAfter(log, m.prevLogIndex, m.entries);
   if (outcome.truncatedFrom > 0) {
     fx.records.push({
       type: 'truncated',

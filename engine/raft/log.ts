@@ -77,5 +77,16 @@ export function appendAfter(log: Log, prevIndex: number, entries: readonly LogEn
     : { log: next, truncatedFrom: 0, removed: 0, conflictTerm: 0 };
 }
 
+/**
+ * What a follower does with `unsafe=no-truncate`: it keeps every entry it holds,
+ * conflicting or not, and stores only the entries past its end. Its log then
+ * claims to match the leader's where it does not, which Log Matching catches.
+ */
+export function appendKeepingConflicts(log: Log, prevIndex: number, entries: readonly LogEntry[]): AppendOutcome {
+  const from = log.length - prevIndex;
+  if (from >= entries.length) return { log, truncatedFrom: 0, removed: 0, conflictTerm: 0 };
+  return { log: [...log, ...entries.slice(Math.max(0, from))], truncatedFrom: 0, removed: 0, conflictTerm: 0 };
+}
+
 /** Two entries are the same entry when term and value agree. */
 export const sameEntry = (a: LogEntry, b: LogEntry): boolean => a.term === b.term && a.value === b.value;

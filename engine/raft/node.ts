@@ -11,7 +11,7 @@ import type { RecordBody } from '../events.ts';
 import { newEffects, type Effects, type StepContext, type TimerRequest } from './effects.ts';
 import { onRequestVote, onVoteResponse } from './election.ts';
 import { onAppendEntries, rejectAppend } from './follower.ts';
-import { onAppendResponse, onHeartbeat, propose } from './replication.ts';
+import { checkQuorum, onAppendResponse, onHeartbeat, propose } from './replication.ts';
 import { becomeCandidate, becomeFollower } from './transitions.ts';
 
 export type Input =
@@ -57,8 +57,9 @@ function dispatch(node: NodeState, input: Input, ctx: StepContext, fx: Effects):
       return stepMessage(node, input.message, ctx, fx);
     case 'electionTimeout': {
       fx.records.push({ type: 'electionTimeout', node: node.id, term: node.persistent.currentTerm, forced: input.forced });
-      // A leader has no election timer; a forced timeout on a leader changes nothing.
-      return node.volatile!.role === 'leader' ? node : becomeCandidate(node, ctx, fx);
+      // A leader's election timer runs only with CheckQuorum; a forced timeout on a leader changes nothing.
+      if (node.volatile!.role !== 'leader') return becomeCandidate(node, ctx, fx);
+      return ctx.options.checkquorum && !input.forced ? checkQuorum(node, ctx, fx) : node;
     }
     case 'heartbeatTimeout':
       return node.volatile!.role === 'leader' ? onHeartbeat(node, ctx, fx) : node;
@@ -76,17 +77,20 @@ function dispatch(node: NodeState, input: Input, ctx: StepContext, fx: Effects):
 function stepMessage(node: NodeState, m: Outgoing, ctx: StepContext, fx: Effects): NodeState {
   const term = node.persistent.currentTerm;
   let n = node;
-  if (m.term > term) {
+  // A pre-vote request, and a yes to one, carry the term of an election that has
+  // not started: nobody adopts it (thesis §9.6).
+  const notYet = (m.type === 'RequestVote' && m.preVote) || (m.type === 'RequestVoteResponse' && m.preVote && m.granted);
+  if (m.term > term && !notYet) {
     // §5.1: whoever sees a higher term adopts it and becomes a follower. Only an
     // AppendEntries tells us who leads that term.
     n = becomeFollower(n, m.term, m.type === 'AppendEntries' ? m.from : null, 'higher-term', m.from, fx);
   } else if (m.term < term) {
-    return onStale(n, m, fx);
+    return onStale(n, m, ctx, fx);
   }
   const role = n.volatile!.role;
   switch (m.type) {
     case 'RequestVote':
-      return onRequestVote(n, m, fx);
+      return onRequestVote(n, m, ctx, fx);
     case 'RequestVoteResponse':
       return role === 'candidate' ? onVoteResponse(n, m, ctx, fx) : n;
     case 'AppendEntries':
@@ -96,7 +100,7 @@ function stepMessage(node: NodeState, m: Outgoing, ctx: StepContext, fx: Effects
       if (role === 'leader') return n;
       if (role === 'candidate') n = becomeFollower(n, m.term, m.from, 'leader-found', m.from, fx);
       else if (n.volatile!.leader !== m.from) n = { ...n, volatile: { ...n.volatile!, leader: m.from } };
-      return onAppendEntries(n, m, fx);
+      return onAppendEntries(n, m, ctx, fx);
     case 'AppendEntriesResponse':
       return role === 'leader' ? onAppendResponse(n, m, ctx, fx) : n;
     default:
@@ -108,8 +112,8 @@ function stepMessage(node: NodeState, m: Outgoing, ctx: StepContext, fx: Effects
  * A request from an older term is refused with our term, so its sender steps down
  * (§5.1). A stale response is simply ignored.
  */
-function onStale(node: NodeState, m: Outgoing, fx: Effects): NodeState {
-  if (m.type === 'RequestVote') return onRequestVote(node, m, fx);
+function onStale(node: NodeState, m: Outgoing, ctx: StepContext, fx: Effects): NodeState {
+  if (m.type === 'RequestVote') return onRequestVote(node, m, ctx, fx);
   if (m.type === 'AppendEntries') rejectAppend(node, m, { kind: 'stale-term' }, { index: 0, term: 0 }, fx);
   return node;
 }

@@ -8,7 +8,8 @@
 import type { AppendEntriesResponse, LeaderState, NodeState, Progress } from '../types.ts';
 import { clusterSize, type Effects, type StepContext } from './effects.ts';
 import { entriesFrom, findConflictByTerm, lastIndex, termAt } from './log.ts';
-import { quorumMatchIndex } from './quorum.ts';
+import { majority, quorumMatchIndex } from './quorum.ts';
+import { becomeFollower } from './transitions.ts';
 
 const leaderOf = (node: NodeState): LeaderState => node.volatile as LeaderState;
 
@@ -73,7 +74,8 @@ export function maybeCommit(node: NodeState, ctx: StepContext, fx: Effects): Nod
   if (n <= v.commitIndex) return node;
   const term = termAt(log, n)!;
   const currentTerm = node.persistent.currentTerm;
-  if (term !== currentTerm) {
+  const unsafe = ctx.options.unsafe.includes('commit-old-terms');
+  if (term !== currentTerm && !unsafe) {
     const replicas = matches.filter((m) => m >= n).length;
     fx.records.push({
       type: 'commitDeferred',
@@ -86,17 +88,20 @@ export function maybeCommit(node: NodeState, ctx: StepContext, fx: Effects): Nod
     });
     return node;
   }
-  fx.records.push({ type: 'commitAdvanced', node: node.id, from: v.commitIndex, to: n, by: 'majority' });
+  fx.records.push({ type: 'commitAdvanced', node: node.id, from: v.commitIndex, to: n, by: term === currentTerm ? 'majority' : 'old-term-majority' });
   return { ...node, volatile: { ...v, commitIndex: n } };
 }
 
 /** The leader hears back from a follower (same term: higher terms were handled by the caller). */
 export function onAppendResponse(node: NodeState, m: AppendEntriesResponse, ctx: StepContext, fx: Effects): NodeState {
-  const p = leaderOf(node).progress[m.from];
-  if (p === undefined) return node;
+  const heard = leaderOf(node).progress[m.from];
+  if (heard === undefined) return node;
+  // Any answer shows the follower is reachable (CheckQuorum counts these).
+  const p = heard.active ? heard : { ...heard, active: true };
   if (m.success) {
     const match = Math.max(p.match, m.matchIndex);
-    let n = withProgress(node, m.from, { ...p, match, next: Math.max(p.next, match + 1), inflight: false });
+    if (p.probing) fx.records.push({ type: 'probeSettled', node: node.id, peer: m.from, rejections: p.rejections });
+    let n = withProgress(node, m.from, { ...p, match, next: Math.max(p.next, match + 1), inflight: false, probing: false });
     // Only a higher matchIndex can change what a majority stores.
     if (match > p.match) {
       fx.records.push({ type: 'matchAdvanced', node: node.id, peer: m.from, match });
@@ -109,7 +114,7 @@ export function onAppendResponse(node: NodeState, m: AppendEntriesResponse, ctx:
   // a late reply to an older request and carries no news (etcd does the same).
   if (m.rejectedIndex !== p.next - 1) {
     fx.records.push({ type: 'staleResponse', node: node.id, peer: m.from, rejectedIndex: m.rejectedIndex });
-    return node;
+    return p === heard ? node : withProgress(node, m.from, p);
   }
   const rejected = m.rejectedIndex;
   let next: number;
@@ -129,6 +134,24 @@ export function onAppendResponse(node: NodeState, m: AppendEntriesResponse, ctx:
     to: next,
     how: ctx.options.probe === 'fast' ? 'hint' : 'decrement',
   });
-  const n = withProgress(node, m.from, { ...p, next, inflight: false, rejections: p.rejections + 1 });
+  const n = withProgress(node, m.from, { ...p, next, inflight: false, rejections: p.rejections + 1, probing: true });
   return sendAppend(n, m.from, ctx, fx);
+}
+
+/**
+ * CheckQuorum (thesis §6.2): each time its election timer fires, a leader checks
+ * that a majority (itself included) answered since the last check. If not, it
+ * is cut off from the cluster and steps down, rather than take requests it can
+ * never commit; otherwise it starts a new round of the check.
+ */
+export function checkQuorum(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
+  const v = leaderOf(node);
+  const active = 1 + ctx.peers.filter((peer) => v.progress[peer].active).length;
+  if (active < majority(clusterSize(ctx))) {
+    return becomeFollower(node, node.persistent.currentTerm, null, 'lost-quorum', node.id, fx);
+  }
+  fx.election = 'reset';
+  const progress: Record<string, Progress> = {};
+  for (const peer of ctx.peers) progress[peer] = { ...v.progress[peer], active: false };
+  return { ...node, volatile: { ...v, progress } };
 }

@@ -43,27 +43,49 @@ export function becomeFollower(
 /**
  * §5.2: on election timeout a follower or candidate starts an election: a new term,
  * a vote for itself, a fresh randomized timeout, and RequestVote to every peer.
+ *
+ * With PreVote (thesis §9.6) it first becomes a pre-candidate: it keeps its term
+ * and vote and asks whether a majority would vote for it at the next term. Only
+ * a majority of yes votes lets it raise its term (`startElection`), so a node
+ * cut off from the cluster cannot inflate its term while it is away.
  */
 export function becomeCandidate(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
+  if (!ctx.options.prevote || majority(clusterSize(ctx)) <= 1) return startElection(node, ctx, fx);
   const v = node.volatile!;
   const term = node.persistent.currentTerm + 1;
-  const log = node.persistent.log;
-  const candidate: CandidateState = { role: 'candidate', commitIndex: v.commitIndex, leader: null, votes: { [node.id]: true } };
-  let next: NodeState = {
+  const candidate: CandidateState = { role: 'candidate', pre: true, commitIndex: v.commitIndex, leader: null, votes: { [node.id]: true } };
+  fx.records.push({ type: 'becameCandidate', node: node.id, term, pre: true });
+  fx.election = 'reset';
+  fx.heartbeat = 'stop';
+  requestVotes(node, term, true, ctx, fx);
+  return { ...node, volatile: candidate };
+}
+
+/** The election proper: a new term and a vote for itself (§5.2). */
+export function startElection(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
+  const v = node.volatile!;
+  const term = node.persistent.currentTerm + 1;
+  const candidate: CandidateState = { role: 'candidate', pre: false, commitIndex: v.commitIndex, leader: null, votes: { [node.id]: true } };
+  const next: NodeState = {
     ...node,
     persistent: { ...node.persistent, currentTerm: term, votedFor: node.id },
     volatile: candidate,
   };
-  fx.records.push({ type: 'becameCandidate', node: node.id, term });
+  fx.records.push({ type: 'becameCandidate', node: node.id, term, pre: false });
   fx.election = 'reset';
   fx.heartbeat = 'stop';
   if (majority(clusterSize(ctx)) <= 1) return becomeLeader(next, ctx, fx);
+  requestVotes(node, term, false, ctx, fx);
+  return next;
+}
+
+function requestVotes(node: NodeState, term: number, preVote: boolean, ctx: StepContext, fx: Effects): void {
+  const log = node.persistent.log;
   const lastLogIndex = lastIndex(log);
   const lastLogTerm = lastLogIndex === 0 ? 0 : log[lastLogIndex - 1].term;
   for (const peer of ctx.peers) {
-    fx.outbox.push({ type: 'RequestVote', from: node.id, to: peer, term, lastLogIndex, lastLogTerm });
+    fx.outbox.push({ type: 'RequestVote', from: node.id, to: peer, term, lastLogIndex, lastLogTerm, preVote });
   }
-  return next;
 }
 
 /**
@@ -78,10 +100,12 @@ export function becomeLeader(node: NodeState, ctx: StepContext, fx: Effects): No
   const votes = v.role === 'candidate' ? Object.keys(v.votes).filter((k) => v.votes[k]) : [node.id];
   const next = lastIndex(node.persistent.log) + 1;
   const progress: Record<string, Progress> = {};
-  for (const peer of ctx.peers) progress[peer] = { next, match: 0, inflight: false, rejections: 0 };
+  for (const peer of ctx.peers) progress[peer] = { next, match: 0, inflight: false, rejections: 0, probing: false, active: false };
   const leader: LeaderState = { role: 'leader', commitIndex: v.commitIndex, leader: node.id, progress };
   fx.records.push({ type: 'becameLeader', node: node.id, term, votes });
-  fx.election = 'stop';
+  // With CheckQuorum the leader keeps an election timer: when it fires, the leader
+  // checks it heard from a majority since the last time (see `checkQuorum`).
+  fx.election = ctx.options.checkquorum ? 'reset' : 'stop';
   fx.heartbeat = 'reset';
   let persistent = node.persistent;
   if (ctx.options.noop) persistent = { ...persistent, log: [...persistent.log, { term, value: null }] };

@@ -1,5 +1,6 @@
 /** The scenario language, parsed. One command per line; see README for the grammar. */
 import type { ClusterConfig, MessageType, NodeId, Role } from '../types.ts';
+import type { InvariantName } from '../events.ts';
 
 export type PresetName = 'figure7' | 'figure7-etcd';
 export const PRESETS: readonly PresetName[] = ['figure7', 'figure7-etcd'];
@@ -10,6 +11,12 @@ export type Expectation =
   | { readonly what: 'term'; readonly node: NodeId; readonly value: number }
   | { readonly what: 'vote'; readonly node: NodeId; readonly votedFor: NodeId | null }
   | { readonly what: 'commit'; readonly node: NodeId; readonly value: number }
+  /** AppendEntries this follower rejected while a leader probed its log, over the whole run. */
+  | { readonly what: 'rejections'; readonly node: NodeId; readonly value: number }
+  /** AppendEntries round trips a leader spent finding where this follower's log agrees (rejections, plus the success that ends each probe). */
+  | { readonly what: 'roundtrips'; readonly node: NodeId; readonly value: number }
+  /** At least one violation of this invariant has been found. */
+  | { readonly what: 'violation'; readonly invariant: InvariantName }
   | { readonly what: 'log'; readonly node: NodeId; readonly terms: readonly number[] }
   | { readonly what: 'safe' };
 

@@ -28,6 +28,9 @@ export function formatClusterOptions(c: ClusterConfig): string {
   if (c.raft.batch !== d.raft.batch) parts.push(`batch=${c.raft.batch}`);
   if (c.raft.probe !== d.raft.probe) parts.push(`probe=${c.raft.probe}`);
   if (c.raft.noop !== d.raft.noop) parts.push(`noop=${c.raft.noop ? 'on' : 'off'}`);
+  if (c.raft.prevote !== d.raft.prevote) parts.push(`prevote=${c.raft.prevote ? 'on' : 'off'}`);
+  if (c.raft.checkquorum !== d.raft.checkquorum) parts.push(`checkquorum=${c.raft.checkquorum ? 'on' : 'off'}`);
+  if (c.raft.unsafe.length > 0) parts.push(`unsafe=${c.raft.unsafe.join(',')}`);
   return parts.join(' ');
 }
 
@@ -39,7 +42,11 @@ function formatExpectation(e: Expectation): string {
       return `role ${e.node} ${e.role}`;
     case 'term':
     case 'commit':
+    case 'rejections':
+    case 'roundtrips':
       return `${e.what} ${e.node} ${e.value}`;
+    case 'violation':
+      return `violation ${e.invariant}`;
     case 'vote':
       return `vote ${e.node} ${e.votedFor ?? 'none'}`;
     case 'log':

@@ -3,9 +3,10 @@
  * reported with its line and column; a script with any error runs nothing.
  */
 import { DEFAULT_CONFIG, LIMITS } from '../config.ts';
-import { MESSAGE_TYPES, type ClusterConfig, type MessageType, type NodeId, type Range } from '../types.ts';
+import { MESSAGE_TYPES, UNSAFE_RULES, type ClusterConfig, type MessageType, type NodeId, type Range, type UnsafeRule } from '../types.ts';
 import { PRESETS, type Command, type CommandBody, type Expectation, type PresetName, type ScenarioError, type Script } from './ast.ts';
 import { lexLine, type Token } from './lexer.ts';
+import { INVARIANTS, type InvariantName } from '../events.ts';
 import { closest } from './suggest.ts';
 
 export type ParseResult =
@@ -237,7 +238,28 @@ function parseRange(t: Token, value: string, key: string): Range {
   return { min, max };
 }
 
-const CLUSTER_KEYS = ['nodes', 'seed', 'election', 'heartbeat', 'latency', 'batch', 'probe', 'noop'] as const;
+const CLUSTER_KEYS = ['nodes', 'seed', 'election', 'heartbeat', 'latency', 'batch', 'probe', 'noop', 'prevote', 'checkquorum', 'unsafe'] as const;
+
+function onOff(v: Token, key: string): boolean {
+  if (v.text !== 'on' && v.text !== 'off') throw new Problem(v.col, `${key} is on or off, got "${v.text}"`);
+  return v.text === 'on';
+}
+
+/** `unsafe=commit-old-terms,no-truncate`: rules to switch off, each named once. */
+function parseUnsafe(v: Token): UnsafeRule[] {
+  const rules: UnsafeRule[] = [];
+  let col = v.col;
+  for (const name of v.text.split(',')) {
+    if (!(UNSAFE_RULES as readonly string[]).includes(name)) {
+      const hint = closest(name, UNSAFE_RULES);
+      throw new Problem(col, `unknown unsafe rule "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}; rules are ${UNSAFE_RULES.join(', ')}`);
+    }
+    if (rules.includes(name as UnsafeRule)) throw new Problem(col, `"${name}" is given twice`);
+    rules.push(name as UnsafeRule);
+    col += name.length + 1;
+  }
+  return rules;
+}
 
 function parseClusterOptions(args: Token[]): ClusterConfig {
   let c: ClusterConfig = DEFAULT_CONFIG;
@@ -286,8 +308,16 @@ function parseClusterOptions(args: Token[]): ClusterConfig {
         raft = { ...raft, probe: value };
         break;
       case 'noop':
-        if (value !== 'on' && value !== 'off') throw new Problem(at, `noop is on or off, got "${value}"`);
-        raft = { ...raft, noop: value === 'on' };
+        raft = { ...raft, noop: onOff(v, key) };
+        break;
+      case 'prevote':
+        raft = { ...raft, prevote: onOff(v, key) };
+        break;
+      case 'checkquorum':
+        raft = { ...raft, checkquorum: onOff(v, key) };
+        break;
+      case 'unsafe':
+        raft = { ...raft, unsafe: parseUnsafe(v) };
         break;
     }
   }
@@ -341,8 +371,10 @@ function parseGroups(text: string, head: Token, count: number): NodeId[][] {
   return groups;
 }
 
+const EXPECTATIONS = ['leader', 'role', 'term', 'vote', 'commit', 'log', 'safe', 'violation', 'rejections', 'roundtrips'] as const;
+
 function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
-  const what = args.next('what to check: leader, role, term, vote, commit, log or safe');
+  const what = args.next(`what to check: ${EXPECTATIONS.join(', ')}`);
   switch (what.text) {
     case 'leader': {
       const t = args.next('a node or "none"');
@@ -365,11 +397,22 @@ function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
       return { what: 'vote', node: n, votedFor: t.text === 'none' ? null : node(t) };
     }
     case 'term':
-    case 'commit': {
+    case 'commit':
+    case 'rejections':
+    case 'roundtrips': {
       const n = node(args.next('a node'));
       const v = parseCount(args.next('a number'), 0, Number.MAX_SAFE_INTEGER, what.text);
       args.end();
       return { what: what.text, node: n, value: v };
+    }
+    case 'violation': {
+      const t = args.next(`an invariant: ${INVARIANTS.join(', ')}`);
+      args.end();
+      if (!(INVARIANTS as readonly string[]).includes(t.text)) {
+        const hint = closest(t.text, INVARIANTS);
+        throw new Problem(t.col, `unknown invariant "${t.text}"${hint ? ` (did you mean "${hint}"?)` : ''}; invariants are ${INVARIANTS.join(', ')}`);
+      }
+      return { what: 'violation', invariant: t.text as InvariantName };
     }
     case 'log': {
       const n = node(args.next('a node'));
@@ -380,8 +423,8 @@ function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
       args.end();
       return { what: 'safe' };
     default: {
-      const hint = closest(what.text, ['leader', 'role', 'term', 'vote', 'commit', 'log', 'safe']);
-      throw new Problem(what.col, `unknown expectation "${what.text}"${hint ? ` (did you mean "${hint}"?)` : ''}; use leader, role, term, vote, commit, log or safe`);
+      const hint = closest(what.text, EXPECTATIONS);
+      throw new Problem(what.col, `unknown expectation "${what.text}"${hint ? ` (did you mean "${hint}"?)` : ''}; use ${EXPECTATIONS.join(', ')}`);
     }
   }
 }

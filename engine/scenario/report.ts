@@ -11,6 +11,8 @@ export interface NodeReport {
   readonly votedFor: NodeId | null;
   readonly commitIndex: number;
   readonly log: readonly { readonly term: number; readonly value: string | null }[];
+  /** What leaders spent probing this node's log (§5.3), over the whole run. */
+  readonly probes: { readonly rejections: number; readonly roundTrips: number };
 }
 
 export interface RunReport {
@@ -37,6 +39,7 @@ export function report(s: ClusterState, wallMs: number): RunReport {
         votedFor: n.persistent.votedFor,
         commitIndex: n.volatile?.commitIndex ?? 0,
         log: n.persistent.log.map((e) => ({ term: e.term, value: e.value })),
+        probes: s.stats.probes[id] ?? { rejections: 0, roundTrips: 0 },
       };
     }),
     inFlight: flights.inOrder(s.inFlight),

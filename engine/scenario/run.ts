@@ -128,6 +128,17 @@ export function evaluate(s: ClusterState, e: Expectation): { expected: string; a
       return { expected: String(e.value), actual: String(s.nodes[e.node].persistent.currentTerm) };
     case 'commit':
       return { expected: String(e.value), actual: String(s.nodes[e.node].volatile?.commitIndex ?? 0) };
+    case 'rejections':
+      return { expected: String(e.value), actual: String(s.stats.probes[e.node]?.rejections ?? 0) };
+    case 'roundtrips':
+      return { expected: String(e.value), actual: String(s.stats.probes[e.node]?.roundTrips ?? 0) };
+    case 'violation': {
+      const found = s.violations.filter((v) => v.invariant === e.invariant);
+      return {
+        expected: `a ${e.invariant} violation`,
+        actual: found.length > 0 ? `a ${e.invariant} violation` : s.violations.length === 0 ? 'no violations' : `only ${[...new Set(s.violations.map((v) => v.invariant))].join(', ')}`,
+      };
+    }
     case 'vote':
       return { expected: e.votedFor ?? 'none', actual: s.nodes[e.node].persistent.votedFor ?? 'none' };
     case 'log': {

@@ -28,6 +28,15 @@ export interface ClusterStats {
   rejections: number;
   /** Messages lost to cut links, crashed receivers or `drop`. */
   lost: number;
+  /** Per follower, what leaders spent probing its log (§5.3), over the whole run. */
+  probes: Record<NodeId, ProbeCount>;
+}
+
+export interface ProbeCount {
+  /** AppendEntries it rejected that made a leader back off. */
+  readonly rejections: number;
+  /** Those rejections, plus the success that ended each probe. */
+  readonly roundTrips: number;
 }
 
 export const CLUSTER_FORMAT = 1;
@@ -86,7 +95,7 @@ export function createCluster(config: ClusterConfig, nodes?: Record<NodeId, Node
     timers,
     inFlight: [],
     cuts: {},
-    stats: { messages: 0, rejections: 0, lost: 0 },
+    stats: { messages: 0, rejections: 0, lost: 0, probes: {} },
     checker: emptyChecker(),
     violations: [],
   };
@@ -103,7 +112,7 @@ export function cloneCluster(s: ClusterState): ClusterState {
     timers: { ...s.timers },
     inFlight: s.inFlight.slice(),
     cuts: { ...s.cuts },
-    stats: { ...s.stats },
+    stats: { ...s.stats, probes: { ...s.stats.probes } },
     checker: cloneChecker(s.checker),
     violations: s.violations.slice(),
   };

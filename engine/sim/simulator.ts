@@ -83,12 +83,20 @@ function applyStep(s: ClusterState, id: NodeId, input: Input, emit: Emit): void 
   s.nodes[id] = r.node;
   for (const body of r.records) {
     if (body.type === 'appendRejected') s.stats.rejections++;
+    else if (body.type === 'nextIndexBackedOff') countProbe(s, body.peer, 1);
+    else if (body.type === 'probeSettled') countProbe(s, body.peer, 0);
     record(s, body, emit);
   }
   if (r.election !== undefined) setTimer(s, id, 'election', r.election);
   if (r.heartbeat !== undefined) setTimer(s, id, 'heartbeat', r.heartbeat);
   for (const m of r.outbox) send(s, m, emit);
   if (r.node !== before) check(s, before, r.node, emit);
+}
+
+/** A round trip of a leader's probe of `peer`'s log; `rejections` is 1 if it was refused. */
+function countProbe(s: ClusterState, peer: NodeId, rejections: number): void {
+  const c = s.stats.probes[peer] ?? { rejections: 0, roundTrips: 0 };
+  s.stats.probes[peer] = { rejections: c.rejections + rejections, roundTrips: c.roundTrips + 1 };
 }
 
 function check(s: ClusterState, before: ClusterState['nodes'][string], after: ClusterState['nodes'][string], emit: Emit): void {

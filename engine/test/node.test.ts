@@ -26,14 +26,14 @@ describe('elections (§5.2, §5.4.1)', () => {
     expect(r.node.volatile?.role).toBe('candidate');
     expect(r.node.persistent).toMatchObject({ currentTerm: 4, votedFor: 'n1' });
     expect(r.outbox).toEqual([
-      { type: 'RequestVote', from: 'n1', to: 'n2', term: 4, lastLogIndex: 2, lastLogTerm: 3 },
-      { type: 'RequestVote', from: 'n1', to: 'n3', term: 4, lastLogIndex: 2, lastLogTerm: 3 },
+      { type: 'RequestVote', from: 'n1', to: 'n2', term: 4, lastLogIndex: 2, lastLogTerm: 3, preVote: false },
+      { type: 'RequestVote', from: 'n1', to: 'n3', term: 4, lastLogIndex: 2, lastLogTerm: 3, preVote: false },
     ]);
     expect(r.election).toBe('reset');
   });
 
   it('grants one vote per term, first come first served', () => {
-    const rv = (from: string): Input => msg({ type: 'RequestVote', from, to: 'n1', term: 2, lastLogIndex: 0, lastLogTerm: 0 });
+    const rv = (from: string): Input => msg({ type: 'RequestVote', from, to: 'n1', term: 2, lastLogIndex: 0, lastLogTerm: 0, preVote: false });
     const a = stepFrozen(node('n1', 1, []), rv('n2'));
     expect(a.outbox[0]).toMatchObject({ type: 'RequestVoteResponse', granted: true, term: 2 });
     expect(a.node.persistent.votedFor).toBe('n2');
@@ -47,10 +47,10 @@ describe('elections (§5.2, §5.4.1)', () => {
 
   it('refuses a candidate whose log is less up-to-date, but still adopts its term', () => {
     const voter = node('n7', 7, entries(1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3));
-    const ok = stepFrozen(voter, msg({ type: 'RequestVote', from: 'n1', to: 'n7', term: 8, lastLogIndex: 10, lastLogTerm: 6 }));
+    const ok = stepFrozen(voter, msg({ type: 'RequestVote', from: 'n1', to: 'n7', term: 8, lastLogIndex: 10, lastLogTerm: 6, preVote: false }));
     expect(ok.outbox[0]).toMatchObject({ granted: true });
     const behind = node('n5', 7, entries(1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 7, 7));
-    const no = stepFrozen(behind, msg({ type: 'RequestVote', from: 'n1', to: 'n5', term: 8, lastLogIndex: 10, lastLogTerm: 6 }));
+    const no = stepFrozen(behind, msg({ type: 'RequestVote', from: 'n1', to: 'n5', term: 8, lastLogIndex: 10, lastLogTerm: 6, preVote: false }));
     expect(no.outbox[0]).toMatchObject({ granted: false, term: 8 });
     expect(no.node.persistent).toMatchObject({ currentTerm: 8, votedFor: null });
     expect(no.records).toContainEqual(expect.objectContaining({
@@ -61,7 +61,7 @@ describe('elections (§5.2, §5.4.1)', () => {
 
   it('a candidate with a majority becomes leader, appends a no-op of its term and sends AppendEntries at once', () => {
     const c = stepFrozen(node('n1', 1, entries(1)), { kind: 'electionTimeout', forced: false }).node;
-    const r = stepFrozen(c, msg({ type: 'RequestVoteResponse', from: 'n2', to: 'n1', term: 2, granted: true }));
+    const r = stepFrozen(c, msg({ type: 'RequestVoteResponse', from: 'n2', to: 'n1', term: 2, granted: true, preVote: false }));
     expect(r.node.volatile?.role).toBe('leader');
     expect(r.node.persistent.log.map((e) => e.term)).toEqual([1, 2]);
     expect(r.node.persistent.log[1].value).toBeNull();
@@ -79,7 +79,7 @@ describe('elections (§5.2, §5.4.1)', () => {
 
   it('steps down on any message of a higher term (§5.1)', () => {
     const c = stepFrozen(node('n1', 1, []), { kind: 'electionTimeout', forced: false }).node;
-    const r = stepFrozen(c, msg({ type: 'RequestVoteResponse', from: 'n3', to: 'n1', term: 5, granted: false }));
+    const r = stepFrozen(c, msg({ type: 'RequestVoteResponse', from: 'n3', to: 'n1', term: 5, granted: false, preVote: false }));
     expect(r.node.volatile?.role).toBe('follower');
     expect(r.node.persistent).toMatchObject({ currentTerm: 5, votedFor: null });
   });
@@ -131,7 +131,7 @@ describe('the leader (§5.3, §5.4.2)', () => {
     const ctx: StepContext = { peers: peersOf('n1', size), options: { ...DEFAULT_CONFIG.raft, noop } };
     let n = node('n1', term - 1, log);
     n = step(n, { kind: 'electionTimeout', forced: true }, ctx).node;
-    for (const p of ctx.peers) n = step(n, msg({ type: 'RequestVoteResponse', from: p, to: 'n1', term, granted: true }), ctx).node;
+    for (const p of ctx.peers) n = step(n, msg({ type: 'RequestVoteResponse', from: p, to: 'n1', term, granted: true, preVote: false }), ctx).node;
     return n;
   }
   const ok = (from: string, term: number, matchIndex: number): Input =>
