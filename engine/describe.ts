@@ -91,6 +91,10 @@ export function describe(r: RecordBody): string {
       return r.how === 'hint'
         ? `${r.node} moved ${r.peer}'s nextIndex from ${r.from} to ${r.to} using its conflict hint (§5.3)`
         : `${r.node} decremented ${r.peer}'s nextIndex from ${r.from} to ${r.to} (§5.3)`;
+    case 'quorumChecked':
+      return r.heard >= r.needed
+        ? `${r.node} checked its quorum: ${r.heard} of ${r.needed} needed answered since the last check (CheckQuorum)`
+        : `${r.node} checked its quorum: only ${r.heard} answered since the last check, ${r.needed} needed (CheckQuorum)`;
     case 'probeSettled':
       return `${r.node} found where ${r.peer}'s log agrees with its own, after ${plural(r.rejections, 'rejection')} (§5.3)`;
     case 'staleResponse':

@@ -118,6 +118,15 @@ export type RecordBody =
       readonly how: 'hint' | 'decrement';
     }
   | {
+      /** CheckQuorum: a leader's election timer fired, and it counted who answered since the last check (thesis §6.2). */
+      readonly type: 'quorumChecked';
+      readonly node: NodeId;
+      readonly term: number;
+      /** Nodes heard from, itself included. */
+      readonly heard: number;
+      readonly needed: number;
+    }
+  | {
       /** A follower accepted after rejections: the leader found where their logs agree (§5.3). */
       readonly type: 'probeSettled';
       readonly node: NodeId;

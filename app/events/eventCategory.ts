@@ -17,6 +17,7 @@ const CATEGORY: Record<RecordType, EventCategory> = {
   matchAdvanced: 'replication',
   nextIndexBackedOff: 'replication',
   probeSettled: 'replication',
+  quorumChecked: 'election',
   staleResponse: 'replication',
   commitAdvanced: 'commit',
   commitDeferred: 'commit',

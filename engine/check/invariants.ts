@@ -115,7 +115,7 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
   }
   const oldCommit = before.volatile === null ? newCommit : before.volatile.commitIndex;
   if (newCommit > oldCommit && newCommit <= newLog.length) {
-    checkCommit(c, id, newLog, newCommit, obs, report);
+    checkCommit(c, id, newLog, oldCommit, newCommit, obs, report);
   }
 
   if (isLeader && (!wasLeader || before.persistent.currentTerm !== term)) {
@@ -135,23 +135,27 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
 }
 
 /**
- * A node's commitIndex rose to `upTo`. By Log Matching it is enough to compare one
- * entry with the committed prefix, then extend the prefix with what is new.
+ * A node's commitIndex rose from `from` to `upTo`. Every newly committed entry is
+ * compared with the committed prefix, then the prefix grows with what is new.
+ * (While Log Matching holds, comparing the last one would do; comparing each one
+ * still catches a bad commit when Log Matching is broken, as with
+ * `unsafe=no-truncate`, and costs one comparison per committed entry.)
  */
 function checkCommit(
   c: CheckerState,
   id: NodeId,
   log: Log,
+  from: number,
   upTo: number,
   obs: Observation,
   report: (key: string, inv: InvariantName, detail: string, nodes: NodeId[], index: number | null) => void,
 ): void {
   const known = c.committed.length;
-  const probe = Math.min(upTo, known);
-  if (probe > 0 && !sameEntry(log[probe - 1], c.committed[probe - 1])) {
-    report(`commit@${probe}`, 'StateMachineSafety',
-      `${id} committed ${fmt(log[probe - 1])} at index ${probe}, but ${fmt(c.committed[probe - 1])} was already ` +
-        'committed there. No two servers may apply different entries at one index (§5.4.3).', [id], probe);
+  for (let i = from + 1; i <= Math.min(upTo, known); i++) {
+    if (sameEntry(log[i - 1], c.committed[i - 1])) continue;
+    report(`commit@${i}`, 'StateMachineSafety',
+      `${id} committed ${fmt(log[i - 1])} at index ${i}, but ${fmt(c.committed[i - 1])} was already ` +
+        'committed there. No two servers may apply different entries at one index (§5.4.3).', [id], i);
     return;
   }
   if (upTo <= known) return;

@@ -56,10 +56,11 @@ function dispatch(node: NodeState, input: Input, ctx: StepContext, fx: Effects):
     case 'message':
       return stepMessage(node, input.message, ctx, fx);
     case 'electionTimeout': {
+      // A leader's election timer runs only with CheckQuorum, and means "check the quorum".
+      if (node.volatile!.role === 'leader' && !input.forced) return ctx.options.checkquorum ? checkQuorum(node, ctx, fx) : node;
       fx.records.push({ type: 'electionTimeout', node: node.id, term: node.persistent.currentTerm, forced: input.forced });
-      // A leader's election timer runs only with CheckQuorum; a forced timeout on a leader changes nothing.
-      if (node.volatile!.role !== 'leader') return becomeCandidate(node, ctx, fx);
-      return ctx.options.checkquorum && !input.forced ? checkQuorum(node, ctx, fx) : node;
+      // A forced timeout on a leader changes nothing.
+      return node.volatile!.role === 'leader' ? node : becomeCandidate(node, ctx, fx);
     }
     case 'heartbeatTimeout':
       return node.volatile!.role === 'leader' ? onHeartbeat(node, ctx, fx) : node;

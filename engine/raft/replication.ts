@@ -147,7 +147,9 @@ export function onAppendResponse(node: NodeState, m: AppendEntriesResponse, ctx:
 export function checkQuorum(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
   const v = leaderOf(node);
   const active = 1 + ctx.peers.filter((peer) => v.progress[peer].active).length;
-  if (active < majority(clusterSize(ctx))) {
+  const needed = majority(clusterSize(ctx));
+  fx.records.push({ type: 'quorumChecked', node: node.id, term: node.persistent.currentTerm, heard: active, needed });
+  if (active < needed) {
     return becomeFollower(node, node.persistent.currentTerm, null, 'lost-quorum', node.id, fx);
   }
   fx.election = 'reset';

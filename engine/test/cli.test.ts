@@ -33,7 +33,10 @@ describe('npm run scenario', { timeout: 30_000 }, () => {
     expect(doc.nodes[0]).toEqual({
       id: 'n1', up: true, role: 'leader', term: 8, votedFor: 'n1', commitIndex: 11,
       log: expect.arrayContaining([{ term: 8, value: null }]),
+      probes: { rejections: 0, roundTrips: 0 },
     });
+    // Per-follower probe counters: n3 (Figure 7's b) needed one rejection and one success.
+    expect(doc.nodes[2].probes).toEqual({ rejections: 1, roundTrips: 2 });
     expect(doc.nodes[6]).toMatchObject({ id: 'n7', up: false, role: 'down', commitIndex: 0 });
     expect(doc.nodes[2].log.map((e: { term: number }) => e.term)).toEqual([1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 8]);
     expect(doc.violations).toEqual([]);
