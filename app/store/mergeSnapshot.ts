@@ -15,6 +15,7 @@ import {
   type NodeView,
   type RoleSpan,
   type Snapshot,
+  type StatsView,
   type TimelineView,
   type ViolationView,
 } from '../worker/viewModel.ts';
@@ -36,7 +37,7 @@ export interface SimData {
   readonly history: Readonly<Record<NodeId, readonly RoleSpan[]>>;
   readonly violationCount: number;
   readonly violations: readonly ViolationView[];
-  readonly stats: Snapshot['stats'];
+  readonly stats: StatsView;
   readonly script: readonly string[];
   readonly setup: readonly string[];
   /** Where the view stands in the recorded run. */
@@ -58,7 +59,7 @@ export const emptySimData: SimData = {
   history: {},
   violationCount: 0,
   violations: [],
-  stats: { messages: 0, rejections: 0, lost: 0 },
+  stats: { messages: 0, rejections: 0, lost: 0, probes: {} },
   script: [],
   setup: [],
   timeline: { length: 0, headTime: 0, live: true, canUndo: false, canRedo: false },
@@ -81,11 +82,17 @@ export function mergeSnapshot(prev: SimData, s: Snapshot): SimData {
     history: Object.keys(s.history).length === 0 ? base.history : { ...base.history, ...s.history },
     violationCount: s.violationCount,
     violations: s.violationCount === base.violationCount && !s.reset ? base.violations : s.violations,
-    stats: sameJson(base.stats, s.stats) ? base.stats : s.stats,
+    stats: mergeStats(base.stats, s.stats),
     script: s.script === null ? base.script : applyScriptDelta(base.script, s.script),
     setup: s.setup === null || sameList(base.setup, s.setup) ? base.setup : s.setup,
     timeline: sameJson(base.timeline, s.timeline) ? base.timeline : s.timeline,
   };
+}
+
+/** The counters change with every message; the probe counts rarely, so they keep their reference for the log view. */
+function mergeStats(prev: StatsView, next: StatsView): StatsView {
+  if (sameJson(prev, next)) return prev;
+  return sameJson(prev.probes, next.probes) ? { ...next, probes: prev.probes } : next;
 }
 
 function mergeNodes(prev: Readonly<Record<NodeId, NodeView>>, views: readonly NodeView[]): Record<NodeId, NodeView> {

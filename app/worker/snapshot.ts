@@ -2,15 +2,14 @@
 import { type ClusterState, currentLeader } from '../../engine/sim/cluster.ts';
 import { inOrder } from '../../engine/sim/flightQueue.ts';
 import type { Message, NodeState } from '../../engine/types.ts';
-import type { MessageView, NodeView, Snapshot, TimelineView } from './viewModel.ts';
+import type { Violation } from '../../engine/check/invariants.ts';
+import { INVARIANTS, type InvariantName } from '../../engine/events.ts';
+import type { MessageView, NodeView, Snapshot, TimelineView, ViolationView } from './viewModel.ts';
 import type { LogDeltas } from './logDeltas.ts';
 import type { EventFeed } from './eventFeed.ts';
 import type { RoleHistory } from './roleHistory.ts';
 import type { ScriptDelta } from './recording.ts';
 import { drawnRole } from './roleHistory.ts';
-
-/** How many violations a snapshot carries; the count says how many there are. */
-const VIOLATIONS_SHOWN = 5;
 
 export interface Trackers {
   readonly logs: LogDeltas;
@@ -53,12 +52,29 @@ export function buildSnapshot({ cluster: s, trackers, full, eventsReset, script,
     eventsReset: full || eventsReset,
     history: trackers.history.take(full),
     violationCount: s.violations.length,
-    violations: s.violations.slice(0, VIOLATIONS_SHOWN).map((v) => ({ invariant: v.invariant, event: v.event, time: v.time, detail: v.detail })),
-    stats: { ...s.stats },
+    violations: firstOfEach(s.violations),
+    stats: { ...s.stats, probes: { ...s.stats.probes } },
     script,
     setup,
     timeline,
   };
+}
+
+/**
+ * The first violation of each invariant, in the order they happened: at most one
+ * per invariant, so a run that breaks one property over and over sends little,
+ * and the count says how many there are in all.
+ */
+function firstOfEach(all: readonly Violation[]): ViolationView[] {
+  const seen = new Set<InvariantName>();
+  const out: ViolationView[] = [];
+  for (const v of all) {
+    if (seen.has(v.invariant)) continue;
+    seen.add(v.invariant);
+    out.push({ invariant: v.invariant, event: v.event, time: v.time, detail: v.detail, nodes: v.nodes, index: v.index });
+    if (out.length === INVARIANTS.length) break;
+  }
+  return out;
 }
 
 function nodeView(s: ClusterState, n: NodeState): NodeView {
@@ -74,6 +90,7 @@ function nodeView(s: ClusterState, n: NodeState): NodeView {
     commitIndex: v?.commitIndex ?? 0,
     leader: v?.leader ?? null,
     logLength: p.log.length,
+    pre: v?.role === 'candidate' && v.pre,
     votes: v?.role === 'candidate' ? v.votes : null,
     progress: v?.role === 'leader' ? v.progress : null,
     electionTimer: t.election && { setAt: t.election.setAt, at: t.election.at },

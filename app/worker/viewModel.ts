@@ -32,6 +32,8 @@ export interface NodeView {
   /** Who this node believes leads its term. */
   readonly leader: NodeId | null;
   readonly logLength: number;
+  /** A PreVote pre-candidate: a candidate asking whether it could win, before it raises its term (thesis §9.6). */
+  readonly pre: boolean;
   /** A candidate's ballot box, by voter; null for other roles. */
   readonly votes: Readonly<Record<NodeId, boolean>> | null;
   /** A leader's nextIndex/matchIndex per follower; null for other roles. */
@@ -83,6 +85,26 @@ export interface ViolationView {
   readonly event: number;
   readonly time: number;
   readonly detail: string;
+  /** The nodes involved, for highlighting. */
+  readonly nodes: readonly NodeId[];
+  /** The log index involved, when there is one. */
+  readonly index: number | null;
+}
+
+/** What leaders spent probing one follower's log (§5.3), over the whole run. */
+export interface ProbeView {
+  /** AppendEntries it rejected that made a leader back off. */
+  readonly rejections: number;
+  /** Those rejections, plus the success that ended each probe. */
+  readonly roundTrips: number;
+}
+
+export interface StatsView {
+  readonly messages: number;
+  readonly rejections: number;
+  readonly lost: number;
+  /** Per follower; a node never probed has no entry. */
+  readonly probes: Readonly<Record<NodeId, ProbeView>>;
 }
 
 /** Where the view stands in the recorded run, for the scrubber and the undo buttons. */
@@ -124,9 +146,9 @@ export interface Snapshot {
   /** The whole lane of every node whose history changed. */
   readonly history: Readonly<Record<NodeId, readonly RoleSpan[]>>;
   readonly violationCount: number;
-  /** The first few violations: the first is the one that matters. */
+  /** The first violation of each invariant broken so far, in the order they happened: the first is the one that matters. */
   readonly violations: readonly ViolationView[];
-  readonly stats: { readonly messages: number; readonly rejections: number; readonly lost: number };
+  readonly stats: StatsView;
   /**
    * The change to the recording (a script that replays this run exactly, to its
    * live end) since the previous snapshot; null when it did not change. A full

@@ -1,0 +1,119 @@
+/**
+ * Why a safety property broke, in plain words: what happened (the checker's own
+ * detail, plus what it means), and which rule of Raft would have prevented it,
+ * naming the unsafe switch in effect. Pure: the safety panel draws what this returns.
+ */
+import type { InvariantName } from '../../engine/events.ts';
+import { UNSAFE_RULES, type RaftOptions, type UnsafeRule } from '../../engine/types.ts';
+import type { ViolationView } from '../worker/viewModel.ts';
+import { INVARIANT_INFO } from './invariantInfo.ts';
+
+/** One broken property: what broke, and what that means. */
+export interface Breakage {
+  readonly invariant: InvariantName;
+  readonly title: string;
+  readonly event: number;
+  /** The checker's detail: which nodes, which entry. */
+  readonly detail: string;
+  /** What that means for the cluster's clients. */
+  readonly consequence: string;
+}
+
+/** A reason it broke: a rule switched off, or (with none off) a bug. */
+export interface Cause {
+  /** The unsafe switches behind it; none when no rule is switched off (then it is a bug). */
+  readonly rules: readonly UnsafeRule[];
+  /** The paper's section for the rule that prevents this. */
+  readonly section: string;
+  /** The rule in one line, as a heading. */
+  readonly ruleName: string;
+  /** What the switch let happen, and how the rule prevents it. */
+  readonly text: string;
+}
+
+export interface Explanation {
+  readonly broken: readonly Breakage[];
+  readonly causes: readonly Cause[];
+}
+
+/** What each switch lets happen and the rule it removes. */
+const RULES: Readonly<Record<UnsafeRule, Omit<Cause, 'rules'>>> = {
+  'commit-old-terms': {
+    section: '§5.4.2',
+    ruleName: 'a leader commits only entries of its own term by counting replicas (§5.4.2)',
+    text:
+      'With unsafe=commit-old-terms, a leader committed an entry from an earlier term as soon as a majority stored it. ' +
+      'Such an entry is not safe yet: a server without it can still win an election, because its own last entry has a newer term ' +
+      '(the vote compares last terms first, §5.4.1), and as leader it overwrites the entry everywhere. ' +
+      "Raft's rule (§5.4.2, Figure 8): a leader counts replicas only for entries of its own term; older entries become committed " +
+      'with the first entry of its term that reaches a majority, and by then no server without them can be elected.',
+  },
+  'vote-any-log': {
+    section: '§5.4.1',
+    ruleName: 'vote only for a candidate whose log is at least as up-to-date as yours (§5.4.1)',
+    text:
+      "With unsafe=vote-any-log, servers granted votes without checking that the candidate's log is at least as up-to-date as their own, " +
+      'so a candidate missing a committed entry could win, and as leader it overwrote that entry on its followers. ' +
+      "Raft's election restriction (§5.4.1): a voter refuses a candidate whose last entry has an older term, or the same term and a lower index. " +
+      'A committed entry is on a majority, and a winner needs a vote from that majority, so every leader holds it.',
+  },
+  'no-truncate': {
+    section: '§5.3',
+    ruleName: "a follower deletes entries that conflict with the leader's (Figure 2, AppendEntries rule 3, §5.3)",
+    text:
+      "With unsafe=no-truncate, a follower kept entries that conflict with the leader's instead of deleting them, " +
+      "so its log mixes two leaders' histories and the consistency check of AppendEntries accepts logs that differ. " +
+      "Raft's rule (Figure 2, AppendEntries receiver rule 3, §5.3): if an existing entry conflicts with a new one " +
+      '(same index, different terms), delete it and all that follow it.',
+  },
+};
+
+/** The switches that can break each property, most direct first. */
+const SUSPECTS: Readonly<Record<InvariantName, readonly UnsafeRule[]>> = {
+  ElectionSafety: [],
+  LeaderAppendOnly: [],
+  LogMatching: ['no-truncate'],
+  LeaderCompleteness: ['commit-old-terms', 'vote-any-log', 'no-truncate'],
+  StateMachineSafety: ['commit-old-terms', 'vote-any-log', 'no-truncate'],
+  CommitWithinLog: ['no-truncate'],
+};
+
+const flag = (rules: readonly UnsafeRule[]): string => `unsafe=${rules.join(',')}`;
+
+/** Explain the violations shown (the first of each property broken), given the run's options. */
+export function explainViolations(violations: readonly ViolationView[], raft: RaftOptions): Explanation {
+  const broken = violations.map((v): Breakage => {
+    const info = INVARIANT_INFO[v.invariant];
+    return { invariant: v.invariant, title: info.title, event: v.event, detail: v.detail, consequence: info.consequence(v.index) };
+  });
+  const on = UNSAFE_RULES.filter((r) => raft.unsafe.includes(r));
+  const blamed: UnsafeRule[] = [];
+  for (const v of violations) {
+    for (const r of SUSPECTS[v.invariant]) if (on.includes(r) && !blamed.includes(r)) blamed.push(r);
+  }
+  const causes: Cause[] = blamed.map((rule) => ({ rules: [rule], ...RULES[rule] }));
+  if (violations.length > 0 && causes.length === 0) {
+    causes.push(
+      on.length === 0
+        ? {
+            rules: [],
+            section: '',
+            ruleName: 'every rule of Raft is on in this run',
+            text:
+              'No rule is switched off here, so Raft guarantees this cannot happen: it is a bug in the simulator. ' +
+              'Please report it with this run (Share link or Save .txt).',
+          }
+        : {
+            rules: on,
+            section: RULES[on[0]].section,
+            ruleName: `rules switched off in this run: ${flag(on)}`,
+            text:
+              `This run switches rules off (${flag(on)}). Raft's proof of safety assumes every rule holds, ` +
+              'so once one is off, any property may break: ' +
+              on.map((r) => RULES[r].ruleName).join('; ') +
+              '.',
+          },
+    );
+  }
+  return { broken, causes };
+}

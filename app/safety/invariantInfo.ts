@@ -1,0 +1,60 @@
+/**
+ * The safety properties the engine checks (engine/events.ts INVARIANTS), in the
+ * words the page uses: a plain name, one line on what it promises, and where the
+ * paper states it. Pure data.
+ */
+import type { InvariantName } from '../../engine/events.ts';
+
+export interface InvariantInfo {
+  /** The name as the paper writes it. */
+  readonly title: string;
+  /** What it promises, in one line. */
+  readonly meaning: string;
+  /** Where the paper (Figure 3, §5.2-5.4) or Figure 2 states it. */
+  readonly section: string;
+  /** What a violation means for a user of the cluster, given the log index involved (if any). */
+  readonly consequence: (index: number | null) => string;
+}
+
+const at = (index: number | null): string => (index === null ? '' : ` at index ${index}`);
+
+export const INVARIANT_INFO: Readonly<Record<InvariantName, InvariantInfo>> = {
+  ElectionSafety: {
+    title: 'Election Safety',
+    meaning: 'at most one leader per term',
+    section: '§5.2',
+    consequence: () => 'Two leaders of one term can each commit different entries.',
+  },
+  LeaderAppendOnly: {
+    title: 'Leader Append-Only',
+    meaning: 'a leader never overwrites or deletes entries in its own log',
+    section: '§5.3',
+    consequence: (i) => `A leader threw away entries of its own log${at(i)}.`,
+  },
+  LogMatching: {
+    title: 'Log Matching',
+    meaning: 'two logs with an entry of the same index and term are identical up to it',
+    section: '§5.3',
+    consequence: (i) =>
+      `Two logs agree on the entry${at(i)} but not on what comes before it, so the consistency check of AppendEntries no longer proves that logs match.`,
+  },
+  LeaderCompleteness: {
+    title: 'Leader Completeness',
+    meaning: 'every leader holds every committed entry',
+    section: '§5.4',
+    consequence: (i) => `A leader lacks an entry already committed${at(i)}; it will overwrite it on its followers.`,
+  },
+  StateMachineSafety: {
+    title: 'State Machine Safety',
+    meaning: 'an entry, once committed at an index, never changes on any server',
+    section: '§5.4.3',
+    consequence: (i) =>
+      `A committed entry${at(i)} was lost: a client was told it was done, and servers may now apply different commands there.`,
+  },
+  CommitWithinLog: {
+    title: 'Commit within log',
+    meaning: "a server's commitIndex never passes the end of its log",
+    section: 'Figure 2',
+    consequence: () => 'A server counts as committed entries it does not even hold.',
+  },
+};
