@@ -12,7 +12,11 @@ import { ShareBar, ShareButton } from './share/ShareBar.tsx';
 import { TimeTravelBar } from './controls/TimeTravelBar.tsx';
 import { RestoreBanner } from './share/RestoreBanner.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
-import { SafetyStatus } from './cluster/SafetyStatus.tsx';
+import { TrafficStatus } from './cluster/TrafficStatus.tsx';
+import { SafetyPanel } from './safety/SafetyPanel.tsx';
+import { RulesInForce } from './safety/RulesInForce.tsx';
+import { useStopOnViolations } from './safety/useStopOnViolations.ts';
+import { RuleSwitches } from './controls/RuleSwitches.tsx';
 import { ClusterKey } from './cluster/ClusterKey.tsx';
 import { LogKey } from './log/LogKey.tsx';
 import { SelectionPanel } from './inspector/SelectionPanel.tsx';
@@ -26,6 +30,7 @@ export function App() {
   useSimulation();
   usePlayLoop();
   useKeyboardShortcuts();
+  useStopOnViolations();
   return (
     <div className="app">
       <header className="topbar">
@@ -40,6 +45,7 @@ export function App() {
           <LibraryMenu />
           <ShareButton />
         </div>
+        <RuleSwitches />
       </header>
       <TimeTravelBar />
       <ShareBar />
@@ -53,9 +59,10 @@ export function App() {
             <h2 id="h-cluster">
               Cluster <span className="panel-note">colour = term · click a node or a link</span>
             </h2>
+            <RulesInForce />
             <ClusterView />
             <ClusterKey />
-            <SafetyStatus />
+            <TrafficStatus />
           </section>
           <section className="panel legend-panel" aria-labelledby="h-legend">
             <h2 id="h-legend">Legend</h2>
@@ -69,6 +76,12 @@ export function App() {
             </h2>
             <LogKey />
             <LogView />
+          </section>
+          <section className="panel safety-panel" aria-labelledby="h-safety">
+            <h2 id="h-safety">
+              Safety <span className="panel-note">Raft's guarantees, checked after every event</span>
+            </h2>
+            <SafetyPanel />
           </section>
           <section className="panel timeline-panel" aria-labelledby="h-timeline">
             <h2 id="h-timeline">

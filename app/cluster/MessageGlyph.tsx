@@ -19,7 +19,8 @@ interface Props {
 
 export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, painter, selected }: Props) {
   const register = useCallback((el: SVGGElement | null) => painter.message(m.id, el), [painter, m.id]);
-  const summary = `${m.type} ${m.from}→${m.to}, term ${m.term} (m${m.id})`;
+  const pre = (m.type === 'RequestVote' || m.type === 'RequestVoteResponse') && m.preVote;
+  const summary = `${m.type}${pre ? ' (pre-vote)' : ''} ${m.from}→${m.to}, term ${m.term} (m${m.id})`;
   return (
     <g
       ref={register}
@@ -28,6 +29,7 @@ export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, pa
       data-from={m.from}
       data-to={m.to}
       data-id={m.id}
+      data-pre={pre}
       className={selected ? 'message selected' : 'message'}
       onClick={(e) => {
         e.stopPropagation();

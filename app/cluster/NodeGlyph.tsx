@@ -1,7 +1,9 @@
 /**
  * One server: coloured by its term, with its role shown by more than colour
  * (crown and heavy ring for the leader, dashed ring for a candidate, grey and
- * crossed out when crashed) and its election timer as an arc around it.
+ * crossed out when crashed) and its election timer as an arc around it. A
+ * PreVote pre-candidate is drawn as a candidate and labelled "pre-candidate". A
+ * node involved in a safety violation wears a red ring and a warning flag.
  */
 import { memo, useCallback } from 'react';
 import type { NodeId } from '../../engine/types.ts';
@@ -9,7 +11,7 @@ import { NODE_RADIUS, TIMER_ARC_INNER, TIMER_ARC_OUTER, type NodePlace } from '.
 import { crossPath, crownPath } from '../geometry/glyphs.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
 import { useStore } from '../store/store.ts';
-import { selectNode } from '../store/selectors.ts';
+import { selectInViolation, selectNode } from '../store/selectors.ts';
 import type { NodeView } from '../worker/viewModel.ts';
 import type { ClusterPainter } from './clusterPainter.ts';
 
@@ -23,6 +25,7 @@ interface Props {
 
 export const NodeGlyph = memo(function NodeGlyph({ id, place, painter, selected, clusterSize }: Props) {
   const node = useStore(selectNode(id));
+  const inViolation = useStore(selectInViolation(id));
   const registerArc = useCallback((el: SVGPathElement | null) => painter.arc(id, el), [painter, id]);
   if (node === undefined) return null;
   const { role, term } = node;
@@ -36,7 +39,9 @@ export const NodeGlyph = memo(function NodeGlyph({ id, place, painter, selected,
       data-testid={`node-${id}`}
       data-role={role}
       data-term={term}
-      className={`node role-${role}${selected ? ' selected' : ''}`}
+      data-pre={node.pre}
+      data-violation={inViolation}
+      className={`node role-${role}${node.pre ? ' pre' : ''}${selected ? ' selected' : ''}${inViolation ? ' in-violation' : ''}`}
       transform={`translate(${place.x},${place.y})${place.scale === 1 ? '' : ` scale(${place.scale})`}`}
       onClick={select}
       onKeyDown={(e) => {
@@ -44,9 +49,10 @@ export const NodeGlyph = memo(function NodeGlyph({ id, place, painter, selected,
       }}
       role="button"
       tabIndex={0}
-      aria-label={`${id}, ${words.filter(Boolean).join(', ')}, term ${term}`}
+      aria-label={`${id}, ${words.filter(Boolean).join(', ')}, term ${term}${inViolation ? ', involved in a safety violation' : ''}`}
     >
-      <title>{`${id}: ${words.filter(Boolean).join(', ')}, term ${term}. Click for details and actions.`}</title>
+      <title>{`${id}: ${words.filter(Boolean).join(', ')}, term ${term}.${inViolation ? ' Involved in a safety violation (see the Safety panel).' : ''} Click for details and actions.`}</title>
+      {inViolation && <circle className="violation-ring" r={TIMER_ARC_OUTER + 5} />}
       {selected && <circle className="selection-ring" r={TIMER_ARC_OUTER + 6} />}
       {node.electionTimer !== null && <circle className="timer-track" r={(TIMER_ARC_INNER + TIMER_ARC_OUTER) / 2} />}
       <path ref={registerArc} className="timer-arc" />
@@ -59,6 +65,12 @@ export const NodeGlyph = memo(function NodeGlyph({ id, place, painter, selected,
       </text>
       {role === 'leader' && <path className="crown" d={crownPath(40, 24)} transform={`translate(0,${-NODE_RADIUS - 2})`} />}
       {down && <path className="down-cross" d={crossPath(NODE_RADIUS * 0.72)} />}
+      {inViolation && (
+        <g className="violation-flag" transform={`translate(${NODE_RADIUS * 0.8},${-NODE_RADIUS * 0.8})`}>
+          <path d="M0,-13 L12,9 L-12,9 Z" />
+          <text y={6}>!</text>
+        </g>
+      )}
       <text className={`role-label role-${role}`} y={TIMER_ARC_OUTER + 20}>
         {words[0]}
         {words[1] && (
@@ -77,8 +89,10 @@ function roleWords(node: NodeView, clusterSize: number): [string, string | null]
     case 'leader':
       return ['LEADER', null];
     case 'candidate': {
+      // A pre-candidate (PreVote) counts pre-votes: promises, not votes; its term is still the old one.
       const granted = Object.values(node.votes ?? {}).filter(Boolean).length;
-      return ['candidate', `${granted} of ${Math.floor(clusterSize / 2) + 1} votes`];
+      const needed = Math.floor(clusterSize / 2) + 1;
+      return node.pre ? ['pre-candidate', `${granted} of ${needed} pre-votes`] : ['candidate', `${granted} of ${needed} votes`];
     }
     case 'follower':
       return ['follower', null];

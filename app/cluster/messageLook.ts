@@ -4,9 +4,9 @@ import type { MessageLook } from './MessageShape.tsx';
 export function lookOf(m: MessageView): MessageLook {
   switch (m.type) {
     case 'RequestVote':
-      return { type: m.type, term: m.term, ok: null, entries: null };
+      return { type: m.type, term: m.term, ok: null, entries: null, pre: m.preVote };
     case 'RequestVoteResponse':
-      return { type: m.type, term: m.term, ok: m.granted, entries: null };
+      return { type: m.type, term: m.term, ok: m.granted, entries: null, pre: m.preVote };
     case 'AppendEntries':
       return { type: m.type, term: m.term, ok: null, entries: m.entryCount };
     case 'AppendEntriesResponse':

@@ -54,9 +54,13 @@ function fields(m: MessageView): [string, string][] {
   ];
   switch (m.type) {
     case 'RequestVote':
-      return [...common, ['candidate\'s last entry', `index ${m.lastLogIndex}, term ${m.lastLogTerm}`]];
+      return [
+        ...common,
+        ...(m.preVote ? [['pre-vote', 'yes: asks whether it could win term ' + m.term + ', changing no term and no vote (§9.6)'] as [string, string]] : []),
+        ['candidate\'s last entry', `index ${m.lastLogIndex}, term ${m.lastLogTerm}`],
+      ];
     case 'RequestVoteResponse':
-      return [...common, ['vote', m.granted ? 'granted ✓' : 'refused ✗']];
+      return [...common, [m.preVote ? 'pre-vote' : 'vote', m.granted ? 'granted ✓' : 'refused ✗']];
     case 'AppendEntries':
       return [
         ...common,

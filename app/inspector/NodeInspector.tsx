@@ -19,7 +19,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
           {id}
         </span>
         <span className="inspector-title">
-          {role === 'down' ? 'crashed' : role} · term {node.term}
+          {role === 'down' ? 'crashed' : node.pre ? 'pre-candidate' : role} · term {node.term}
         </span>
         <button className="close" onClick={() => useStore.getState().select(null)} aria-label="Close">
           ✕
@@ -41,7 +41,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
         <dd>{timer ? `fires at ${timer.at} ms (set at ${timer.setAt} ms)` : role === 'leader' ? 'stopped: leaders send heartbeats instead' : 'stopped'}</dd>
         {node.votes && (
           <>
-            <dt>votes</dt>
+            <dt>{node.pre ? `pre-votes for term ${node.term + 1}` : 'votes'}</dt>
             <dd>
               {Object.entries(node.votes)
                 .map(([voter, granted]) => `${voter} ${granted ? '✓' : '✗'}`)

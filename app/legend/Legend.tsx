@@ -11,6 +11,8 @@ const MESSAGES: { look: MessageLook; text: string }[] = [
   { look: { type: 'RequestVote', term: 2, ok: null, entries: null }, text: 'RequestVote' },
   { look: { type: 'RequestVoteResponse', term: 2, ok: true, entries: null }, text: 'vote granted' },
   { look: { type: 'RequestVoteResponse', term: 2, ok: false, entries: null }, text: 'vote refused' },
+  { look: { type: 'RequestVote', term: 2, ok: null, entries: null, pre: true }, text: 'pre-vote request (dashed: PreVote)' },
+  { look: { type: 'RequestVoteResponse', term: 2, ok: true, entries: null, pre: true }, text: 'pre-vote granted' },
   { look: { type: 'AppendEntries', term: 2, ok: null, entries: 3 }, text: 'AppendEntries (3 entries)' },
   { look: { type: 'AppendEntries', term: 2, ok: null, entries: 0 }, text: 'heartbeat (no entries)' },
   { look: { type: 'AppendEntriesResponse', term: 2, ok: true, entries: null }, text: 'accepted' },
@@ -46,6 +48,12 @@ export function Legend() {
               <circle r={10} className="legend-node candidate" fill={termColor(3)} />
             </Icon>
             candidate: dashed ring
+          </li>
+          <li>
+            <Icon>
+              <circle r={10} className="legend-node candidate" fill={termColor(3)} />
+            </Icon>
+            pre-candidate (PreVote): a candidate that asks first, keeping its term
           </li>
           <li>
             <Icon>
@@ -120,6 +128,30 @@ export function Legend() {
           </li>
           <li>
             <span className="legend-markers">▲next · match</span> the leader's nextIndex / matchIndex
+          </li>
+          <li>
+            <span className="key-probe">↩2 · ⇄3</span> probing a follower: AppendEntries rejected · round trips (§5.3)
+          </li>
+        </ul>
+      </section>
+      <section>
+        <h3>Safety</h3>
+        <ul>
+          <li>
+            <Icon>
+              <circle r={10} className="legend-node follower" fill={termColor(3)} />
+              <circle r={13} className="legend-violation-ring" />
+            </Icon>
+            node involved in a safety violation
+          </li>
+          <li>
+            <span className="cell committed legend-cell violation" style={cssVars({ '--term': termColor(2), '--ink': termInk(2) })}>
+              2
+            </span>
+            entry involved in a safety violation
+          </li>
+          <li>
+            <span className="unsafe-badge legend-unsafe">⚠ UNSAFE</span> a rule of Raft is switched off
           </li>
         </ul>
       </section>

@@ -1,4 +1,4 @@
-/** One log entry: its term as colour and number; solid when committed, faded and dashed when not. */
+/** One log entry: its term as colour and number; solid when committed, faded and dashed when not; a red double ring when a safety violation involves it. */
 import { memo } from 'react';
 import type { NodeId } from '../../engine/types.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
@@ -12,9 +12,11 @@ interface Props {
   readonly committed: boolean;
   /** Same index as a leader entry of another term (§5.3): it will be replaced. */
   readonly conflict: boolean;
+  /** Involved in a safety violation shown in the Safety panel. */
+  readonly violation: boolean;
 }
 
-export const LogCell = memo(function LogCell({ node, index, term, value, committed, conflict }: Props) {
+export const LogCell = memo(function LogCell({ node, index, term, value, committed, conflict, violation }: Props) {
   const what = value === null ? 'leader no-op' : `value "${value}"`;
   const status = committed ? 'committed' : 'not committed yet';
   return (
@@ -22,9 +24,12 @@ export const LogCell = memo(function LogCell({ node, index, term, value, committ
       data-testid={`entry-${node}-${index}`}
       data-term={term}
       data-committed={committed}
-      className={`cell ${committed ? 'committed' : 'uncommitted'}${conflict ? ' conflict' : ''}`}
+      data-violation={violation}
+      className={`cell ${committed ? 'committed' : 'uncommitted'}${conflict ? ' conflict' : ''}${violation ? ' violation' : ''}`}
       style={cssVars({ '--term': termColor(term), '--ink': committed ? termInk(term) : '#111' })}
-      title={`${node} index ${index}: term ${term}, ${what}, ${status}${conflict ? "; conflicts with the leader's entry" : ''}`}
+      title={`${node} index ${index}: term ${term}, ${what}, ${status}${conflict ? "; conflicts with the leader's entry" : ''}${
+        violation ? '; involved in a safety violation (see the Safety panel)' : ''
+      }`}
     >
       {term}
     </div>

@@ -28,6 +28,10 @@ export function LogKey() {
         <span className="key-next">▲next</span>
         leader's matchIndex / nextIndex
       </li>
+      <li title="Under a follower's name: AppendEntries it rejected, and round trips in all, while leaders probed for where its log agrees (§5.3)">
+        <span className="key-probe">↩2 · ⇄3</span>
+        probing: 2 AppendEntries rejected, 3 round trips
+      </li>
     </ul>
   );
 }

@@ -1,8 +1,9 @@
 /**
  * One node's log, with the leader's view of it underneath: matchIndex (the bar:
  * known to be replicated up to here) and nextIndex (the caret: what the leader
- * sends next). Memoized on its props, so only rows whose log, commit point or
- * markers changed re-render.
+ * sends next). Under the node's name, once the run has probed any follower, what
+ * probing this one cost (↩ rejections · ⇄ round trips). Memoized on its props, so
+ * only rows whose log, commit point or markers changed re-render.
  */
 import { cssVars } from '../theme/cssVars.ts';
 import { memo, useMemo } from 'react';
@@ -22,21 +23,36 @@ interface Props {
   readonly next: number | null;
   readonly match: number | null;
   readonly columns: number;
+  /** Indexes involved in a safety violation, ascending. */
+  readonly violations: readonly number[];
+  /** What leaders spent probing this node's log (§5.3); null when it was never probed. */
+  readonly rejections: number | null;
+  readonly roundTrips: number | null;
 }
 
 const ROLE_MARK: Record<DrawnRole, string> = { leader: '♛', candidate: '?', follower: '', down: '✕' };
 
-export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderLog, next, match, columns }: Props) {
+export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderLog, next, match, columns, violations, rejections, roundTrips }: Props) {
   const conflicts = useMemo(() => conflictsWithLeader(log, leaderLog), [log, leaderLog]);
   return (
     <div className={`log-row role-${role}`} style={cssVars({ '--columns': columns })}>
       <div className="log-label" title={`${id}: ${role}, commitIndex ${commitIndex}`}>
         <span className="log-node">{id}</span>
         <span className="log-role">{ROLE_MARK[role]}</span>
+        {rejections !== null && roundTrips !== null && <ProbeBadge id={id} rejections={rejections} roundTrips={roundTrips} />}
       </div>
       <div className="log-cells">
         {log.map((e, i) => (
-          <LogCell key={i} node={id} index={i + 1} term={e.term} value={e.value} committed={i < commitIndex} conflict={conflicts[i]} />
+          <LogCell
+            key={i}
+            node={id}
+            index={i + 1}
+            term={e.term}
+            value={e.value}
+            committed={i < commitIndex}
+            conflict={conflicts[i]}
+            violation={violations.includes(i + 1)}
+          />
         ))}
       </div>
       <div className="log-markers" aria-hidden={next === null}>
@@ -54,3 +70,20 @@ export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderL
     </div>
   );
 });
+
+/** What finding where this follower's log agrees with the leader's cost: rejections, and round trips in all (§5.3). */
+function ProbeBadge({ id, rejections, roundTrips }: { id: NodeId; rejections: number; roundTrips: number }) {
+  const text = `${rejections} AppendEntries rejected, ${roundTrips} round trip${roundTrips === 1 ? '' : 's'} to find where the logs agree (§5.3)`;
+  return (
+    <span
+      className={`probe-badge${rejections === 0 ? ' none' : ''}`}
+      data-testid={`probes-${id}`}
+      data-rejections={rejections}
+      data-round-trips={roundTrips}
+      title={`${id}: ${text}`}
+      aria-label={text}
+    >
+      ↩{rejections} · ⇄{roundTrips}
+    </span>
+  );
+}

@@ -6,11 +6,15 @@ import { useStore } from '../store/store.ts';
 import type { Store } from '../store/store.ts';
 import { LogRow } from './LogRow.tsx';
 import { columnCount } from './logModel.ts';
+import { NO_INDEXES, violationMarks } from '../safety/violationMarks.ts';
 
-const selectLogView = (s: Store) => ({ ids: s.ids, nodes: s.nodes, logs: s.logs, leader: s.leader });
+const selectLogView = (s: Store) => ({ ids: s.ids, nodes: s.nodes, logs: s.logs, leader: s.leader, violations: s.violations, probes: s.stats.probes });
 
 export function LogView() {
-  const { ids, nodes, logs, leader } = useStore(useShallow(selectLogView));
+  const { ids, nodes, logs, leader, violations, probes } = useStore(useShallow(selectLogView));
+  const marks = violationMarks(violations);
+  // Once any follower was probed, every row shows its count (zero included), so they compare at a glance.
+  const probed = Object.keys(probes).length > 0;
   const progress = leader === null ? null : (nodes[leader]?.progress ?? null);
   const leaderLog = leader === null ? null : (logs[leader] ?? null);
   const columns = columnCount(
@@ -50,6 +54,9 @@ export function LogView() {
               next={p?.next ?? null}
               match={p?.match ?? null}
               columns={columns}
+              violations={marks.entries[id] ?? NO_INDEXES}
+              rejections={probed ? (probes[id]?.rejections ?? 0) : null}
+              roundTrips={probed ? (probes[id]?.roundTrips ?? 0) : null}
             />
           );
         })}

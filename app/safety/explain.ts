@@ -43,10 +43,10 @@ const RULES: Readonly<Record<UnsafeRule, Omit<Cause, 'rules'>>> = {
     ruleName: 'a leader commits only entries of its own term by counting replicas (§5.4.2)',
     text:
       'With unsafe=commit-old-terms, a leader committed an entry from an earlier term as soon as a majority stored it. ' +
-      'Such an entry is not safe yet: a server without it can still win an election, because its own last entry has a newer term ' +
-      '(the vote compares last terms first, §5.4.1), and as leader it overwrites the entry everywhere. ' +
-      "Raft's rule (§5.4.2, Figure 8): a leader counts replicas only for entries of its own term; older entries become committed " +
-      'with the first entry of its term that reaches a majority, and by then no server without them can be elected.',
+      'That is not safe: a server without the entry can still win an election, since its last entry has a newer term ' +
+      '(votes compare last terms first, §5.4.1), and as leader it overwrites the entry everywhere. ' +
+      "Raft's rule (§5.4.2, Figure 8): count replicas only for entries of the leader's own term. Older entries commit " +
+      'along with the first entry of its term to reach a majority, and from then on no server without them can be elected.',
   },
   'vote-any-log': {
     section: '§5.4.1',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
 import { parseScript } from '../../engine/scenario/parse.ts';
 import type { ClusterConfig } from '../../engine/types.ts';
-import { ruleChoiceOf, sameRules, scriptWithRules, type RuleChoice } from './ruleChoice.ts';
+import { describeRules, ruleChoiceOf, sameRules, scriptWithRules, type RuleChoice } from './ruleChoice.ts';
 
 const SAFE: RuleChoice = { prevote: false, checkquorum: false, probe: 'fast', unsafe: [] };
 const figure8 = ['cluster nodes=5 election=5000-9000ms batch=1 noop=off', 'campaign n1', 'stabilize', 'propose n1 a', 'run 60ms'];
@@ -67,5 +67,15 @@ describe('sameRules', () => {
     expect(sameRules({ ...SAFE, unsafe: ['no-truncate', 'vote-any-log'] }, { ...SAFE, unsafe: ['vote-any-log', 'no-truncate'] })).toBe(true);
     expect(sameRules(SAFE, { ...SAFE, unsafe: ['vote-any-log'] })).toBe(false);
     expect(sameRules(SAFE, { ...SAFE, probe: 'naive' })).toBe(false);
+  });
+});
+
+describe('describeRules', () => {
+  it('names the rules in force, and only those', () => {
+    expect(describeRules({ ...SAFE, unsafe: ['commit-old-terms'] })).toBe('unsafe=commit-old-terms');
+    expect(describeRules({ prevote: true, checkquorum: false, probe: 'naive', unsafe: ['no-truncate', 'vote-any-log'] })).toBe(
+      'PreVote, naive probing and unsafe=vote-any-log,no-truncate',
+    );
+    expect(describeRules(SAFE)).toContain("Raft's own rules");
   });
 });

@@ -65,3 +65,15 @@ export function scriptWithRules(lines: readonly string[], choice: RuleChoice, cu
 
 /** The unsafe rules as the scenario language writes them, e.g. `unsafe=commit-old-terms`. */
 export const unsafeFlag = (rules: readonly UnsafeRule[]): string => `unsafe=${rules.join(',')}`;
+
+/** The rules in words, for a message: `PreVote, naive probing and unsafe=commit-old-terms`, or Raft's defaults. */
+export function describeRules(choice: RuleChoice): string {
+  const parts = [
+    choice.prevote && 'PreVote',
+    choice.checkquorum && 'CheckQuorum',
+    choice.probe === 'naive' && 'naive probing',
+    choice.unsafe.length > 0 && unsafeFlag(UNSAFE_RULES.filter((r) => choice.unsafe.includes(r))),
+  ].filter((p): p is string => typeof p === 'string');
+  if (parts.length === 0) return "Raft's own rules (no PreVote, no CheckQuorum, fast probing, nothing switched off)";
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

@@ -5,6 +5,7 @@
 import type { NodeId } from '../../engine/types.ts';
 import type { NodeView } from '../worker/viewModel.ts';
 import type { Store } from './store.ts';
+import { violationMarks } from '../safety/violationMarks.ts';
 
 export const selectIds = (s: Store) => s.ids;
 export const selectTime = (s: Store) => s.time;
@@ -29,8 +30,12 @@ export const selectRestoreOffer = (s: Store) => s.restoreOffer;
 export const selectLoading = (s: Store) => s.loading;
 export const selectHideHeartbeats = (s: Store) => s.hideHeartbeats;
 
-export const selectSafety = (s: Store) => ({ count: s.violationCount, first: s.violations[0] ?? null });
+export const selectViolationCount = (s: Store) => s.violationCount;
+export const selectViolations = (s: Store) => s.violations;
 export const selectStats = (s: Store) => s.stats;
+export const selectProbes = (s: Store) => s.stats.probes;
+/** The run's Raft options; the store keeps the config by reference while it is unchanged. */
+export const selectRaft = (s: Store) => s.config.raft;
 
 const nodeSelectors = new Map<NodeId, (s: Store) => NodeView | undefined>();
 /** One selector per node id, made once, so it is as stable as a module-level one. */
@@ -39,6 +44,17 @@ export function selectNode(id: NodeId): (s: Store) => NodeView | undefined {
   if (f === undefined) {
     f = (s) => s.nodes[id];
     nodeSelectors.set(id, f);
+  }
+  return f;
+}
+
+const involvedSelectors = new Map<NodeId, (s: Store) => boolean>();
+/** Whether the node is involved in a violation shown (see violationMarks.ts); one stable selector per id. */
+export function selectInViolation(id: NodeId): (s: Store) => boolean {
+  let f = involvedSelectors.get(id);
+  if (f === undefined) {
+    f = (s) => s.violations.length > 0 && violationMarks(s.violations).nodes.has(id);
+    involvedSelectors.set(id, f);
   }
   return f;
 }

@@ -1,0 +1,14 @@
+/** Traffic counts under the cluster: messages sent, lost, and AppendEntries rejected. (Safety has its own panel.) */
+import { useStore } from '../store/store.ts';
+import { selectStats } from '../store/selectors.ts';
+
+export function TrafficStatus() {
+  const stats = useStore(selectStats);
+  return (
+    <div className="status-line">
+      <span className="traffic">
+        {stats.messages} messages sent · {stats.lost} lost · {stats.rejections} AppendEntries rejected
+      </span>
+    </div>
+  );
+}
