@@ -4,7 +4,6 @@
  * Leader Completeness, then State Machine Safety, at index 2; the explanation
  * names the switch and §5.4.2, and playing would stop at the first one.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SimHost } from '../worker/simHost.ts';
 import type { FromWorker } from '../worker/protocol.ts';
@@ -13,6 +12,7 @@ import { applyScriptDelta } from '../worker/recording.ts';
 import { explainViolations } from './explain.ts';
 import { ruleChoiceOf, scriptWithRules } from './ruleChoice.ts';
 import { violationStop } from './violationStop.ts';
+import { findScenario } from '../library/library.ts';
 
 const snapshotOf = (replies: FromWorker[]): Snapshot => {
   const r = replies.find((x) => x.kind === 'snapshot');
@@ -22,7 +22,7 @@ const snapshotOf = (replies: FromWorker[]): Snapshot => {
 
 describe('re-running Figure 8 with commit-old-terms', () => {
   const host = new SimHost();
-  const opened = snapshotOf(host.handle({ kind: 'load', text: readFileSync('public/scenarios/figure8.txt', 'utf8') }));
+  const opened = snapshotOf(host.handle({ kind: 'load', text: findScenario('figure8')!.text }));
   const script = applyScriptDelta([], opened.script!);
   const choice = { ...ruleChoiceOf(opened.config.raft), unsafe: ['commit-old-terms' as const] };
   const rerun = scriptWithRules(script, choice, opened.config);
