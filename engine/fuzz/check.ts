@@ -1,0 +1,261 @@
+/**
+ * Runs one fuzz case and judges it: safety after every event, liveness at the end.
+ *
+ * Safety. The engine's invariant checker (check/invariants.ts) already runs after
+ * every event, message, timer or command, and appends what it finds to
+ * `cluster.violations`. After each command we look at that list; the first
+ * violation is the case's failure, and the run stops there.
+ *
+ * Liveness. Raft promises progress only once the faults stop (§5.6: a stable
+ * leader needs broadcastTime << electionTimeout and a reachable majority). So at
+ * the end of the schedule every link is healed and every crashed node restarted
+ * (these are ordinary commands, recorded in the case's tail, so a failing case
+ * replays exactly), and then, within bounds:
+ *   1. a leader must appear within LEADER_TIMEOUTS election timeouts (plus a margin);
+ *   2. every *acknowledged* entry must then be committed, and be the same entry,
+ *      on every node, within COMMIT_TIMEOUTS election timeouts (plus a margin),
+ *      plus the time to repair the longest log one entry at a time: a follower far
+ *      behind, with `probe=naive` and `batch=1`, costs the leader one round trip
+ *      per entry to find where the logs agree (§5.3) and one per entry to send.
+ *      (Seed 1314 of the first 3,000, before this allowance, took 3 s to repair 30
+ *      entries that way after 900 ms of split votes, and was reported stuck.)
+ * An entry is acknowledged once a leader has committed it: its index is covered by
+ * a leader's `commitAdvanced` record (by majority, or by an unsafe old-term count),
+ * seen through the emit callback. That is what a client would have been told
+ * succeeded. Entries that were merely appended are not promises: after a crash a
+ * new leader may legitimately overwrite them (Figure 7's (f), Figure 8).
+ *
+ * A leader can only commit earlier terms' entries by committing one of its own
+ * (§5.4.2). With the no-op on it always has one; with `noop=off` the tail sends a
+ * client request to a leader that holds nothing of its term, as a client retrying
+ * would, so that the acknowledged entries can commit under it.
+ */
+import { LIMITS } from '../config.ts';
+import type { EventRecord, InvariantName } from '../events.ts';
+import type { Command, CommandBody } from '../scenario/ast.ts';
+import { applyCommand, newSession, type Session } from '../scenario/run.ts';
+import { type ClusterState, currentLeader } from '../sim/cluster.ts';
+import type { Emit } from '../sim/simulator.ts';
+import { sameEntry } from '../raft/log.ts';
+import type { ClusterConfig, LogEntry } from '../types.ts';
+import { located } from './schedule.ts';
+
+export type Failure =
+  | {
+      readonly kind: 'invariant';
+      readonly invariant: InvariantName;
+      readonly detail: string;
+      /** The event after which the checker found it. */
+      readonly event: number;
+      readonly time: number;
+    }
+  | {
+      readonly kind: 'liveness';
+      /** `no-leader`: none was elected in time; `not-committed`: an acknowledged entry is missing somewhere. */
+      readonly condition: 'no-leader' | 'not-committed';
+      readonly detail: string;
+    };
+
+/** What two failures must share for one to reproduce the other: the invariant, or the liveness condition. */
+export const failureKind = (f: Failure): string => (f.kind === 'invariant' ? f.invariant : `liveness:${f.condition}`);
+
+export function describeFailure(f: Failure): string {
+  return f.kind === 'invariant'
+    ? `${f.invariant} violated at event ${f.event} (${f.time}ms): ${f.detail}`
+    : `liveness (${f.condition}): ${f.detail}`;
+}
+
+/** A leader must appear within this many of the longest election timeouts after the faults stop... */
+export const LEADER_TIMEOUTS = 10;
+/** ...and the acknowledged entries must be everywhere within this many more. */
+export const COMMIT_TIMEOUTS = 10;
+/** Added to both bounds: latency, and a node restarted late in the tail. */
+export const MARGIN_MS = 1000;
+/** Round trips the commit bound allows per entry of the longest log: one to probe back, one to send. */
+export const REPAIR_ROUND_TRIPS_PER_ENTRY = 2;
+
+export interface CaseResult {
+  readonly failure: Failure | null;
+  /** The schedule's commands that ran: all of them, or up to the one after which a violation was found. */
+  readonly schedule: readonly Command[];
+  /** The liveness phase's commands (heal, restarts, runs, maybe a request), empty if the schedule already failed. */
+  readonly tail: readonly Command[];
+  /** Events processed in all, and the simulated time at the end. */
+  readonly events: number;
+  readonly time: number;
+  /** How many entries had been acknowledged by a leader. */
+  readonly acknowledged: number;
+}
+
+/** One case in progress: a session, the entries leaders have committed, and the commands applied. */
+export class CaseRun {
+  readonly session: Session = newSession();
+  /** `acknowledged[i - 1]`: the entry a leader committed at index i (the first one seen there). */
+  readonly acknowledged: LogEntry[] = [];
+  readonly schedule: Command[] = [];
+  readonly tail: Command[] = [];
+  failure: Failure | null = null;
+
+  /**
+   * Called for every record. Kept cheap: one comparison for almost every record;
+   * a leader's commit copies references to the newly covered entries.
+   */
+  readonly emit: Emit = (r: EventRecord): void => {
+    if (r.type !== 'commitAdvanced' || r.by === 'leader') return;
+    // The simulator emits a step's records after storing the node's new state, so
+    // this is the log the leader committed from; committing index `to` commits
+    // every entry before it in that log (Log Matching).
+    const log = this.session.cluster!.nodes[r.node].persistent.log;
+    for (let i = this.acknowledged.length; i < r.to; i++) this.acknowledged.push(log[i]);
+  };
+
+  get cluster(): ClusterState {
+    return this.session.cluster!;
+  }
+
+  /** Apply one command of the schedule. Returns false once the case has failed. */
+  step(cmd: Command): boolean {
+    this.schedule.push(cmd);
+    return this.apply(cmd);
+  }
+
+  private apply(cmd: Command): boolean {
+    applyCommand(this.session, cmd, this.emit);
+    const v = this.session.cluster!.violations;
+    if (v.length > 0) {
+      const first = v[0];
+      this.failure = { kind: 'invariant', invariant: first.invariant, detail: first.detail, event: first.event, time: first.time };
+      return false;
+    }
+    return true;
+  }
+
+  /** A tail command; consecutive `run`s merge into one, which replays identically. */
+  private tailCommand(body: CommandBody): boolean {
+    const last = this.tail[this.tail.length - 1];
+    if (body.kind === 'run' && last?.kind === 'run' && last.ms + body.ms <= LIMITS.maxRunMs) {
+      this.tail[this.tail.length - 1] = { ...last, ms: last.ms + body.ms };
+    } else {
+      this.tail.push(located(body, this.schedule.length + this.tail.length + 1));
+    }
+    return this.apply(located(body, this.schedule.length + this.tail.length));
+  }
+
+  /** The liveness phase; see the top of this file. Sets `failure` if a condition does not hold in time. */
+  liveness(): void {
+    if (this.failure !== null) return;
+    const s = this.cluster;
+    const config: ClusterConfig = s.config;
+    if (!this.tailCommand({ kind: 'heal', pair: null })) return;
+    for (const id of s.ids) {
+      if (s.nodes[id].volatile === null && !this.tailCommand({ kind: 'restart', node: id })) return;
+    }
+    const chunk = config.heartbeat;
+
+    const leaderBound = LEADER_TIMEOUTS * config.election.max + MARGIN_MS;
+    let waited = 0;
+    while (currentLeader(s) === null) {
+      if (waited >= leaderBound) {
+        this.failure = {
+          kind: 'liveness',
+          condition: 'no-leader',
+          detail: `no leader ${waited}ms after every link was healed and every node restarted ` +
+            `(bound: ${LEADER_TIMEOUTS} x the longest election timeout ${config.election.max}ms + ${MARGIN_MS}ms)`,
+        };
+        return;
+      }
+      if (!this.tailCommand({ kind: 'run', ms: chunk })) return;
+      waited += chunk;
+    }
+
+    let longest = 0;
+    for (const id of s.ids) longest = Math.max(longest, s.nodes[id].persistent.log.length);
+    const repairMs = longest * REPAIR_ROUND_TRIPS_PER_ENTRY * 2 * config.latency.max;
+    const commitBound = COMMIT_TIMEOUTS * config.election.max + MARGIN_MS + repairMs;
+    waited = 0;
+    let requests = 0;
+    let askedTerm = -1;
+    while (!this.allCommitted()) {
+      if (waited >= commitBound) {
+        this.failure = { kind: 'liveness', condition: 'not-committed', detail: this.missing(waited, commitBound, repairMs) };
+        return;
+      }
+      const leader = currentLeader(s);
+      if (leader !== null) {
+        const n = s.nodes[leader];
+        const log = n.persistent.log;
+        const term = n.persistent.currentTerm;
+        // §5.4.2: without an entry of its own term, this leader can commit nothing (noop=off).
+        if ((log.length === 0 || log[log.length - 1].term < term) && askedTerm !== term && this.acknowledged.length > 0) {
+          askedTerm = term;
+          requests++;
+          if (!this.tailCommand({ kind: 'propose', target: 'leader', value: `retry${requests}` })) return;
+        }
+      }
+      if (!this.tailCommand({ kind: 'run', ms: chunk })) return;
+      waited += chunk;
+    }
+  }
+
+  /** Every node is up and has committed the acknowledged prefix, entry for entry. */
+  private allCommitted(): boolean {
+    const s = this.cluster;
+    const need = this.acknowledged.length;
+    for (const id of s.ids) {
+      const v = s.nodes[id].volatile;
+      if (v === null || v.commitIndex < need) return false;
+    }
+    for (const id of s.ids) {
+      const log = s.nodes[id].persistent.log;
+      for (let i = 0; i < need; i++) if (!sameEntry(log[i], this.acknowledged[i])) return false;
+    }
+    return true;
+  }
+
+  /** Which node lacks what, in plain words. */
+  private missing(waited: number, bound: number, repairMs: number): string {
+    const s = this.cluster;
+    const need = this.acknowledged.length;
+    const leader = currentLeader(s);
+    const lacking: string[] = [];
+    for (const id of s.ids) {
+      const n = s.nodes[id];
+      const commit = n.volatile?.commitIndex ?? 0;
+      let differs = 0;
+      for (let i = 0; i < need; i++) {
+        if (!sameEntry(n.persistent.log[i] ?? { term: -1, value: null }, this.acknowledged[i])) {
+          differs = i + 1;
+          break;
+        }
+      }
+      if (commit < need) lacking.push(`${id} has committed ${commit}`);
+      else if (differs > 0) lacking.push(`${id} holds another entry at index ${differs}`);
+    }
+    return `${need} entries were acknowledged (committed by a leader), but ${waited}ms after the faults stopped ` +
+      `${lacking.join(', ')} (leader: ${leader ?? 'none'}; bound ${bound}ms = ${COMMIT_TIMEOUTS} x ${s.config.election.max}ms ` +
+      `+ ${MARGIN_MS}ms + ${repairMs}ms to repair the longest log)`;
+  }
+
+  result(): CaseResult {
+    const s = this.cluster;
+    return {
+      failure: this.failure,
+      schedule: this.schedule,
+      tail: this.tail,
+      events: s.event,
+      time: s.time,
+      acknowledged: this.acknowledged.length,
+    };
+  }
+}
+
+/**
+ * Run a fixed list of commands (the first a `cluster` line), then the liveness
+ * phase. The shrinker calls this on every candidate.
+ */
+export function runCase(commands: readonly Command[]): CaseResult {
+  const c = new CaseRun();
+  for (const cmd of commands) if (!c.step(cmd)) break;
+  c.liveness();
+  return c.result();
+}

@@ -1,0 +1,241 @@
+/**
+ * Random fault schedules, as scenario scripts. One seed gives one endless stream
+ * of commands (the `cluster` line first); the fuzzer takes commands from it until
+ * the cluster has processed enough events, so a schedule is always a prefix of
+ * its seed's stream, and the same seed always gives the same script.
+ *
+ * The only randomness is the engine's own PRNG (mulberry32, sim/rng.ts), and the
+ * stream never looks at the cluster: what it generates depends on the seed alone.
+ * It keeps a small model of what its own commands did (which nodes it crashed,
+ * whether links are cut) so that it can favour useful faults, e.g. restart a
+ * crashed node rather than a running one, without making any command invalid:
+ * every node it names is within the cluster, whatever the model says.
+ */
+import { DEFAULT_CONFIG, LIMITS } from '../config.ts';
+import type { Command, CommandBody } from '../scenario/ast.ts';
+import { formatCommand } from '../scenario/format.ts';
+import { nodeIds } from '../sim/cluster.ts';
+import { nextInt, seedState } from '../sim/rng.ts';
+import type { ClusterConfig, MessageType, NodeId, UnsafeRule } from '../types.ts';
+import { MESSAGE_TYPES } from '../types.ts';
+
+export interface ScheduleOptions {
+  /** Node count for every seed; null draws one per seed from 3..7. */
+  readonly nodes: number | null;
+  /** Rules switched off in every schedule (none: Raft as specified). */
+  readonly unsafe: readonly UnsafeRule[];
+  readonly prevote: boolean;
+  readonly checkquorum: boolean;
+}
+
+export const DEFAULT_SCHEDULE_OPTIONS: ScheduleOptions = { nodes: null, unsafe: [], prevote: false, checkquorum: false };
+
+/** A seed's schedule: its cluster, and a generator of the commands that follow. */
+export interface ScheduleStream {
+  readonly config: ClusterConfig;
+  /** The `cluster` line. */
+  readonly header: CommandBody & { readonly kind: 'cluster' };
+  /** The next command of the schedule; the stream never ends. */
+  next(): CommandBody;
+}
+
+/** A small generator over the engine's PRNG: the fuzzer's only source of chance. */
+class Dice {
+  private state: number;
+  constructor(seed: number) {
+    // A distinct mix, so that fuzz seed S and the cluster's own seed S draw different numbers.
+    this.state = seedState(Math.imul(seed >>> 0, 0x85ebca6b) ^ 0x5f3759df);
+  }
+  /** An integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    const [v, s] = nextInt(this.state, min, max);
+    this.state = s;
+    return v;
+  }
+  /** True with probability p (in whole percent). */
+  chance(percent: number): boolean {
+    return this.int(1, 100) <= percent;
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.int(0, xs.length - 1)];
+  }
+  /** An index chosen with the given weights. */
+  weighted(weights: readonly number[]): number {
+    let total = 0;
+    for (const w of weights) total += w;
+    let r = this.int(1, total);
+    for (let i = 0; i < weights.length; i++) {
+      r -= weights[i];
+      if (r <= 0) return i;
+    }
+    return weights.length - 1;
+  }
+  shuffle<T>(xs: readonly T[]): T[] {
+    const a = xs.slice();
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  }
+}
+
+/**
+ * The cluster for a seed. Timings are drawn so that elections can succeed: the
+ * shortest election timeout is at least twice the heartbeat (50 ms) and at least
+ * four times the longest latency, and timeouts spread over at least four
+ * latencies, so a liveness failure means something, not a configuration where
+ * split votes go on and on.
+ *
+ * Some schedules turn the no-op off and send one entry per AppendEntries: that is
+ * what Figure 8 needs (REFERENCE.md), so `unsafe=commit-old-terms` has a chance to
+ * show; on the safe engine these are just more configurations to survive.
+ */
+function drawConfig(d: Dice, opts: ScheduleOptions): ClusterConfig {
+  const nodes = opts.nodes ?? d.int(3, 7);
+  const seed = d.int(0, 0x7fffffff);
+  const latMin = d.int(1, 10);
+  const latMax = latMin + d.int(0, 20);
+  const elMin = Math.max(2 * DEFAULT_CONFIG.heartbeat, 4 * latMax) + d.int(0, 150);
+  // A spread of several round trips keeps split votes rare (§5.2, §9.3 of the paper).
+  const elMax = elMin + d.int(Math.max(20, 4 * latMax), elMin);
+  return {
+    ...DEFAULT_CONFIG,
+    nodes,
+    seed,
+    latency: { min: latMin, max: latMax },
+    election: { min: elMin, max: elMax },
+    raft: {
+      ...DEFAULT_CONFIG.raft,
+      probe: d.chance(70) ? 'fast' : 'naive',
+      batch: d.pick([1, 1, 1, 2, 4, 64]),
+      noop: d.chance(40),
+      prevote: opts.prevote,
+      checkquorum: opts.checkquorum,
+      unsafe: opts.unsafe,
+    },
+  };
+}
+
+/**
+ * The kinds of command a schedule draws, with their weights (out of their sum).
+ * Tuned by measurement (engine/test/fuzz.test.ts holds the budgets): forced
+ * campaigns and partitions are what make leaders change while entries are half
+ * replicated, which each unsafe rule needs in order to show; with the earlier,
+ * calmer mix (campaign 8, partition 4, cut 4, heal 6, no-op on 60%),
+ * `commit-old-terms` broke in 2% of seeds, with this one in about 7%, while
+ * leaders still commit about 27 entries per schedule on the safe engine.
+ */
+const KINDS = ['run', 'step', 'propose', 'crash', 'restart', 'partition', 'cut', 'heal', 'drop', 'campaign'] as const;
+const WEIGHTS: Record<(typeof KINDS)[number], number> = {
+  run: 30,
+  step: 5,
+  propose: 22,
+  crash: 7,
+  restart: 7,
+  partition: 10,
+  cut: 10,
+  heal: 10,
+  drop: 5,
+  campaign: 30,
+};
+const WEIGHT_LIST = KINDS.map((k) => WEIGHTS[k]);
+
+export function scheduleStream(seed: number, opts: ScheduleOptions = DEFAULT_SCHEDULE_OPTIONS): ScheduleStream {
+  const d = new Dice(seed);
+  const config = drawConfig(d, opts);
+  const ids = nodeIds(config.nodes);
+  const down = new Set<NodeId>();
+  let values = 0;
+  const anyNode = (): NodeId => d.pick(ids);
+  const two = (): [NodeId, NodeId] => {
+    const a = d.int(0, ids.length - 1);
+    const b = (a + d.int(1, ids.length - 1)) % ids.length;
+    return [ids[a], ids[b]];
+  };
+
+  const next = (): CommandBody => {
+    // A single node has no links: only time, requests, crashes and campaigns apply.
+    for (;;) {
+      const kind = KINDS[d.weighted(WEIGHT_LIST)];
+      switch (kind) {
+        case 'run':
+          // Mostly short stretches (a few messages), sometimes long enough for elections.
+          return { kind: 'run', ms: d.chance(80) ? d.int(1, 60) : d.int(60, 3 * config.election.max) };
+        case 'step':
+          return { kind: 'step', count: d.int(1, 20) };
+        case 'propose': {
+          values++;
+          return { kind: 'propose', target: d.chance(70) ? 'leader' : anyNode(), value: `v${values}` };
+        }
+        case 'crash': {
+          // Losing a majority for a while is allowed, but rare: most schedules keep a quorum up.
+          const minority = Math.floor((ids.length - 1) / 2);
+          if (down.size >= minority && !d.chance(15)) continue;
+          const up = ids.filter((id) => !down.has(id));
+          if (up.length === 0) continue;
+          const id = d.pick(up);
+          down.add(id);
+          return { kind: 'crash', node: id };
+        }
+        case 'restart': {
+          // Restarting a running node is a no-op: pick a crashed one, or skip.
+          if (down.size === 0) continue;
+          const id = d.pick(ids.filter((x) => down.has(x)));
+          down.delete(id);
+          return { kind: 'restart', node: id };
+        }
+        case 'partition': {
+          if (ids.length < 2) continue;
+          // Two groups (sometimes three), every node in one of them.
+          const order = d.shuffle(ids);
+          const a = d.int(1, ids.length - 1);
+          if (ids.length >= 4 && d.chance(25) && a < ids.length - 1) {
+            const b = d.int(a + 1, ids.length - 1);
+            return { kind: 'partition', groups: [order.slice(0, a), order.slice(a, b), order.slice(b)] };
+          }
+          return { kind: 'partition', groups: [order.slice(0, a), order.slice(a)] };
+        }
+        case 'cut': {
+          if (ids.length < 2) continue;
+          const [a, b] = two();
+          return { kind: 'cut', a, b };
+        }
+        case 'heal': {
+          if (ids.length < 2) continue;
+          if (d.chance(25)) return { kind: 'heal', pair: two() };
+          return { kind: 'heal', pair: null };
+        }
+        case 'drop': {
+          if (ids.length < 2) continue;
+          const [from, to] = two();
+          const messageType: MessageType | null = d.chance(50) ? null : d.pick(MESSAGE_TYPES);
+          return { kind: 'drop', from, to, messageType };
+        }
+        case 'campaign':
+          return { kind: 'campaign', node: anyNode() };
+      }
+    }
+  };
+
+  return { config, header: { kind: 'cluster', config }, next };
+}
+
+/** A body placed at a line of a script (the runner only uses the line in messages). */
+export const located = (body: CommandBody, line: number): Command => ({ ...body, line, col: 1 });
+
+/** The first `count` commands after the `cluster` line of a seed's schedule, with it. */
+export function generateSchedule(seed: number, opts: ScheduleOptions, count: number): Command[] {
+  const s = scheduleStream(seed, opts);
+  const out: Command[] = [located(s.header, 1)];
+  for (let i = 0; i < count; i++) out.push(located(s.next(), i + 2));
+  return out;
+}
+
+/** A schedule as the text of a scenario, one command per line. */
+export function formatSchedule(commands: readonly CommandBody[]): string {
+  return commands.map(formatCommand).join('\n') + '\n';
+}
+
+/** Validates a node count given on the command line. */
+export const validNodeCount = (n: number): boolean => Number.isInteger(n) && n >= LIMITS.minNodes && n <= LIMITS.maxNodes;
