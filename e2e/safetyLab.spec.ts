@@ -131,3 +131,13 @@ test('probing: Figure 7 costs n7 one rejection with fast probing, seven with nai
   await expect(page.getByTestId('probes-n3')).toHaveAttribute('data-rejections', '6');
   expect(errors).toEqual([]);
 });
+
+test('Space ticks a focused rule switch instead of playing', async ({ page }) => {
+  await open(page, '?scenario=figure8');
+  const playing = await page.getByTestId('play-pause').getAttribute('data-playing');
+  const box = page.getByTestId('unsafe-commit-old-terms');
+  await box.focus();
+  await page.keyboard.press(' ');
+  await expect(box).toBeChecked();
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', playing!);
+});

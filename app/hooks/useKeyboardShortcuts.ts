@@ -16,6 +16,9 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
+const isToggle = (target: EventTarget | null): boolean =>
+  target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');
+
 /** A slider's arrow and End keys move the slider itself. */
 const isRange = (target: EventTarget | null): boolean => target instanceof HTMLInputElement && target.type === 'range';
 
@@ -33,7 +36,8 @@ export function useKeyboardShortcuts(): void {
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === ' ') {
+      // Space ticks a focused checkbox or radio (the rule switches) rather than playing.
+      if (e.key === ' ' && !isToggle(e.target)) {
         // Also keeps Space from clicking a focused button or scrolling the page.
         e.preventDefault();
         if (!e.repeat) togglePlaying();
