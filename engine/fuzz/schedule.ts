@@ -87,9 +87,10 @@ class Dice {
  * latencies, so a liveness failure means something, not a configuration where
  * split votes go on and on.
  *
- * Some schedules turn the no-op off and send one entry per AppendEntries: that is
- * what Figure 8 needs (REFERENCE.md), so `unsafe=commit-old-terms` has a chance to
- * show; on the safe engine these are just more configurations to survive.
+ * Most schedules (60%) turn the no-op off, and half send one entry per
+ * AppendEntries: that is what Figure 8 needs (REFERENCE.md), so
+ * `unsafe=commit-old-terms` has a chance to show; on the safe engine these are
+ * just more configurations to survive.
  */
 function drawConfig(d: Dice, opts: ScheduleOptions): ClusterConfig {
   const nodes = opts.nodes ?? d.int(3, 7);
