@@ -39,10 +39,10 @@ describe('re-running Figure 8 with commit-old-terms', () => {
     expect(start.config.raft.unsafe).toEqual(['commit-old-terms']);
   });
 
-  it('breaks Leader Completeness on n5, then State Machine Safety on n3, both at index 2', () => {
+  it('breaks Leader Completeness on n5, then State Machine Safety when n5 commits its own entry at index 2', () => {
     expect(end.violations.map((v) => [v.invariant, v.nodes, v.index])).toEqual([
       ['LeaderCompleteness', ['n5'], 2],
-      ['StateMachineSafety', ['n3'], 2],
+      ['StateMachineSafety', ['n5'], 2],
     ]);
     const why = explainViolations(end.violations, end.config.raft);
     expect(why.causes.map((c) => [c.rules, c.section])).toEqual([[['commit-old-terms'], '§5.4.2']]);

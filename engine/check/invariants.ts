@@ -36,15 +36,21 @@ export interface CheckerState {
   readonly entries: Record<string, { readonly value: string | null; readonly prevTerm: number }>;
   /** Keys of violations already reported, so one fault is not reported at every event. */
   readonly reported: Record<string, true>;
+  /**
+   * The highest commitIndex each node has ever had, across crashes (a crash loses
+   * commitIndex, not what the node applied to its state machine).
+   */
+  readonly applied: Record<NodeId, number>;
 }
 
-export const emptyChecker = (): CheckerState => ({ leaders: {}, committed: [], entries: {}, reported: {} });
+export const emptyChecker = (): CheckerState => ({ leaders: {}, committed: [], entries: {}, reported: {}, applied: {} });
 
 export const cloneChecker = (c: CheckerState): CheckerState => ({
   leaders: { ...c.leaders },
   committed: c.committed.slice(),
   entries: { ...c.entries },
   reported: { ...c.reported },
+  applied: { ...c.applied },
 });
 
 /** What the checker may look at besides the node that changed. */
@@ -84,9 +90,11 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
         report(`${id}@${term}`, 'LeaderAppendOnly',
           `${id}, leader of term ${term}, removed its own entries from index ${k} on. A leader only ever appends (§5.3).`, [id], k);
       }
-      const committedHere = c.committed[k - 1];
-      const ownCommit = before.volatile?.commitIndex ?? 0;
-      if ((committedHere !== undefined && sameEntry(oldLog[k - 1], committedHere)) || k <= ownCommit) {
+      // A node may lose an entry that others committed but it never did: a stale
+      // leader of a term it has not left can overwrite its copy, while the
+      // committing majority (at a higher term) keeps the entry. What must never
+      // change is an entry this node itself committed, and so applied.
+      if (k <= (c.applied[id] ?? 0)) {
         report(`overwrite@${k}`, 'StateMachineSafety',
           `${id} removed the committed entry ${fmt(oldLog[k - 1])} at index ${k}` +
             (newLog[k - 1] ? `, replacing it with ${fmt(newLog[k - 1])}` : '') +
@@ -114,6 +122,7 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
       `${id} has commitIndex ${newCommit} but its log ends at ${newLog.length}.`, [id], newCommit);
   }
   const oldCommit = before.volatile === null ? newCommit : before.volatile.commitIndex;
+  if (newCommit > (c.applied[id] ?? 0)) c.applied[id] = newCommit;
   if (newCommit > oldCommit && newCommit <= newLog.length) {
     checkCommit(c, id, newLog, oldCommit, newCommit, obs, report);
   }
