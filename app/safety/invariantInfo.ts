@@ -46,7 +46,7 @@ export const INVARIANT_INFO: Readonly<Record<InvariantName, InvariantInfo>> = {
   },
   StateMachineSafety: {
     title: 'State Machine Safety',
-    meaning: 'an entry, once committed at an index, never changes on any server',
+    meaning: 'no two servers commit different entries at one index, and none loses an entry it committed',
     section: '§5.4.3',
     consequence: (i) =>
       `A committed entry${at(i)} was lost: a client was told it was done, and servers may now apply different commands there.`,
