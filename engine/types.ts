@@ -95,6 +95,9 @@ export type UnsafeRule =
   | 'no-truncate';
 export const UNSAFE_RULES: readonly UnsafeRule[] = ['commit-old-terms', 'vote-any-log', 'no-truncate'];
 
+/** The rules of `rules` in UNSAFE_RULES order, each once: how a `cluster` line writes them. */
+export const canonicalUnsafe = (rules: readonly UnsafeRule[]): UnsafeRule[] => UNSAFE_RULES.filter((r) => rules.includes(r));
+
 /** The options that change what a node does. Shared by every node in a cluster. */
 export interface RaftOptions {
   /** `fast`: use the follower's conflict hint; `naive`: decrement nextIndex by one. */

@@ -4,7 +4,7 @@
  * naming the unsafe switch in effect. Pure: the safety panel draws what this returns.
  */
 import type { InvariantName } from '../../engine/events.ts';
-import { UNSAFE_RULES, type RaftOptions, type UnsafeRule } from '../../engine/types.ts';
+import { canonicalUnsafe, type RaftOptions, type UnsafeRule } from '../../engine/types.ts';
 import type { ViolationView } from '../worker/viewModel.ts';
 import { INVARIANT_INFO } from './invariantInfo.ts';
 
@@ -86,7 +86,7 @@ export function explainViolations(violations: readonly ViolationView[], raft: Ra
     const info = INVARIANT_INFO[v.invariant];
     return { invariant: v.invariant, title: info.title, event: v.event, detail: v.detail, consequence: info.consequence(v.index) };
   });
-  const on = UNSAFE_RULES.filter((r) => raft.unsafe.includes(r));
+  const on = canonicalUnsafe(raft.unsafe);
   const blamed: UnsafeRule[] = [];
   for (const v of violations) {
     for (const r of SUSPECTS[v.invariant]) if (on.includes(r) && !blamed.includes(r)) blamed.push(r);

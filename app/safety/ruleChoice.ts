@@ -3,7 +3,7 @@
  * rewritten to use them: the same schedule (every command after the setup,
  * untouched) under other options. Pure, so the rewrite is tested without a worker.
  */
-import { UNSAFE_RULES, type ClusterConfig, type ProbeMode, type RaftOptions, type UnsafeRule } from '../../engine/types.ts';
+import { canonicalUnsafe, UNSAFE_RULES, type ClusterConfig, type ProbeMode, type RaftOptions, type UnsafeRule } from '../../engine/types.ts';
 import { formatClusterOptions } from '../../engine/scenario/format.ts';
 import { initialContext, parseLine } from '../../engine/scenario/parse.ts';
 
@@ -19,7 +19,7 @@ export const ruleChoiceOf = (raft: RaftOptions): RuleChoice => ({
   prevote: raft.prevote,
   checkquorum: raft.checkquorum,
   probe: raft.probe,
-  unsafe: UNSAFE_RULES.filter((r) => raft.unsafe.includes(r)),
+  unsafe: canonicalUnsafe(raft.unsafe),
 });
 
 export const sameRules = (a: RuleChoice, b: RuleChoice): boolean =>
@@ -36,7 +36,7 @@ export const withRules = (config: ClusterConfig, choice: RuleChoice): ClusterCon
     prevote: choice.prevote,
     checkquorum: choice.checkquorum,
     probe: choice.probe,
-    unsafe: UNSAFE_RULES.filter((r) => choice.unsafe.includes(r)),
+    unsafe: canonicalUnsafe(choice.unsafe),
   },
 });
 
@@ -72,7 +72,7 @@ export function describeRules(choice: RuleChoice): string {
     choice.prevote && 'PreVote',
     choice.checkquorum && 'CheckQuorum',
     choice.probe === 'naive' && 'naive probing',
-    choice.unsafe.length > 0 && unsafeFlag(UNSAFE_RULES.filter((r) => choice.unsafe.includes(r))),
+    choice.unsafe.length > 0 && unsafeFlag(canonicalUnsafe(choice.unsafe)),
   ].filter((p): p is string => typeof p === 'string');
   if (parts.length === 0) return "Raft's own rules (no PreVote, no CheckQuorum, fast probing, nothing switched off)";
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;

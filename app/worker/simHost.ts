@@ -52,6 +52,8 @@ interface SavedRun {
   readonly recording: Recording;
   readonly history: RoleHistory;
   readonly at: Moment | null;
+  /** The position shown at `at`, so the events that led there can be replayed along with it. */
+  readonly position: number;
 }
 
 export class SimHost {
@@ -242,8 +244,9 @@ export class SimHost {
     if (cursor.event >= t.length) return;
     this.travel(cursor.event);
     if (this.view !== null && this.view.time !== cursor.time && cursor.time < t.session.cluster!.time) {
-      const byTime = t.playhead({ time: cursor.time });
-      if (byTime.position === cursor.event) this.showPast(byTime, { time: cursor.time }, cursor.time, cursor.event);
+      const feed = new EventFeed();
+      const byTime = t.playhead({ time: cursor.time }, (r) => feed.push(r), cursor.event - LEAD_IN_EVENTS);
+      if (byTime.position === cursor.event) this.showPast(byTime, { time: cursor.time }, feed);
     }
     // A moment this replay never passes through (the simulator changed, or the
     // link was altered) is not shown as if it were that moment: the run's end is.
@@ -272,10 +275,9 @@ export class SimHost {
     this.eventsReset = true;
   }
 
-  private showPast(playhead: Playhead, at: Moment, time: number, position: number): void {
-    const feed = new EventFeed();
-    this.timeline!.playhead({ position }, (r) => feed.push(r), position - LEAD_IN_EVENTS);
-    this.view = { playhead, at, time, feed };
+  /** Show a moment reached by time (between two events); `feed` holds what led up to it. */
+  private showPast(playhead: Playhead, at: { time: number }, feed: EventFeed): void {
+    this.view = { playhead, at, time: at.time, feed };
     this.eventsReset = true;
   }
 
@@ -314,7 +316,8 @@ export class SimHost {
   }
 
   private current(): SavedRun {
-    return { timeline: this.timeline!, recording: this.recording, history: this.history.clone(), at: this.view?.at ?? null };
+    const v = this.view;
+    return { timeline: this.timeline!, recording: this.recording, history: this.history.clone(), at: v?.at ?? null, position: v?.playhead.position ?? 0 };
   }
 
   /** Bring back the top run of `from`, keeping the current one on `to`. */
@@ -335,8 +338,8 @@ export class SimHost {
     if (run.at !== null) {
       if ('position' in run.at) this.travel(run.at.position);
       else {
-        const playhead = t.playhead(run.at);
-        this.showPast(playhead, run.at, run.at.time, playhead.position);
+        const feed = new EventFeed();
+        this.showPast(t.playhead(run.at, (r) => feed.push(r), run.position - LEAD_IN_EVENTS), run.at, feed);
       }
     }
   }
