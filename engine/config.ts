@@ -27,5 +27,7 @@ export const LIMITS = {
   maxDurationMs: 600_000,
   maxBatch: 10_000,
   maxValueLength: 1_000,
+  /** A tour caption (`say`) is a paragraph, not a chapter. */
+  maxCaptionLength: 2_000,
   maxSeed: 0xffffffff,
 } as const;

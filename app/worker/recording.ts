@@ -3,7 +3,7 @@
  * exactly. Playing sends many small `run`s; consecutive ones merge (`run a` then
  * `run b` does the same as `run a+b`, because both process every event due by the
  * same end time), and so do consecutive `step`s, so the script stays short.
- * `expect` lines change nothing and are not recorded.
+ * `expect`, `say` and `pause` lines change nothing and are not recorded.
  */
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
 import type { Command, CommandBody } from '../../engine/scenario/ast.ts';
@@ -44,7 +44,9 @@ export function record(rec: Recording, cmd: Command, config: ClusterConfig): Rec
       return { setup, body: [], lines: setup };
     }
     case 'expect':
-      // A check changes nothing, so the recording leaves it out: the script is what happened.
+    case 'say':
+    case 'pause':
+      // Checks and captions change nothing, so the recording leaves them out: the script is what happened.
       return rec;
     default: {
       const last = rec.body[rec.body.length - 1];

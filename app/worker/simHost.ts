@@ -14,7 +14,7 @@
  * old timeline goes on the undo stack, whole, so undo brings its future back.
  */
 import type { EventRecord } from '../../engine/events.ts';
-import type { Command } from '../../engine/scenario/ast.ts';
+import { isAnnotation, type Command } from '../../engine/scenario/ast.ts';
 import { formatDuration } from '../../engine/scenario/format.ts';
 import { initialContext, parseScript, type ParseContext } from '../../engine/scenario/parse.ts';
 import { evaluate, expectFailure, type ExpectFailure } from '../../engine/scenario/run.ts';
@@ -131,7 +131,7 @@ export class SimHost {
     const replies: FromWorker[] = [];
     if (this.view !== null) {
       // Checks look at the moment shown; anything else changes the past, so it forks.
-      if (commands.every((c) => c.kind === 'expect')) {
+      if (commands.every(isAnnotation)) {
         const failure = this.checkView(commands);
         return [...this.snapshot(cause), ...(failure === null ? [] : [{ kind: 'expect-failed' as const, failure }])];
       }

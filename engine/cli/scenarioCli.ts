@@ -9,6 +9,7 @@ import { runScript } from '../scenario/run.ts';
 import { formatTable, report } from '../scenario/report.ts';
 import { traceLine } from '../describe.ts';
 import type { EventRecord } from '../events.ts';
+import type { Command } from '../scenario/ast.ts';
 import { ignore } from '../sim/simulator.ts';
 
 const USAGE = 'usage: npm run scenario -- <file|-> [--json] [--trace]';
@@ -53,7 +54,12 @@ function main(argv: string[]): number {
   const traceOut = json ? process.stderr : process.stdout;
   const emit = flags.has('--trace') ? (r: EventRecord) => void traceOut.write(`${traceLine(r)}\n`) : ignore;
   const start = performance.now();
-  const { session, failure } = runScript(parsed.script, emit);
+  const trace = flags.has('--trace');
+  const caption = (cmd: Command): void => {
+    if (trace && cmd.kind === 'say') traceOut.write(`${' '.repeat(17)}say: ${cmd.text}\n`);
+    else if (trace && cmd.kind === 'pause') traceOut.write(`${' '.repeat(17)}-- pause --\n`);
+  };
+  const { session, failure } = runScript(parsed.script, emit, undefined, caption);
   const wallMs = Math.round((performance.now() - start) * 100) / 100;
   const s = session.cluster!;
   if (json) process.stdout.write(`${JSON.stringify(report(s, wallMs))}\n`);

@@ -36,7 +36,16 @@ export type CommandBody =
   | { readonly kind: 'heal'; readonly pair: readonly [NodeId, NodeId] | null }
   | { readonly kind: 'drop'; readonly from: NodeId; readonly to: NodeId; readonly messageType: MessageType | null }
   | { readonly kind: 'drop-message'; readonly id: number }
-  | { readonly kind: 'expect'; readonly check: Expectation };
+  | { readonly kind: 'expect'; readonly check: Expectation }
+  /** A caption for a guided tour. It changes nothing: the page shows it, the runner's trace prints it. */
+  | { readonly kind: 'say'; readonly text: string }
+  /** A tour waits here for Next. It changes nothing; a tour's steps are the stretches between pauses. */
+  | { readonly kind: 'pause' };
+
+/** Commands that change nothing in the cluster: checks and a tour's captions and stops. */
+export type Annotation = Extract<CommandBody, { kind: 'expect' | 'say' | 'pause' }>;
+
+export const isAnnotation = (c: CommandBody): c is Annotation => c.kind === 'expect' || c.kind === 'say' || c.kind === 'pause';
 
 export type CommandKind = CommandBody['kind'];
 

@@ -88,6 +88,10 @@ export function formatCommand(c: CommandBody): string {
       return `drop m${c.id}`;
     case 'expect':
       return `expect ${formatExpectation(c.check)}`;
+    case 'say':
+      return `say ${formatWord(c.text)}`;
+    case 'pause':
+      return 'pause';
     default:
       return assertNever(c);
   }

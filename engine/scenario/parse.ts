@@ -22,7 +22,7 @@ class Problem extends Error {
 
 const COMMANDS = [
   'cluster', 'preset', 'run', 'step', 'stabilize', 'campaign', 'propose', 'crash', 'restart',
-  'partition', 'cut', 'heal', 'drop', 'expect',
+  'partition', 'cut', 'heal', 'drop', 'expect', 'say', 'pause',
 ] as const;
 
 /** What a line may refer to: the cluster in force at that point of the script. */
@@ -160,6 +160,16 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
     }
     case 'expect':
       return { kind: 'expect', check: parseExpectation(argsFor, node) };
+    case 'say': {
+      const t = argsFor.next('the caption, in "double quotes"');
+      argsFor.end();
+      if (t.text.trim().length === 0) throw new Problem(t.col, 'the caption is empty');
+      if (t.text.length > LIMITS.maxCaptionLength) throw new Problem(t.col, `a caption is at most ${LIMITS.maxCaptionLength} characters; split it into several "say" lines`);
+      return { kind: 'say', text: t.text };
+    }
+    case 'pause':
+      argsFor.end();
+      return { kind: 'pause' };
   }
 }
 

@@ -90,6 +90,9 @@ export function applyCommand(session: Session, cmd: Command, emit: sim.Emit = si
       const r = evaluate(s, cmd.check);
       return r.expected === r.actual ? OK : { ok: false, failure: expectFailure(cmd, r) };
     }
+    case 'say':
+    case 'pause':
+      return OK;
     default:
       return assertNever(cmd);
   }
@@ -101,8 +104,10 @@ export interface ScriptResult {
   readonly failure: ExpectFailure | null;
 }
 
-export function runScript(script: Script, emit: sim.Emit = sim.ignore, session: Session = newSession()): ScriptResult {
+/** `before` sees each command as it is about to apply (the runner's trace prints a tour's captions with it). */
+export function runScript(script: Script, emit: sim.Emit = sim.ignore, session: Session = newSession(), before?: (cmd: Command) => void): ScriptResult {
   for (const cmd of script.commands) {
+    before?.(cmd);
     const r = applyCommand(session, cmd, emit);
     if (!r.ok) return { session, failure: r.failure };
   }

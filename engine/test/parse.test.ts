@@ -68,6 +68,8 @@ partition n1,n2 | n3,n4,n5
 drop n1 n2 RequestVoteResponse
 expect log n1 1 2
 expect vote n2 n1
+say "n1's \\"timer\\" fires # first"
+pause
 preset figure7-etcd`);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const ctx = initialContext();

@@ -10,6 +10,7 @@
  * delivery and timer firing, and every command that changes the cluster (each is
  * exactly one event). `cluster`, `preset` and `expect` lines are not events, and
  * `expect` lines are checked against the head but not kept: they change nothing.
+ * Nor are a tour's `say` and `pause` lines kept.
  *
  * `seek(p)` gives the state just after event p: the clock at that event's time,
  * before anything else happens (not even a clock advance, so the answer does not
@@ -192,7 +193,7 @@ function stepsOf(n: number): CommandBody[] {
 }
 
 export class Timeline {
-  /** The script so far, without `expect` lines. */
+  /** The script so far, without `expect`, `say` and `pause` lines. */
   readonly commands: Command[];
   /** Sorted by position; the first is position 0, before the script's first line. */
   readonly checkpoints: Checkpoint[];
@@ -231,6 +232,8 @@ export class Timeline {
       const r = evaluate(this.head.session.cluster!, cmd.check);
       return r.expected === r.actual ? null : expectFailure(cmd, r);
     }
+    // A tour's captions and stops change nothing, so the run does not keep them.
+    if (cmd.kind === 'say' || cmd.kind === 'pause') return null;
     this.starts.push(this.head.position);
     this.commands.push(cmd);
     advance(this.commands, this.head, NO_LIMIT, emit, (c) => this.checkpointIfDue(c), () => {});
