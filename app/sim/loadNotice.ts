@@ -12,6 +12,8 @@ export interface ScriptRequest {
   readonly label: string;
   /** The moment the link was made at: the page opens there, and checks the replay reaches it. */
   readonly cursor?: Cursor;
+  /** Open at the moment this line (1-based) was done instead of at the end: a tour step plays on from there. */
+  readonly afterLine?: number;
   /** Called once the worker has answered. */
   readonly then?: (result: LoadResult) => void;
   /** The caller shows what went wrong itself (the script editor, at the line): no notice at the top of the page. */

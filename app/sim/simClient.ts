@@ -79,9 +79,9 @@ export class SimClient {
     this.send({ kind: 'command', text });
   }
 
-  /** A whole script that replaces the simulation (see the `load` message), shown at `cursor` if given. */
-  load(text: string, cursor?: Cursor): void {
-    this.send(cursor === undefined ? { kind: 'load', text } : { kind: 'load', text, cursor });
+  /** A whole script that replaces the simulation (see the `load` message), shown at `cursor` or after line `afterLine` if given. */
+  load(text: string, at?: { cursor?: Cursor; afterLine?: number }): void {
+    this.send({ kind: 'load', text, ...(at?.cursor === undefined ? {} : { cursor: at.cursor }), ...(at?.afterLine === undefined ? {} : { afterLine: at.afterLine }) });
   }
 
   /** Time travel and undo: messages that carry no scenario line (see protocol.ts). */

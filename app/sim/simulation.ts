@@ -119,7 +119,7 @@ export function openScript(request: ScriptRequest): void {
   ui.setLoading(request.label);
   clearTimeout(watchdog);
   watchdog = setTimeout(loadTimedOut, LOAD_TIMEOUT_MS);
-  simulation.load(request.text, request.cursor);
+  simulation.load(request.text, { cursor: request.cursor, afterLine: request.afterLine });
 }
 
 /** The worker is still busy with a load: stop it, and go back to what was shown before (or the default cluster). */

@@ -16,7 +16,17 @@ export type ToWorker =
    * the simulation and runs to its end, or to its first failed `expect`. Answered
    * with a snapshot (if it set up a cluster), then `loaded`.
    */
-  | { readonly kind: 'load'; readonly text: string; readonly cursor?: Cursor }
+  | {
+      readonly kind: 'load';
+      readonly text: string;
+      readonly cursor?: Cursor;
+      /**
+       * Open at the moment the script's line `afterLine` (1-based) was done,
+       * with the rest of the run ahead: a tour step plays from its start. A
+       * cluster line after it starts a new run, which then opens at its start.
+       */
+      readonly afterLine?: number;
+    }
   /** While playing: advance the clock by `ms` simulated milliseconds (recorded as `run`). */
   | { readonly kind: 'tick'; readonly ms: number }
   /** Send a full snapshot (everything, not only what changed). */

@@ -85,7 +85,7 @@ export class SimHost {
       case 'command':
         return this.run(msg.text, 'command');
       case 'load':
-        return this.load(msg.text, msg.cursor);
+        return this.load(msg.text, msg.cursor, msg.afterLine);
       case 'tick':
         return this.tick(msg.ms);
       case 'snapshot':
@@ -156,7 +156,7 @@ export class SimHost {
    * command-line runner does). A `cluster` or `preset` line starts a new run;
    * the one it replaces can be brought back with undo.
    */
-  private applyAll(commands: readonly Command[], fresh = false): ExpectFailure | null {
+  private applyAll(commands: readonly Command[], fresh = false, applied?: (cmd: Command) => void): ExpectFailure | null {
     let replaced = false;
     for (const cmd of commands) {
       if (cmd.kind === 'cluster' || cmd.kind === 'preset') {
@@ -166,12 +166,14 @@ export class SimHost {
         const from = fresh && !replaced ? { recording: emptyRecording, config: DEFAULT_CONFIG } : { recording: this.recording, config: this.context.config };
         replaced = true;
         this.startRun(record(from.recording, cmd, from.config));
+        applied?.(cmd);
         continue;
       }
       const failure = this.timeline!.append(cmd, this.emit);
       if (failure !== null) return failure;
       this.setRecording(record(this.recording, cmd, this.context.config));
       this.history.sweep(this.timeline!.session.cluster!);
+      applied?.(cmd);
     }
     return null;
   }
@@ -216,8 +218,11 @@ export class SimHost {
 
   // ---- Whole scripts ---------------------------------------------------------
 
-  /** A whole script, from a fresh start (as the command-line runner runs a file), shown at `cursor` if given. */
-  private load(text: string, cursor: Cursor | undefined): FromWorker[] {
+  /**
+   * A whole script, from a fresh start (as the command-line runner runs a file),
+   * shown at `cursor` if given, or at the moment line `afterLine` was done.
+   */
+  private load(text: string, cursor: Cursor | undefined, afterLine: number | undefined): FromWorker[] {
     const parsed = parseScript(text, initialContext());
     if (!parsed.ok) {
       const error = parsed.errors[0];
@@ -228,8 +233,17 @@ export class SimHost {
     if (parsed.script.commands.length === 0) {
       return [{ kind: 'loaded', result: { ok: false, text: '', error: { line: 1, col: 1, message: 'the script has no commands' } } }];
     }
-    const failure = this.applyAll(parsed.script.commands, true);
-    if (cursor !== undefined) this.goTo(cursor);
+    let mark: Cursor | undefined;
+    const failure = this.applyAll(parsed.script.commands, true, (cmd) => {
+      if (afterLine === undefined) return;
+      // A setup line starts a new run: a mark in the run it replaced means nothing.
+      if (cmd.line <= afterLine || cmd.kind === 'cluster' || cmd.kind === 'preset') {
+        const t = this.timeline!;
+        mark = { event: t.length, time: t.session.cluster!.time };
+      }
+    });
+    const at = cursor ?? mark;
+    if (at !== undefined) this.goTo(at);
     const s = this.shown();
     return [...this.snapshot('command'), { kind: 'loaded', result: { ok: true, time: this.view?.time ?? s.time, event: s.event, failure } }];
   }

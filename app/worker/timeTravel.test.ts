@@ -228,3 +228,33 @@ describe('time travel in the worker', () => {
     expect(replies.at(-1)).toMatchObject({ kind: 'loaded', result: { ok: true, time: 500, event: q.data.timeline.length } });
   });
 });
+
+describe('a load that opens after a line (a tour step)', () => {
+  const TOUR = 'cluster nodes=3 seed=2\nsay "start"\npause\ncampaign n1\nstabilize\nsay "elected"\nexpect leader n1\npause\npropose leader a\nstabilize';
+
+  it('shows the moment that line was done, with the rest of the run ahead, and plays on to the end', () => {
+    const p = page();
+    const replies = p.send({ kind: 'load', text: TOUR, afterLine: 8 });
+    const loaded = replies.find((r) => r.kind === 'loaded');
+    const whole = buildTimeline(commandsOf(TOUR));
+    const before = buildTimeline(commandsOf(TOUR.split('\n').slice(0, 8).join('\n')));
+    expect(loaded).toMatchObject({ result: { ok: true, event: before.length, time: before.session.cluster!.time, failure: null } });
+    expect(p.data.timeline).toMatchObject({ live: false, length: whole.length });
+    expect(pageView(p.data)).toEqual(engineView(before.session.cluster!));
+    // Playing replays the recorded run; a tick that reaches the end shows the live state.
+    p.send({ kind: 'tick', ms: whole.session.cluster!.time - before.session.cluster!.time });
+    expect(p.data.timeline.live).toBe(true);
+    expect(pageView(p.data)).toEqual(engineView(whole.session.cluster!));
+    // Captions and pauses are not part of the recorded script.
+    expect(p.data.script.some((l) => /^(say|pause)/.test(l))).toBe(false);
+  });
+
+  it('a cluster line after the mark starts a new run, which opens at its start', () => {
+    const p = page();
+    const text = `${TOUR}\npause\ncluster nodes=3 seed=2 probe=naive\nsay "again"\ncampaign n1\nstabilize`;
+    p.send({ kind: 'load', text, afterLine: 11 });
+    expect(p.data.timeline.live).toBe(false);
+    expect(p.data.event).toBe(0);
+    expect(p.data.setup).toEqual(['cluster nodes=3 seed=2 probe=naive']);
+  });
+});
