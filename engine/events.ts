@@ -59,7 +59,18 @@ export type RecordBody =
       readonly reason: FollowReason;
       readonly cause: NodeId;
     }
-  | { readonly type: 'voteGranted'; readonly node: NodeId; readonly candidate: NodeId; readonly term: number; readonly preVote: boolean }
+  | {
+      readonly type: 'voteGranted';
+      readonly node: NodeId;
+      readonly candidate: NodeId;
+      readonly term: number;
+      readonly preVote: boolean;
+      /**
+       * The candidate's log is less up-to-date than the voter's: only
+       * `unsafe=vote-any-log`, which skips the election restriction (§5.4.1), grants such a vote.
+       */
+      readonly logBehind: boolean;
+    }
   | {
       readonly type: 'voteRefused';
       readonly node: NodeId;

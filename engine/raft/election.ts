@@ -44,7 +44,14 @@ export function onRequestVote(node: NodeState, m: RequestVote, ctx: StepContext,
     fx.outbox.push(reply(false));
     return node;
   }
-  fx.records.push({ type: 'voteGranted', node: node.id, candidate: m.from, term: m.preVote ? m.term : p.currentTerm, preVote: m.preVote });
+  fx.records.push({
+    type: 'voteGranted',
+    node: node.id,
+    candidate: m.from,
+    term: m.preVote ? m.term : p.currentTerm,
+    preVote: m.preVote,
+    logBehind: anyLog && !isUpToDate(theirs, mine),
+  });
   fx.outbox.push(reply(true));
   if (m.preVote) return node;
   // Granting a vote resets the election timer (Figure 2, Followers).

@@ -1,0 +1,74 @@
+/**
+ * Every event record in plain words: what happened, why, what happens next, and
+ * the rule of Raft that decided it (rules.ts). One `case` per record kind, so a
+ * new kind in events.ts fails the typecheck until it is explained here.
+ */
+import type { RecordBody } from '../events.ts';
+import { assertNever } from '../raft/node.ts';
+import type { Explanation } from './explanation.ts';
+import * as election from './election.ts';
+import * as replication from './replication.ts';
+import * as commit from './commit.ts';
+import * as client from './client.ts';
+import * as faults from './faults.ts';
+
+export type { Explanation } from './explanation.ts';
+
+export function explain(r: RecordBody): Explanation {
+  switch (r.type) {
+    case 'electionTimeout':
+      return election.electionTimeout(r);
+    case 'becameCandidate':
+      return election.becameCandidate(r);
+    case 'becameLeader':
+      return election.becameLeader(r);
+    case 'becameFollower':
+      return election.becameFollower(r);
+    case 'voteGranted':
+      return election.voteGranted(r);
+    case 'voteRefused':
+      return election.voteRefused(r);
+    case 'voteCounted':
+      return election.voteCounted(r);
+    case 'quorumChecked':
+      return election.quorumChecked(r);
+    case 'heartbeat':
+      return replication.heartbeat(r);
+    case 'appendAccepted':
+      return replication.appendAccepted(r);
+    case 'appendRejected':
+      return replication.appendRejected(r);
+    case 'truncated':
+      return replication.truncated(r);
+    case 'matchAdvanced':
+      return replication.matchAdvanced(r);
+    case 'nextIndexBackedOff':
+      return replication.nextIndexBackedOff(r);
+    case 'probeSettled':
+      return replication.probeSettled(r);
+    case 'staleResponse':
+      return replication.staleResponse(r);
+    case 'commitAdvanced':
+      return commit.commitAdvanced(r);
+    case 'commitDeferred':
+      return commit.commitDeferred(r);
+    case 'proposed':
+      return client.proposed(r);
+    case 'proposalRefused':
+      return client.proposalRefused(r);
+    case 'crashed':
+      return faults.crashed(r);
+    case 'restarted':
+      return faults.restarted(r);
+    case 'linkCut':
+      return faults.linkCut(r);
+    case 'linkHealed':
+      return faults.linkHealed(r);
+    case 'messageLost':
+      return faults.messageLost(r);
+    case 'violation':
+      return faults.violation(r);
+    default:
+      return assertNever(r);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Explanations of what the user (or a script) does to the cluster, crashes, cut
+ * links, dropped messages, and of safety violations. Each still names the rule
+ * that says how Raft copes: persistent state (Figure 2), retries (§5.1, §5.5),
+ * the safety properties (Figure 3).
+ */
+import type { MessageType } from '../types.ts';
+import { assertNever } from '../raft/node.ts';
+import { because, plural, type Explanation, type RecordOf } from './explanation.ts';
+
+export function crashed(r: RecordOf<'crashed'>): Explanation {
+  return because('persistent-state', `${r.node} crashed: it keeps its term, its vote and its log, and loses its role, its commit index and its timers`, {
+    next: 'Messages to it are lost until it restarts',
+  });
+}
+
+export function restarted(r: RecordOf<'restarted'>): Explanation {
+  return because(
+    'persistent-state',
+    `${r.node} restarted as a follower at term ${r.term} with ${plural(r.logLength, 'entry', 'entries')}: its term, vote and log survived the crash`,
+    { next: 'It knows nothing is committed until a leader tells it' },
+  );
+}
+
+export function linkCut(r: RecordOf<'linkCut'>): Explanation {
+  return because('unreliable-network', `the link ${r.a}-${r.b} was cut: every message between ${r.a} and ${r.b} is lost`, {
+    next: 'Raft stays safe; what goes unanswered is retried once the link is back',
+  });
+}
+
+export function linkHealed(r: RecordOf<'linkHealed'>): Explanation {
+  return because('unreliable-network', `the link ${r.a}-${r.b} was restored: messages between ${r.a} and ${r.b} get through again`, {
+    next: 'The next retries bring both sides up to date',
+  });
+}
+
+/** Who resends, or what happens instead, when a message of this type is lost. */
+const AFTER_LOSS: Readonly<Record<MessageType, string>> = {
+  AppendEntries: 'The leader resends it with its next heartbeat',
+  AppendEntriesResponse: 'The leader resends its AppendEntries with its next heartbeat',
+  RequestVote: 'If the candidate gets too few votes, its timer fires and it tries again',
+  RequestVoteResponse: 'If the candidate gets too few votes, its timer fires and it tries again',
+};
+
+export function messageLost(r: RecordOf<'messageLost'>): Explanation {
+  const m = r.message;
+  const what = `${m.type} ${m.from}->${m.to} (m${m.id}) was lost`;
+  switch (r.why) {
+    case 'receiver-down':
+      return because('crash-retry', `${what}: ${m.to} is down`, { next: AFTER_LOSS[m.type] });
+    case 'link-cut':
+      return because('unreliable-network', `${what}: the link is cut`, { next: AFTER_LOSS[m.type] });
+    case 'dropped':
+      return because('unreliable-network', `${what}: it was dropped`, { next: AFTER_LOSS[m.type] });
+    default:
+      return assertNever(r.why);
+  }
+}
+
+export function violation(r: RecordOf<'violation'>): Explanation {
+  // The checker's detail is whole sentences, ending with a stop.
+  return because('safety', `SAFETY VIOLATION (${r.invariant}): ${r.detail.replace(/\.$/, '')}`, {
+    next: "Raft's rules guarantee this never happens",
+    cite: r.invariant === 'CommitWithinLog' ? "Figure 3 and etcd's TLA+ spec" : 'Figure 3',
+  });
+}
