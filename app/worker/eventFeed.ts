@@ -3,7 +3,7 @@
  * when a snapshot goes out (at most once a frame), then trimmed to the windows
  * of trimEvents.
  */
-import { describe } from '../../engine/describe.ts';
+import { explain } from '../../engine/explain/explain.ts';
 import type { EventRecord } from '../../engine/events.ts';
 import { EVENT_WINDOW, type EventView } from './viewModel.ts';
 import { isRoutine, trimByKind, trimEvents } from './eventWindow.ts';
@@ -34,5 +34,6 @@ export class EventFeed {
 }
 
 function view({ record: r, seq }: { record: EventRecord; seq: number }): EventView {
-  return { seq, event: r.event, time: r.time, type: r.type, node: 'node' in r ? r.node : null, text: describe(r), routine: isRoutine(r) };
+  const { text, rule } = explain(r);
+  return { seq, event: r.event, time: r.time, type: r.type, node: 'node' in r ? r.node : null, text, rule, routine: isRoutine(r) };
 }

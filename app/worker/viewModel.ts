@@ -5,6 +5,7 @@
  */
 import type { AppendEntries, ClusterConfig, Flight, LogEntry, NodeId, Outgoing, Role } from '../../engine/types.ts';
 import type { InvariantName, RecordType } from '../../engine/events.ts';
+import type { RuleId } from '../../engine/explain/rules.ts';
 import type { ScriptDelta } from './recording.ts';
 
 /** A node's role as drawn: a crashed node has no role, only persistent state. */
@@ -69,6 +70,8 @@ export interface EventView {
   readonly type: RecordType;
   readonly node: NodeId | null;
   readonly text: string;
+  /** The rule of Raft the text cites (engine/explain/rules.ts), for the Explain panel's chip. */
+  readonly rule: RuleId | null;
   /** Background traffic (heartbeats, losses to a standing fault; see eventWindow.ts), which the list can hide. */
   readonly routine: boolean;
 }
