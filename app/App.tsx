@@ -23,8 +23,13 @@ import { SelectionPanel } from './inspector/SelectionPanel.tsx';
 import { LogView } from './log/LogView.tsx';
 import { TermTimeline } from './timeline/TermTimeline.tsx';
 import { EventList } from './events/EventList.tsx';
+import { ExplainPanel } from './explain/ExplainPanel.tsx';
+import { WhyTooltip } from './explain/WhyTooltip.tsx';
 import { Legend } from './legend/Legend.tsx';
 import { ScriptPanel } from './script/ScriptPanel.tsx';
+import { TourMenu } from './tour/TourMenu.tsx';
+import { TourPanel } from './tour/TourPanel.tsx';
+import { WelcomeCard } from './tour/WelcomeCard.tsx';
 
 export function App() {
   useSimulation();
@@ -42,6 +47,7 @@ export function App() {
         <ClusterSetup />
         <ClusterActions />
         <div className="control-group scenario-actions">
+          <TourMenu />
           <LibraryMenu />
           <ShareButton />
         </div>
@@ -52,6 +58,8 @@ export function App() {
       <ErrorBanner />
       <NoticeBanner />
       <RestoreBanner />
+      <WelcomeCard />
+      <TourPanel />
       <main className="layout">
         {/* Three columns on a wide screen; on a narrow one the columns dissolve and the panels stack in reading order. */}
         <div className="column">
@@ -97,6 +105,14 @@ export function App() {
         <div className="column">
           <section className="panel selection-panel" aria-label="Selection">
             <SelectionPanel />
+          </section>
+          <section className="panel explain-panel" aria-labelledby="h-explain" data-testid="explain">
+            <h2 id="h-explain">
+              Explain <span className="panel-note">what just happened, and the rule behind it</span>
+            </h2>
+            <ExplainPanel />
+            {/* The floating why-explanation of a hovered or focused node, entry or message; it renders into <body>. */}
+            <WhyTooltip />
           </section>
           <section className="panel events-panel" aria-labelledby="h-events">
             <h2 id="h-events">

@@ -3,11 +3,23 @@
  * worker, sent as one `tick`. A new tick goes out only after the previous one's
  * snapshot came back, so a slow worker gets bigger ticks, not a queue, and the
  * page receives at most one snapshot per frame.
+ *
+ * During a tour, playing in the past stops at the end of the run: the step's end.
  */
 import { useRef } from 'react';
 import { useStore } from '../store/store.ts';
 import { simulation } from '../sim/simulation.ts';
 import { useAnimationFrame } from './useAnimationFrame.ts';
+import { backToLive } from '../sim/actions.ts';
+
+/**
+ * A tick that stops at the end of the recorded run: `last` when it reaches it.
+ * `shown` is the clock on screen, `head` the run's end.
+ */
+export function untilEnd(ms: number, shown: number, head: number): { ms: number; last: boolean } {
+  const left = head - shown;
+  return ms >= left ? { ms: Math.max(0, left), last: true } : { ms, last: false };
+}
 
 /** A frame longer than this (a background tab, a debugger pause) counts as this long. */
 const MAX_FRAME_MS = 100;
@@ -20,15 +32,19 @@ export function usePlayLoop(): void {
   useAnimationFrame((now) => {
     const dt = last.current === null ? 0 : Math.min(now - last.current, MAX_FRAME_MS);
     last.current = now;
-    const { playing, speed, loaded } = useStore.getState();
+    const { playing, speed, loaded, tour, timeline, time } = useStore.getState();
     if (!playing || !loaded) {
       owed.current = 0;
       return;
     }
     owed.current = Math.min(owed.current + dt * speed, MAX_OWED_WALL_MS * speed + 1);
     if (simulation.awaitingTick || owed.current < 1) return;
-    const ms = Math.floor(owed.current);
-    owed.current -= ms;
-    simulation.tick(ms);
+    const whole = Math.floor(owed.current);
+    owed.current -= whole;
+    // A tour step plays its recorded run and stops at its end, where the next step's caption belongs.
+    const ms = tour !== null && !timeline.live ? untilEnd(whole, time, timeline.headTime) : { ms: whole, last: false };
+    if (ms.last) useStore.getState().setPlaying(false);
+    if (ms.ms >= 1) simulation.tick(ms.ms);
+    else if (ms.last) backToLive();
   });
 }

@@ -9,6 +9,7 @@ import { useStore } from '../store/store.ts';
 import type { LibraryScenario } from '../library/library.ts';
 import { libraryRequest, openScript, simulation } from './simulation.ts';
 import { startSaving } from '../share/runSaver.ts';
+import { showInAddressBar } from '../tour/tourLink.ts';
 
 const ui = () => useStore.getState();
 
@@ -73,13 +74,22 @@ export function reset(): void {
   send(setup.join('\n'));
 }
 
+/** Close the guided tour, if one is under way; the simulation stays as it is, to play with from there. */
+export function leaveTour(): void {
+  if (ui().tour === null) return;
+  ui().setTour(null);
+  showInAddressBar('');
+}
+
 export function newCluster(nodes: number, seed: number): void {
+  leaveTour();
   ui().select(null);
   send(`cluster nodes=${nodes} seed=${seed}`);
 }
 
 /** Load a preset, paused, so the user can act on it first. */
 export function loadPreset(name: PresetName): void {
+  leaveTour();
   pause();
   ui().select(null);
   send(`preset ${name}`);
@@ -105,6 +115,7 @@ export { restartFromRecording } from './simulation.ts';
 
 /** Open a library scenario: its whole script, run to its end, paused. */
 export function openLibraryScenario(s: LibraryScenario): void {
+  leaveTour();
   startSaving();
   openScript(libraryRequest(s));
 }
@@ -114,6 +125,7 @@ export function restoreSavedRun(): void {
   const saved = ui().restoreOffer;
   if (saved === null) return;
   ui().setRestoreOffer(null);
+  leaveTour();
   // Saving starts only once it is back, so a run that will not load stays saved.
   openScript({ text: saved.script, label: 'Your saved run', cursor: saved.cursor, then: (r) => r.ok && startSaving() });
 }

@@ -62,9 +62,14 @@ export class SimClient {
     return this.ticksAwaited > 0;
   }
 
-  /** Resolves once every tick sent so far has been answered: the store then holds the simulation as the worker has it. */
+  /** Nothing the store's picture depends on is on its way: no tick and no seek awaits its answer. */
+  private get quiet(): boolean {
+    return this.ticksAwaited === 0 && !this.seekAwaited;
+  }
+
+  /** Resolves once every tick and seek sent so far has been answered: the store then holds the simulation as the worker has it. */
   idle(): Promise<void> {
-    if (this.ticksAwaited === 0) return Promise.resolve();
+    if (this.quiet) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -130,7 +135,7 @@ export class SimClient {
         if (msg.cause === 'tick') this.ticksAwaited = Math.max(0, this.ticksAwaited - 1);
         if (msg.cause === 'seek') this.seekAnswered();
         this.handlers.snapshot(msg.snapshot, msg.cause);
-        if (this.ticksAwaited === 0) this.settle();
+        if (this.quiet) this.settle();
         return;
       case 'error':
         this.handlers.refused(msg.text, msg.error);

@@ -11,6 +11,8 @@ import { DEFAULT_CLUSTER_LINE, openingFor } from './startup.ts';
 import { expectNotice, loadNotice, type ScriptRequest } from './loadNotice.ts';
 import { describeShareError } from '../share/shareCodec.ts';
 import { browserStorage, readSavedRun } from '../share/savedRun.ts';
+import { startTour } from '../tour/tourActions.ts';
+import { shouldWelcome } from '../tour/welcome.ts';
 
 /** A load still running after this long (a forged link that runs for hours) is stopped. */
 export const LOAD_TIMEOUT_MS = 20_000;
@@ -79,6 +81,7 @@ export function openFromLocation(): void {
     case 'default':
       // A plain visit: offer the run an earlier visit saved, if any.
       store().setRestoreOffer(readSavedRun(browserStorage()));
+      store().setWelcome(shouldWelcome(browserStorage()));
       return openDefault();
     case 'preset':
       store().setPlaying(false);
@@ -94,6 +97,14 @@ export function openFromLocation(): void {
       store().showNotice({ tone: 'error', message: `This link could not be opened: ${describeShareError(opening.error)}.${instead}` });
       return fallback ? openDefault() : undefined;
     }
+    case 'tour':
+      if (!opening.stepOk) {
+        store().showNotice({ tone: 'warning', message: `The tour “${opening.tour.title}” has steps 1 to ${opening.tour.steps.length}; showing step ${opening.step + 1}.` });
+      }
+      return startTour(opening.tour, opening.step);
+    case 'unknown-tour':
+      store().showNotice({ tone: 'error', message: `There is no tour named “${opening.name}”. Showing the default cluster instead.` });
+      return openDefault();
     case 'unknown-scenario':
       store().showNotice({ tone: 'error', message: `There is no scenario named “${opening.name}”. Showing the default cluster instead.` });
       return openDefault();

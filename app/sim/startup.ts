@@ -8,11 +8,14 @@
  *   A bare preset name always means the preset (see `scenarioParam` in the library);
  * - `?scenario=<name>`: the library scenario `public/scenarios/<name>.txt`, run
  *   to its end and paused (`<name>.txt` works too);
+ * - `?tour=<name>&step=<n>`: step n (from 1; the first if missing) of a guided tour;
  * - anything else: the default cluster, with a note saying so.
  */
 import { PRESETS, type PresetName } from '../../engine/scenario/ast.ts';
 import { findScenario, LIBRARY, type LibraryScenario } from '../library/library.ts';
 import { decodeShare, type ShareError, type SharedRun } from '../share/shareCodec.ts';
+import { findTour, TOURS, type Tour } from '../tour/tours.ts';
+import { readStep } from '../tour/tourLink.ts';
 
 export type Opening =
   | { readonly kind: 'default' }
@@ -20,17 +23,28 @@ export type Opening =
   | { readonly kind: 'library'; readonly scenario: LibraryScenario }
   | { readonly kind: 'unknown-scenario'; readonly name: string }
   | { readonly kind: 'link'; readonly run: SharedRun }
-  | { readonly kind: 'bad-link'; readonly error: ShareError };
+  | { readonly kind: 'bad-link'; readonly error: ShareError }
+  /** `?tour=<name>&step=<n>`: that step of a guided tour. `stepOk` is false when `step=` named no step of it (the nearest is opened). */
+  | { readonly kind: 'tour'; readonly tour: Tour; readonly step: number; readonly stepOk: boolean }
+  | { readonly kind: 'unknown-tour'; readonly name: string };
 
 export const DEFAULT_CLUSTER_LINE = 'cluster nodes=5';
 
 /** A link's fragment wins over its `?scenario`: it is the more particular of the two. */
-export function openingFor(search: string, hash = '', library: readonly LibraryScenario[] = LIBRARY): Opening {
+export function openingFor(search: string, hash = '', library: readonly LibraryScenario[] = LIBRARY, tours: readonly Tour[] = TOURS): Opening {
   if (hash !== '' && hash !== '#') {
     const decoded = decodeShare(hash);
     return decoded.ok ? { kind: 'link', run: decoded.run } : { kind: 'bad-link', error: decoded.error };
   }
-  const name = new URLSearchParams(search).get('scenario');
+  const params = new URLSearchParams(search);
+  const tourName = params.get('tour');
+  if (tourName !== null && tourName !== '') {
+    const tour = findTour(tourName, tours);
+    if (tour === null) return { kind: 'unknown-tour', name: tourName };
+    const { step, ok } = readStep(params.get('step'), tour.steps.length);
+    return { kind: 'tour', tour, step, stepOk: ok };
+  }
+  const name = params.get('scenario');
   if (name === null || name === '') return { kind: 'default' };
   if ((PRESETS as readonly string[]).includes(name)) return { kind: 'preset', name: name as PresetName };
   const scenario = findScenario(name, library);

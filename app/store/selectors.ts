@@ -29,6 +29,8 @@ export const selectShare = (s: Store) => s.share;
 export const selectRestoreOffer = (s: Store) => s.restoreOffer;
 export const selectLoading = (s: Store) => s.loading;
 export const selectHideHeartbeats = (s: Store) => s.hideHeartbeats;
+export const selectTour = (s: Store) => s.tour;
+export const selectWelcome = (s: Store) => s.welcome;
 
 export const selectViolationCount = (s: Store) => s.violationCount;
 export const selectViolations = (s: Store) => s.violations;

@@ -1,0 +1,35 @@
+/** The guided tours, as a menu in the toolbar. Each entry is also a link (`?tour=<name>`). */
+import { isPlainClick, useDropdown } from '../controls/useDropdown.ts';
+import { startTour } from './tourActions.ts';
+import { tourSearch } from './tourLink.ts';
+import { TOURS } from './tours.ts';
+
+export function TourMenu() {
+  const menu = useDropdown();
+  return (
+    <details className="dropdown" data-testid="tour-menu" ref={menu.ref} onToggle={menu.onToggle}>
+      <summary title="Guided tours: Raft's ideas one step at a time, on the live simulation">Tours ▾</summary>
+      <ol className="dropdown-list">
+        {TOURS.map((t) => (
+          <li key={t.name}>
+            <a
+              href={tourSearch(t.name, 0)}
+              data-testid={`tour-start-${t.name}`}
+              onClick={(e) => {
+                if (!isPlainClick(e)) return;
+                e.preventDefault();
+                menu.close();
+                startTour(t);
+              }}
+            >
+              <span className="dropdown-title">
+                {t.number}. {t.title} <span className="muted">· {t.steps.length} steps</span>
+              </span>
+              {t.description ? <span className="dropdown-description">{t.description}</span> : null}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Every guided tour, walked to its end through the UI as a learner would: at
+ * each step the caption is the tour's, the tour's own `expect` lines held in the
+ * worker (`data-checks`), and the page shows what those lines claim.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { readTour, type TourStep } from '../engine/scenario/tour.ts';
+import type { Expectation } from '../engine/scenario/ast.ts';
+import { logTerms, open } from './helpers.ts';
+
+const DIR = 'public/tours';
+const tours = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((file) => {
+    const text = readFileSync(`${DIR}/${file}`, 'utf8');
+    const read = readTour(text);
+    if (!read.ok) throw new Error(`${file}: ${JSON.stringify(read.errors)}`);
+    return { file, name: file.replace(/^\d+-/, '').replace(/\.txt$/, ''), steps: read.steps };
+  });
+
+/** Check on the page what one `expect` line claims, through the test-id contract. */
+async function checkOnPage(page: Page, e: Expectation, where: string): Promise<void> {
+  const node = (id: string) => page.getByTestId(`node-${id}`);
+  switch (e.what) {
+    case 'leader': {
+      const leaders = await page.locator('[data-testid^="node-"][data-role="leader"]').evaluateAll((els) =>
+        els.map((el) => ({ id: (el as HTMLElement).dataset.testid!.slice(5), term: Number((el as HTMLElement).dataset.term) })),
+      );
+      const top = leaders.sort((a, b) => b.term - a.term)[0]?.id ?? null;
+      expect(top, where).toBe(e.node);
+      return;
+    }
+    case 'role':
+      await expect(node(e.node), where).toHaveAttribute('data-role', e.role);
+      return;
+    case 'term':
+      await expect(node(e.node), where).toHaveAttribute('data-term', String(e.value));
+      return;
+    case 'commit':
+      await expect(page.locator(`[data-testid^="entry-${e.node}-"][data-committed="true"]`), where).toHaveCount(e.value);
+      return;
+    case 'log':
+      expect(await logTerms(page, e.node), where).toBe(e.terms.join(' '));
+      return;
+    case 'rejections':
+      await expect(page.getByTestId(`probes-${e.node}`), where).toHaveAttribute('data-rejections', String(e.value));
+      return;
+    case 'roundtrips':
+      await expect(page.getByTestId(`probes-${e.node}`), where).toHaveAttribute('data-round-trips', String(e.value));
+      return;
+    case 'violation':
+      await expect(page.getByTestId(`invariant-${e.invariant}`), where).toHaveAttribute('data-ok', 'false');
+      return;
+    case 'safe':
+      await expect(page.getByTestId('safety'), where).toHaveAttribute('data-ok', 'true');
+      return;
+    case 'vote':
+      // Votes are not drawn on the page; the worker's check of this line is what `data-checks` reports.
+      return;
+  }
+}
+
+async function checkStep(page: Page, tourName: string, steps: readonly TourStep[], k: number): Promise<void> {
+  const where = `${tourName} step ${k + 1}`;
+  const panel = page.getByTestId('tour');
+  await expect(panel, where).toHaveAttribute('data-step', String(k + 1));
+  await expect(panel, where).toHaveAttribute('data-checks', 'ok');
+  await expect(page.getByTestId('tour-caption'), where).toHaveText(steps[k].captions.join(''));
+  // Watching the step is the learner's; the test goes straight to its end.
+  const skip = page.getByTestId('tour-finish-step');
+  if (await skip.isVisible()) await skip.click();
+  await expect(panel, where).toHaveAttribute('data-at-end', 'true');
+  for (const c of steps[k].checks) if (c.kind === 'expect') await checkOnPage(page, c.check, `${where}, line ${c.line}`);
+  await expect(page.getByTestId('notice'), where).toHaveCount(0);
+}
+
+test('there are six tours, each with steps', () => {
+  expect(tours.map((t) => t.name)).toHaveLength(6);
+  for (const t of tours) expect(t.steps.length, t.file).toBeGreaterThan(1);
+});
+
+for (const [i, t] of tours.entries()) {
+  test(`tour ${i + 1} (${t.name}) can be walked to its end with Next, and every step holds what it claims`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const errors = await open(page, `?tour=${t.name}`);
+    for (let k = 0; k < t.steps.length; k++) {
+      await checkStep(page, t.name, t.steps, k);
+      // The address bar is the step's deep link.
+      expect(new URL(page.url()).search).toBe(`?tour=${t.name}&step=${k + 1}`);
+      if (k < t.steps.length - 1) await page.getByTestId('tour-next').click();
+    }
+    const next = page.getByTestId('tour-next');
+    if (i < tours.length - 1) {
+      await next.click();
+      await expect(page.getByTestId('tour')).toHaveAttribute('data-tour', tours[i + 1].name);
+      await expect(page.getByTestId('tour')).toHaveAttribute('data-step', '1');
+    } else {
+      await next.click();
+      await expect(page.getByTestId('tour')).toHaveCount(0);
+    }
+    expect(errors).toEqual([]);
+  });
+}
