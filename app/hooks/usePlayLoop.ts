@@ -11,15 +11,7 @@ import { useStore } from '../store/store.ts';
 import { simulation } from '../sim/simulation.ts';
 import { useAnimationFrame } from './useAnimationFrame.ts';
 import { backToLive } from '../sim/actions.ts';
-
-/**
- * A tick that stops at the end of the recorded run: `last` when it reaches it.
- * `shown` is the clock on screen, `head` the run's end.
- */
-export function untilEnd(ms: number, shown: number, head: number): { ms: number; last: boolean } {
-  const left = head - shown;
-  return ms >= left ? { ms: Math.max(0, left), last: true } : { ms, last: false };
-}
+import { untilEnd } from '../tour/stepEnd.ts';
 
 /** A frame longer than this (a background tab, a debugger pause) counts as this long. */
 const MAX_FRAME_MS = 100;
