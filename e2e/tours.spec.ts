@@ -103,3 +103,97 @@ for (const [i, t] of tours.entries()) {
     expect(errors).toEqual([]);
   });
 }
+
+test.describe('moving through a tour', () => {
+  const election = () => tours.find((t) => t.name === 'election')!;
+
+  test('a step plays from where the last one ended and stops at its own end, paused', async ({ page }) => {
+    await open(page, '?tour=election&step=2');
+    const panel = page.getByTestId('tour');
+    await expect(panel).toHaveAttribute('data-checks', 'ok');
+    await expect(panel).toHaveAttribute('data-at-end', 'true', { timeout: 20_000 });
+    await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'false');
+    await expect(page.getByTestId('time-travel')).toHaveAttribute('data-live', 'true');
+    await expect(page.getByTestId('tour-caption')).toHaveText(election().steps[1].captions.join(''));
+  });
+
+  test('Back shows the previous step at its end; a dot jumps to any step; Replay plays the step again', async ({ page }) => {
+    const steps = election().steps;
+    await open(page, '?tour=election&step=3');
+    const panel = page.getByTestId('tour');
+    await expect(panel).toHaveAttribute('data-checks', 'ok');
+    await page.getByTestId('tour-back').click();
+    await expect(panel).toHaveAttribute('data-step', '2');
+    await expect(panel).toHaveAttribute('data-at-end', 'true');
+    await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'false');
+    await expect(page.getByTestId('tour-caption')).toHaveText(steps[1].captions.join(''));
+    expect(new URL(page.url()).search).toBe('?tour=election&step=2');
+    await expect(page.getByTestId('tour-back')).toBeEnabled();
+
+    await page.getByRole('button', { name: `Step ${steps.length}`, exact: true }).click();
+    await expect(panel).toHaveAttribute('data-step', String(steps.length));
+    await expect(panel).toHaveAttribute('data-checks', 'ok');
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="tour-finish-step"]')?.click());
+    await expect(panel).toHaveAttribute('data-at-end', 'true');
+    const end = await page.getByTestId('sim-time').getAttribute('data-event');
+
+    await page.getByTestId('tour-replay').click();
+    await expect(panel).toHaveAttribute('data-at-end', 'false');
+    await expect(page.getByTestId('time-travel')).toHaveAttribute('data-live', 'false');
+    await page.getByTestId('tour-finish-step').click();
+    await expect(panel).toHaveAttribute('data-at-end', 'true');
+    await expect(page.getByTestId('sim-time')).toHaveAttribute('data-event', end!);
+  });
+
+  test('Leave tour keeps the simulation as it stands; acting mid-tour is undone by Next', async ({ page }) => {
+    await open(page, '?tour=election&step=2');
+    const panel = page.getByTestId('tour');
+    await expect(panel).toHaveAttribute('data-at-end', 'true', { timeout: 20_000 });
+    // The learner acts: the tour says so, and Next goes back to the tour's own run.
+    await page.getByTestId('node-n3').click();
+    await page.getByTestId('action-crash').click();
+    await expect(page.getByTestId('node-n3')).toHaveAttribute('data-role', 'down');
+    await expect(page.getByTestId('tour-status')).toContainText('You have changed the run');
+    await page.getByTestId('tour-next').click();
+    await expect(panel).toHaveAttribute('data-step', '3');
+    await expect(panel).toHaveAttribute('data-checks', 'ok');
+    await expect(page.getByTestId('node-n3')).not.toHaveAttribute('data-role', 'down');
+
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="tour-finish-step"]')?.click());
+    await expect(panel).toHaveAttribute('data-at-end', 'true');
+    const before = await page.getByTestId('sim-time').getAttribute('data-event');
+    await page.getByTestId('tour-leave').click();
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByTestId('sim-time')).toHaveAttribute('data-event', before!);
+    expect(new URL(page.url()).search).toBe('');
+    // Free play from there.
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('sim-time')).toHaveAttribute('data-event', String(Number(before) + 1));
+  });
+
+  test('a first visit offers the tours once; a deep link to a missing step or tour says so', async ({ page }) => {
+    await open(page);
+    await page.getByTestId('welcome-start').click();
+    await expect(page.getByTestId('tour')).toHaveAttribute('data-tour', 'election');
+    await expect(page.getByTestId('tour')).toHaveAttribute('data-step', '1');
+    await open(page);
+    await expect(page.getByTestId('welcome')).toHaveCount(0);
+
+    await open(page, '?tour=election&step=99');
+    await expect(page.getByTestId('tour')).toHaveAttribute('data-step', String(election().steps.length));
+    await expect(page.getByTestId('notice')).toContainText(`has steps 1 to ${election().steps.length}`);
+    await open(page, '?tour=nope');
+    await expect(page.getByTestId('notice')).toContainText('There is no tour named “nope”');
+    await expect(page.getByTestId('tour')).toHaveCount(0);
+  });
+
+  test('the Tours menu starts any tour', async ({ page }) => {
+    await open(page);
+    await page.getByTestId('welcome-dismiss').click();
+    await expect(page.getByTestId('welcome')).toHaveCount(0);
+    await page.getByTestId('tour-menu').locator('summary').click();
+    await page.getByTestId('tour-start-crashes').click();
+    await expect(page.getByTestId('tour')).toHaveAttribute('data-tour', 'crashes');
+    await expect(page.getByTestId('tour-progress')).toHaveText(/^Step 1 of \d+$/);
+  });
+});

@@ -98,10 +98,12 @@ export function openFromLocation(): void {
       return fallback ? openDefault() : undefined;
     }
     case 'tour':
+      startTour(opening.tour, opening.step);
+      // After the start, which clears the notices of whatever was on screen before.
       if (!opening.stepOk) {
         store().showNotice({ tone: 'warning', message: `The tour “${opening.tour.title}” has steps 1 to ${opening.tour.steps.length}; showing step ${opening.step + 1}.` });
       }
-      return startTour(opening.tour, opening.step);
+      return;
     case 'unknown-tour':
       store().showNotice({ tone: 'error', message: `There is no tour named “${opening.name}”. Showing the default cluster instead.` });
       return openDefault();
