@@ -40,7 +40,9 @@ export function TimeTravelBar() {
             <strong>Replaying the past</strong> · event {event} of {timeline.length} · acting here starts a new future
           </>
         ) : (
-          <>Live · {timeline.length} events · drag back to replay</>
+          <>
+            Live · {timeline.length} event{timeline.length === 1 ? '' : 's'} · drag back to replay
+          </>
         )}
       </span>
       {past ? (
