@@ -8,6 +8,7 @@ import { useStore } from '../store/store.ts';
 import { MessageShape } from './MessageShape.tsx';
 import { lookOf } from './messageLook.ts';
 import type { ClusterPainter } from './clusterPainter.ts';
+import { WHY_TOOLTIP_ID, whyAttr } from '../explain/whyTarget.ts';
 
 interface Props {
   readonly message: MessageView;
@@ -39,8 +40,10 @@ export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, pa
       }}
       role="button"
       aria-label={summary}
+      // Hovered, the floating explanation says what it asks or answers (app/explain/whyMessage.ts).
+      data-why={whyAttr({ kind: 'message', id: m.id })}
+      aria-describedby={WHY_TOOLTIP_ID}
     >
-      <title>{`${summary}. Click to inspect or drop it.`}</title>
       {selected && <circle className="message-selection" r={19} />}
       <path className="msg-arrow" d="M17,-5 L24,0 L17,5 Z" transform={`rotate(${heading.toFixed(1)})`} />
       <MessageShape look={lookOf(m)} />

@@ -4,6 +4,7 @@
  * crossed out when crashed) and its election timer as an arc around it. A
  * PreVote pre-candidate is drawn as a candidate and labelled "pre-candidate". A
  * node involved in a safety violation wears a red ring and a warning flag.
+ * Hovering or focusing it explains it (app/explain/whyNode.ts).
  */
 import { memo, useCallback } from 'react';
 import type { NodeId } from '../../engine/types.ts';
@@ -14,6 +15,7 @@ import { useStore } from '../store/store.ts';
 import { selectInViolation, selectNode } from '../store/selectors.ts';
 import type { NodeView } from '../worker/viewModel.ts';
 import type { ClusterPainter } from './clusterPainter.ts';
+import { WHY_TOOLTIP_ID, whyAttr } from '../explain/whyTarget.ts';
 
 interface Props {
   readonly id: NodeId;
@@ -50,8 +52,10 @@ export const NodeGlyph = memo(function NodeGlyph({ id, place, painter, selected,
       role="button"
       tabIndex={0}
       aria-label={`${id}, ${words.filter(Boolean).join(', ')}, term ${term}${inViolation ? ', involved in a safety violation' : ''}`}
+      // Hovered or focused, the floating explanation says why it is in this state (app/explain).
+      data-why={whyAttr({ kind: 'node', id })}
+      aria-describedby={WHY_TOOLTIP_ID}
     >
-      <title>{`${id}: ${words.filter(Boolean).join(', ')}, term ${term}.${inViolation ? ' Involved in a safety violation (see the Safety panel).' : ''} Click for details and actions.`}</title>
       {inViolation && <circle className="violation-ring" r={TIMER_ARC_OUTER + 5} />}
       {selected && <circle className="selection-ring" r={TIMER_ARC_OUTER + 6} />}
       {node.electionTimer !== null && <circle className="timer-track" r={(TIMER_ARC_INNER + TIMER_ARC_OUTER) / 2} />}

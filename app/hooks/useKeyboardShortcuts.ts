@@ -19,8 +19,9 @@ function isTyping(target: EventTarget | null): boolean {
 const isToggle = (target: EventTarget | null): boolean =>
   target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');
 
-/** A slider's arrow and End keys move the slider itself. */
-const isRange = (target: EventTarget | null): boolean => target instanceof HTMLInputElement && target.type === 'range';
+/** A slider's arrow and End keys move the slider itself, and a grid's (the logs) move focus between its cells. */
+const movesWithin = (target: EventTarget | null): boolean =>
+  (target instanceof HTMLInputElement && target.type === 'range') || (target instanceof Element && target.closest('[role="grid"]') !== null);
 
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
@@ -41,13 +42,13 @@ export function useKeyboardShortcuts(): void {
         // Also keeps Space from clicking a focused button or scrolling the page.
         e.preventDefault();
         if (!e.repeat) togglePlaying();
-      } else if (e.key === 'ArrowRight' && !isRange(e.target)) {
+      } else if (e.key === 'ArrowRight' && !movesWithin(e.target)) {
         e.preventDefault();
         stepOnce();
-      } else if (e.key === 'ArrowLeft' && !isRange(e.target)) {
+      } else if (e.key === 'ArrowLeft' && !movesWithin(e.target)) {
         e.preventDefault();
         stepBack();
-      } else if (e.key === 'End' && !isRange(e.target)) {
+      } else if (e.key === 'End' && !movesWithin(e.target)) {
         e.preventDefault();
         backToLive();
       } else if (e.key === 'c' || e.key === 'C') {

@@ -1,8 +1,14 @@
-/** One log entry: its term as colour and number; solid when committed, faded and dashed when not; a red double ring when a safety violation involves it. */
+/**
+ * One log entry: its term as colour and number; solid when committed, faded and
+ * dashed when not; a red double ring when a safety violation involves it.
+ * Hovering or focusing it explains it (app/explain/whyEntry.ts); it is a cell of
+ * the log grid, which arrow keys move through (LogView).
+ */
 import { memo } from 'react';
 import type { NodeId } from '../../engine/types.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
 import { cssVars } from '../theme/cssVars.ts';
+import { WHY_TOOLTIP_ID, whyAttr } from '../explain/whyTarget.ts';
 
 interface Props {
   readonly node: NodeId;
@@ -14,9 +20,11 @@ interface Props {
   readonly conflict: boolean;
   /** Involved in a safety violation shown in the Safety panel. */
   readonly violation: boolean;
+  /** In the Tab order: one cell per row is, the others are reached with the arrow keys. */
+  readonly tabStop: boolean;
 }
 
-export const LogCell = memo(function LogCell({ node, index, term, value, committed, conflict, violation }: Props) {
+export const LogCell = memo(function LogCell({ node, index, term, value, committed, conflict, violation, tabStop }: Props) {
   const what = value === null ? 'leader no-op' : `value "${value}"`;
   const status = committed ? 'committed' : 'not committed yet';
   return (
@@ -27,9 +35,13 @@ export const LogCell = memo(function LogCell({ node, index, term, value, committ
       data-violation={violation}
       className={`cell ${committed ? 'committed' : 'uncommitted'}${conflict ? ' conflict' : ''}${violation ? ' violation' : ''}`}
       style={cssVars({ '--term': termColor(term), '--ink': committed ? termInk(term) : '#111' })}
-      title={`${node} index ${index}: term ${term}, ${what}, ${status}${conflict ? "; conflicts with the leader's entry" : ''}${
-        violation ? '; involved in a safety violation (see the Safety panel)' : ''
+      role="gridcell"
+      tabIndex={tabStop ? 0 : -1}
+      aria-label={`${node} index ${index}: term ${term}, ${what}, ${status}${conflict ? ", conflicts with the leader's entry" : ''}${
+        violation ? ', involved in a safety violation' : ''
       }`}
+      data-why={whyAttr({ kind: 'entry', node, index })}
+      aria-describedby={WHY_TOOLTIP_ID}
     >
       {term}
     </div>

@@ -35,8 +35,8 @@ const ROLE_MARK: Record<DrawnRole, string> = { leader: '♛', candidate: '?', fo
 export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderLog, next, match, columns, violations, rejections, roundTrips }: Props) {
   const conflicts = useMemo(() => conflictsWithLeader(log, leaderLog), [log, leaderLog]);
   return (
-    <div className={`log-row role-${role}`} style={cssVars({ '--columns': columns })}>
-      <div className="log-label" title={`${id}: ${role}, commitIndex ${commitIndex}`}>
+    <div className={`log-row role-${role}`} style={cssVars({ '--columns': columns })} role="row">
+      <div className="log-label" title={`${id}: ${role}, commitIndex ${commitIndex}`} role="rowheader">
         <span className="log-node">{id}</span>
         <span className="log-role">{ROLE_MARK[role]}</span>
         {rejections !== null && roundTrips !== null && <ProbeBadge id={id} rejections={rejections} roundTrips={roundTrips} />}
@@ -52,6 +52,7 @@ export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderL
             committed={i < commitIndex}
             conflict={conflicts[i]}
             violation={violations.includes(i + 1)}
+            tabStop={i === log.length - 1}
           />
         ))}
       </div>

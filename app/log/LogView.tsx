@@ -1,11 +1,13 @@
 /** Every node's log side by side: one row per node, one column per index. */
 import { cssVars } from '../theme/cssVars.ts';
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/store.ts';
 import type { Store } from '../store/store.ts';
 import { LogRow } from './LogRow.tsx';
 import { columnCount } from './logModel.ts';
+import { GRID_KEYS, gridMove } from './gridMove.ts';
+import { parseWhy } from '../explain/whyTarget.ts';
 import { NO_INDEXES, violationMarks } from '../safety/violationMarks.ts';
 
 const selectLogView = (s: Store) => ({ ids: s.ids, nodes: s.nodes, logs: s.logs, leader: s.leader, violations: s.violations, probes: s.stats.probes });
@@ -29,6 +31,14 @@ export function LogView() {
     if (el !== null && atEnd.current) el.scrollLeft = el.scrollWidth;
   }, [columns]);
   const empty = ids.every((id) => (logs[id]?.length ?? 0) === 0);
+  // One cell per row is in the Tab order; the arrow keys move between cells (gridMove.ts).
+  const moveFocus = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const at = e.target instanceof Element ? parseWhy(e.target.getAttribute('data-why')) : null;
+    if (at?.kind !== 'entry' || !GRID_KEYS.has(e.key)) return;
+    e.preventDefault();
+    const to = gridMove(e.key, at, ids, (id) => logs[id]?.length ?? 0);
+    if (to !== null) e.currentTarget.querySelector<HTMLElement>(`[data-testid="entry-${to.node}-${to.index}"]`)?.focus();
+  };
   return (
     <div
       className="log-scroller"
@@ -38,7 +48,7 @@ export function LogView() {
         atEnd.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - 4;
       }}
     >
-      <div className="log-grid">
+      <div className="log-grid" role="grid" aria-label="Logs: a row per node, a column per index" onKeyDown={moveFocus}>
         <IndexHeader columns={columns} />
         {ids.map((id) => {
           const node = nodes[id];
@@ -69,11 +79,13 @@ export function LogView() {
 /** The index numbers above the columns; memoized, since the view re-renders with every node change. */
 const IndexHeader = memo(function IndexHeader({ columns }: { columns: number }) {
   return (
-    <div className="log-row log-header" style={cssVars({ '--columns': columns })}>
-      <div className="log-label">index</div>
+    <div className="log-row log-header" style={cssVars({ '--columns': columns })} role="row">
+      <div className="log-label" role="columnheader">
+        index
+      </div>
       <div className="log-cells">
         {Array.from({ length: columns }, (_, i) => (
-          <div key={i} className="index-cell">
+          <div key={i} className="index-cell" role="columnheader">
             {i + 1}
           </div>
         ))}

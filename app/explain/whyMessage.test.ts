@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { inFlight, whyWorld } from '../testing/whyWorld.ts';
+import { whyMessage } from './whyMessage.ts';
+
+const append = (id: number, to: string, prevLogIndex: number, prevLogTerm: number, entryTerms: number[] = []) =>
+  inFlight(id, { type: 'AppendEntries', from: 'n1', to, term: 8, prevLogIndex, prevLogTerm, entryCount: entryTerms.length, entryTerms, leaderCommit: 8 });
+
+const logs = { n1: [1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 8], n3: [1, 1, 1, 4], n7: [1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3] };
+
+describe('whyMessage', () => {
+  it('AppendEntries: its fields, the consistency check, and that the receiver will reject (§5.3)', () => {
+    const w = whyWorld({ logs, nodes: { n3: { term: 8 }, n7: { term: 8 } }, messages: [append(1, 'n3', 10, 6, [6, 8]), append(2, 'n7', 10, 6, [6, 8])] });
+    const to3 = whyMessage(w, 1)!;
+    expect(to3).toContain('AppendEntries n1→n3, term 8: 2 entries (terms 6 8) to store after index 10, whose entry must have term 6.');
+    expect(to3).toContain('(§5.3)');
+    expect(to3).toContain('n1 has committed up to index 8 (leaderCommit)');
+    expect(to3).toContain('As things stand, n3 will reject: it has no entry at index 10 (its log ends at 4).');
+    expect(whyMessage(w, 2)).toContain('As things stand, n7 will reject: its entry at index 10 has term 3, not 6.');
+  });
+
+  it('a heartbeat resets the election timer (§5.2), and one that matches is accepted', () => {
+    const w = whyWorld({ logs: { n1: [1, 1], n2: [1, 1] }, nodes: { n2: { term: 8 } }, messages: [append(3, 'n2', 2, 1)] });
+    const text = whyMessage(w, 3)!;
+    expect(text).toContain('with no entries: a heartbeat');
+    expect(text).toContain("resets n2's election timer (§5.2)");
+    expect(text).toContain('As things stand, n2 will accept.');
+  });
+
+  it('RequestVote: what the candidate asks, and what the voter will answer (§5.2, §5.4.1)', () => {
+    const ask = (id: number, to: string) => inFlight(id, { type: 'RequestVote', from: 'n1', to, term: 8, preVote: false, lastLogIndex: 10, lastLogTerm: 6 });
+    const w = whyWorld({
+      logs: { n1: [1, 6], n2: [1, 6], n4: [1, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6], n5: [1, 7], n6: [1, 1] },
+      nodes: { n2: { term: 8, votedFor: 'n6' }, n6: { term: 9 } },
+      messages: [ask(1, 'n2'), ask(2, 'n4'), ask(3, 'n5'), ask(4, 'n6')],
+    });
+    expect(whyMessage(w, 1)).toContain('RequestVote n1→n2, term 8: n1 asks n2 for its vote in term 8; its last entry is index 10, term 6.');
+    expect(whyMessage(w, 1)).toContain('As things stand, n2 will refuse: it already voted for n6 in term 8 (§5.2).');
+    expect(whyMessage(w, 2)).toContain('As things stand, n4 will refuse: its own log is more up-to-date (it ends at index 11, term 6) (§5.4.1).');
+    expect(whyMessage(w, 3)).toContain('n5 will refuse');
+    expect(whyMessage(w, 4)).toContain('As things stand, n6 is at term 9: it will refuse, and n1 will step down (§5.1).');
+  });
+
+  it('a pre-vote request to a node that hears from a leader gets a no (thesis §9.6)', () => {
+    const w = whyWorld({
+      logs: { n1: [1], n2: [1] },
+      nodes: { n2: { term: 1, leader: 'n3' } },
+      messages: [inFlight(5, { type: 'RequestVote', from: 'n1', to: 'n2', term: 2, preVote: true, lastLogIndex: 1, lastLogTerm: 1 })],
+    });
+    const text = whyMessage(w, 5)!;
+    expect(text).toContain('RequestVote (pre-vote) n1→n2, term 2');
+    expect(text).toContain('As things stand, n2 will say no: it still hears from leader n3 (thesis §9.6).');
+  });
+
+  it('a vote granted to a candidate: its tally and what a majority brings', () => {
+    const w = whyWorld({
+      logs: { n1: [1], n2: [1], n3: [1] },
+      nodes: { n1: { role: 'candidate', term: 2, votes: { n1: true } } },
+      messages: [inFlight(6, { type: 'RequestVoteResponse', from: 'n2', to: 'n1', term: 2, granted: true, preVote: false })],
+    });
+    expect(whyMessage(w, 6)).toBe(
+      'RequestVoteResponse n2→n1, term 2: n2 grants n1 its vote. n1 has 1 of the 2 votes it needs; with a majority it becomes leader (§5.2).',
+    );
+  });
+
+  it('a rejection with its hint: backed off by the hint or by one, as the probing rule says (§5.3)', () => {
+    const reply = inFlight(7, { type: 'AppendEntriesResponse', from: 'n3', to: 'n1', term: 8, success: false, matchIndex: 0, rejectedIndex: 10, hintIndex: 4, hintTerm: 4 });
+    const base = { logs: { n1: [1], n3: [1] }, nodes: { n1: { role: 'leader' as const, term: 8 } }, messages: [reply] };
+    expect(whyMessage(whyWorld(base), 7)).toContain('Its hint: index 4, term 4. n1 moves n3\'s nextIndex back, using the hint');
+    expect(whyMessage(whyWorld({ ...base, raft: { probe: 'naive' } }), 7)).toContain('back by one and tries again (§5.3).');
+  });
+
+  it('an accepted AppendEntries raises matchIndex and may commit (Figure 2, §5.3)', () => {
+    const w = whyWorld({
+      logs: { n1: [1], n2: [1] },
+      nodes: { n1: { role: 'leader', term: 1 } },
+      messages: [inFlight(8, { type: 'AppendEntriesResponse', from: 'n2', to: 'n1', term: 1, success: true, matchIndex: 1, rejectedIndex: 0, hintIndex: 0, hintTerm: 0 })],
+    });
+    expect(whyMessage(w, 8)).toContain("n2 accepted; its log matches n1's up to index 1.");
+    expect(whyMessage(w, 8)).toContain('(Figure 2, §5.3)');
+  });
+
+  it('a message to a crashed node or over a cut link will be lost, and nothing for one delivered', () => {
+    const w = whyWorld({
+      logs: { n1: [1], n2: [1], n3: [1] },
+      nodes: { n2: { role: 'down', up: false } },
+      cuts: ['n1-n3'],
+      messages: [append(9, 'n2', 1, 1), append(10, 'n3', 1, 1)],
+    });
+    expect(whyMessage(w, 9)).toContain('n2 is down, so it will be lost; Raft retries (§5.5).');
+    expect(whyMessage(w, 10)).toContain('The link n1-n3 is cut, so it will be lost');
+    expect(whyMessage(w, 11)).toBeNull();
+  });
+});

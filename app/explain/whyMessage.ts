@@ -1,0 +1,129 @@
+/**
+ * A message in flight in plain words: what it asks or answers, field by field,
+ * and what its receiver will do with it, judged from the receiver's state now
+ * ("as things stand": the state may change before it arrives).
+ */
+import { linkKey } from '../../engine/sim/cluster.ts';
+import { plural } from '../../engine/explain/explanation.ts';
+import { isUpToDate, position, termAt } from '../../engine/raft/log.ts';
+import { majority } from '../../engine/raft/quorum.ts';
+import type { MessageView } from '../worker/viewModel.ts';
+import { cite } from './cite.ts';
+import type { WhyWorld } from './whyWorld.ts';
+
+type Of<T extends MessageView['type']> = Extract<MessageView, { type: T }>;
+
+export function whyMessage(w: WhyWorld, id: number): string | null {
+  const m = w.messages.find((x) => x.id === id);
+  if (m === undefined) return null;
+  const lost = fate(w, m);
+  switch (m.type) {
+    case 'RequestVote':
+      return [requestVote(m), lost ?? voteOutlook(w, m)].join(' ');
+    case 'RequestVoteResponse':
+      return [voteResponse(w, m), lost ?? ''].join(' ').trim();
+    case 'AppendEntries':
+      return [appendEntries(m), lost ?? appendOutlook(w, m)].join(' ');
+    case 'AppendEntriesResponse':
+      return [appendResponse(w, m), lost ?? ''].join(' ').trim();
+  }
+}
+
+/** A message that cannot arrive: its receiver is down, or the link is cut. */
+function fate(w: WhyWorld, m: MessageView): string | null {
+  if (w.nodes[m.to]?.role === 'down') return `${m.to} is down, so it will be lost; Raft retries ${cite('crash-retry')}.`;
+  if (w.cuts.has(linkKey(m.from, m.to))) return `The link ${m.from}-${m.to} is cut, so it will be lost; Raft retries ${cite('unreliable-network')}.`;
+  return null;
+}
+
+function requestVote(m: Of<'RequestVote'>): string {
+  const last = `its last entry is index ${m.lastLogIndex}, term ${m.lastLogTerm}`;
+  return m.preVote
+    ? `RequestVote (pre-vote) ${m.from}→${m.to}, term ${m.term}: ${m.from} asks whether ${m.to} would vote for it in term ${m.term}, without raising any term; ${last}. ` +
+        `${m.to} says yes only if it hears from no leader and this log is at least as up-to-date as its own ${cite('prevote')}.`
+    : `RequestVote ${m.from}→${m.to}, term ${m.term}: ${m.from} asks ${m.to} for its vote in term ${m.term}; ${last}. ` +
+        `${m.to} grants it only if it has not voted for another candidate in this term and this log is at least as up-to-date as its own ${cite('one-vote', 'up-to-date')}.`;
+}
+
+/** What the voter will answer, checked in the order the engine checks (engine/raft/election.ts). */
+function voteOutlook(w: WhyWorld, m: Of<'RequestVote'>): string {
+  const voter = w.nodes[m.to];
+  if (voter === undefined) return '';
+  const mine = position(w.logs[m.to] ?? []);
+  // unsafe=vote-any-log skips the election restriction.
+  const behind = !w.config.raft.unsafe.includes('vote-any-log') && !isUpToDate({ lastIndex: m.lastLogIndex, lastTerm: m.lastLogTerm }, mine);
+  const logRefusal = `As things stand, ${m.to} will refuse: its own log is more up-to-date (it ends at index ${mine.lastIndex}, term ${mine.lastTerm}) ${cite('up-to-date')}.`;
+  if (m.preVote) {
+    if (voter.term >= m.term) return `As things stand, ${m.to} will say no: term ${m.term} is not ahead of its own term ${voter.term} ${cite('prevote')}.`;
+    if (voter.role === 'leader' || (voter.role === 'follower' && voter.leader !== null)) {
+      return `As things stand, ${m.to} will say no: it still hears from leader ${voter.leader ?? m.to} ${cite('prevote')}.`;
+    }
+    return behind ? logRefusal : `As things stand, ${m.to} will say yes.`;
+  }
+  if (voter.term > m.term) return `As things stand, ${m.to} is at term ${voter.term}: it will refuse, and ${m.from} will step down ${cite('higher-term')}.`;
+  if (voter.term === m.term && voter.votedFor !== null && voter.votedFor !== m.from) {
+    return `As things stand, ${m.to} will refuse: it already voted for ${voter.votedFor} in term ${m.term} ${cite('one-vote')}.`;
+  }
+  return behind ? logRefusal : `As things stand, ${m.to} will grant it.`;
+}
+
+function voteResponse(w: WhyWorld, m: Of<'RequestVoteResponse'>): string {
+  const kind = m.preVote ? 'pre-vote' : 'vote';
+  const head = `RequestVoteResponse${m.preVote ? ' (pre-vote)' : ''} ${m.from}→${m.to}, term ${m.term}: ${m.from} ${m.granted ? 'grants' : 'refuses'} ${m.to} its ${kind}.`;
+  const candidate = w.nodes[m.to];
+  if (candidate !== undefined && !m.preVote && m.term > candidate.term) {
+    return `${head} Its term ${m.term} is newer than ${m.to}'s term ${candidate.term}, so ${m.to} will step down ${cite('higher-term')}.`;
+  }
+  if (candidate?.role !== 'candidate') return `${head} ${m.to} is no longer a candidate, so it will ignore the answer.`;
+  const needed = majority(w.ids.length);
+  const granted = Object.values(candidate.votes ?? {}).filter(Boolean).length;
+  return `${head} ${m.to} has ${granted} of the ${needed} ${kind}s it needs; with a majority it ${m.preVote ? 'starts a real election' : 'becomes leader'} ${cite(m.preVote ? 'prevote' : 'majority-wins')}.`;
+}
+
+function appendEntries(m: Of<'AppendEntries'>): string {
+  const at = m.prevLogIndex === 0 ? 'at the start of the log (index 0 always matches)' : `after index ${m.prevLogIndex}, whose entry must have term ${m.prevLogTerm}`;
+  const commit = `It also says ${m.from} has committed up to index ${m.leaderCommit} (leaderCommit), so ${m.to} may commit that far ${cite('learn-commit')}.`;
+  if (m.entryCount === 0) {
+    return (
+      `AppendEntries ${m.from}→${m.to}, term ${m.term}, with no entries: a heartbeat. It tells ${m.to} that ${m.from} still leads term ${m.term}, ` +
+      `which resets ${m.to}'s election timer ${cite('heartbeats')}. It checks that ${m.to}'s log matches ${at}. ${commit}`
+    );
+  }
+  const terms = `${m.entryTerms.join(' ')}${m.entryCount > m.entryTerms.length ? ' …' : ''}`;
+  return (
+    `AppendEntries ${m.from}→${m.to}, term ${m.term}: ${plural(m.entryCount, 'entry', 'entries')} (terms ${terms}) to store ${at}. ` +
+    `${m.to} accepts only if its log holds that entry; otherwise it rejects, and ${m.from} tries an earlier index ${cite('consistency-check')}. ${commit}`
+  );
+}
+
+function appendOutlook(w: WhyWorld, m: Of<'AppendEntries'>): string {
+  const follower = w.nodes[m.to];
+  const log = w.logs[m.to] ?? [];
+  if (follower === undefined) return '';
+  if (follower.term > m.term) return `As things stand, ${m.to} is at term ${follower.term}: it will reject, and ${m.from} will step down ${cite('higher-term')}.`;
+  const actual = termAt(log, m.prevLogIndex);
+  if (actual === m.prevLogTerm) return `As things stand, ${m.to} will accept.`;
+  return actual === undefined
+    ? `As things stand, ${m.to} will reject: it has no entry at index ${m.prevLogIndex} (its log ends at ${log.length}).`
+    : `As things stand, ${m.to} will reject: its entry at index ${m.prevLogIndex} has term ${actual}, not ${m.prevLogTerm}.`;
+}
+
+function appendResponse(w: WhyWorld, m: Of<'AppendEntriesResponse'>): string {
+  const head = `AppendEntriesResponse ${m.from}→${m.to}, term ${m.term}:`;
+  const leader = w.nodes[m.to];
+  if (leader !== undefined && m.term > leader.term) {
+    return `${head} ${m.from} is at a newer term than ${m.to}, so ${m.to} will step down ${cite('higher-term')}.`;
+  }
+  if (m.success) {
+    return (
+      `${head} ${m.from} accepted; its log matches ${m.to}'s up to index ${m.matchIndex}. ` +
+      `${m.to} raises ${m.from}'s matchIndex and commits any entry of its own term that is now on a majority ${cite('leader-progress', 'commit-majority')}.`
+    );
+  }
+  const fast = w.config.raft.probe === 'fast';
+  return (
+    `${head} ${m.from} rejected the AppendEntries whose prevLogIndex was ${m.rejectedIndex}: its log does not hold ${m.to}'s entry there. ` +
+    `Its hint: index ${m.hintIndex}, term ${m.hintTerm}. ${m.to} moves ${m.from}'s nextIndex back` +
+    (fast ? `, using the hint to skip indexes that cannot match, and tries again ${cite('conflict-hint')}.` : ` by one and tries again ${cite('backoff')}.`)
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Small worlds for the hover-explanation tests (app/explain/why*.test.ts): logs
+ * written as terms (or [term, value]), every node a follower of its last term
+ * unless told otherwise, and the default cluster options.
+ */
+import { DEFAULT_CONFIG } from '../../engine/config.ts';
+import type { Flight, LogEntry, NodeId, RaftOptions } from '../../engine/types.ts';
+import type { MessageView, NodeView, ViolationView } from '../worker/viewModel.ts';
+import type { WhyWorld } from '../explain/whyWorld.ts';
+
+type Cell = number | readonly [number, string | null];
+
+export interface WorldSpec {
+  readonly logs: Readonly<Record<NodeId, readonly Cell[]>>;
+  readonly nodes?: Readonly<Record<NodeId, Partial<NodeView>>>;
+  readonly leader?: NodeId | null;
+  readonly messages?: readonly MessageView[];
+  readonly cuts?: readonly string[];
+  readonly raft?: Partial<RaftOptions>;
+  readonly violations?: readonly ViolationView[];
+}
+
+const entry = (c: Cell, index: number): LogEntry => (typeof c === 'number' ? { term: c, value: `v${index}` } : { term: c[0], value: c[1] });
+
+export function whyWorld(spec: WorldSpec): WhyWorld {
+  const ids = Object.keys(spec.logs);
+  const logs: Record<NodeId, LogEntry[]> = {};
+  const nodes: Record<NodeId, NodeView> = {};
+  for (const id of ids) {
+    const log = spec.logs[id].map((c, i) => entry(c, i + 1));
+    logs[id] = log;
+    nodes[id] = {
+      id,
+      up: true,
+      role: 'follower',
+      term: log.at(-1)?.term ?? 0,
+      votedFor: null,
+      commitIndex: 0,
+      leader: null,
+      logLength: log.length,
+      pre: false,
+      votes: null,
+      progress: null,
+      electionTimer: null,
+      heartbeatTimer: null,
+      ...spec.nodes?.[id],
+    };
+  }
+  return {
+    ids,
+    nodes,
+    logs,
+    leader: spec.leader ?? null,
+    messages: spec.messages ?? [],
+    cuts: new Set(spec.cuts ?? []),
+    config: { ...DEFAULT_CONFIG, raft: { ...DEFAULT_CONFIG.raft, ...spec.raft } },
+    violations: spec.violations ?? [],
+  };
+}
+
+/** A message as a node sends it, before the network times it. */
+type Unsent = MessageView extends infer M ? (M extends unknown ? Omit<M, keyof Flight> : never) : never;
+
+/** A message in flight, with the network's fields filled in. */
+export const inFlight = (id: number, m: Unsent): MessageView => ({ ...m, id, sentAt: 0, arrivesAt: 10, seq: id });
