@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { open, pause } from './helpers.ts';
+import { campaign, open, pause } from './helpers.ts';
 
 const SHOTS = '/tmp/shots-explain';
 
@@ -100,8 +100,7 @@ test('focusing a node from the keyboard explains it; Escape dismisses; arrows mo
 
 test('hovering a message says what it asks and what its receiver will do', async ({ page }) => {
   await open(page, '?scenario=figure7');
-  await page.getByTestId('node-n1').click();
-  await page.getByTestId('action-campaign').click();
+  await campaign(page, 'n1');
   const request = page.locator('[data-testid="message"][data-type="RequestVote"][data-to="n5"]');
   await expect(request).toHaveCount(1);
   await request.hover();
@@ -130,8 +129,7 @@ for (const size of [
     await expect(panel).toContainText('Press Play or Step');
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: `${SHOTS}/${size.name}-explain-empty.png` });
-    await page.getByTestId('node-n1').click();
-    await page.getByTestId('action-campaign').click();
+    await campaign(page, 'n1');
     for (let i = 0; i < 6; i++) await page.getByTestId('step').click();
     await expect(panel.getByTestId('explain-line').first()).toBeVisible();
     await panel.scrollIntoViewIfNeeded();

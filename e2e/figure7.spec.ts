@@ -1,6 +1,6 @@
 /** The paper's Figure 7: the preset, the election of n1, the repair, and single steps. */
 import { expect, test, type Page } from '@playwright/test';
-import { logTerms, open, play } from './helpers.ts';
+import { campaign, logTerms, open, play } from './helpers.ts';
 
 const FIGURE7: Record<string, string> = {
   n1: '1 1 1 4 4 5 5 6 6 6',
@@ -46,8 +46,7 @@ test('the preset buttons load the presets and pause', async ({ page }) => {
 
 test('after n1 campaigns and the cluster runs, every log is repaired', async ({ page }) => {
   await open(page, '?scenario=figure7');
-  await page.getByTestId('node-n1').click();
-  await page.getByTestId('action-campaign').click();
+  await campaign(page, 'n1');
   await expect(page.getByTestId('node-n1')).toHaveAttribute('data-role', 'candidate');
   await play(page);
   await expect(page.getByTestId('node-n1')).toHaveAttribute('data-role', 'leader');
@@ -63,8 +62,7 @@ test('after n1 campaigns and the cluster runs, every log is repaired', async ({ 
 
 test('one step processes exactly one event: one message delivered', async ({ page }) => {
   await open(page, '?scenario=figure7');
-  await page.getByTestId('node-n1').click();
-  await page.getByTestId('action-campaign').click();
+  await campaign(page, 'n1');
   const requests = page.locator('[data-testid="message"][data-type="RequestVote"]');
   const replies = page.locator('[data-testid="message"][data-type="RequestVoteResponse"]');
   await expect(requests).toHaveCount(6);
@@ -79,8 +77,7 @@ test('one step processes exactly one event: one message delivered', async ({ pag
 
 test('a message can be inspected and dropped', async ({ page }) => {
   await open(page, '?scenario=figure7');
-  await page.getByTestId('node-n1').click();
-  await page.getByTestId('action-campaign').click();
+  await campaign(page, 'n1');
   const toN2 = page.locator('[data-testid="message"][data-to="n2"]');
   await expect(toN2).toHaveCount(1);
   const id = await toN2.getAttribute('data-id');

@@ -13,6 +13,12 @@ export async function open(page: Page, query = ''): Promise<string[]> {
   return errors;
 }
 
+/** Make a node start an election now, through its inspector (the `campaign` command). */
+export async function campaign(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`node-${id}`).click();
+  await page.getByTestId('action-campaign').click();
+}
+
 export async function pause(page: Page): Promise<void> {
   const button = page.getByTestId('play-pause');
   if ((await button.getAttribute('data-playing')) === 'true') await button.click();
