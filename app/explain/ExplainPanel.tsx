@@ -5,24 +5,20 @@
  */
 import { memo, useMemo } from 'react';
 import { useStore } from '../store/store.ts';
-import { selectEvents } from '../store/selectors.ts';
+import { selectEvents, selectTour } from '../store/selectors.ts';
+import type { Store } from '../store/store.ts';
 import type { EventView } from '../worker/viewModel.ts';
 import { narration } from './narration.ts';
 import { RuleChip } from './RuleChip.tsx';
 import './explain.css';
 
+const selectTouring = (s: Store): boolean => selectTour(s) !== null;
+
 export function ExplainPanel() {
   const events = useStore(selectEvents);
+  const touring = useStore(selectTouring);
   const { lines, latest, quiet } = useMemo(() => narration(events), [events]);
-  if (lines.length === 0) {
-    return (
-      <p className="explain-empty">
-        {quiet
-          ? 'Only heartbeats lately: the leader keeps every follower from starting an election. Send a client request (c), or crash a node, and watch what follows.'
-          : 'Press Play or Step (→) to run the cluster: each event is explained here with the rule of Raft behind it. Hover over, focus or tap a node, a message or a log entry to ask why it is as it is.'}
-      </p>
-    );
-  }
+  if (lines.length === 0) return <p className="explain-empty">{idle(quiet, touring)}</p>;
   return (
     <ol className="explain-lines">
       {lines.map((e) => (
@@ -30,6 +26,13 @@ export function ExplainPanel() {
       ))}
     </ol>
   );
+}
+
+/** What to say when there is nothing to narrate: what to do next (a tour's captions say it themselves). */
+function idle(quiet: boolean, touring: boolean): string {
+  if (quiet) return 'Only heartbeats lately: the leader keeps every follower from starting an election. Send a client request (c), or crash a node, and watch what follows.';
+  if (touring) return "As the tour's step plays, each event is explained here with the rule of Raft behind it.";
+  return 'Press Play or Step (→) to run the cluster: each event is explained here with the rule of Raft behind it. Hover over, focus or tap a node, a message or a log entry to ask why it is as it is.';
 }
 
 const ExplainLine = memo(function ExplainLine({ event: e, latest }: { event: EventView; latest: boolean }) {
