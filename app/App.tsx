@@ -103,9 +103,6 @@ export function App() {
           </section>
         </div>
         <div className="column">
-          <section className="panel selection-panel" aria-label="Selection">
-            <SelectionPanel />
-          </section>
           <section className="panel explain-panel" aria-labelledby="h-explain" data-testid="explain">
             <h2 id="h-explain">
               Explain <span className="panel-note">what just happened, and the rule behind it</span>
@@ -113,6 +110,9 @@ export function App() {
             <ExplainPanel />
             {/* The floating why-explanation of a hovered or focused node, entry or message; it renders into <body>. */}
             <WhyTooltip />
+          </section>
+          <section className="panel selection-panel" aria-label="Selection">
+            <SelectionPanel />
           </section>
           <section className="panel events-panel" aria-labelledby="h-events">
             <h2 id="h-events">
