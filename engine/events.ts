@@ -90,6 +90,19 @@ export type RecordBody =
       readonly preVote: boolean;
     }
   | {
+      /**
+       * A non-event worth explaining: an answer to a vote request of the node's
+       * current term arrived after the election was over for it: it already
+       * leads (a majority was enough, §5.2), or it stepped down.
+       */
+      readonly type: 'voteIgnored';
+      readonly node: NodeId;
+      readonly voter: NodeId;
+      readonly term: number;
+      readonly granted: boolean;
+      readonly role: 'leader' | 'follower';
+    }
+  | {
       readonly type: 'appendAccepted';
       readonly node: NodeId;
       readonly leader: NodeId;

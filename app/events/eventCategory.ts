@@ -11,6 +11,7 @@ const CATEGORY: Record<RecordType, EventCategory> = {
   voteGranted: 'election',
   voteRefused: 'election',
   voteCounted: 'election',
+  voteIgnored: 'election',
   appendAccepted: 'replication',
   appendRejected: 'replication',
   truncated: 'replication',

@@ -131,6 +131,13 @@ export function voteCounted(r: RecordOf<'voteCounted'>): Explanation {
   return because('majority-wins', tally, won ? { next: 'That is a majority: it becomes leader' } : {});
 }
 
+export function voteIgnored(r: RecordOf<'voteIgnored'>): Explanation {
+  const what = `${r.voter}'s ${r.granted ? 'vote' : 'refusal'} for term ${r.term} reached ${r.node} too late to matter`;
+  return r.role === 'leader'
+    ? because('majority-wins', `${what}: ${r.node} already leads term ${r.term}, since a majority was enough`)
+    : because('majority-wins', `${what}: ${r.node} is no longer a candidate (it stepped down), so votes count for nothing now`);
+}
+
 export function quorumChecked(r: RecordOf<'quorumChecked'>): Explanation {
   const cite = 'CheckQuorum, thesis §6.2';
   return r.heard >= r.needed

@@ -30,6 +30,8 @@ export function explain(r: RecordBody): Explanation {
       return election.voteRefused(r);
     case 'voteCounted':
       return election.voteCounted(r);
+    case 'voteIgnored':
+      return election.voteIgnored(r);
     case 'quorumChecked':
       return election.quorumChecked(r);
     case 'heartbeat':

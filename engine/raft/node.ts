@@ -93,7 +93,10 @@ function stepMessage(node: NodeState, m: Outgoing, ctx: StepContext, fx: Effects
     case 'RequestVote':
       return onRequestVote(n, m, ctx, fx);
     case 'RequestVoteResponse':
-      return role === 'candidate' ? onVoteResponse(n, m, ctx, fx) : n;
+      if (role === 'candidate') return onVoteResponse(n, m, ctx, fx);
+      // A late answer changes nothing, but "why did that vote not count?" deserves an answer.
+      if (!m.preVote) fx.records.push({ type: 'voteIgnored', node: n.id, voter: m.from, term: m.term, granted: m.granted, role });
+      return n;
     case 'AppendEntries':
       // Only the leader of a term sends AppendEntries in it, so a candidate that
       // hears one has lost the election (§5.2). Two leaders in one term would

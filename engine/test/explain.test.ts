@@ -49,6 +49,10 @@ const SAMPLES: Samples = {
     { type: 'voteRefused', node: 'n3', candidate: 'n2', term: 6, why: { kind: 'has-leader', leader: 'n1' }, preVote: true },
     { type: 'voteRefused', node: 'n1', candidate: 'n2', term: 6, why: { kind: 'has-leader', leader: 'n1' }, preVote: true },
   ],
+  voteIgnored: [
+    { type: 'voteIgnored', node: 'n1', voter: 'n4', term: 1, granted: true, role: 'leader' },
+    { type: 'voteIgnored', node: 'n2', voter: 'n5', term: 2, granted: false, role: 'follower' },
+  ],
   voteCounted: [
     { type: 'voteCounted', node: 'n1', voter: 'n2', term: 8, granted: true, votes: 2, needed: 4, preVote: false },
     { type: 'voteCounted', node: 'n1', voter: 'n3', term: 8, granted: true, votes: 4, needed: 4, preVote: false },
