@@ -3,6 +3,7 @@
  * ways on: Next, Back, any step by number, Replay, and Leave (which keeps the
  * simulation as it is, to play with from there).
  */
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './tour.css';
 import { useStore } from '../store/store.ts';
@@ -19,9 +20,21 @@ const selectProgress = (s: ReturnType<typeof useStore.getState>) => ({
   changed: s.tour !== null && s.tour.script !== null && s.tour.script !== s.script,
 });
 
+/** Where the tour panel docks at the bottom of the window (tour.css). */
+const NARROW = '(max-width: 600px)';
+
 export function TourPanel() {
   const place = useStore(selectTour);
   const progress = useStore(useShallow(selectProgress));
+  const caption = useRef<HTMLDivElement>(null);
+  // A new step's caption is read from its start, wherever the last one was scrolled to.
+  useEffect(() => {
+    caption.current?.scrollTo({ top: 0 });
+  }, [place?.name, place?.step]);
+  // On a phone the toolbar fills the first screen: a tour starts with the cluster in view, above the panel.
+  useEffect(() => {
+    if (place?.name !== undefined && window.matchMedia(NARROW).matches) document.getElementById('h-cluster')?.scrollIntoView({ block: 'start' });
+  }, [place?.name]);
   const tour = place === null ? null : findTour(place.name);
   if (place === null || tour === null) return null;
   const k = place.step;
@@ -66,7 +79,7 @@ export function TourPanel() {
           Leave tour
         </button>
       </div>
-      <div className="tour-caption" data-testid="tour-caption" aria-live="polite">
+      <div className="tour-caption" data-testid="tour-caption" aria-live="polite" ref={caption}>
         {step.captions.map((c, i) => (
           <p key={`${k}-${i}`}>{c}</p>
         ))}
