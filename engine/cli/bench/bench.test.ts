@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { entryScripts } from './loadBench.ts';
+import { formatTable } from './table.ts';
+import { median, quantile } from './stats.ts';
+
+describe('the benchmark report', () => {
+  it('finds the scripts a built index.html loads first', () => {
+    const html = `<script type="module" crossorigin src="./assets/index-A1.js"></script>
+      <link rel="modulepreload" crossorigin href="./assets/vendor-B2.js">
+      <link rel="stylesheet" href="./assets/index-C3.css">`;
+    expect(entryScripts(html)).toEqual(['assets/index-A1.js', 'assets/vendor-B2.js']);
+  });
+
+  it('medians and quantiles', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
+    expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5)).toBe(6);
+  });
+
+  it('the table says which targets are missed', () => {
+    const report = {
+      machine: { cpus: 2, model: 'Test CPU', node: 'v20' },
+      engine: { medianMs: 120, eventsPerSecond: 200000, heapGrowthMB: 1, met: false },
+      recording: { seekMedianMs: 1, seekP95Ms: 2, recordingHeapMB: 4, met: true },
+      growth: { points: [{ simSeconds: 10, engineMs: 10, recordingMB: 0.2, events: 2675 }], superlinearity: { engine: 1.1, recordingMemory: 1.2 } },
+      fuzz: { eventsPerSecond: 250000, met: true },
+      browser: { skipped: '--no-browser' },
+      load: { initialJs: { gzipKB: 130, rawKB: 400 }, withWorker: { gzipKB: 150, rawKB: 470 }, met: false },
+    };
+    const table = formatTable(report);
+    expect(table).toContain('machine: 2 × Test CPU, Node v20');
+    expect(table).toMatch(/engine: 100 s workload.*120 ms.*≤ 100 ms.*NO/);
+    expect(table).toMatch(/seek in the recording.*yes/);
+    expect(table).toMatch(/growth per simulated second.*×1\.1.*×1\.2.*yes/);
+    expect(table).toMatch(/browser.*skipped: --no-browser/);
+    expect(table).toMatch(/initial JS.*130 KB.*NO/);
+  });
+});

@@ -1,0 +1,71 @@
+/** The benchmark report as a readable table: each measure, its figure, its target, and whether it is met. */
+
+interface Row {
+  readonly measure: string;
+  readonly figure: string;
+  readonly target: string;
+  readonly met: boolean | null;
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a report read back by key
+
+const ms = (x: unknown): string => (typeof x === 'number' ? `${x} ms` : '—');
+
+export function reportRows(r: Json): Row[] {
+  const rows: Row[] = [];
+  const e = r.engine;
+  rows.push({ measure: 'engine: 100 s workload (median wall)', figure: `${ms(e.medianMs)} (${e.eventsPerSecond.toLocaleString('en')} events/s, heap +${e.heapGrowthMB} MB)`, target: '≤ 100 ms', met: e.met });
+  const rec = r.recording;
+  rows.push({ measure: 'seek in the recording (median / p95)', figure: `${rec.seekMedianMs} / ${rec.seekP95Ms} ms (${rec.recordingHeapMB} MB kept)`, target: '≤ 16 ms median', met: rec.met });
+  const g = r.growth;
+  for (const p of g.points) {
+    rows.push({ measure: `growth: ${p.simSeconds} s simulated`, figure: `engine ${ms(p.engineMs)}, recording ${p.recordingMB} MB (${p.events.toLocaleString('en')} events)`, target: 'linear', met: null });
+  }
+  rows.push({
+    measure: 'growth per simulated second, longest ÷ shortest',
+    figure: `engine ×${g.superlinearity.engine}, recording memory ×${g.superlinearity.recordingMemory}`,
+    target: '≈ ×1',
+    met: g.superlinearity.engine <= 1.5 && g.superlinearity.recordingMemory <= 1.5,
+  });
+  const f = r.fuzz;
+  rows.push({ measure: 'fuzzer: checked events per second', figure: f.eventsPerSecond.toLocaleString('en'), target: '≥ 200,000', met: f.met });
+  const b = r.browser;
+  if ('skipped' in b) rows.push({ measure: 'browser', figure: `skipped: ${b.skipped}`, target: '', met: null });
+  else {
+    const c = b.cluster9;
+    rows.push({
+      measure: '9 nodes at 10× under load: frame interval p50 / p95 / max',
+      figure: `${c.frameMs.p50} / ${c.frameMs.p95} / ${c.frameMs.max} ms`,
+      target: 'p95 ≤ 20 ms',
+      met: c.frameMs.p95 <= 20,
+    });
+    rows.push({ measure: '9 nodes at 10×: long tasks > 50 ms; main thread busy', figure: `${c.longTasks.count} (max ${c.longTasks.maxMs} ms); ${Math.round(c.mainThreadBusy * 100)}%`, target: 'none', met: c.longTasks.count === 0 });
+    const l = b.longLog;
+    rows.push({ measure: `${l.entries.toLocaleString('en')}-entry log: open, first paint`, figure: `${ms(l.openMs)}, ${ms(l.firstPaintMs)}`, target: '', met: null });
+    rows.push({
+      measure: `${l.entries.toLocaleString('en')}-entry log: scroll frames p50 / p95 / max; long tasks`,
+      figure: `${l.scroll.frameMs.p50} / ${l.scroll.frameMs.p95} / ${l.scroll.frameMs.max} ms; ${l.scroll.longTasks}`,
+      target: 'p95 ≤ 20 ms, none',
+      met: l.scroll.frameMs.p95 <= 20 && l.scroll.longTasks === 0,
+    });
+    rows.push({ measure: `${l.entries.toLocaleString('en')}-entry log: playing, frames p50 / p95 / max`, figure: `${l.playFrameMs.p50} / ${l.playFrameMs.p95} / ${l.playFrameMs.max} ms`, target: 'p95 ≤ 20 ms', met: l.playFrameMs.p95 <= 20 });
+    rows.push({ measure: 'first drawn cluster (median of fresh loads)', figure: ms(b.firstCluster.medianMs), target: '≤ 1 s', met: b.firstCluster.medianMs <= 1000 });
+  }
+  const load = r.load;
+  if ('skipped' in load) rows.push({ measure: 'initial JS', figure: `skipped: ${load.skipped}`, target: '', met: null });
+  else {
+    rows.push({ measure: 'initial JS (entry script), gzip / raw', figure: `${load.initialJs.gzipKB} KB / ${load.initialJs.rawKB} KB`, target: '≤ 120 KB gzip', met: load.met });
+    rows.push({ measure: 'plus the simulation worker, gzip / raw', figure: `${load.withWorker.gzipKB} KB / ${load.withWorker.rawKB} KB`, target: '', met: null });
+  }
+  return rows;
+}
+
+export function formatTable(r: Json): string {
+  const rows = reportRows(r);
+  const cells = rows.map((x) => [x.measure, x.figure, x.target, x.met === null ? '' : x.met ? 'yes' : 'NO']);
+  const head = ['measure', 'figure', 'target', 'met'];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]): string => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+  const m = r.machine;
+  return [`machine: ${m.cpus} × ${m.model}, Node ${m.node}${r.browser?.chromium ? `, ${r.browser.chromium}` : ''}`, '', line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
