@@ -14,7 +14,7 @@
  * forged, huge), it returns a run or a typed error, with the work bounded by
  * the caps below.
  */
-import { compressToEncodedURIComponent } from 'lz-string';
+import { compressToEncodedURIComponent } from './lzString.ts';
 import { inflate } from './boundedInflate.ts';
 import type { Cursor } from '../worker/protocol.ts';
 
