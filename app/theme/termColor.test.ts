@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inkOn, termColor, TERM_ZERO_COLOR } from './termColor.ts';
+import { schemeTableau10 } from 'd3-scale-chromatic';
+import { inkOn, PALETTE, termColor, TERM_ZERO_COLOR } from './termColor.ts';
 
 describe('termColor', () => {
+  it("uses d3's Tableau10 colours, without the grey", () => {
+    expect(PALETTE).toEqual(schemeTableau10.slice(0, 9));
+  });
+
   it('gives each of the first nine terms its own colour, the same every time', () => {
     const colors = Array.from({ length: 9 }, (_, i) => termColor(i + 1));
     expect(new Set(colors).size).toBe(9);
