@@ -22,9 +22,11 @@ interface Props {
   readonly violation: boolean;
   /** In the Tab order: one cell per row is, the others are reached with the arrow keys. */
   readonly tabStop: boolean;
+  /** aria-colindex (the name column is 1), set when the grid draws only a window of its columns. */
+  readonly column?: number;
 }
 
-export const LogCell = memo(function LogCell({ node, index, term, value, committed, conflict, violation, tabStop }: Props) {
+export const LogCell = memo(function LogCell({ node, index, term, value, committed, conflict, violation, tabStop, column }: Props) {
   const what = value === null ? 'leader no-op' : `value "${value}"`;
   const status = committed ? 'committed' : 'not committed yet';
   return (
@@ -36,6 +38,7 @@ export const LogCell = memo(function LogCell({ node, index, term, value, committ
       className={`cell ${committed ? 'committed' : 'uncommitted'}${conflict ? ' conflict' : ''}${violation ? ' violation' : ''}`}
       style={cssVars({ '--term': termColor(term), '--ink': committed ? termInk(term) : '#111' })}
       role="gridcell"
+      aria-colindex={column}
       tabIndex={tabStop ? 0 : -1}
       aria-label={`${node} index ${index}: term ${term}, ${what}, ${status}${conflict ? ", conflicts with the leader's entry" : ''}${
         violation ? ', involved in a safety violation' : ''

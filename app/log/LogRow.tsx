@@ -3,14 +3,20 @@
  * known to be replicated up to here) and nextIndex (the caret: what the leader
  * sends next). Under the node's name, once the run has probed any follower, what
  * probing this one cost (↩ rejections · ⇄ round trips). Memoized on its props, so
- * only rows whose log, commit point or markers changed re-render.
+ * only rows whose log, commit point or markers changed re-render, and the
+ * window of columns moved (columnWindow.ts).
+ *
+ * Only the cells of the window [first, end) are drawn; a padding of `first`
+ * columns keeps them in place, and the row keeps its full width (--columns),
+ * so the scroll width and the markers are those of the whole log. For a short
+ * log the window is every column, and the row is drawn as it always was.
  */
 import { cssVars } from '../theme/cssVars.ts';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import type { Log, NodeId } from '../../engine/types.ts';
 import type { DrawnRole } from '../worker/viewModel.ts';
 import { LogCell } from './LogCell.tsx';
-import { conflictsWithLeader } from './logModel.ts';
+import { conflictsAt } from './logModel.ts';
 
 interface Props {
   readonly id: NodeId;
@@ -23,6 +29,9 @@ interface Props {
   readonly next: number | null;
   readonly match: number | null;
   readonly columns: number;
+  /** The columns drawn, [first, end), 0-based (columnWindow.ts); every column for a short log. */
+  readonly first: number;
+  readonly end: number;
   /** Indexes involved in a safety violation, ascending. */
   readonly violations: readonly number[];
   /** What leaders spent probing this node's log (§5.3); null when it was never probed. */
@@ -32,29 +41,37 @@ interface Props {
 
 const ROLE_MARK: Record<DrawnRole, string> = { leader: '♛', candidate: '?', follower: '', down: '✕' };
 
-export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderLog, next, match, columns, violations, rejections, roundTrips }: Props) {
-  const conflicts = useMemo(() => conflictsWithLeader(log, leaderLog), [log, leaderLog]);
+export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderLog, next, match, columns, first, end, violations, rejections, roundTrips }: Props) {
+  const drawnEnd = Math.min(end, log.length);
+  const virtual = first > 0 || end < columns;
+  const cells = [];
+  for (let i = first; i < drawnEnd; i++) {
+    const e = log[i];
+    cells.push(
+      <LogCell
+        key={i}
+        node={id}
+        index={i + 1}
+        term={e.term}
+        value={e.value}
+        committed={i < commitIndex}
+        conflict={conflictsAt(log, leaderLog, i)}
+        violation={violations.includes(i + 1)}
+        // The row's last entry, or the last one drawn when the window stops short of it.
+        tabStop={i === drawnEnd - 1}
+        column={virtual ? i + 2 : undefined}
+      />,
+    );
+  }
   return (
-    <div className={`log-row role-${role}`} style={cssVars({ '--columns': columns })} role="row">
+    <div className={`log-row role-${role}`} style={cssVars({ '--columns': columns })} role="row" data-testid={`log-row-${id}`} data-length={log.length}>
       <div className="log-label" title={`${id}: ${role}, commitIndex ${commitIndex}`} role="rowheader">
         <span className="log-node">{id}</span>
         <span className="log-role">{ROLE_MARK[role]}</span>
         {rejections !== null && roundTrips !== null && <ProbeBadge id={id} rejections={rejections} roundTrips={roundTrips} />}
       </div>
-      <div className="log-cells">
-        {log.map((e, i) => (
-          <LogCell
-            key={i}
-            node={id}
-            index={i + 1}
-            term={e.term}
-            value={e.value}
-            committed={i < commitIndex}
-            conflict={conflicts[i]}
-            violation={violations.includes(i + 1)}
-            tabStop={i === log.length - 1}
-          />
-        ))}
+      <div className="log-cells" style={first > 0 ? cssVars({ '--skip': first }) : undefined}>
+        {cells}
       </div>
       <div className="log-markers" aria-hidden={next === null}>
         {match !== null && match > 0 && (

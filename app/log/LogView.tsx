@@ -1,11 +1,16 @@
-/** Every node's log side by side: one row per node, one column per index. */
+/**
+ * Every node's log side by side: one row per node, one column per index. A
+ * long log draws only the columns in view (columnWindow.ts, useColumnWindow.ts);
+ * the arrow keys still reach every entry, scrolling it into view first.
+ */
 import { cssVars } from '../theme/cssVars.ts';
-import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/store.ts';
 import type { Store } from '../store/store.ts';
 import { LogRow } from './LogRow.tsx';
 import { columnCount } from './logModel.ts';
+import { useColumnWindow } from './useColumnWindow.ts';
 import { GRID_KEYS, gridMove } from './gridMove.ts';
 import { parseWhy } from '../explain/whyTarget.ts';
 import { NO_INDEXES, violationMarks } from '../safety/violationMarks.ts';
@@ -24,12 +29,7 @@ export function LogView() {
     progress === null ? [] : Object.values(progress).map((p) => p.next),
   );
   const scroller = useRef<HTMLDivElement>(null);
-  const atEnd = useRef(true);
-  // Follow the end of the logs as they grow, unless the reader scrolled back.
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el !== null && atEnd.current) el.scrollLeft = el.scrollWidth;
-  }, [columns]);
+  const { window: drawn, onScroll, bringIntoView } = useColumnWindow(scroller, columns);
   const empty = ids.every((id) => (logs[id]?.length ?? 0) === 0);
   // One cell per row is in the Tab order; the arrow keys move between cells (gridMove.ts).
   const moveFocus = (e: KeyboardEvent<HTMLDivElement>): void => {
@@ -37,19 +37,26 @@ export function LogView() {
     if (at?.kind !== 'entry' || !GRID_KEYS.has(e.key)) return;
     e.preventDefault();
     const to = gridMove(e.key, at, ids, (id) => logs[id]?.length ?? 0);
-    if (to !== null) e.currentTarget.querySelector<HTMLElement>(`[data-testid="entry-${to.node}-${to.index}"]`)?.focus();
+    if (to === null) return;
+    const selector = `[data-testid="entry-${to.node}-${to.index}"]`;
+    // Outside the drawn window (a long log): draw the window around it first.
+    if (e.currentTarget.querySelector(selector) === null) bringIntoView(to.index - 1);
+    e.currentTarget.querySelector<HTMLElement>(selector)?.focus();
   };
   return (
     <div
       className="log-scroller"
       ref={scroller}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        atEnd.current = el.scrollLeft + el.clientWidth >= el.scrollWidth - 4;
-      }}
+      onScroll={onScroll}
     >
-      <div className="log-grid" role="grid" aria-label="Logs: a row per node, a column per index" onKeyDown={moveFocus}>
-        <IndexHeader columns={columns} />
+      <div
+        className="log-grid"
+        role="grid"
+        aria-label="Logs: a row per node, a column per index"
+        aria-colcount={drawn.first > 0 || drawn.end < columns ? columns + 1 : undefined}
+        onKeyDown={moveFocus}
+      >
+        <IndexHeader columns={columns} first={drawn.first} end={drawn.end} />
         {ids.map((id) => {
           const node = nodes[id];
           const p = id === leader ? undefined : progress?.[id];
@@ -64,6 +71,8 @@ export function LogView() {
               next={p?.next ?? null}
               match={p?.match ?? null}
               columns={columns}
+              first={drawn.first}
+              end={drawn.end}
               violations={marks.entries[id] ?? NO_INDEXES}
               rejections={probed ? (probes[id]?.rejections ?? 0) : null}
               roundTrips={probed ? (probes[id]?.roundTrips ?? 0) : null}
@@ -76,19 +85,27 @@ export function LogView() {
   );
 }
 
-/** The index numbers above the columns; memoized, since the view re-renders with every node change. */
-const IndexHeader = memo(function IndexHeader({ columns }: { columns: number }) {
+/**
+ * The index numbers above the columns, for the same window of columns as the
+ * rows, padded the same way, so each number stays over its column.
+ * Memoized, since the view re-renders with every node change.
+ */
+const IndexHeader = memo(function IndexHeader({ columns, first, end }: { columns: number; first: number; end: number }) {
+  const numbers = [];
+  for (let i = first; i < end; i++) {
+    numbers.push(
+      <div key={i} className="index-cell" role="columnheader">
+        {i + 1}
+      </div>,
+    );
+  }
   return (
     <div className="log-row log-header" style={cssVars({ '--columns': columns })} role="row">
       <div className="log-label" role="columnheader">
         index
       </div>
-      <div className="log-cells">
-        {Array.from({ length: columns }, (_, i) => (
-          <div key={i} className="index-cell" role="columnheader">
-            {i + 1}
-          </div>
-        ))}
+      <div className="log-cells" style={first > 0 ? cssVars({ '--skip': first }) : undefined}>
+        {numbers}
       </div>
     </div>
   );

@@ -2,13 +2,13 @@
 import type { Log } from '../../engine/types.ts';
 
 /**
- * Whether each entry of `log` conflicts with the leader's: same index, different
- * term (§5.3). Such entries will be deleted when the leader repairs this log.
- * Returns one flag per entry of `log`.
+ * Whether the entry at 0-based position `i` of `log` conflicts with the
+ * leader's: same index, different term (§5.3). Such entries will be deleted
+ * when the leader repairs this log. Asked per drawn cell, so a long log costs
+ * only the cells in view.
  */
-export function conflictsWithLeader(log: Log, leaderLog: Log | null): boolean[] {
-  return log.map((e, i) => leaderLog !== null && i < leaderLog.length && leaderLog[i].term !== e.term);
-}
+export const conflictsAt = (log: Log, leaderLog: Log | null, i: number): boolean =>
+  leaderLog !== null && i < log.length && i < leaderLog.length && leaderLog[i].term !== log[i].term;
 
 /** How many index columns to draw: every entry, plus the column a leader's nextIndex points at. */
 export function columnCount(logLengths: readonly number[], nextIndexes: readonly number[]): number {
