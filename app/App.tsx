@@ -1,4 +1,5 @@
 /** The main screen: controls on top; the cluster, its logs, its history and its events below. */
+import { lazy, Suspense } from 'react';
 import { useSimulation } from './hooks/useSimulation.ts';
 import { usePlayLoop } from './hooks/usePlayLoop.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
@@ -23,13 +24,20 @@ import { SelectionPanel } from './inspector/SelectionPanel.tsx';
 import { LogView } from './log/LogView.tsx';
 import { TermTimeline } from './timeline/TermTimeline.tsx';
 import { EventList } from './events/EventList.tsx';
-import { ExplainPanel } from './explain/ExplainPanel.tsx';
-import { WhyTooltip } from './explain/WhyTooltip.tsx';
-import { Legend } from './legend/Legend.tsx';
 import { ScriptPanel } from './script/ScriptPanel.tsx';
 import { TourMenu } from './tour/TourMenu.tsx';
-import { TourPanel } from './tour/TourPanel.tsx';
 import { WelcomeCard } from './tour/WelcomeCard.tsx';
+
+/*
+ * The explanations (the Explain panel, and what hovering an item says) come in
+ * their own chunk, fetched as soon as the page renders: the first cluster is
+ * drawn without waiting for them, and the entry script stays small.
+ */
+const ExplainPanel = lazy(() => import('./explain/ExplainPanel.tsx').then((m) => ({ default: m.ExplainPanel })));
+const WhyTooltip = lazy(() => import('./explain/WhyTooltip.tsx').then((m) => ({ default: m.WhyTooltip })));
+/* The same for the tour panel (shown only during a tour) and the legend (below the first screen). */
+const TourPanel = lazy(() => import('./tour/TourPanel.tsx').then((m) => ({ default: m.TourPanel })));
+const Legend = lazy(() => import('./legend/Legend.tsx').then((m) => ({ default: m.Legend })));
 
 export function App() {
   useSimulation();
@@ -59,7 +67,9 @@ export function App() {
       <NoticeBanner />
       <RestoreBanner />
       <WelcomeCard />
-      <TourPanel />
+      <Suspense fallback={null}>
+        <TourPanel />
+      </Suspense>
       <main className="layout">
         {/* Three columns on a wide screen; on a narrow one the columns dissolve and the panels stack in reading order. */}
         <div className="column">
@@ -74,7 +84,9 @@ export function App() {
           </section>
           <section className="panel legend-panel" aria-labelledby="h-legend">
             <h2 id="h-legend">Legend</h2>
-            <Legend />
+            <Suspense fallback={null}>
+              <Legend />
+            </Suspense>
           </section>
         </div>
         <div className="column">
@@ -107,9 +119,11 @@ export function App() {
             <h2 id="h-explain">
               Explain <span className="panel-note">what just happened, and the rule behind it</span>
             </h2>
-            <ExplainPanel />
-            {/* The floating why-explanation of a hovered or focused node, entry or message; it renders into <body>. */}
-            <WhyTooltip />
+            <Suspense fallback={<p className="muted">Loading the explanations…</p>}>
+              <ExplainPanel />
+              {/* The floating why-explanation of a hovered or focused node, entry or message; it renders into <body>. */}
+              <WhyTooltip />
+            </Suspense>
           </section>
           <section className="panel selection-panel" aria-label="Selection">
             <SelectionPanel />

@@ -5,15 +5,17 @@
  */
 import { openLibraryScenario } from '../sim/actions.ts';
 import { isPlainClick, useDropdown } from '../controls/useDropdown.ts';
-import { LIBRARY } from './library.ts';
+import { useStore } from '../store/store.ts';
+import { selectLibrary } from '../store/selectors.ts';
 
 export function LibraryMenu() {
   const menu = useDropdown();
+  const library = useStore(selectLibrary);
   return (
     <details className="dropdown" data-testid="library" ref={menu.ref} onToggle={menu.onToggle}>
       <summary title="Scenarios that show one Raft behaviour each, run to their end">Library ▾</summary>
       <ul className="dropdown-list">
-        {LIBRARY.map((s) => (
+        {library.map((s) => (
           <li key={s.name}>
             <a
               href={`?scenario=${encodeURIComponent(s.param)}`}

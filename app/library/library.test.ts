@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScript } from '../../engine/scenario/parse.ts';
-import { findScenario, LIBRARY, readHeader, scenarioParam, toScenario } from './library.ts';
+import { findScenario, readHeader, scenarioParam, toScenario } from './library.ts';
+import { LIBRARY } from '../content/content.ts';
 
 describe('the scenario library', () => {
   it('bundles every file in public/scenarios, and each one parses', () => {

@@ -1,6 +1,7 @@
 /**
- * The scenario library: every `public/scenarios/*.txt`, bundled into the app at
- * build time, so opening one makes no network request.
+ * The scenario library's files: every `public/scenarios/*.txt`, bundled into
+ * the app at build time (app/content/content.ts), so opening one makes no
+ * network request.
  *
  * A library file starts with `#` comment lines: the first is its title (after
  * `# `), the rest, up to the first command, its description. Then come the
@@ -55,15 +56,8 @@ export function toScenario(path: string, text: string): LibraryScenario {
   return { name, param: scenarioParam(name), title: title || name, description, text };
 }
 
-const files = import.meta.glob<string>('/public/scenarios/*.txt', { query: '?raw', import: 'default', eager: true });
-
-/** Every library scenario, by title. */
-export const LIBRARY: readonly LibraryScenario[] = Object.entries(files)
-  .map(([path, text]) => toScenario(path, text))
-  .sort((a, b) => a.title.localeCompare(b.title));
-
 /** The library scenario a `?scenario=` value names, if any (the caller checks presets first). */
-export function findScenario(param: string, library: readonly LibraryScenario[] = LIBRARY): LibraryScenario | null {
+export function findScenario(param: string, library: readonly LibraryScenario[]): LibraryScenario | null {
   const stem = param.endsWith('.txt') ? param.slice(0, -'.txt'.length) : param;
   return library.find((s) => s.name === stem) ?? null;
 }

@@ -1,3 +1,4 @@
+import { LIBRARY } from '../content/content.ts';
 /**
  * The safety lab's key flow, in the worker without a page: Figure 8's recorded
  * script, re-run with commit-old-terms, replays the same schedule and breaks
@@ -22,7 +23,7 @@ const snapshotOf = (replies: FromWorker[]): Snapshot => {
 
 describe('re-running Figure 8 with commit-old-terms', () => {
   const host = new SimHost();
-  const opened = snapshotOf(host.handle({ kind: 'load', text: findScenario('figure8')!.text }));
+  const opened = snapshotOf(host.handle({ kind: 'load', text: findScenario('figure8', LIBRARY)!.text }));
   const script = applyScriptDelta([], opened.script!);
   const choice = { ...ruleChoiceOf(opened.config.raft), unsafe: ['commit-old-terms' as const] };
   const rerun = scriptWithRules(script, choice, opened.config);

@@ -7,7 +7,8 @@ import { useStore } from '../store/store.ts';
 import type { LibraryScenario } from '../library/library.ts';
 import { SimClient } from './simClient.ts';
 import { simClock } from './simClock.ts';
-import { DEFAULT_CLUSTER_LINE, openingFor } from './startup.ts';
+import { DEFAULT_CLUSTER_LINE, openingFor, type Opening } from './startup.ts';
+import { content } from '../content/contentLoad.ts';
 import { expectNotice, loadNotice, type ScriptRequest } from './loadNotice.ts';
 import { describeShareError } from '../share/shareCodec.ts';
 import { browserStorage, readSavedRun } from '../share/savedRun.ts';
@@ -76,7 +77,10 @@ export const simulation = new SimClient({
 
 /** Open what the page's URL names (see startup.ts). */
 export function openFromLocation(): void {
-  const opening = openingFor(window.location.search, window.location.hash);
+  void content.then(({ LIBRARY, TOURS }) => open(openingFor(window.location.search, window.location.hash, LIBRARY, TOURS)));
+}
+
+function open(opening: Opening): void {
   switch (opening.kind) {
     case 'default':
       // A plain visit: offer the run an earlier visit saved, if any.

@@ -8,27 +8,27 @@ const library = [toScenario('/public/scenarios/figure7.txt', '# Repair\npreset f
 
 describe('openingFor', () => {
   it('opens the default cluster', () => {
-    expect(openingFor('', '', library)).toEqual({ kind: 'default' });
-    expect(openingFor('?scenario=', '', library)).toEqual({ kind: 'default' });
+    expect(openingFor('', '', library, [])).toEqual({ kind: 'default' });
+    expect(openingFor('?scenario=', '', library, [])).toEqual({ kind: 'default' });
   });
   it('opens a named preset: a bare preset name wins over a library file of that name', () => {
-    expect(openingFor('?scenario=figure7-etcd', '', library)).toEqual({ kind: 'preset', name: 'figure7-etcd' });
-    expect(openingFor('?scenario=figure7', '', library)).toEqual({ kind: 'preset', name: 'figure7' });
+    expect(openingFor('?scenario=figure7-etcd', '', library, [])).toEqual({ kind: 'preset', name: 'figure7-etcd' });
+    expect(openingFor('?scenario=figure7', '', library, [])).toEqual({ kind: 'preset', name: 'figure7' });
   });
   it('opens a library scenario by its stem or its file name', () => {
-    expect(openingFor('?scenario=figure7.txt', '', library)).toMatchObject({ kind: 'library', scenario: { title: 'Repair' } });
-    expect(openingFor('?scenario=leader-crash', '', library)).toMatchObject({ kind: 'library', scenario: { title: 'Crash' } });
+    expect(openingFor('?scenario=figure7.txt', '', library, [])).toMatchObject({ kind: 'library', scenario: { title: 'Repair' } });
+    expect(openingFor('?scenario=leader-crash', '', library, [])).toMatchObject({ kind: 'library', scenario: { title: 'Crash' } });
   });
   it('says so when there is no such scenario', () => {
-    expect(openingFor('?scenario=nope', '', library)).toEqual({ kind: 'unknown-scenario', name: 'nope' });
+    expect(openingFor('?scenario=nope', '', library, [])).toEqual({ kind: 'unknown-scenario', name: 'nope' });
   });
   it('opens a shared run from the fragment, which wins over ?scenario', () => {
     const run = { script: 'cluster nodes=3\nrun 1s', cursor: { time: 1000, event: 90 } };
     const e = encodeShare(run);
     if (!e.ok) throw new Error('encode');
-    expect(openingFor('?scenario=leader-crash', `#${e.fragment}`, library)).toEqual({ kind: 'link', run });
-    expect(openingFor('', '#v9.abc', library)).toEqual({ kind: 'bad-link', error: { kind: 'future-version', version: 9 } });
-    expect(openingFor('', '#', library)).toEqual({ kind: 'default' });
+    expect(openingFor('?scenario=leader-crash', `#${e.fragment}`, library, [])).toEqual({ kind: 'link', run });
+    expect(openingFor('', '#v9.abc', library, [])).toEqual({ kind: 'bad-link', error: { kind: 'future-version', version: 9 } });
+    expect(openingFor('', '#', library, [])).toEqual({ kind: 'default' });
   });
   it('opens a tour at the step its link names, counted from 1', () => {
     const tour = toTour('/public/tours/01-votes.txt', '# Votes\ncluster nodes=3\nsay "one"\npause\ncampaign n1\nsay "two"\npause\nstabilize\nsay "three"');

@@ -12,9 +12,9 @@
  * - anything else: the default cluster, with a note saying so.
  */
 import { PRESETS, type PresetName } from '../../engine/scenario/ast.ts';
-import { findScenario, LIBRARY, type LibraryScenario } from '../library/library.ts';
+import { findScenario, type LibraryScenario } from '../library/library.ts';
 import { decodeShare, type ShareError, type SharedRun } from '../share/shareCodec.ts';
-import { findTour, TOURS, type Tour } from '../tour/tours.ts';
+import { findTour, type Tour } from '../tour/tours.ts';
 import { readStep } from '../tour/tourLink.ts';
 
 export type Opening =
@@ -31,7 +31,7 @@ export type Opening =
 export const DEFAULT_CLUSTER_LINE = 'cluster nodes=5';
 
 /** A link's fragment wins over its `?scenario`: it is the more particular of the two. */
-export function openingFor(search: string, hash = '', library: readonly LibraryScenario[] = LIBRARY, tours: readonly Tour[] = TOURS): Opening {
+export function openingFor(search: string, hash: string, library: readonly LibraryScenario[], tours: readonly Tour[]): Opening {
   if (hash !== '' && hash !== '#') {
     const decoded = decodeShare(hash);
     return decoded.ok ? { kind: 'link', run: decoded.run } : { kind: 'bad-link', error: decoded.error };

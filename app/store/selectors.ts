@@ -31,6 +31,8 @@ export const selectLoading = (s: Store) => s.loading;
 export const selectHideHeartbeats = (s: Store) => s.hideHeartbeats;
 export const selectTour = (s: Store) => s.tour;
 export const selectWelcome = (s: Store) => s.welcome;
+export const selectLibrary = (s: Store) => s.library;
+export const selectTours = (s: Store) => s.tours;
 
 export const selectViolationCount = (s: Store) => s.violationCount;
 export const selectViolations = (s: Store) => s.violations;

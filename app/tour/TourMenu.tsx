@@ -2,15 +2,17 @@
 import { isPlainClick, useDropdown } from '../controls/useDropdown.ts';
 import { startTour } from './tourActions.ts';
 import { tourSearch } from './tourLink.ts';
-import { TOURS } from './tours.ts';
+import { useStore } from '../store/store.ts';
+import { selectTours } from '../store/selectors.ts';
 
 export function TourMenu() {
   const menu = useDropdown();
+  const tours = useStore(selectTours);
   return (
     <details className="dropdown" data-testid="tour-menu" ref={menu.ref} onToggle={menu.onToggle}>
       <summary title="Guided tours: Raft's ideas one step at a time, on the live simulation">Tours ▾</summary>
       <ol className="dropdown-list">
-        {TOURS.map((t) => (
+        {tours.map((t) => (
           <li key={t.name}>
             <a
               href={tourSearch(t.name, 0)}

@@ -10,7 +10,8 @@ import { useStore } from '../store/store.ts';
 import { selectTour } from '../store/selectors.ts';
 import { finishStep, finishTours, goToStep, nextStep, previousStep, replayStep, startTour } from './tourActions.ts';
 import { leaveTour } from '../sim/actions.ts';
-import { findTour, nextTour, TOURS } from './tours.ts';
+import { findTour, nextTour } from './tours.ts';
+import { selectTours } from '../store/selectors.ts';
 
 /** What the panel needs to know of the simulation: is the step still playing, and has the learner changed the run? */
 const selectProgress = (s: ReturnType<typeof useStore.getState>) => ({
@@ -25,6 +26,7 @@ const NARROW = '(max-width: 600px)';
 
 export function TourPanel() {
   const place = useStore(selectTour);
+  const tours = useStore(selectTours);
   const progress = useStore(useShallow(selectProgress));
   const caption = useRef<HTMLDivElement>(null);
   // A new step's caption is read from its start, wherever the last one was scrolled to.
@@ -35,12 +37,12 @@ export function TourPanel() {
   useEffect(() => {
     if (place?.name !== undefined && window.matchMedia(NARROW).matches) document.getElementById('h-cluster')?.scrollIntoView({ block: 'start' });
   }, [place?.name]);
-  const tour = place === null ? null : findTour(place.name);
+  const tour = place === null ? null : findTour(place.name, tours);
   if (place === null || tour === null) return null;
   const k = place.step;
   const step = tour.steps[k];
   const last = k === tour.steps.length - 1;
-  const following = last ? nextTour(tour) : null;
+  const following = last ? nextTour(tour, tours) : null;
   const playingStep = !progress.live && !progress.loading;
   return (
     <section
@@ -55,7 +57,7 @@ export function TourPanel() {
     >
       <div className="tour-head">
         <span className="tour-kicker">
-          Tour {tour.number} of {TOURS.length}
+          Tour {tour.number} of {tours.length}
         </span>
         <h2 id="h-tour">{tour.title}</h2>
         <span className="tour-progress" data-testid="tour-progress">

@@ -3,7 +3,7 @@ import { useStore } from '../store/store.ts';
 import { selectWelcome } from '../store/selectors.ts';
 import { browserStorage } from '../share/savedRun.ts';
 import { startTour } from './tourActions.ts';
-import { TOURS } from './tours.ts';
+import { selectTours } from '../store/selectors.ts';
 import { rememberWelcomed } from './welcome.ts';
 
 function answer(): void {
@@ -13,12 +13,13 @@ function answer(): void {
 
 export function WelcomeCard() {
   const welcome = useStore(selectWelcome);
-  const first = TOURS[0];
+  const tours = useStore(selectTours);
+  const first = tours[0];
   if (!welcome || first === undefined) return null;
   return (
     <div className="welcome-card" data-testid="welcome" role="region" aria-label="Guided tours">
       <p>
-        <strong>New to Raft?</strong> {TOURS.length} short guided tours walk you through it on this live simulation: elections, replication and
+        <strong>New to Raft?</strong> {tours.length} short guided tours walk you through it on this live simulation: elections, replication and
         commit, how a new leader repairs logs, why only current-term entries are committed by counting, partitions, and crashes. Each step
         says what to watch, and you can poke at the cluster at any time.
       </p>

@@ -17,7 +17,7 @@ const store = () => useStore.getState();
 /** The tour under way, with the step it stands at. */
 export function currentTour(): { tour: Tour; step: number } | null {
   const place = store().tour;
-  const tour = place === null ? null : findTour(place.name);
+  const tour = place === null ? null : findTour(place.name, store().tours);
   return place === null || tour === null ? null : { tour, step: place.step };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextTour, toTour, TOURS } from './tours.ts';
+import { nextTour, toTour } from './tours.ts';
+import { TOURS } from '../content/content.ts';
 import { untilEnd } from './stepEnd.ts';
 
 describe('the bundled tours', () => {
@@ -9,8 +10,8 @@ describe('the bundled tours', () => {
       expect(t.title, t.name).not.toBe(t.name);
       expect(t.steps.length, t.name).toBeGreaterThan(1);
     }
-    expect(nextTour(TOURS[0])).toBe(TOURS[1]);
-    expect(nextTour(TOURS[5])).toBeNull();
+    expect(nextTour(TOURS[0], TOURS)).toBe(TOURS[1]);
+    expect(nextTour(TOURS[5], TOURS)).toBeNull();
   });
 
   it('a file that is not a valid tour is left out rather than breaking the page', () => {

@@ -1,6 +1,6 @@
 /**
- * The guided tours: every `public/tours/NN-<name>.txt`, bundled at build time so
- * a tour opens offline. A tour is a scenario with captions (`say`) and stops
+ * The guided tours: every `public/tours/NN-<name>.txt`, bundled at build time
+ * (app/content/content.ts) so a tour opens offline. A tour is a scenario with captions (`say`) and stops
  * (`pause`); see engine/scenario/tour.ts. `NN` orders them; `<name>` is what
  * `?tour=` takes.
  */
@@ -26,15 +26,7 @@ export function toTour(path: string, text: string): Tour | null {
   return { name: m[2], number: Number(m[1]), title: title || m[2], description, text, steps: read.steps };
 }
 
-const files = import.meta.glob<string>('/public/tours/*.txt', { query: '?raw', import: 'default', eager: true });
-
-/** The tours in their order. */
-export const TOURS: readonly Tour[] = Object.entries(files)
-  .map(([path, text]) => toTour(path, text))
-  .filter((t): t is Tour => t !== null)
-  .sort((a, b) => a.number - b.number);
-
-export const findTour = (name: string, tours: readonly Tour[] = TOURS): Tour | null => tours.find((t) => t.name === name) ?? null;
+export const findTour = (name: string, tours: readonly Tour[]): Tour | null => tours.find((t) => t.name === name) ?? null;
 
 /** The tour after this one, if any. */
-export const nextTour = (tour: Tour, tours: readonly Tour[] = TOURS): Tour | null => tours[tours.findIndex((t) => t.name === tour.name) + 1] ?? null;
+export const nextTour = (tour: Tour, tours: readonly Tour[]): Tour | null => tours[tours.findIndex((t) => t.name === tour.name) + 1] ?? null;
