@@ -85,6 +85,9 @@ export function LogView() {
   );
 }
 
+/** Index numbers from here on have five digits, drawn smaller to fit a column (app.css). */
+const WIDE_INDEX = 10_000;
+
 /**
  * The index numbers above the columns, for the same window of columns as the
  * rows, padded the same way, so each number stays over its column.
@@ -94,7 +97,7 @@ const IndexHeader = memo(function IndexHeader({ columns, first, end }: { columns
   const numbers = [];
   for (let i = first; i < end; i++) {
     numbers.push(
-      <div key={i} className="index-cell" role="columnheader">
+      <div key={i} className={i + 1 >= WIDE_INDEX ? 'index-cell wide' : 'index-cell'} role="columnheader">
         {i + 1}
       </div>,
     );

@@ -2,14 +2,14 @@
  * The log grid's horizontal scroll, as React state, and the window of columns
  * to draw for it (columnWindow.ts).
  *
- * - Scroll events are read at most once an animation frame (and rendered in
- *   that frame), and the state only
- *   changes when that moves the window (by a chunk) or starts or stops following
- *   the end: scrolling through a long log re-renders the rows a few times a
- *   second, not on every scroll event.
+ * - Scroll events are read at most once an animation frame, and rendered in
+ *   that frame. The state only changes when that moves the window (by a
+ *   chunk) or starts or stops following the end: scrolling through a long log
+ *   re-renders the rows once per chunk scrolled, not on every scroll event.
  * - Follow the end: while the reader has not scrolled back from the end of the
  *   logs, the view stays at the end as they grow, and the window is placed
- *   there in the same render that adds the columns, so no frame shows blanks.
+ *   there in the same render that adds the columns, so no frame shows blanks
+ *   (the scroll itself follows before the next frame is drawn).
  *
  * Geometry is the stylesheet's: the cell width (--cell-w) and the sticky name
  * column (--label-w) are read from the scroller's computed style, so the
@@ -59,7 +59,7 @@ export interface ColumnWindowControl {
 }
 
 export function useColumnWindow(scroller: RefObject<HTMLDivElement | null>, columns: number): ColumnWindowControl {
-  // Until measured: following the end with no width, which draws the last chunk only.
+  // Until measured: following the end with no width, which draws the last chunks only.
   const [view, setView] = useState<ScrollView>({ left: 0, width: 0, following: true, cellWidth: CELL_W });
   const columnsNow = useRef(columns);
   useLayoutEffect(() => {
@@ -95,26 +95,38 @@ export function useColumnWindow(scroller: RefObject<HTMLDivElement | null>, colu
   }, [scroller, adopt]);
 
   // Follow the end of the logs as they grow, unless the reader scrolled back.
-  // (Before the measuring below, so that a first render is measured at the end.)
+  // At the start of the next frame, before it is drawn, rather than here:
+  // moving the scroll lays the page out at once, and here is the middle of
+  // the task that applied a snapshot, which the layout would lengthen by
+  // as much again for a big one. The window is already at the end (`following`).
+  const toEnd = useRef(0);
   useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el !== null && following.current) el.scrollLeft = el.scrollWidth;
+    if (!following.current || toEnd.current !== 0) return;
+    toEnd.current = requestAnimationFrame(() => {
+      toEnd.current = 0;
+      const el = scroller.current;
+      if (el !== null && following.current) el.scrollLeft = el.scrollWidth;
+    });
   }, [scroller, columns]);
 
-  // Measure before the first paint, and again whenever the scroller's size changes.
+  // Measure whenever the scroller's size changes. The first call comes with
+  // the first layout, before the first paint: measuring here instead would lay
+  // the page out in the middle of the task that mounts it. Rendered at once, so
+  // the frame being drawn has the window for the new size.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el === null) return;
-    adopt(measure(el, following.current));
     const resized = new ResizeObserver(() => {
       if (following.current) el.scrollLeft = el.scrollWidth;
-      adopt(measure(el, following.current));
+      flushSync(() => adopt(measure(el, following.current)));
     });
     resized.observe(el);
     return () => {
       resized.disconnect();
       cancelAnimationFrame(frame.current);
+      cancelAnimationFrame(toEnd.current);
       frame.current = 0;
+      toEnd.current = 0;
     };
   }, [scroller, adopt]);
 
