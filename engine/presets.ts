@@ -6,6 +6,7 @@
 import type { PresetName } from './scenario/ast.ts';
 import type { LogEntry, NodeId, NodeState } from './types.ts';
 import { createNode } from './raft/node.ts';
+import { logOf } from './raft/log.ts';
 
 interface PresetNode {
   /** Term of each entry, index 1 first. */
@@ -51,7 +52,7 @@ export function presetNodes(name: PresetName): Record<NodeId, NodeState> {
   const out: Record<NodeId, NodeState> = {};
   p.nodes.forEach((n, i) => {
     const id = `n${i + 1}`;
-    const log = n.terms.map((t, j) => entry(j + 1, t));
+    const log = logOf(n.terms.map((t, j) => entry(j + 1, t)));
     out[id] = createNode(id, { currentTerm: p.currentTerm, votedFor: null, log }, n.commitIndex);
   });
   return out;

@@ -10,6 +10,7 @@
  * after they are created. Steps build new objects instead (copy on write), so
  * checkpoints may share them.
  */
+import type { ChunkedList } from './raft/chunkedList.ts';
 
 /** Node names are `n1` .. `n9`. */
 export type NodeId = string;
@@ -20,8 +21,18 @@ export interface LogEntry {
   readonly value: string | null;
 }
 
-/** Index 1 is `log[0]`, as in the paper. Index 0 is the empty prefix, term 0. */
+/**
+ * A log as a plain array: what the page draws and tests compare. Index 1 is
+ * `log[0]`, as in the paper. Index 0 is the empty prefix, term 0.
+ */
 export type Log = readonly LogEntry[];
+
+/**
+ * A node's log as it stores it: versions share their older entries, so an append
+ * costs the same at any length (see raft/chunkedList.ts). Read and change it only
+ * through the helpers in raft/log.ts (`lastIndex`, `termAt`, `entryAt`, `toArray`, ...).
+ */
+export type StoredLog = ChunkedList<LogEntry>;
 
 export type Role = 'follower' | 'candidate' | 'leader';
 
@@ -29,7 +40,7 @@ export type Role = 'follower' | 'candidate' | 'leader';
 export interface PersistentState {
   readonly currentTerm: number;
   readonly votedFor: NodeId | null;
-  readonly log: Log;
+  readonly log: StoredLog;
 }
 
 /**

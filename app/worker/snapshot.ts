@@ -3,6 +3,7 @@ import { type ClusterState, currentLeader } from '../../engine/sim/cluster.ts';
 import { inOrder } from '../../engine/sim/flightQueue.ts';
 import type { Message, NodeState } from '../../engine/types.ts';
 import type { Violation } from '../../engine/check/invariants.ts';
+import { lastIndex } from '../../engine/raft/log.ts';
 import { INVARIANTS, type InvariantName } from '../../engine/events.ts';
 import type { MessageView, NodeView, Snapshot, TimelineView, ViolationView } from './viewModel.ts';
 import type { LogDeltas } from './logDeltas.ts';
@@ -89,7 +90,7 @@ function nodeView(s: ClusterState, n: NodeState): NodeView {
     votedFor: p.votedFor,
     commitIndex: v?.commitIndex ?? 0,
     leader: v?.leader ?? null,
-    logLength: p.log.length,
+    logLength: lastIndex(p.log),
     pre: v?.role === 'candidate' && v.pre,
     votes: v?.role === 'candidate' ? v.votes : null,
     progress: v?.role === 'leader' ? v.progress : null,

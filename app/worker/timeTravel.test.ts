@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScript } from '../../engine/scenario/parse.ts';
 import { runScript } from '../../engine/scenario/run.ts';
 import { buildTimeline } from '../../engine/timeline/timeline.ts';
+import { logEntries } from '../../engine/raft/log.ts';
 import type { ClusterState } from '../../engine/sim/cluster.ts';
 import { SimHost } from './simHost.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -30,7 +31,7 @@ function engineView(s: ClusterState) {
     event: s.event,
     terms: s.ids.map((id) => s.nodes[id].persistent.currentTerm),
     roles: s.ids.map((id) => s.nodes[id].volatile?.role ?? 'down'),
-    logs: s.ids.map((id) => s.nodes[id].persistent.log.map((e) => e.term).join(' ')),
+    logs: s.ids.map((id) => logEntries(s.nodes[id].persistent.log).map((e) => e.term).join(' ')),
     messages: s.inFlight.map((m) => m.id).sort((a, b) => a - b),
   };
 }

@@ -5,10 +5,13 @@
  *
  * The checker keeps what it has learned in `CheckerState`, plain data that is part
  * of the cluster state, so a restored snapshot goes on checking exactly as before.
+ * What grows with the logs is kept in chunked lists (raft/chunkedList.ts), so the
+ * copy a timeline checkpoint takes shares them instead of copying them.
  */
 import type { InvariantName } from '../events.ts';
-import type { Log, LogEntry, NodeId, NodeState } from '../types.ts';
-import { sameEntry } from '../raft/log.ts';
+import type { LogEntry, NodeId, NodeState, StoredLog } from '../types.ts';
+import { appended, emptyLog, entriesFrom, entryAt, firstChange, lastIndex, sameEntry, termAt } from '../raft/log.ts';
+import { emptyList, itemAt, push, replace, size, type ChunkedList } from '../raft/chunkedList.ts';
 
 export interface Violation {
   readonly invariant: InvariantName;
@@ -26,14 +29,18 @@ export interface Violation {
 export interface CheckerState {
   /** Election Safety: the leader seen for each term. */
   readonly leaders: Record<string, NodeId>;
-  /** The longest prefix any node has committed. State Machine Safety compares against it. */
-  readonly committed: LogEntry[];
+  /**
+   * The longest prefix any node has committed. State Machine Safety compares against it.
+   * (Immutable; the checker replaces it as it grows, so clones share it.)
+   */
+  committed: StoredLog;
   /**
    * Log Matching: for every (index, term) ever stored, its value and the term before
-   * it. If no two logs ever disagree on these, then two logs that share an
-   * (index, term) share the whole prefix up to it, by induction on the index.
+   * it; item i - 1 lists what was seen at index i, one per term. If no two logs ever
+   * disagree on these, then two logs that share an (index, term) share the whole
+   * prefix up to it, by induction on the index. (Immutable, replaced, like `committed`.)
    */
-  readonly entries: Record<string, { readonly value: string | null; readonly prevTerm: number }>;
+  entries: ChunkedList<readonly SeenEntry[]>;
   /** Keys of violations already reported, so one fault is not reported at every event. */
   readonly reported: Record<string, true>;
   /**
@@ -43,12 +50,19 @@ export interface CheckerState {
   readonly applied: Record<NodeId, number>;
 }
 
-export const emptyChecker = (): CheckerState => ({ leaders: {}, committed: [], entries: {}, reported: {}, applied: {} });
+/** An entry some log held at some index: its term, its value and the term of the entry before it. */
+export interface SeenEntry {
+  readonly term: number;
+  readonly value: string | null;
+  readonly prevTerm: number;
+}
+
+export const emptyChecker = (): CheckerState => ({ leaders: {}, committed: emptyLog(), entries: emptyList(), reported: {}, applied: {} });
 
 export const cloneChecker = (c: CheckerState): CheckerState => ({
   leaders: { ...c.leaders },
-  committed: c.committed.slice(),
-  entries: { ...c.entries },
+  committed: c.committed,
+  entries: c.entries,
   reported: { ...c.reported },
   applied: { ...c.applied },
 });
@@ -79,13 +93,14 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
   const id = after.id;
   const oldLog = before.persistent.log;
   const newLog = after.persistent.log;
+  const newLast = lastIndex(newLog);
   const term = after.persistent.currentTerm;
   const wasLeader = before.volatile?.role === 'leader';
   const isLeader = after.volatile?.role === 'leader';
 
   if (newLog !== oldLog) {
     const k = firstChange(oldLog, newLog);
-    if (k <= oldLog.length) {
+    if (k <= lastIndex(oldLog)) {
       if (wasLeader && isLeader && before.persistent.currentTerm === term) {
         report(`${id}@${term}`, 'LeaderAppendOnly',
           `${id}, leader of term ${term}, removed its own entries from index ${k} on. A leader only ever appends (§5.3).`, [id], k);
@@ -96,34 +111,35 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
       // change is an entry this node itself committed, and so applied.
       if (k <= (c.applied[id] ?? 0)) {
         report(`overwrite@${k}`, 'StateMachineSafety',
-          `${id} removed the committed entry ${fmt(oldLog[k - 1])} at index ${k}` +
-            (newLog[k - 1] ? `, replacing it with ${fmt(newLog[k - 1])}` : '') +
+          `${id} removed the committed entry ${fmt(entryAt(oldLog, k))} at index ${k}` +
+            (k <= newLast ? `, replacing it with ${fmt(entryAt(newLog, k))}` : '') +
             '. A committed entry must never change (§5.4).', [id], k);
       }
     }
-    for (let i = k; i <= newLog.length; i++) {
-      const e = newLog[i - 1];
-      const prevTerm = i > 1 ? newLog[i - 2].term : 0;
-      const key = `${i}:${e.term}`;
-      const seen = c.entries[key];
-      if (seen === undefined) c.entries[key] = { value: e.value, prevTerm };
-      else if (seen.value !== e.value || seen.prevTerm !== prevTerm) {
-        report(key, 'LogMatching',
+    const added = entriesFrom(newLog, k);
+    let prevTerm = termAt(newLog, k - 1)!;
+    for (let j = 0; j < added.length; j++) {
+      const i = k + j;
+      const e = added[j];
+      const seen = remember(c, i, e, prevTerm);
+      if (seen !== null && (seen.value !== e.value || seen.prevTerm !== prevTerm)) {
+        report(`${i}:${e.term}`, 'LogMatching',
           `${id} holds ${fmt(e)} at index ${i} after an entry of term ${prevTerm}, but another log has ` +
             `${fmt({ term: e.term, value: seen.value })} there after an entry of term ${seen.prevTerm}. ` +
             'Entries with the same index and term must have identical logs up to them (§5.3).', [id], i);
       }
+      prevTerm = e.term;
     }
   }
 
   const newCommit = after.volatile?.commitIndex ?? 0;
-  if (newCommit > newLog.length) {
-    report(`${id}@${newCommit}>${newLog.length}`, 'CommitWithinLog',
-      `${id} has commitIndex ${newCommit} but its log ends at ${newLog.length}.`, [id], newCommit);
+  if (newCommit > newLast) {
+    report(`${id}@${newCommit}>${newLast}`, 'CommitWithinLog',
+      `${id} has commitIndex ${newCommit} but its log ends at ${newLast}.`, [id], newCommit);
   }
   const oldCommit = before.volatile === null ? newCommit : before.volatile.commitIndex;
   if (newCommit > (c.applied[id] ?? 0)) c.applied[id] = newCommit;
-  if (newCommit > oldCommit && newCommit <= newLog.length) {
+  if (newCommit > oldCommit && newCommit <= newLast) {
     checkCommit(c, id, newLog, oldCommit, newCommit, obs, report);
   }
 
@@ -133,14 +149,28 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
       report(`term${term}`, 'ElectionSafety',
         `${other} and ${id} were both elected leader in term ${term}. At most one leader per term (§5.2).`, [other, id], null);
     } else c.leaders[term] = id;
-    const top = c.committed.length;
-    if (top > 0 && !(newLog[top - 1] && sameEntry(newLog[top - 1], c.committed[top - 1]))) {
+    const top = lastIndex(c.committed);
+    const mine = entryAt(newLog, top);
+    if (top > 0 && !(mine && sameEntry(mine, entryAt(c.committed, top)!))) {
       report(`${id}@${term}`, 'LeaderCompleteness',
-        `${id} became leader of term ${term} without the committed entry ${fmt(c.committed[top - 1])} at index ${top}. ` +
+        `${id} became leader of term ${term} without the committed entry ${fmt(entryAt(c.committed, top))} at index ${top}. ` +
           'Every leader must hold every committed entry (§5.4.1).', [id], top);
     }
   }
   return found;
+}
+
+/**
+ * What the checker saw before at index `i` with `e`'s term, or null if this is the
+ * first time, and then it remembers `e` there. Every index below `i` has been seen
+ * before `i` is (the log holding `i` held them), so `i` is at most one past the end.
+ */
+function remember(c: CheckerState, i: number, e: LogEntry, prevTerm: number): SeenEntry | null {
+  const here = itemAt(c.entries, i - 1) ?? [];
+  for (const seen of here) if (seen.term === e.term) return seen;
+  const first: SeenEntry = { term: e.term, value: e.value, prevTerm };
+  c.entries = i > size(c.entries) ? push(c.entries, [[first]]) : replace(c.entries, i - 1, [...here, first]);
+  return null;
 }
 
 /**
@@ -153,49 +183,31 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
 function checkCommit(
   c: CheckerState,
   id: NodeId,
-  log: Log,
+  log: StoredLog,
   from: number,
   upTo: number,
   obs: Observation,
   report: (key: string, inv: InvariantName, detail: string, nodes: NodeId[], index: number | null) => void,
 ): void {
-  const known = c.committed.length;
+  const known = lastIndex(c.committed);
   for (let i = from + 1; i <= Math.min(upTo, known); i++) {
-    if (sameEntry(log[i - 1], c.committed[i - 1])) continue;
+    if (sameEntry(entryAt(log, i)!, entryAt(c.committed, i)!)) continue;
     report(`commit@${i}`, 'StateMachineSafety',
-      `${id} committed ${fmt(log[i - 1])} at index ${i}, but ${fmt(c.committed[i - 1])} was already ` +
+      `${id} committed ${fmt(entryAt(log, i))} at index ${i}, but ${fmt(entryAt(c.committed, i))} was already ` +
         'committed there. No two servers may apply different entries at one index (§5.4.3).', [id], i);
     return;
   }
   if (upTo <= known) return;
-  for (let i = known + 1; i <= upTo; i++) c.committed.push(log[i - 1]);
-  const entry = log[upTo - 1];
+  c.committed = appended(c.committed, ...entriesFrom(log, known + 1, upTo - known));
+  const entry = entryAt(log, upTo)!;
   for (const other of Object.values(obs.nodes)) {
     const v = other.volatile;
     if (v === null || v.role !== 'leader' || other.persistent.currentTerm <= entry.term || other.id === id) continue;
-    const theirs = other.persistent.log[upTo - 1];
+    const theirs = entryAt(other.persistent.log, upTo);
     if (theirs === undefined || !sameEntry(theirs, entry)) {
       report(`${other.id}@${other.persistent.currentTerm}`, 'LeaderCompleteness',
         `${id} committed ${fmt(entry)} at index ${upTo}, but ${other.id}, leader of the later term ` +
           `${other.persistent.currentTerm}, does not hold it (§5.4.1).`, [id, other.id], upTo);
     }
   }
-}
-
-/**
- * The first index whose entry differs between the two logs (length + 1 if one is a
- * prefix of the other). Entries are shared by reference when unchanged (copy on
- * write), so unchanged prefixes compare by identity and a binary search suffices.
- */
-function firstChange(a: Log, b: Log): number {
-  const common = Math.min(a.length, b.length);
-  if (common === 0 || a[common - 1] === b[common - 1]) return common + 1;
-  let lo = 0;
-  let hi = common - 1; // a[hi] !== b[hi]
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] === b[mid]) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo + 1;
 }

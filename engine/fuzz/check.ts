@@ -36,7 +36,7 @@ import type { Command, CommandBody } from '../scenario/ast.ts';
 import { applyCommand, newSession, type Session } from '../scenario/run.ts';
 import { type ClusterState, currentLeader } from '../sim/cluster.ts';
 import type { Emit } from '../sim/simulator.ts';
-import { sameEntry } from '../raft/log.ts';
+import { entryAt, lastIndex, lastTerm, sameEntry } from '../raft/log.ts';
 import type { ClusterConfig, LogEntry } from '../types.ts';
 import { located } from './schedule.ts';
 
@@ -106,7 +106,7 @@ export class CaseRun {
     // this is the log the leader committed from; committing index `to` commits
     // every entry before it in that log (Log Matching).
     const log = this.session.cluster!.nodes[r.node].persistent.log;
-    for (let i = this.acknowledged.length; i < r.to; i++) this.acknowledged.push(log[i]);
+    for (let i = this.acknowledged.length + 1; i <= r.to; i++) this.acknowledged.push(entryAt(log, i)!);
   };
 
   get cluster(): ClusterState {
@@ -169,7 +169,7 @@ export class CaseRun {
     }
 
     let longest = 0;
-    for (const id of s.ids) longest = Math.max(longest, s.nodes[id].persistent.log.length);
+    for (const id of s.ids) longest = Math.max(longest, lastIndex(s.nodes[id].persistent.log));
     const repairMs = longest * REPAIR_ROUND_TRIPS_PER_ENTRY * 2 * config.latency.max;
     const commitBound = COMMIT_TIMEOUTS * config.election.max + MARGIN_MS + repairMs;
     waited = 0;
@@ -186,7 +186,7 @@ export class CaseRun {
         const log = n.persistent.log;
         const term = n.persistent.currentTerm;
         // §5.4.2: without an entry of its own term, this leader can commit nothing (noop=off).
-        if ((log.length === 0 || log[log.length - 1].term < term) && askedTerm !== term && this.acknowledged.length > 0) {
+        if (lastTerm(log) < term && askedTerm !== term && this.acknowledged.length > 0) {
           askedTerm = term;
           requests++;
           if (!this.tailCommand({ kind: 'propose', target: 'leader', value: `retry${requests}` })) return;
@@ -207,7 +207,7 @@ export class CaseRun {
     }
     for (const id of s.ids) {
       const log = s.nodes[id].persistent.log;
-      for (let i = 0; i < need; i++) if (!sameEntry(log[i], this.acknowledged[i])) return false;
+      for (let i = 0; i < need; i++) if (!sameEntry(entryAt(log, i + 1)!, this.acknowledged[i])) return false;
     }
     return true;
   }
@@ -223,7 +223,7 @@ export class CaseRun {
       const commit = n.volatile?.commitIndex ?? 0;
       let differs = 0;
       for (let i = 0; i < need; i++) {
-        if (!sameEntry(n.persistent.log[i] ?? { term: -1, value: null }, this.acknowledged[i])) {
+        if (!sameEntry(entryAt(n.persistent.log, i + 1) ?? { term: -1, value: null }, this.acknowledged[i])) {
           differs = i + 1;
           break;
         }

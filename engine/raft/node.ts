@@ -13,6 +13,7 @@ import { onRequestVote, onVoteResponse } from './election.ts';
 import { onAppendEntries, rejectAppend } from './follower.ts';
 import { checkQuorum, onAppendResponse, onHeartbeat, propose } from './replication.ts';
 import { becomeCandidate, becomeFollower } from './transitions.ts';
+import { emptyLog } from './log.ts';
 
 export type Input =
   | { readonly kind: 'message'; readonly message: Outgoing }
@@ -32,7 +33,7 @@ export interface StepResult {
 export function createNode(id: NodeId, persistent?: PersistentState, commitIndex = 0): NodeState {
   return {
     id,
-    persistent: persistent ?? { currentTerm: 0, votedFor: null, log: [] },
+    persistent: persistent ?? { currentTerm: 0, votedFor: null, log: emptyLog() },
     volatile: { role: 'follower', commitIndex, leader: null },
   };
 }

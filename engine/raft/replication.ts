@@ -7,7 +7,7 @@
  */
 import type { AppendEntriesResponse, LeaderState, NodeState, Progress } from '../types.ts';
 import { clusterSize, type Effects, type StepContext } from './effects.ts';
-import { entriesFrom, findConflictByTerm, lastIndex, termAt } from './log.ts';
+import { appended, entriesFrom, findConflictByTerm, lastIndex, termAt } from './log.ts';
 import { majority, quorumMatchIndex } from './quorum.ts';
 import { becomeFollower } from './transitions.ts';
 
@@ -53,8 +53,8 @@ export function onHeartbeat(node: NodeState, ctx: StepContext, fx: Effects): Nod
 /** A client command reaches the leader: append it, then replicate to every follower not already waiting. */
 export function propose(node: NodeState, value: string, ctx: StepContext, fx: Effects): NodeState {
   const term = node.persistent.currentTerm;
-  const log = [...node.persistent.log, { term, value }];
-  fx.records.push({ type: 'proposed', node: node.id, value, index: log.length, term });
+  const log = appended(node.persistent.log, { term, value });
+  fx.records.push({ type: 'proposed', node: node.id, value, index: lastIndex(log), term });
   let n: NodeState = { ...node, persistent: { ...node.persistent, log } };
   for (const peer of ctx.peers) if (!leaderOf(n).progress[peer].inflight) n = sendAppend(n, peer, ctx, fx);
   return maybeCommit(n, ctx, fx);

@@ -5,7 +5,7 @@
 import type { CandidateState, LeaderState, NodeState, Progress } from '../types.ts';
 import type { FollowReason } from '../events.ts';
 import { clusterSize, type Effects, type StepContext } from './effects.ts';
-import { lastIndex } from './log.ts';
+import { appended, lastIndex, lastTerm } from './log.ts';
 import { majority } from './quorum.ts';
 import { broadcastAppend, maybeCommit } from './replication.ts';
 
@@ -82,7 +82,7 @@ export function startElection(node: NodeState, ctx: StepContext, fx: Effects): N
 function requestVotes(node: NodeState, term: number, preVote: boolean, ctx: StepContext, fx: Effects): void {
   const log = node.persistent.log;
   const lastLogIndex = lastIndex(log);
-  const lastLogTerm = lastLogIndex === 0 ? 0 : log[lastLogIndex - 1].term;
+  const lastLogTerm = lastTerm(log);
   for (const peer of ctx.peers) {
     fx.outbox.push({ type: 'RequestVote', from: node.id, to: peer, term, lastLogIndex, lastLogTerm, preVote });
   }
@@ -108,7 +108,7 @@ export function becomeLeader(node: NodeState, ctx: StepContext, fx: Effects): No
   fx.election = ctx.options.checkquorum ? 'reset' : 'stop';
   fx.heartbeat = 'reset';
   let persistent = node.persistent;
-  if (ctx.options.noop) persistent = { ...persistent, log: [...persistent.log, { term, value: null }] };
+  if (ctx.options.noop) persistent = { ...persistent, log: appended(persistent.log, { term, value: null }) };
   const elected: NodeState = { ...node, persistent, volatile: leader };
   return maybeCommit(broadcastAppend(elected, ctx, fx), ctx, fx);
 }

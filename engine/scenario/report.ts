@@ -2,6 +2,7 @@
 import { type ClusterState, currentLeader } from '../sim/cluster.ts';
 import * as flights from '../sim/flightQueue.ts';
 import type { Message, NodeId, Role } from '../types.ts';
+import { logEntries } from '../raft/log.ts';
 
 export interface NodeReport {
   readonly id: NodeId;
@@ -38,7 +39,7 @@ export function report(s: ClusterState, wallMs: number): RunReport {
         term: n.persistent.currentTerm,
         votedFor: n.persistent.votedFor,
         commitIndex: n.volatile?.commitIndex ?? 0,
-        log: n.persistent.log.map((e) => ({ term: e.term, value: e.value })),
+        log: logEntries(n.persistent.log).map((e) => ({ term: e.term, value: e.value })),
         probes: s.stats.probes[id] ?? { rejections: 0, roundTrips: 0 },
       };
     }),
@@ -54,7 +55,7 @@ export function formatTable(s: ClusterState): string {
   for (const id of s.ids) {
     const n = s.nodes[id];
     const commit = n.volatile?.commitIndex ?? 0;
-    const terms = n.persistent.log.map((e) => String(e.term));
+    const terms = logEntries(n.persistent.log).map((e) => String(e.term));
     const log = commit > 0 && commit < terms.length ? `${terms.slice(0, commit).join(' ')} | ${terms.slice(commit).join(' ')}` : terms.join(' ');
     rows.push([id, n.volatile?.role ?? 'down', String(n.persistent.currentTerm), n.persistent.votedFor ?? '-', String(commit), log || '(empty)']);
   }

@@ -9,6 +9,7 @@ import { type ClusterState, createCluster, currentLeader } from '../sim/cluster.
 import * as sim from '../sim/simulator.ts';
 import type { ClusterConfig } from '../types.ts';
 import { assertNever } from '../raft/node.ts';
+import { logEntries } from '../raft/log.ts';
 import type { Command, Expectation, Script } from './ast.ts';
 import { formatCommand } from './format.ts';
 
@@ -147,7 +148,7 @@ export function evaluate(s: ClusterState, e: Expectation): { expected: string; a
     case 'vote':
       return { expected: e.votedFor ?? 'none', actual: s.nodes[e.node].persistent.votedFor ?? 'none' };
     case 'log': {
-      const terms = s.nodes[e.node].persistent.log.map((x) => x.term);
+      const terms = logEntries(s.nodes[e.node].persistent.log).map((x) => x.term);
       const show = (t: readonly number[]): string => (t.length === 0 ? '(empty)' : t.join(' '));
       return { expected: show(e.terms), actual: show(terms) };
     }

@@ -10,6 +10,7 @@ import type { EventRecord, LossReason, RecordBody } from '../events.ts';
 import type { Flight, Message, MessageType, NodeId, Outgoing } from '../types.ts';
 import type { Input } from '../raft/node.ts';
 import { crashNode, createNode, isUp, restartNode, step } from '../raft/node.ts';
+import { lastIndex } from '../raft/log.ts';
 import type { StepContext, TimerRequest } from '../raft/effects.ts';
 import { checkNodeChange } from '../check/invariants.ts';
 import { type ClusterState, type Timer, currentLeader, linkKey } from './cluster.ts';
@@ -179,7 +180,7 @@ export function restart(s: ClusterState, id: NodeId, emit: Emit): void {
   const before = s.nodes[id];
   s.nodes[id] = restartNode(before);
   const p = s.nodes[id].persistent;
-  record(s, { type: 'restarted', node: id, term: p.currentTerm, logLength: p.log.length }, emit);
+  record(s, { type: 'restarted', node: id, term: p.currentTerm, logLength: lastIndex(p.log) }, emit);
   setTimer(s, id, 'election', 'reset');
   check(s, before, s.nodes[id], emit);
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScript } from '../scenario/parse.ts';
 import { runScript } from '../scenario/run.ts';
 import { currentLeader } from '../sim/cluster.ts';
+import { lastIndex } from '../raft/log.ts';
 import { nextInt, seedState } from '../sim/rng.ts';
 
 function schedule(seed: number): string {
@@ -58,10 +59,10 @@ describe('random fault schedules', () => {
       // Liveness after the last heal: one leader, and every node has committed its whole log.
       const leader = currentLeader(s);
       expect(leader, `seed ${seed}: no leader`).not.toBeNull();
-      const last = s.nodes[leader!].persistent.log.length;
+      const last = lastIndex(s.nodes[leader!].persistent.log);
       for (const id of s.ids) {
         expect(s.nodes[id].volatile?.commitIndex, `seed ${seed} ${id}`).toBe(last);
-        expect(s.nodes[id].persistent.log.length).toBe(last);
+        expect(lastIndex(s.nodes[id].persistent.log)).toBe(last);
       }
     }
   });

@@ -2,6 +2,7 @@
 import type { EventRecord } from '../events.ts';
 import { parseScript } from '../scenario/parse.ts';
 import { runScript, type ScriptResult } from '../scenario/run.ts';
+import { logEntries } from '../raft/log.ts';
 import type { ClusterState } from '../sim/cluster.ts';
 
 export interface TextRun extends ScriptResult {
@@ -18,7 +19,7 @@ export function runText(text: string): TextRun {
   return { ...r, records, cluster: r.session.cluster! };
 }
 
-export const terms = (s: ClusterState, id: string): number[] => s.nodes[id].persistent.log.map((e) => e.term);
+export const terms = (s: ClusterState, id: string): number[] => logEntries(s.nodes[id].persistent.log).map((e) => e.term);
 
 /** Deep-freeze a value so any mutation by the code under test throws. */
 export function deepFreeze<T>(x: T): T {

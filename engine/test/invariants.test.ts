@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkNodeChange, emptyChecker, type CheckerState } from '../check/invariants.ts';
 import { createNode } from '../raft/node.ts';
+import { logEntries, logOf } from '../raft/log.ts';
 import type { LogEntry, NodeState, VolatileState } from '../types.ts';
 
 // Each test builds a bad transition by hand: a checker that never fires proves nothing.
 
 const e = (term: number, value: string | null = `v${term}`): LogEntry => ({ term, value });
 function mk(id: string, term: number, log: LogEntry[], v: Partial<VolatileState> & { role?: string } = {}): NodeState {
-  const base = createNode(id, { currentTerm: term, votedFor: null, log });
+  const base = createNode(id, { currentTerm: term, votedFor: null, log: logOf(log) });
   const role = v.role ?? 'follower';
   const volatile = role === 'leader'
     ? { role: 'leader' as const, commitIndex: v.commitIndex ?? 0, leader: id, progress: {} }
@@ -53,7 +54,7 @@ describe('invariant checker', () => {
     const c = emptyChecker();
     const a = e(2, 'a');
     observe(c, mk('n1', 2, [a]), mk('n1', 2, [a], { commitIndex: 1 }));
-    expect(c.committed).toEqual([a]);
+    expect(logEntries(c.committed)).toEqual([a]);
     // n1 crashes (commitIndex gone) and, restarted, lets its entry be replaced.
     const v = observe(c, mk('n1', 3, [a]), mk('n1', 3, [e(3, 'b')]));
     expect(v.map((x) => x.invariant)).toEqual(['StateMachineSafety']);

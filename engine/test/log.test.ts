@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendAfter, findConflictByTerm, isUpToDate, lastTerm, termAt } from '../raft/log.ts';
+import { appendAfter, entryAt, findConflictByTerm, isUpToDate, lastIndex, lastTerm, logEntries, logOf, termAt } from '../raft/log.ts';
 import type { LogEntry } from '../types.ts';
 
 const log = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, value: `v${i + 1}.${term}` }));
@@ -39,28 +39,28 @@ describe('findConflictByTerm', () => {
 });
 
 describe('appendAfter (Figure 2, AppendEntries rules 3-4)', () => {
-  it('returns the same array when every entry is already present', () => {
-    const l = log(1, 1, 2);
-    const r = appendAfter(l, 1, l.slice(1));
+  it('returns the same log when every entry is already present', () => {
+    const l = logOf(log(1, 1, 2));
+    const r = appendAfter(l, 1, logEntries(l).slice(1));
     expect(r.log).toBe(l);
     expect(r.truncatedFrom).toBe(0);
   });
   it('never truncates on a stale request whose entries all match (a shorter, delayed AppendEntries)', () => {
-    const l = log(1, 1, 2, 2);
-    expect(appendAfter(l, 1, l.slice(1, 2)).log).toBe(l);
+    const l = logOf(log(1, 1, 2, 2));
+    expect(appendAfter(l, 1, logEntries(l).slice(1, 2)).log).toBe(l);
   });
   it('deletes the first conflicting entry and all that follow, then appends', () => {
-    const l = log(1, 1, 2, 2, 2);
+    const l = logOf(log(1, 1, 2, 2, 2));
     const incoming: LogEntry[] = [{ term: 3, value: 'a' }, { term: 3, value: 'b' }];
     const r = appendAfter(l, 2, incoming);
-    expect(r.log.map((e) => e.term)).toEqual([1, 1, 3, 3]);
+    expect(logEntries(r.log).map((e) => e.term)).toEqual([1, 1, 3, 3]);
     expect(r).toMatchObject({ truncatedFrom: 3, removed: 3, conflictTerm: 2 });
-    expect(r.log[0]).toBe(l[0]); // kept entries are shared, not copied
-    expect(l.map((e) => e.term)).toEqual([1, 1, 2, 2, 2]); // input untouched
+    expect(entryAt(r.log, 1)).toBe(entryAt(l, 1)); // kept entries are shared, not copied
+    expect(logEntries(l).map((e) => e.term)).toEqual([1, 1, 2, 2, 2]); // input untouched
   });
   it('appends past the end without reporting a truncation', () => {
-    const r = appendAfter(log(1), 1, [{ term: 1, value: 'x' }]);
-    expect(r.log).toHaveLength(2);
+    const r = appendAfter(logOf(log(1)), 1, [{ term: 1, value: 'x' }]);
+    expect(lastIndex(r.log)).toBe(2);
     expect(r.truncatedFrom).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNode, step, type Input } from '../raft/node.ts';
+import { entryAt, logEntries, logOf } from '../raft/log.ts';
 import type { StepContext } from '../raft/effects.ts';
 import type { LogEntry, NodeState, Outgoing } from '../types.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
@@ -10,7 +11,7 @@ const peersOf = (id: string, n: number): string[] => Array.from({ length: n }, (
 const entries = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, value: `x${i + 1}.${term}` }));
 
 function node(id: string, term: number, log: LogEntry[], votedFor: string | null = null, commitIndex = 0): NodeState {
-  return createNode(id, { currentTerm: term, votedFor, log }, commitIndex);
+  return createNode(id, { currentTerm: term, votedFor, log: logOf(log) }, commitIndex);
 }
 
 /** Step with a deep-frozen input, proving the step does not mutate what it is given. */
@@ -63,8 +64,8 @@ describe('elections (§5.2, §5.4.1)', () => {
     const c = stepFrozen(node('n1', 1, entries(1)), { kind: 'electionTimeout', forced: false }).node;
     const r = stepFrozen(c, msg({ type: 'RequestVoteResponse', from: 'n2', to: 'n1', term: 2, granted: true, preVote: false }));
     expect(r.node.volatile?.role).toBe('leader');
-    expect(r.node.persistent.log.map((e) => e.term)).toEqual([1, 2]);
-    expect(r.node.persistent.log[1].value).toBeNull();
+    expect(logEntries(r.node.persistent.log).map((e) => e.term)).toEqual([1, 2]);
+    expect(entryAt(r.node.persistent.log, 2)!.value).toBeNull();
     expect(r.outbox.map((m) => [m.type, m.to])).toEqual([['AppendEntries', 'n2'], ['AppendEntries', 'n3']]);
     expect(r.outbox[0]).toMatchObject({ prevLogIndex: 1, prevLogTerm: 1, entries: [{ term: 2, value: null }] });
     expect(r.heartbeat).toBe('reset');
@@ -104,7 +105,7 @@ describe('AppendEntries on a follower (§5.3)', () => {
   it('deletes conflicting entries, appends, and commits no further than the entries it verified', () => {
     const f = node('n4', 8, entries(1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 6), null, 8);
     const r = stepFrozen(f, ae(10, 6, [{ term: 8, value: null }], 11));
-    expect(r.node.persistent.log.map((e) => e.term)).toEqual([1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 8]);
+    expect(logEntries(r.node.persistent.log).map((e) => e.term)).toEqual([1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 8]);
     expect(r.node.volatile?.commitIndex).toBe(11);
     expect(r.outbox[0]).toMatchObject({ success: true, matchIndex: 11 });
     expect(r.records).toContainEqual(expect.objectContaining({ type: 'truncated', from: 11, removed: 1 }));
