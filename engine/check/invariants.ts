@@ -78,18 +78,28 @@ export interface Observation {
 const fmt = (e: LogEntry | undefined): string =>
   e === undefined ? 'nothing' : e.value === null ? `a no-op of term ${e.term}` : `"${e.value}" (term ${e.term})`;
 
+/** Where one check's violations go. (A plain record and a module function rather than a closure made per check: the check runs after every event.) */
+interface Report {
+  readonly c: CheckerState;
+  readonly obs: Observation;
+  readonly found: Violation[];
+}
+
+/** Report a violation, once per invariant and key: one fault is not reported at every event. */
+function reportOnce(r: Report, key: string, invariant: InvariantName, detail: string, nodes: NodeId[], index: number | null): void {
+  const k = `${invariant}|${key}`;
+  if (r.c.reported[k]) return;
+  r.c.reported[k] = true;
+  r.found.push({ invariant, event: r.obs.event, time: r.obs.time, detail, nodes, index });
+}
+
 /**
  * Check everything one node's change could have broken. `before` is the node as it
  * was before the event. Returns new violations (also remembered in `c.reported`).
  */
 export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeState, obs: Observation): Violation[] {
   const found: Violation[] = [];
-  const report = (key: string, invariant: InvariantName, detail: string, nodes: NodeId[], index: number | null): void => {
-    const k = `${invariant}|${key}`;
-    if (c.reported[k]) return;
-    c.reported[k] = true;
-    found.push({ invariant, event: obs.event, time: obs.time, detail, nodes, index });
-  };
+  const report: Report = { c, obs, found };
   const id = after.id;
   const oldLog = before.persistent.log;
   const newLog = after.persistent.log;
@@ -102,7 +112,7 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
     const k = firstChange(oldLog, newLog);
     if (k <= lastIndex(oldLog)) {
       if (wasLeader && isLeader && before.persistent.currentTerm === term) {
-        report(`${id}@${term}`, 'LeaderAppendOnly',
+        reportOnce(report, `${id}@${term}`, 'LeaderAppendOnly',
           `${id}, leader of term ${term}, removed its own entries from index ${k} on. A leader only ever appends (§5.3).`, [id], k);
       }
       // A node may lose an entry that others committed but it never did: a stale
@@ -110,7 +120,7 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
       // committing majority (at a higher term) keeps the entry. What must never
       // change is an entry this node itself committed, and so applied.
       if (k <= (c.applied[id] ?? 0)) {
-        report(`overwrite@${k}`, 'StateMachineSafety',
+        reportOnce(report, `overwrite@${k}`, 'StateMachineSafety',
           `${id} removed the committed entry ${fmt(entryAt(oldLog, k))} at index ${k}` +
             (k <= newLast ? `, replacing it with ${fmt(entryAt(newLog, k))}` : '') +
             '. A committed entry must never change (§5.4).', [id], k);
@@ -123,7 +133,7 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
       const e = added[j];
       const seen = remember(c, i, e, prevTerm);
       if (seen !== null && (seen.value !== e.value || seen.prevTerm !== prevTerm)) {
-        report(`${i}:${e.term}`, 'LogMatching',
+        reportOnce(report, `${i}:${e.term}`, 'LogMatching',
           `${id} holds ${fmt(e)} at index ${i} after an entry of term ${prevTerm}, but another log has ` +
             `${fmt({ term: e.term, value: seen.value })} there after an entry of term ${seen.prevTerm}. ` +
             'Entries with the same index and term must have identical logs up to them (§5.3).', [id], i);
@@ -134,7 +144,7 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
 
   const newCommit = after.volatile?.commitIndex ?? 0;
   if (newCommit > newLast) {
-    report(`${id}@${newCommit}>${newLast}`, 'CommitWithinLog',
+    reportOnce(report, `${id}@${newCommit}>${newLast}`, 'CommitWithinLog',
       `${id} has commitIndex ${newCommit} but its log ends at ${newLast}.`, [id], newCommit);
   }
   const oldCommit = before.volatile === null ? newCommit : before.volatile.commitIndex;
@@ -146,13 +156,13 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
   if (isLeader && (!wasLeader || before.persistent.currentTerm !== term)) {
     const other = c.leaders[term];
     if (other !== undefined && other !== id) {
-      report(`term${term}`, 'ElectionSafety',
+      reportOnce(report, `term${term}`, 'ElectionSafety',
         `${other} and ${id} were both elected leader in term ${term}. At most one leader per term (§5.2).`, [other, id], null);
     } else c.leaders[term] = id;
     const top = lastIndex(c.committed);
     const mine = entryAt(newLog, top);
     if (top > 0 && !(mine && sameEntry(mine, entryAt(c.committed, top)!))) {
-      report(`${id}@${term}`, 'LeaderCompleteness',
+      reportOnce(report, `${id}@${term}`, 'LeaderCompleteness',
         `${id} became leader of term ${term} without the committed entry ${fmt(entryAt(c.committed, top))} at index ${top}. ` +
           'Every leader must hold every committed entry (§5.4.1).', [id], top);
     }
@@ -187,12 +197,12 @@ function checkCommit(
   from: number,
   upTo: number,
   obs: Observation,
-  report: (key: string, inv: InvariantName, detail: string, nodes: NodeId[], index: number | null) => void,
+  report: Report,
 ): void {
   const known = lastIndex(c.committed);
   for (let i = from + 1; i <= Math.min(upTo, known); i++) {
     if (sameEntry(entryAt(log, i)!, entryAt(c.committed, i)!)) continue;
-    report(`commit@${i}`, 'StateMachineSafety',
+    reportOnce(report, `commit@${i}`, 'StateMachineSafety',
       `${id} committed ${fmt(entryAt(log, i))} at index ${i}, but ${fmt(entryAt(c.committed, i))} was already ` +
         'committed there. No two servers may apply different entries at one index (§5.4.3).', [id], i);
     return;
@@ -205,7 +215,7 @@ function checkCommit(
     if (v === null || v.role !== 'leader' || other.persistent.currentTerm <= entry.term || other.id === id) continue;
     const theirs = entryAt(other.persistent.log, upTo);
     if (theirs === undefined || !sameEntry(theirs, entry)) {
-      report(`${other.id}@${other.persistent.currentTerm}`, 'LeaderCompleteness',
+      reportOnce(report, `${other.id}@${other.persistent.currentTerm}`, 'LeaderCompleteness',
         `${id} committed ${fmt(entry)} at index ${upTo}, but ${other.id}, leader of the later term ` +
           `${other.persistent.currentTerm}, does not hold it (§5.4.1).`, [id, other.id], upTo);
     }
