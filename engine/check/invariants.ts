@@ -208,7 +208,7 @@ function checkCommit(
     return;
   }
   if (upTo <= known) return;
-  c.committed = appended(c.committed, ...entriesFrom(log, known + 1, upTo - known));
+  c.committed = appended(c.committed, entriesFrom(log, known + 1, upTo - known));
   const entry = entryAt(log, upTo)!;
   for (const other of Object.values(obs.nodes)) {
     const v = other.volatile;

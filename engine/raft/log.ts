@@ -45,7 +45,7 @@ export const entriesFrom = (log: StoredLog, from: number, max: number = Infinity
   slice(log, from - 1, from - 1 + max);
 
 /** The log with `entries` appended after its last entry (a leader's proposals and no-ops). */
-export const appended = (log: StoredLog, ...entries: LogEntry[]): StoredLog => push(log, entries);
+export const appended = (log: StoredLog, entries: readonly LogEntry[]): StoredLog => push(log, entries);
 
 /**
  * The first index whose entry differs between two versions of a log (one past the

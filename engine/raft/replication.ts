@@ -53,7 +53,7 @@ export function onHeartbeat(node: NodeState, ctx: StepContext, fx: Effects): Nod
 /** A client command reaches the leader: append it, then replicate to every follower not already waiting. */
 export function propose(node: NodeState, value: string, ctx: StepContext, fx: Effects): NodeState {
   const term = node.persistent.currentTerm;
-  const log = appended(node.persistent.log, { term, value });
+  const log = appended(node.persistent.log, [{ term, value }]);
   fx.records.push({ type: 'proposed', node: node.id, value, index: lastIndex(log), term });
   let n: NodeState = { ...node, persistent: { ...node.persistent, log } };
   for (const peer of ctx.peers) if (!leaderOf(n).progress[peer].inflight) n = sendAppend(n, peer, ctx, fx);

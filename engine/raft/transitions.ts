@@ -108,7 +108,7 @@ export function becomeLeader(node: NodeState, ctx: StepContext, fx: Effects): No
   fx.election = ctx.options.checkquorum ? 'reset' : 'stop';
   fx.heartbeat = 'reset';
   let persistent = node.persistent;
-  if (ctx.options.noop) persistent = { ...persistent, log: appended(persistent.log, { term, value: null }) };
+  if (ctx.options.noop) persistent = { ...persistent, log: appended(persistent.log, [{ term, value: null }]) };
   const elected: NodeState = { ...node, persistent, volatile: leader };
   return maybeCommit(broadcastAppend(elected, ctx, fx), ctx, fx);
 }
