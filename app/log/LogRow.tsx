@@ -65,7 +65,7 @@ export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderL
   }
   return (
     <div className={`log-row role-${role}`} style={cssVars({ '--columns': columns })} role="row" data-testid={`log-row-${id}`} data-length={log.length}>
-      <div className="log-label" title={`${id}: ${role}, commitIndex ${commitIndex}`} role="rowheader">
+      <div className="log-label" title={`${id}: ${role}, commitIndex ${commitIndex}`} role="rowheader" aria-colindex={virtual ? 1 : undefined}>
         <span className="log-node">{id}</span>
         <span className="log-role">{ROLE_MARK[role]}</span>
         {rejections !== null && roundTrips !== null && <ProbeBadge id={id} rejections={rejections} roundTrips={roundTrips} />}

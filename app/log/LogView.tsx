@@ -94,17 +94,19 @@ const WIDE_INDEX = 10_000;
  * Memoized, since the view re-renders with every node change.
  */
 const IndexHeader = memo(function IndexHeader({ columns, first, end }: { columns: number; first: number; end: number }) {
+  // Only a window of the columns is in the DOM: each header says which column it is, as the cells do.
+  const virtual = first > 0 || end < columns;
   const numbers = [];
   for (let i = first; i < end; i++) {
     numbers.push(
-      <div key={i} className={i + 1 >= WIDE_INDEX ? 'index-cell wide' : 'index-cell'} role="columnheader">
+      <div key={i} className={i + 1 >= WIDE_INDEX ? 'index-cell wide' : 'index-cell'} role="columnheader" aria-colindex={virtual ? i + 2 : undefined}>
         {i + 1}
       </div>,
     );
   }
   return (
     <div className="log-row log-header" style={cssVars({ '--columns': columns })} role="row">
-      <div className="log-label" role="columnheader">
+      <div className="log-label" role="columnheader" aria-colindex={virtual ? 1 : undefined}>
         index
       </div>
       <div className="log-cells" style={first > 0 ? cssVars({ '--skip': first }) : undefined}>
