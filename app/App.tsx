@@ -25,16 +25,17 @@ import { LogView } from './log/LogView.tsx';
 import { TermTimeline } from './timeline/TermTimeline.tsx';
 import { EventList } from './events/EventList.tsx';
 import { ScriptPanel } from './script/ScriptPanel.tsx';
+import { WhyTooltip } from './explain/WhyTooltip.tsx';
 import { TourMenu } from './tour/TourMenu.tsx';
 import { WelcomeCard } from './tour/WelcomeCard.tsx';
 
 /*
- * The explanations (the Explain panel, and what hovering an item says) come in
- * their own chunk, fetched as soon as the page renders: the first cluster is
- * drawn without waiting for them, and the entry script stays small.
+ * The Explain panel comes in its own chunk, fetched as soon as the page
+ * renders: the first cluster is drawn without waiting for it, and the entry
+ * script stays small. (So do the words of the hover explanations: useWhyText.)
  */
 const ExplainPanel = lazy(() => import('./explain/ExplainPanel.tsx').then((m) => ({ default: m.ExplainPanel })));
-const WhyTooltip = lazy(() => import('./explain/WhyTooltip.tsx').then((m) => ({ default: m.WhyTooltip })));
+
 /* The same for the tour panel (shown only during a tour) and the legend (below the first screen). */
 const TourPanel = lazy(() => import('./tour/TourPanel.tsx').then((m) => ({ default: m.TourPanel })));
 const Legend = lazy(() => import('./legend/Legend.tsx').then((m) => ({ default: m.Legend })));
@@ -121,9 +122,9 @@ export function App() {
             </h2>
             <Suspense fallback={<p className="muted">Loading the explanations…</p>}>
               <ExplainPanel />
-              {/* The floating why-explanation of a hovered or focused node, entry or message; it renders into <body>. */}
-              <WhyTooltip />
             </Suspense>
+            {/* The floating why-explanation of a hovered or focused node, entry or message; it renders into <body>. */}
+            <WhyTooltip />
           </section>
           <section className="panel selection-panel" aria-label="Selection">
             <SelectionPanel />

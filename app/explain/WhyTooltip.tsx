@@ -9,21 +9,18 @@
  * explained element names it in aria-describedby: its text is their accessible
  * description.
  */
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
-import { useStore } from '../store/store.ts';
-import type { Store } from '../store/store.ts';
 import { placeTooltip } from './placeTooltip.ts';
 import { useWhyTarget } from './useWhyTarget.ts';
-import { clickHint, whyText } from './whyText.ts';
-import { WHY_TOOLTIP_ID } from './whyTarget.ts';
+import { useWhyText } from './useWhyText.ts';
+import { clickHint, WHY_TOOLTIP_ID } from './whyTarget.ts';
 import './explain.css';
 
 export function WhyTooltip() {
   const anchor = useWhyTarget();
   const target = anchor?.target ?? null;
-  // A string, so the tooltip re-renders only when the words change, not on every snapshot.
-  const text = useStore(useCallback((s: Store) => (target === null ? null : whyText(target, s)), [target]));
+  const text = useWhyText(target);
   const hint = target === null ? null : clickHint(target);
   const ref = useRef<HTMLDivElement>(null);
 

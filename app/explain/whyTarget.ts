@@ -5,7 +5,7 @@
  * document can find them (useWhyTarget) without a handler on every log cell.
  */
 import type { NodeId } from '../../engine/types.ts';
-import { isRuleId, type RuleId } from '../../engine/explain/rules.ts';
+import { isRuleId, type RuleId } from '../../engine/explain/ruleIds.ts';
 
 export type WhyTarget =
   | { readonly kind: 'node'; readonly id: NodeId }
@@ -53,3 +53,16 @@ export const sameTarget = (a: WhyTarget | null, b: WhyTarget | null): boolean =>
 
 /** The id of the one floating explanation; every explained element names it in aria-describedby. */
 export const WHY_TOOLTIP_ID = 'why-tooltip';
+
+/** What clicking the item does, shown under its explanation. */
+export function clickHint(t: WhyTarget): string | null {
+  switch (t.kind) {
+    case 'node':
+      return 'Click for details and actions.';
+    case 'message':
+      return 'Click to inspect or drop it.';
+    case 'entry':
+    case 'rule':
+      return null;
+  }
+}

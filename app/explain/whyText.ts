@@ -18,16 +18,3 @@ export function whyText(t: WhyTarget, w: WhyWorld): string | null {
       return `${ruleLabel(t.id)}: ${RULES[t.id].summary}`;
   }
 }
-
-/** What clicking the item does, shown under its explanation. */
-export function clickHint(t: WhyTarget): string | null {
-  switch (t.kind) {
-    case 'node':
-      return 'Click for details and actions.';
-    case 'message':
-      return 'Click to inspect or drop it.';
-    case 'entry':
-    case 'rule':
-      return null;
-  }
-}

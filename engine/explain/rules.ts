@@ -10,6 +10,8 @@
  * so a reader can find the rule from the text alone (engine/test/explain.test.ts).
  */
 
+import type { RuleId } from './ruleIds.ts';
+
 export interface Rule {
   /** Where it is stated: `§5.3`, `Figure 2`, `thesis §9.6`. */
   readonly section: string;
@@ -170,13 +172,11 @@ export const RULES = {
     summary:
       "Raft guarantees that a term has at most one leader, a leader never overwrites its own log, logs that share an entry agree on everything before it, every leader holds every committed entry, and no two nodes apply different entries at one index. raftviz checks these after every event.",
   },
-} as const satisfies Readonly<Record<string, Rule>>;
+} as const satisfies Readonly<Record<RuleId, Rule>>;
 
-export type RuleId = keyof typeof RULES;
+export type { RuleId } from './ruleIds.ts';
+export { RULE_IDS, isRuleId } from './ruleIds.ts';
 
-export const RULE_IDS = Object.keys(RULES) as RuleId[];
-
-export const isRuleId = (s: string): s is RuleId => Object.hasOwn(RULES, s);
 
 /** A citation as the explanations write it, e.g. `§5.3 Log consistency check`. */
 export const ruleLabel = (id: RuleId): string => `${RULES[id].section} ${RULES[id].title}`;
