@@ -23,7 +23,7 @@ describe('the benchmark report', () => {
       machine: { cpus: 2, model: 'Test CPU', node: 'v20' },
       engine: { medianMs: 120, eventsPerSecond: 200000, heapGrowthMB: 1, met: false },
       recording: { seekMedianMs: 1, seekP95Ms: 2, recordingHeapMB: 4, met: true },
-      growth: { points: [{ simSeconds: 10, engineMs: 10, recordingMB: 0.2, events: 2675 }], superlinearity: { engine: 1.1, recordingMemory: 1.2 } },
+      growth: { points: [{ simSeconds: 10, engineMs: 10, recordingMB: 0.2, events: 2675 }], steps: [{ from: 10, to: 100, engine: 1.1, recordingMemory: 1.2 }, { from: 100, to: 1000, engine: 1, recordingMemory: 2.5 }] },
       fuzz: { eventsPerSecond: 250000, met: true },
       browser: { skipped: '--no-browser' },
       load: { initialJs: { gzipKB: 130, rawKB: 400 }, withWorker: { gzipKB: 150, rawKB: 470 }, met: false },
@@ -32,7 +32,8 @@ describe('the benchmark report', () => {
     expect(table).toContain('machine: 2 × Test CPU, Node v20');
     expect(table).toMatch(/engine: 100 s workload.*120 ms.*≤ 100 ms.*NO/);
     expect(table).toMatch(/seek in the recording.*yes/);
-    expect(table).toMatch(/growth per simulated second.*×1\.1.*×1\.2.*yes/);
+    expect(table).toMatch(/10 s → 100 s.*×1\.1.*×1\.2.*yes/);
+    expect(table).toMatch(/100 s → 1000 s.*×1,.*×2\.5.*NO/);
     expect(table).toMatch(/browser.*skipped: --no-browser/);
     expect(table).toMatch(/initial JS.*130 KB.*NO/);
   });
