@@ -1,7 +1,7 @@
 /**
  * Measurements, not checks: how long opening a 10,000-command link takes, and
  * how long seeking takes in a 100-simulated-second recording, in the browser.
- * Run on purpose: `npm run bench:browser`.
+ * Run on purpose: `npm run bench:seek`.
  *
  * Two figures:
  * - in the worker: the app's own worker script, started on its own, answering
