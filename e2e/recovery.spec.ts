@@ -1,9 +1,14 @@
-/** If the simulation worker fails, the page offers to rebuild the run from its recording. */
-import { expect, test } from '@playwright/test';
+/**
+ * If the simulation worker fails (throws, or dies without a word), the page says
+ * so, starts a new worker and replays the recorded run into it, at the moment
+ * that was on screen. A second failure during that replay is left to the user,
+ * with a button, rather than looping.
+ */
+import { expect, test, type Page } from '@playwright/test';
 import { logTerms, open } from './helpers.ts';
 
-test('a failed worker is restarted from the recorded script, state intact', async ({ page }) => {
-  // Keep a handle on the page's workers so the test can make one fail.
+/** Keep a handle on the page's workers, so a test can make one die without a word. */
+async function trackWorkers(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const Original = window.Worker;
     const w = window as unknown as { __workers: Worker[] };
@@ -15,6 +20,10 @@ test('a failed worker is restarted from the recorded script, state intact', asyn
       }
     };
   });
+}
+
+/** Figure 7, n1 elected and 12 events into the repair. */
+async function repairUnderWay(page: Page): Promise<{ logs: string[]; time: string }> {
   await open(page, '?scenario=figure7');
   await page.getByTestId('node-n1').click();
   await page.getByTestId('action-campaign').click();
@@ -22,18 +31,52 @@ test('a failed worker is restarted from the recorded script, state intact', asyn
     await page.getByTestId('step').click();
     await expect(page.getByTestId('script')).toHaveText(i === 1 ? /step$/ : new RegExp(`step ${i}$`));
   }
-  const before = await Promise.all(['n1', 'n4', 'n7'].map((id) => logTerms(page, id)));
-  const time = await page.getByTestId('sim-time').getAttribute('data-ms');
+  return { logs: await Promise.all(['n1', 'n4', 'n7'].map((id) => logTerms(page, id))), time: (await page.getByTestId('sim-time').getAttribute('data-ms'))! };
+}
 
-  await page.evaluate(() => {
-    const w = window as unknown as { __workers: Worker[] };
-    w.__workers.at(-1)!.dispatchEvent(new ErrorEvent('error', { message: 'simulated failure' }));
-  });
-  const restart = page.getByRole('button', { name: 'Restart from the script' });
+test('a worker that throws is replaced and the run replayed, state intact', async ({ page }) => {
+  const before = await repairUnderWay(page);
+  // A real uncaught exception inside the worker.
+  const [worker] = page.workers();
+  await worker.evaluate(() => setTimeout(() => {
+    throw new Error('injected failure');
+  }));
+  await expect(page.getByTestId('notice')).toContainText('The simulation failed');
+  await expect(page.getByTestId('notice')).toContainText('injected failure');
+  await expect(page.getByTestId('script')).toHaveText('preset figure7\ncampaign n1\nstep 12');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-ms', before.time);
+  expect(await Promise.all(['n1', 'n4', 'n7'].map((id) => logTerms(page, id)))).toEqual(before.logs);
+  // It goes on working.
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('script')).toHaveText(/step 13$/);
+});
+
+test('a worker that dies silently is noticed, and the run comes back at the moment shown, in the past', async ({ page }) => {
+  test.setTimeout(60_000);
+  await trackWorkers(page);
+  await repairUnderWay(page);
+  for (let i = 0; i < 5; i++) await page.getByTestId('step-back').click();
+  await expect(page.getByTestId('time-travel')).toHaveAttribute('data-live', 'false');
+  const event = (await page.getByTestId('sim-time').getAttribute('data-event'))!;
+  const logs = await Promise.all(['n1', 'n4', 'n7'].map((id) => logTerms(page, id)));
+  await page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.at(-1)!.terminate());
+  // The next message goes unanswered.
+  await page.getByTestId('step-back').click();
+  await expect(page.getByTestId('notice')).toContainText('it stopped answering', { timeout: 15_000 });
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-event', event);
+  await expect(page.getByTestId('time-travel')).toHaveAttribute('data-live', 'false');
+  expect(await Promise.all(['n1', 'n4', 'n7'].map((id) => logTerms(page, id)))).toEqual(logs);
+});
+
+test('a failure during the replay is not retried by itself: the page says so and offers the restart', async ({ page }) => {
+  await trackWorkers(page);
+  await repairUnderWay(page);
+  const fail = () => page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.at(-1)!.dispatchEvent(new ErrorEvent('error', { message: 'simulated failure' })));
+  await fail();
+  // The second failure lands before the first replay is answered.
+  await fail();
   await expect(page.getByRole('alert')).toContainText('simulated failure');
-  await restart.click();
+  await page.getByRole('button', { name: 'Restart from the script' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByTestId('script')).toHaveText('preset figure7\ncampaign n1\nstep 12');
-  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-ms', time!);
-  expect(await Promise.all(['n1', 'n4', 'n7'].map((id) => logTerms(page, id)))).toEqual(before);
 });

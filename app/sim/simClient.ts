@@ -22,8 +22,17 @@ export interface SimClientHandlers {
   failed(message: string): void;
 }
 
+/**
+ * A worker that has not answered for this long, with something awaiting its
+ * answer and no whole script loading (loads have their own, longer watchdog),
+ * is taken for dead: a closed or hung worker sends no error event.
+ */
+export const SILENCE_MS = 5_000;
+
 export class SimClient {
   private worker: Worker | null = null;
+  private silence: ReturnType<typeof setTimeout> | undefined;
+  private loadsAwaited = 0;
   private ticksAwaited = 0;
   private seekAwaited = false;
   /** The latest position asked for while a seek was on its way: dragging the scrubber sends one seek at a time. */
@@ -45,6 +54,9 @@ export class SimClient {
   terminate(): void {
     this.worker?.terminate();
     this.worker = null;
+    clearTimeout(this.silence);
+    this.silence = undefined;
+    this.loadsAwaited = 0;
     this.ticksAwaited = 0;
     this.seekAwaited = false;
     this.queuedSeek = null;
@@ -123,10 +135,21 @@ export class SimClient {
   private send(msg: ToWorker): void {
     if (this.worker === null) return;
     if (msg.kind === 'tick') this.ticksAwaited++;
+    if (msg.kind === 'load') this.loadsAwaited++;
     this.worker.postMessage(msg);
+    // Every message is answered; start counting the silence, unless a load may legitimately take long.
+    if (this.silence === undefined && this.loadsAwaited === 0) {
+      this.silence = setTimeout(() => {
+        this.silence = undefined;
+        this.handlers.failed('it stopped answering');
+      }, SILENCE_MS);
+    }
   }
 
   private receive(msg: FromWorker): void {
+    clearTimeout(this.silence);
+    this.silence = undefined;
+    if (msg.kind === 'loaded') this.loadsAwaited = Math.max(0, this.loadsAwaited - 1);
     switch (msg.kind) {
       case 'ready':
         this.handlers.ready();

@@ -18,8 +18,12 @@ import { shouldWelcome } from '../tour/welcome.ts';
 /** A load still running after this long (a forged link that runs for hours) is stopped. */
 export const LOAD_TIMEOUT_MS = 20_000;
 
-/** After a worker failure, or a load that was stopped: the script to rebuild the simulation from. */
+/** After a load that was stopped, or a restart asked for: the script to rebuild the simulation from. */
 let replay: string | null = null;
+/** After a worker failure: the run to load into the new worker, at the moment that was on screen. */
+let recovery: ScriptRequest | null = null;
+/** A recovery is under way; a failure now is not recovered from by itself again (it could loop). */
+let recovering = false;
 /** Loads sent and not yet answered, oldest first: the worker answers in order. */
 const loads: ScriptRequest[] = [];
 let watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -28,6 +32,11 @@ const store = () => useStore.getState();
 
 export const simulation = new SimClient({
   ready() {
+    if (recovery !== null) {
+      openScript(recovery);
+      recovery = null;
+      return;
+    }
     if (replay !== null) {
       simulation.command(replay);
       replay = null;
@@ -70,8 +79,15 @@ export const simulation = new SimClient({
   },
   failed(message) {
     forgetLoads();
-    store().setPlaying(false);
-    store().reportError({ line: 0, col: 0, message: `The simulation stopped: ${message}`, text: '', fatal: true });
+    const s = store();
+    s.setPlaying(false);
+    if (recovering || s.script.length === 0) {
+      // The replay failed too, or there is nothing to replay: say so, and leave the restart to the user.
+      recovering = false;
+      s.reportError({ line: 0, col: 0, message: `The simulation stopped: ${message}`, text: '', fatal: true });
+      return;
+    }
+    recoverFrom(message);
   },
 });
 
@@ -162,6 +178,31 @@ function forgetLoads(): void {
   loads.length = 0;
   clearTimeout(watchdog);
   store().setLoading(null);
+}
+
+/**
+ * The worker failed: start a new one and replay the recording into it, opened
+ * at the moment on screen. The recording is the whole state, so nothing is lost
+ * but the undo history.
+ */
+function recoverFrom(message: string): void {
+  const s = store();
+  const at = { time: s.time, event: s.event };
+  recovering = true;
+  recovery = {
+    text: s.script.join('\n'),
+    label: 'Your run',
+    ...(s.timeline.live ? {} : { cursor: at }),
+    then(result) {
+      recovering = false;
+      if (!result.ok) return;
+      store().showNotice({
+        tone: 'warning',
+        message: `The simulation failed (${message}). It was restarted and your run replayed from its script, back to event #${result.event} (${result.time} ms); only the undo history is gone.`,
+      });
+    },
+  };
+  simulation.restart();
 }
 
 /** Start a new worker and replay the recording into it: the recording is the whole state. */
