@@ -1,6 +1,7 @@
 /**
- * Nothing lost: the run is kept in localStorage as it changes, and a plain
- * visit offers to bring it back. Opening a link, good or bad, never replaces it.
+ * Nothing lost: the run is kept in localStorage as it changes; a reload brings
+ * it straight back, and any other arrival offers to. Opening a link, good or
+ * bad, never replaces it without that offer on screen.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { open, pause } from './helpers.ts';
@@ -64,12 +65,13 @@ test('a bad link never overwrites the saved run', async ({ page }) => {
   await expect(page.getByTestId('notice')).toContainText('could not be opened');
   await expect(page.getByTestId('notice')).not.toContainText('default cluster');
   expect(await pageState(page)).toEqual(state);
-  // Opened in a fresh page: the default cluster, no offer to restore, and nothing saved over the run.
+  // Opened in a fresh page: the default cluster, the saved run offered back, and nothing saved over it.
   await page.goto('about:blank');
   await open(page, '#v1.not-a-real-link!');
   await expect(page.getByTestId('notice')).toContainText('Showing the default cluster instead');
-  await expect(page.getByTestId('restore-banner')).toHaveCount(0);
+  await expect(page.getByTestId('restore-banner')).toBeVisible();
   await open(page, '?scenario=leader-crash');
+  await expect(page.getByTestId('restore-banner')).toBeVisible();
   await open(page);
   expect(await savedRun(page)).toBe(saved);
   await expect(page.getByTestId('restore-banner')).toBeVisible();
@@ -84,8 +86,23 @@ test('a run opened from a link and then changed is saved, and the address forget
   expect(new URL(page.url()).search).toBe('');
   const state = await pageState(page);
   await expect.poll(() => savedRun(page)).toMatch(/^v1\./);
+  // A reload brings it straight back.
   await page.reload();
-  await page.getByTestId('restore-run').click();
   await expect(page.getByTestId('sim-time')).toHaveAttribute('data-event', state.event);
+  await expect(page.getByTestId('restore-banner')).toHaveCount(0);
   expect(await pageState(page)).toEqual(state);
+});
+
+test("a link opened while a run is saved offers it back; acting on the link's run is what replaces it", async ({ page }) => {
+  const { saved } = await makeAndSaveARun(page);
+  await open(page, '?tour=election&step=2');
+  await expect(page.getByTestId('restore-banner')).toBeVisible();
+  await expect(page.getByTestId('tour')).toHaveAttribute('data-checks', 'ok');
+  // Taking the tour is not changing the run.
+  await page.getByTestId('tour-next').click();
+  await expect(page.getByTestId('tour')).toHaveAttribute('data-step', '3');
+  expect(await savedRun(page)).toBe(saved);
+  await page.getByTestId('restore-run').click();
+  await expect(page.getByTestId('script')).toHaveText(/crash n2\nstep 4$/);
+  await expect(page.getByTestId('tour')).toHaveCount(0);
 });

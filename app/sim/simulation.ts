@@ -14,6 +14,7 @@ import { describeShareError } from '../share/shareCodec.ts';
 import { browserStorage, readSavedRun } from '../share/savedRun.ts';
 import { startTour } from '../tour/tourActions.ts';
 import { shouldWelcome } from '../tour/welcome.ts';
+import { restoreSavedRun } from './actions.ts';
 
 /** A load still running after this long (a forged link that runs for hours) is stopped. */
 export const LOAD_TIMEOUT_MS = 20_000;
@@ -97,10 +98,15 @@ export function openFromLocation(): void {
 }
 
 function open(opening: Opening): void {
+  // On arrival (not a link pasted into an open page), the run an earlier visit
+  // saved is offered back, whatever the address opens: acting on the new run
+  // replaces the saved one, and the offer says so. A reload of the plain address
+  // brings it straight back.
+  const saved = store().loaded ? null : readSavedRun(browserStorage());
+  if (saved !== null) store().setRestoreOffer(saved);
+  if (opening.kind === 'default' && saved !== null && reloaded()) return restoreSavedRun();
   switch (opening.kind) {
     case 'default':
-      // A plain visit: offer the run an earlier visit saved, if any.
-      store().setRestoreOffer(readSavedRun(browserStorage()));
       store().setWelcome(shouldWelcome(browserStorage()));
       return openDefault();
     case 'preset':
@@ -131,6 +137,12 @@ function open(opening: Opening): void {
       store().showNotice({ tone: 'error', message: `There is no scenario named “${opening.name}”. Showing the default cluster instead.` });
       return openDefault();
   }
+}
+
+/** Was this page reloaded (rather than opened afresh)? */
+function reloaded(): boolean {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return nav?.type === 'reload';
 }
 
 /** The default cluster, playing: what a plain visit shows. */
