@@ -134,9 +134,9 @@ test('a link over the size cap is refused before it is read', async ({ page }) =
 });
 
 test('a forged link that would run for hours is stopped, and the page stays usable', async ({ page }) => {
-  // Fifty simulated hours on nine nodes: minutes of work for the worker. The page's timers are faked so the test need not wait.
+  // Twenty-four simulated hours on nine nodes, the most a script may run: minutes of work for the worker. The page's timers are faked so the test need not wait.
   await page.clock.install();
-  await page.goto(`./${fragmentFor(`cluster nodes=9\n${'run 3600s\n'.repeat(50)}`)}`);
+  await page.goto(`./${fragmentFor(`cluster nodes=9\n${'run 3600s\n'.repeat(24)}`)}`);
   await expect(page.getByTestId('loading')).toHaveText('Running the link…');
   await page.clock.fastForward(21_000);
   await expect(page.getByTestId('notice')).toContainText('took longer than 20 s to run, so it was stopped. Showing the default cluster instead.');

@@ -23,6 +23,16 @@ export const LIMITS = {
   maxStep: 1_000_000,
   /** The most deliveries one `stabilize` makes before giving up on a network that never settles. */
   maxStabilize: 1_000_000,
+  /**
+   * What one whole script (a file, the editor's text, a link) may ask for, so
+   * any script the parser accepts does a bounded amount of work: at most this
+   * many commands, ...
+   */
+  maxCommands: 100_000,
+  /** ... its `run` lines together advancing the clock at most one simulated day, ... */
+  maxScriptRunMs: 86_400_000,
+  /** ... and its `step` and `stabilize` lines together processing at most this many events (a bare `stabilize` counts as `maxStabilize`). */
+  maxScriptEvents: 100_000_000,
   /** Timer and latency bounds, in ms. */
   maxDurationMs: 600_000,
   maxBatch: 10_000,

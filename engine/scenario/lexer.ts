@@ -1,7 +1,10 @@
 /**
  * Splits one line of a scenario into words. Words are separated by white space;
  * `"..."` quotes a word that holds spaces (with `\"` and `\\` escapes); `#` outside
- * quotes starts a comment that runs to the end of the line.
+ * quotes starts a comment that runs to the end of the line. Control characters
+ * (other than the white space tab, CR, FF and VT) are refused wherever they
+ * stand, even in a comment: they are invisible in an editor, and a word holding
+ * one would look like a word it is not.
  */
 import type { ScenarioError } from './ast.ts';
 
@@ -16,7 +19,15 @@ export type LexResult = { readonly ok: true; readonly tokens: Token[] } | { read
 
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
 
+/** C0 controls and DEL, except the white space above. */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+
 export function lexLine(text: string, line: number): LexResult {
+  const control = CONTROL.exec(text);
+  if (control !== null) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return { ok: false, error: { line, col: control.index + 1, message: `a control character (U+${code}) cannot be in a script: delete it` } };
+  }
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {

@@ -8,17 +8,26 @@ import { PRESETS, type Command, type CommandBody, type Expectation, type PresetN
 import { lexLine, type Token } from './lexer.ts';
 import { INVARIANTS, type InvariantName } from '../events.ts';
 import { closest } from './suggest.ts';
+import { ScriptTotals } from './scriptCaps.ts';
 
 export type ParseResult =
   | { readonly ok: true; readonly script: Script }
   | { readonly ok: false; readonly errors: readonly ScenarioError[] };
 
-/** Thrown inside the parser only; always caught and turned into a ScenarioError. */
-class Problem extends Error {
-  constructor(readonly col: number, message: string) {
-    super(message);
-  }
+/**
+ * Thrown inside the parser only; always caught and turned into a ScenarioError.
+ * Not an Error: a script of many bad lines would spend most of its time taking
+ * stack traces nobody reads.
+ */
+class Problem {
+  constructor(
+    readonly col: number,
+    readonly message: string,
+  ) {}
 }
+
+/** A word of the script inside a message: quoted, and cut short if it is long (a message is a sentence, not a copy of the line). */
+const shown = (word: string): string => (word.length <= 40 ? `"${word}"` : `"${word.slice(0, 30)}…" (${word.length.toLocaleString('en')} characters)`);
 
 const COMMANDS = [
   'cluster', 'preset', 'run', 'step', 'stabilize', 'campaign', 'propose', 'crash', 'restart',
@@ -35,15 +44,26 @@ export interface ParseContext {
 
 export const initialContext = (): ParseContext => ({ nodes: null, config: DEFAULT_CONFIG });
 
+/**
+ * Parse a whole script: every line, then the caps on the whole (see
+ * scriptCaps.ts). Lines end at LF; a CR before it is white space, so CR LF
+ * files read the same, and a byte-order mark at the start is skipped.
+ */
 export function parseScript(text: string, ctx: ParseContext = initialContext()): ParseResult {
   const errors: ScenarioError[] = [];
   const commands: Command[] = [];
-  const lines = text.split('\n');
+  const totals = new ScriptTotals();
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const r = parseLine(lines[i], i + 1, ctx);
     if (r === null) continue;
-    if ('message' in r) errors.push(r);
-    else commands.push(r);
+    if ('message' in r) {
+      errors.push(r);
+      continue;
+    }
+    const over = totals.add(r);
+    if (over !== null) errors.push(over);
+    commands.push(r);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, script: { commands } };
 }
@@ -71,12 +91,12 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
   const name = head.text;
   if (!(COMMANDS as readonly string[]).includes(name)) {
     const hint = closest(name, COMMANDS);
-    throw new Problem(head.col, `unknown command "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    throw new Problem(head.col, `unknown command ${shown(name)}${hint ? ` (did you mean "${hint}"?)` : ''}`);
   }
   const endCol = text.length + 1;
   const argsFor = new Args(args, endCol, name);
   if (name !== 'cluster' && name !== 'preset' && ctx.nodes === null) {
-    throw new Problem(head.col, `"${name}" needs a cluster: start the script with a "cluster" or "preset" line`);
+    throw new Problem(head.col, `${shown(name)} needs a cluster: start the script with a "cluster" or "preset" line`);
   }
   const node = (t: Token): NodeId => checkNode(t, ctx.nodes!);
   switch (name as (typeof COMMANDS)[number]) {
@@ -91,7 +111,7 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
       argsFor.end();
       if (!(PRESETS as readonly string[]).includes(t.text)) {
         const hint = closest(t.text, PRESETS);
-        throw new Problem(t.col, `unknown preset "${t.text}"; presets are ${PRESETS.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+        throw new Problem(t.col, `unknown preset ${shown(t.text)}; presets are ${PRESETS.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`);
       }
       ctx.nodes = 7;
       return { kind: 'preset', name: t.text as PresetName };
@@ -148,7 +168,8 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
       const first = argsFor.next('a message id such as m12, or two nodes');
       if (/^m\d+$/.test(first.text)) {
         argsFor.end();
-        return { kind: 'drop-message', id: Number(first.text.slice(1)) };
+        const id = parseCount({ ...first, text: first.text.slice(1), col: first.col + 1 }, 0, Number.MAX_SAFE_INTEGER, 'a message id');
+        return { kind: 'drop-message', id };
       }
       const from = node(first);
       const toTok = argsFor.next('the receiving node');
@@ -200,22 +221,22 @@ class Args {
   }
   end(): void {
     const t = this.tokens[this.i];
-    if (t !== undefined) throw new Problem(t.col, `unexpected "${t.text}": "${this.command}" takes no more arguments here`);
+    if (t !== undefined) throw new Problem(t.col, `unexpected ${shown(t.text)}: "${this.command}" takes no more arguments here`);
   }
 }
 
 export function checkNode(t: Token, count: number): NodeId {
   const m = /^n([1-9]\d*)$/.exec(t.text);
-  if (m === null) throw new Problem(t.col, `expected a node such as n1, got "${t.text}"`);
+  if (m === null) throw new Problem(t.col, `expected a node such as n1, got ${shown(t.text)}`);
   const k = Number(m[1]);
-  if (k > count) throw new Problem(t.col, `unknown node "${t.text}": this cluster has ${count === 1 ? 'only n1' : `n1..n${count}`}`);
+  if (k > count) throw new Problem(t.col, `unknown node ${shown(t.text)}: this cluster has ${count === 1 ? 'only n1' : `n1..n${count}`}`);
   return t.text;
 }
 
 function parseCount(t: Token, min: number, max: number, what: string): number {
-  if (!/^\d+$/.test(t.text)) throw new Problem(t.col, `expected ${what} as a whole number, got "${t.text}"`);
+  if (!/^\d+$/.test(t.text)) throw new Problem(t.col, `expected ${what} as a whole number, got ${shown(t.text)}`);
   const n = Number(t.text);
-  if (n < min || n > max) throw new Problem(t.col, `${what} must be between ${min} and ${max}, got ${t.text}`);
+  if (n < min || n > max) throw new Problem(t.col, `${what} must be between ${min} and ${max}, got ${t.text.length <= 40 ? t.text : shown(t.text)}`);
   return n;
 }
 
@@ -226,11 +247,13 @@ export function parseDuration(t: Token, text = t.text): number {
   const m = DURATION.exec(text);
   if (m === null) {
     const hint = /^\d+(\.\d+)?$/.test(text) ? ` (add a unit: ${text}ms or ${text}s)` : '';
-    throw new Problem(t.col, `expected a duration such as 250ms or 1.5s, got "${text}"${hint}`);
+    throw new Problem(t.col, `expected a duration such as 250ms or 1.5s, got ${shown(text)}${hint}`);
   }
   const ms = Number(m[1]) * (m[2] === 's' ? 1000 : 1);
+  // Far beyond every cap (and beyond exact integers, or Infinity): the caller's range check refuses it in its own words.
+  if (ms > Number.MAX_SAFE_INTEGER) return Number.MAX_SAFE_INTEGER;
   if (!Number.isInteger(Math.round(ms * 1e6) / 1e6)) {
-    throw new Problem(t.col, `durations are whole milliseconds; "${text}" is ${ms}ms`);
+    throw new Problem(t.col, `durations are whole milliseconds; ${shown(text)} is ${ms}ms`);
   }
   return Math.round(ms);
 }
@@ -238,13 +261,13 @@ export function parseDuration(t: Token, text = t.text): number {
 /** `100-200ms` or `100ms-200ms`; a unit on the upper bound applies to a bare lower bound. */
 function parseRange(t: Token, value: string, key: string): Range {
   const parts = value.split('-');
-  if (parts.length !== 2) throw new Problem(t.col, `${key} takes a range such as 100-200ms, got "${value}"`);
+  if (parts.length !== 2) throw new Problem(t.col, `${key} takes a range such as 100-200ms, got ${shown(value)}`);
   const unit = /(ms|s)$/.exec(parts[1])?.[1] ?? '';
   const lo = /(ms|s)$/.test(parts[0]) ? parts[0] : parts[0] + unit;
   const min = parseDuration(t, lo);
   const max = parseDuration(t, parts[1]);
+  if (min > LIMITS.maxDurationMs || max > LIMITS.maxDurationMs) throw new Problem(t.col, `${key}: at most ${LIMITS.maxDurationMs}ms`);
   if (min > max) throw new Problem(t.col, `${key}: the lower bound ${min}ms is above the upper bound ${max}ms`);
-  if (max > LIMITS.maxDurationMs) throw new Problem(t.col, `${key}: at most ${LIMITS.maxDurationMs}ms`);
   return { min, max };
 }
 
@@ -262,9 +285,9 @@ function parseUnsafe(v: Token): UnsafeRule[] {
   for (const name of v.text.split(',')) {
     if (!(UNSAFE_RULES as readonly string[]).includes(name)) {
       const hint = closest(name, UNSAFE_RULES);
-      throw new Problem(col, `unknown unsafe rule "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}; rules are ${UNSAFE_RULES.join(', ')}`);
+      throw new Problem(col, `unknown unsafe rule ${shown(name)}${hint ? ` (did you mean "${hint}"?)` : ''}; rules are ${UNSAFE_RULES.join(', ')}`);
     }
-    if (rules.includes(name as UnsafeRule)) throw new Problem(col, `"${name}" is given twice`);
+    if (rules.includes(name as UnsafeRule)) throw new Problem(col, `${shown(name)} is given twice`);
     rules.push(name as UnsafeRule);
     col += name.length + 1;
   }
@@ -277,15 +300,15 @@ function parseClusterOptions(args: Token[]): ClusterConfig {
   const seen = new Set<string>();
   for (const t of args) {
     const eq = t.text.indexOf('=');
-    if (eq <= 0) throw new Problem(t.col, `expected key=value, such as nodes=5, got "${t.text}"`);
+    if (eq <= 0) throw new Problem(t.col, `expected key=value, such as nodes=5, got ${shown(t.text)}`);
     const key = t.text.slice(0, eq);
     const value = t.text.slice(eq + 1);
     const at = t.col + eq + 1;
     if (!(CLUSTER_KEYS as readonly string[]).includes(key)) {
       const hint = closest(key, CLUSTER_KEYS);
-      throw new Problem(t.col, `unknown cluster option "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; options are ${CLUSTER_KEYS.join(', ')}`);
+      throw new Problem(t.col, `unknown cluster option ${shown(key)}${hint ? ` (did you mean "${hint}"?)` : ''}; options are ${CLUSTER_KEYS.join(', ')}`);
     }
-    if (seen.has(key)) throw new Problem(t.col, `"${key}" is given twice`);
+    if (seen.has(key)) throw new Problem(t.col, `${shown(key)} is given twice`);
     seen.add(key);
     const v: Token = { text: value, col: at, quoted: false };
     switch (key as (typeof CLUSTER_KEYS)[number]) {
@@ -314,7 +337,7 @@ function parseClusterOptions(args: Token[]): ClusterConfig {
         raft = { ...raft, batch: parseCount(v, 1, LIMITS.maxBatch, 'batch') };
         break;
       case 'probe':
-        if (value !== 'fast' && value !== 'naive') throw new Problem(at, `probe is fast or naive, got "${value}"`);
+        if (value !== 'fast' && value !== 'naive') throw new Problem(at, `probe is fast or naive, got ${shown(value)}`);
         raft = { ...raft, probe: value };
         break;
       case 'noop':
@@ -348,7 +371,7 @@ const TYPE_ALIASES: Record<string, MessageType> = {
 function parseMessageType(t: Token): MessageType {
   const type = TYPE_ALIASES[t.text.toLowerCase()];
   if (type === undefined) {
-    throw new Problem(t.col, `unknown message type "${t.text}"; types are ${MESSAGE_TYPES.join(', ')}`);
+    throw new Problem(t.col, `unknown message type ${shown(t.text)}; types are ${MESSAGE_TYPES.join(', ')}`);
   }
   return type;
 }
@@ -396,7 +419,7 @@ function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
       const t = args.next('a role: leader, follower, candidate or down');
       args.end();
       if (!['leader', 'follower', 'candidate', 'down'].includes(t.text)) {
-        throw new Problem(t.col, `expected leader, follower, candidate or down, got "${t.text}"`);
+        throw new Problem(t.col, `expected leader, follower, candidate or down, got ${shown(t.text)}`);
       }
       return { what: 'role', node: n, role: t.text as 'leader' };
     }
@@ -420,7 +443,7 @@ function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
       args.end();
       if (!(INVARIANTS as readonly string[]).includes(t.text)) {
         const hint = closest(t.text, INVARIANTS);
-        throw new Problem(t.col, `unknown invariant "${t.text}"${hint ? ` (did you mean "${hint}"?)` : ''}; invariants are ${INVARIANTS.join(', ')}`);
+        throw new Problem(t.col, `unknown invariant ${shown(t.text)}${hint ? ` (did you mean "${hint}"?)` : ''}; invariants are ${INVARIANTS.join(', ')}`);
       }
       return { what: 'violation', invariant: t.text as InvariantName };
     }
@@ -434,7 +457,7 @@ function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
       return { what: 'safe' };
     default: {
       const hint = closest(what.text, EXPECTATIONS);
-      throw new Problem(what.col, `unknown expectation "${what.text}"${hint ? ` (did you mean "${hint}"?)` : ''}; use ${EXPECTATIONS.join(', ')}`);
+      throw new Problem(what.col, `unknown expectation ${shown(what.text)}${hint ? ` (did you mean "${hint}"?)` : ''}; use ${EXPECTATIONS.join(', ')}`);
     }
   }
 }
