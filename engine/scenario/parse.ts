@@ -246,7 +246,7 @@ const DURATION = /^(\d+(?:\.\d+)?)(ms|s)$/;
 export function parseDuration(t: Token, text = t.text): number {
   const m = DURATION.exec(text);
   if (m === null) {
-    const hint = /^\d+(\.\d+)?$/.test(text) ? ` (add a unit: ${text}ms or ${text}s)` : '';
+    const hint = /^\d+(\.\d+)?$/.test(text) && text.length <= 40 ? ` (add a unit: ${text}ms or ${text}s)` : '';
     throw new Problem(t.col, `expected a duration such as 250ms or 1.5s, got ${shown(text)}${hint}`);
   }
   const ms = Number(m[1]) * (m[2] === 's' ? 1000 : 1);

@@ -110,6 +110,9 @@ describe('numbers far out of range', () => {
     const [e] = errorsOf(`cluster\n${'x'.repeat(100_000)}`);
     expect(e).toMatchObject({ line: 2, col: 1 });
     expect(e.message).toBe('unknown command "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (100,000 characters)');
+    // The fuzz test found this one: the hint for a number without a unit repeated the number twice.
+    expect(errorsOf(`cluster\nrun ${'9'.repeat(200)}`)[0].message).toBe('expected a duration such as 250ms or 1.5s, got "999999999999999999999999999999…" (200 characters)');
+    expect(errorsOf('cluster\nrun 250')[0].message).toBe('expected a duration such as 250ms or 1.5s, got "250" (add a unit: 250ms or 250s)');
   });
 });
 
