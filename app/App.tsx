@@ -14,6 +14,7 @@ import { TimeTravelBar } from './controls/TimeTravelBar.tsx';
 import { RestoreBanner } from './share/RestoreBanner.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { TrafficStatus } from './cluster/TrafficStatus.tsx';
+import { ClusterAnnouncer } from './cluster/ClusterAnnouncer.tsx';
 import { SafetyPanel } from './safety/SafetyPanel.tsx';
 import { RulesInForce } from './safety/RulesInForce.tsx';
 import { useStopOnViolations } from './safety/useStopOnViolations.ts';
@@ -80,6 +81,8 @@ export function App() {
             </h2>
             <RulesInForce />
             <ClusterView />
+            {/* The drawing's changes in words, for screen readers: leaders, crashes, partitions. */}
+            <ClusterAnnouncer />
             <ClusterKey />
             <TrafficStatus />
           </section>

@@ -1,4 +1,7 @@
-/** A link between two nodes. Clicking it cuts it, or restores it if cut. */
+/**
+ * A link between two nodes. Clicking it, or Enter when it has focus, cuts it,
+ * or restores it if cut. The links share one Tab stop (useRovingFocus).
+ */
 import { memo } from 'react';
 import type { NodeId } from '../../engine/types.ts';
 import { NODE_RADIUS, type NodePlace } from '../geometry/clusterLayout.ts';
@@ -12,20 +15,29 @@ interface Props {
   readonly from: NodePlace;
   readonly to: NodePlace;
   readonly cut: boolean;
+  /** The links' one place in the Tab order. */
+  readonly tabStop: boolean;
 }
 
-export const LinkLine = memo(function LinkLine({ a, b, from, to, cut }: Props) {
+export const LinkLine = memo(function LinkLine({ a, b, from, to, cut, tabStop }: Props) {
   const mark = cutMarkPoint(from, to);
   const label = cut ? `Link ${a}–${b} is cut: click to restore it` : `Link ${a}–${b}: click to cut it`;
+  const name = cut ? `Link ${a}–${b}, cut` : `Link ${a}–${b}`;
   return (
     <g
       data-testid={`link-${a}-${b}`}
       data-cut={cut}
       className={cut ? 'link cut' : 'link'}
       onClick={() => toggleLink(a, b)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') toggleLink(a, b);
+      }}
       role="button"
-      aria-label={label}
+      // A toggle button: pressed means cut.
+      aria-label={name}
       aria-pressed={cut}
+      tabIndex={tabStop ? 0 : -1}
+      data-roving={`${a}-${b}`}
     >
       <title>{label}</title>
       <line className="link-line" x1={from.x} y1={from.y} x2={to.x} y2={to.y} />

@@ -1,6 +1,8 @@
 /**
  * A message in flight. React creates it once; ClusterPainter moves it along its
- * lane every frame. Clicking it selects it (and pauses) so it can be inspected or dropped.
+ * lane every frame. Clicking it, or Enter when it has focus, selects it (and
+ * pauses) so it can be inspected or dropped. The messages share one Tab stop
+ * (useRovingFocus).
  */
 import { memo, useCallback } from 'react';
 import type { MessageView } from '../worker/viewModel.ts';
@@ -16,9 +18,11 @@ interface Props {
   readonly heading: number;
   readonly painter: ClusterPainter;
   readonly selected: boolean;
+  /** The messages' one place in the Tab order. */
+  readonly tabStop: boolean;
 }
 
-export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, painter, selected }: Props) {
+export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, painter, selected, tabStop }: Props) {
   const register = useCallback((el: SVGGElement | null) => painter.message(m.id, el), [painter, m.id]);
   const pre = (m.type === 'RequestVote' || m.type === 'RequestVoteResponse') && m.preVote;
   const summary = `${m.type}${pre ? ' (pre-vote)' : ''} ${m.from}→${m.to}, term ${m.term} (m${m.id})`;
@@ -34,19 +38,29 @@ export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, pa
       className={selected ? 'message selected' : 'message'}
       onClick={(e) => {
         e.stopPropagation();
-        const ui = useStore.getState();
-        ui.setPlaying(false);
-        ui.select({ kind: 'message', id: m.id });
+        inspect(m.id);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') inspect(m.id);
       }}
       role="button"
       aria-label={summary}
+      tabIndex={tabStop ? 0 : -1}
+      data-roving={String(m.id)}
       // Hovered, the floating explanation says what it asks or answers (app/explain/whyMessage.ts).
       data-why={whyAttr({ kind: 'message', id: m.id })}
       aria-describedby={WHY_TOOLTIP_ID}
     >
       {selected && <circle className="message-selection" r={19} />}
+      <circle className="focus-ring" r={22} />
       <path className="msg-arrow" d="M17,-5 L24,0 L17,5 Z" transform={`rotate(${heading.toFixed(1)})`} />
       <MessageShape look={lookOf(m)} />
     </g>
   );
 });
+
+function inspect(id: number): void {
+  const ui = useStore.getState();
+  ui.setPlaying(false);
+  ui.select({ kind: 'message', id });
+}

@@ -13,9 +13,9 @@ import { crossPath, crownPath } from '../geometry/glyphs.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
 import { useStore } from '../store/store.ts';
 import { selectInViolation, selectNode } from '../store/selectors.ts';
-import type { NodeView } from '../worker/viewModel.ts';
 import type { ClusterPainter } from './clusterPainter.ts';
 import { WHY_TOOLTIP_ID, whyAttr } from '../explain/whyTarget.ts';
+import { nodeName, roleWords } from './nodeWords.ts';
 
 interface Props {
   readonly id: NodeId;
@@ -51,13 +51,16 @@ export const NodeGlyph = memo(function NodeGlyph({ id, place, painter, selected,
       }}
       role="button"
       tabIndex={0}
-      aria-label={`${id}, ${words.filter(Boolean).join(', ')}, term ${term}${inViolation ? ', involved in a safety violation' : ''}`}
+      // "n3, follower, term 8, 11 entries, commit 11": what the drawing shows, in words (nodeWords.ts).
+      aria-label={nodeName(node, clusterSize, inViolation)}
       // Hovered or focused, the floating explanation says why it is in this state (app/explain).
       data-why={whyAttr({ kind: 'node', id })}
       aria-describedby={WHY_TOOLTIP_ID}
     >
       {inViolation && <circle className="violation-ring" r={TIMER_ARC_OUTER + 5} />}
       {selected && <circle className="selection-ring" r={TIMER_ARC_OUTER + 6} />}
+      {/* Shown only while the node has keyboard focus (app.css): a ring of its own, so the role's ring stays as it is. */}
+      <circle className="focus-ring" r={TIMER_ARC_OUTER + 11} />
       {node.electionTimer !== null && <circle className="timer-track" r={(TIMER_ARC_INNER + TIMER_ARC_OUTER) / 2} />}
       <path ref={registerArc} className="timer-arc" />
       <circle className="node-body" r={NODE_RADIUS} fill={fill} />
@@ -86,21 +89,3 @@ export const NodeGlyph = memo(function NodeGlyph({ id, place, painter, selected,
     </g>
   );
 });
-
-/** The role in words, and for a candidate its votes, since that is what it is waiting for. */
-function roleWords(node: NodeView, clusterSize: number): [string, string | null] {
-  switch (node.role) {
-    case 'leader':
-      return ['LEADER', null];
-    case 'candidate': {
-      // A pre-candidate (PreVote) counts pre-votes: promises, not votes; its term is still the old one.
-      const granted = Object.values(node.votes ?? {}).filter(Boolean).length;
-      const needed = Math.floor(clusterSize / 2) + 1;
-      return node.pre ? ['pre-candidate', `${granted} of ${needed} pre-votes`] : ['candidate', `${granted} of ${needed} votes`];
-    }
-    case 'follower':
-      return ['follower', null];
-    case 'down':
-      return ['crashed', null];
-  }
-}

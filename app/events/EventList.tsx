@@ -23,7 +23,8 @@ export function EventList() {
       {shown.length === 0 ? (
         <p className="muted">Nothing yet.</p>
       ) : (
-        <ol className="event-list" data-testid="events">
+        // Focusable, so the keyboard can scroll it: it holds nothing else that takes focus.
+        <ol className="event-list" data-testid="events" tabIndex={0} aria-label="Events, newest first">
           {shown.map((e) => (
             <EventItem key={e.seq} event={e} />
           ))}

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { backToLive, propose, redo, stepBack, stepOnce, togglePlaying, undo } from '../sim/actions.ts';
+import { ARROW_KEYS_ATTR } from '../cluster/useRovingFocus.ts';
 
 /** Inputs that take no typing: the shortcuts still work while one of them has focus. */
 const KEYLESS_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color']);
@@ -19,9 +20,13 @@ function isTyping(target: EventTarget | null): boolean {
 const isToggle = (target: EventTarget | null): boolean =>
   target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');
 
-/** A slider's arrow and End keys move the slider itself, and a grid's (the logs) move focus between its cells. */
+/**
+ * A slider's arrow and End keys move the slider itself; a grid's (the logs) and
+ * a roving group's (the links, the messages in flight) move focus between its members.
+ */
 const movesWithin = (target: EventTarget | null): boolean =>
-  (target instanceof HTMLInputElement && target.type === 'range') || (target instanceof Element && target.closest('[role="grid"]') !== null);
+  (target instanceof HTMLInputElement && target.type === 'range') ||
+  (target instanceof Element && target.closest(`[role="grid"], [${ARROW_KEYS_ATTR}]`) !== null);
 
 export function useKeyboardShortcuts(): void {
   useEffect(() => {

@@ -2,17 +2,26 @@
 import { useStore } from '../store/store.ts';
 import { dropMessage } from '../sim/actions.ts';
 import type { MessageView } from '../worker/viewModel.ts';
+import { useFocusHandoff } from './useFocusHandoff.ts';
 
 const selectMessage = (id: number) => (s: { messages: readonly MessageView[] }) => s.messages.find((m) => m.id === id);
 
 export function MessageInspector({ id }: { id: number }) {
   const message = useStore(selectMessage(id));
-  const close = () => useStore.getState().select(null);
+  const focus = useFocusHandoff<HTMLDivElement>();
   return (
-    <div className="inspector" data-testid="message-inspector">
+    <div
+      className="inspector"
+      data-testid="message-inspector"
+      ref={focus.ref}
+      tabIndex={-1}
+      role="region"
+      aria-label={`Message m${id}`}
+      onKeyDown={focus.onKeyDown}
+    >
       <div className="inspector-head">
         <span className="inspector-title">Message m{id}</span>
-        <button className="close" onClick={close} aria-label="Close">
+        <button className="close" onClick={focus.close} aria-label="Close">
           ✕
         </button>
       </div>

@@ -1,19 +1,31 @@
 /** One node's state in full, and what can be done to it. */
+import type { ReactNode } from 'react';
 import type { NodeId } from '../../engine/types.ts';
 import { useStore } from '../store/store.ts';
 import { selectNode } from '../store/selectors.ts';
 import { campaign, crash, propose, restart } from '../sim/actions.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
 import { ProgressTable } from './ProgressTable.tsx';
+import { useFocusHandoff } from './useFocusHandoff.ts';
 
 export function NodeInspector({ id }: { id: NodeId }) {
   const node = useStore(selectNode(id));
   const lastTerm = useStore((s) => s.logs[id]?.at(-1)?.term ?? 0);
+  const focus = useFocusHandoff<HTMLDivElement>();
   if (node === undefined) return null;
   const { role, up } = node;
   const timer = node.electionTimer;
   return (
-    <div className="inspector" data-testid="inspector" data-node={id}>
+    <div
+      className="inspector"
+      data-testid="inspector"
+      data-node={id}
+      ref={focus.ref}
+      tabIndex={-1}
+      role="region"
+      aria-label={`Node ${id}`}
+      onKeyDown={focus.onKeyDown}
+    >
       <div className="inspector-head">
         <span className="inspector-badge" style={{ background: up ? termColor(node.term) : '#d9d9d9', color: up ? termInk(node.term) : '#333' }}>
           {id}
@@ -21,7 +33,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
         <span className="inspector-title">
           {role === 'down' ? 'crashed' : node.pre ? 'pre-candidate' : role} · term {node.term}
         </span>
-        <button className="close" onClick={() => useStore.getState().select(null)} aria-label="Close">
+        <button className="close" onClick={focus.close} aria-label="Close">
           ✕
         </button>
       </div>
@@ -51,20 +63,42 @@ export function NodeInspector({ id }: { id: NodeId }) {
         )}
       </dl>
       <div className="actions">
-        <button data-testid="action-crash" onClick={() => crash(id)} disabled={!up} title="Lose all volatile state; keep term, vote and log">
+        <ActionButton testId="action-crash" act={() => crash(id)} enabled={up} title="Lose all volatile state; keep term, vote and log">
           Crash
-        </button>
-        <button data-testid="action-restart" onClick={() => restart(id)} disabled={up} title="Come back as a follower with the persistent state">
+        </ActionButton>
+        <ActionButton testId="action-restart" act={() => restart(id)} enabled={!up} title="Come back as a follower with the persistent state">
           Restart
-        </button>
-        <button data-testid="action-campaign" onClick={() => campaign(id)} disabled={!up || role === 'leader'} title="Time out now: start an election for the next term">
+        </ActionButton>
+        <ActionButton testId="action-campaign" act={() => campaign(id)} enabled={up && role !== 'leader'} title="Time out now: start an election for the next term">
           Campaign now
-        </button>
-        <button data-testid="action-propose" onClick={() => propose(id)} title="Send a client request to this node (only a leader accepts it)">
+        </ActionButton>
+        <ActionButton testId="action-propose" act={() => propose(id)} enabled title="Send a client request to this node (only a leader accepts it)">
           Client request
-        </button>
+        </ActionButton>
       </div>
       {node.progress && <ProgressTable progress={node.progress} />}
     </div>
+  );
+}
+
+interface ActionProps {
+  readonly testId: string;
+  readonly act: () => void;
+  readonly enabled: boolean;
+  readonly title: string;
+  readonly children: ReactNode;
+}
+
+/**
+ * An action that cannot apply now is marked aria-disabled rather than
+ * disabled: it keeps the focus. Crash from the keyboard leaves the focus on
+ * Crash (now unavailable) one Tab from Restart; a disabled button would drop it
+ * to the top of the page.
+ */
+function ActionButton({ testId, act, enabled, title, children }: ActionProps) {
+  return (
+    <button data-testid={testId} onClick={enabled ? act : undefined} aria-disabled={!enabled} title={title}>
+      {children}
+    </button>
   );
 }

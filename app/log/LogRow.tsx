@@ -17,6 +17,7 @@ import type { Log, NodeId } from '../../engine/types.ts';
 import type { DrawnRole } from '../worker/viewModel.ts';
 import { LogCell } from './LogCell.tsx';
 import { conflictsAt } from './logModel.ts';
+import { logWords } from '../cluster/nodeWords.ts';
 
 interface Props {
   readonly id: NodeId;
@@ -40,6 +41,19 @@ interface Props {
 }
 
 const ROLE_MARK: Record<DrawnRole, string> = { leader: '♛', candidate: '?', follower: '', down: '✕' };
+const ROLE_WORD: Record<DrawnRole, string> = { leader: 'leader', candidate: 'candidate', follower: 'follower', down: 'crashed' };
+
+/**
+ * The row header in words, for a screen reader: the node, its role, its log and
+ * commit point, and what the marks under the row show (the leader's matchIndex
+ * and nextIndex for it), since those marks are drawn for the eye only.
+ */
+export function rowWords(id: NodeId, role: DrawnRole, length: number, commitIndex: number, match: number | null, next: number | null): string {
+  const words = [id, ROLE_WORD[role], logWords(role !== 'down', length, commitIndex)];
+  if (match !== null) words.push(`leader's matchIndex ${match}`);
+  if (next !== null) words.push(`nextIndex ${next}`);
+  return words.join(', ');
+}
 
 export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderLog, next, match, columns, first, end, violations, rejections, roundTrips }: Props) {
   const drawnEnd = Math.min(end, log.length);
@@ -66,14 +80,20 @@ export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderL
   return (
     <div className={`log-row role-${role}`} style={cssVars({ '--columns': columns })} role="row" data-testid={`log-row-${id}`} data-length={log.length}>
       <div className="log-label" title={`${id}: ${role}, commitIndex ${commitIndex}`} role="rowheader" aria-colindex={virtual ? 1 : undefined}>
-        <span className="log-node">{id}</span>
-        <span className="log-role">{ROLE_MARK[role]}</span>
+        <span className="sr-only">{rowWords(id, role, log.length, commitIndex, match, next)}</span>
+        <span className="log-node" aria-hidden="true">
+          {id}
+        </span>
+        <span className="log-role" aria-hidden="true">
+          {ROLE_MARK[role]}
+        </span>
         {rejections !== null && roundTrips !== null && <ProbeBadge id={id} rejections={rejections} roundTrips={roundTrips} />}
       </div>
       <div className="log-cells" style={first > 0 ? cssVars({ '--skip': first }) : undefined}>
         {cells}
       </div>
-      <div className="log-markers" aria-hidden={next === null}>
+      {/* For the eye: the row header says the same in words, and a row may hold only cells. */}
+      <div className="log-markers" aria-hidden="true">
         {match !== null && match > 0 && (
           <div className="match-bar" style={cssVars({ '--span': match })} title={`leader's matchIndex for ${id}: ${match}`}>
             {match >= 3 ? `match ${match}` : ''}
@@ -99,9 +119,11 @@ function ProbeBadge({ id, rejections, roundTrips }: { id: NodeId; rejections: nu
       data-rejections={rejections}
       data-round-trips={roundTrips}
       title={`${id}: ${text}`}
-      aria-label={text}
     >
-      ↩{rejections} · ⇄{roundTrips}
+      <span aria-hidden="true">
+        ↩{rejections} · ⇄{roundTrips}
+      </span>
+      <span className="sr-only">, {text}</span>
     </span>
   );
 }

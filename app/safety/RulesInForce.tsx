@@ -16,7 +16,7 @@ export function RulesInForce() {
   ].filter((c): c is string => typeof c === 'string');
   if (chips.length === 0 && raft.unsafe.length === 0) return null;
   return (
-    <div className="rules-in-force" aria-label="Rules of this run">
+    <div className="rules-in-force" role="group" aria-label="Rules of this run">
       {raft.unsafe.length > 0 && (
         <span
           className="unsafe-badge"
