@@ -10,6 +10,7 @@ import { ErrorBanner } from './controls/ErrorBanner.tsx';
 import { NoticeBanner } from './controls/NoticeBanner.tsx';
 import { LibraryMenu } from './library/LibraryMenu.tsx';
 import { ShareBar, ShareButton } from './share/ShareBar.tsx';
+import { ExportMenu } from './export/ExportMenu.tsx';
 import { TimeTravelBar } from './controls/TimeTravelBar.tsx';
 import { RestoreBanner } from './share/RestoreBanner.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
@@ -60,6 +61,7 @@ export function App() {
           <TourMenu />
           <LibraryMenu />
           <ShareButton />
+          <ExportMenu />
         </div>
         <RuleSwitches />
       </header>

@@ -7,6 +7,7 @@ import { useStore } from '../store/store.ts';
 import { openScript } from '../sim/simulation.ts';
 import { pause, play } from '../sim/actions.ts';
 import { startSaving } from '../share/runSaver.ts';
+import { downloadText } from '../export/download.ts';
 import { browserStorage } from '../share/savedRun.ts';
 import type { LoadResult } from '../worker/protocol.ts';
 import { useEditor, type EditorState } from './editorState.ts';
@@ -165,16 +166,7 @@ export function saveScriptFile(): void {
   const s = editor();
   const text = s.editing ? s.draft : currentScript();
   if (text.trim() === '') return;
-  const url = URL.createObjectURL(new Blob([scriptFileText(text)], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = SAVE_FILE_NAME;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download reads the Blob after the click returns; a minute is ample, and then its memory is freed.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadText(scriptFileText(text), SAVE_FILE_NAME);
 }
 
 // A reload or a closed tab may come before the pause in typing that would have saved the draft.

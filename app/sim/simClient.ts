@@ -5,7 +5,7 @@
  */
 import type { ScenarioError } from '../../engine/scenario/ast.ts';
 import type { ExpectFailure } from '../../engine/scenario/run.ts';
-import { assertNever, type Cursor, type FromWorker, type LoadResult, type SnapshotCause, type ToWorker } from '../worker/protocol.ts';
+import { assertNever, type Cursor, type ExportFormat, type FromWorker, type LoadResult, type SnapshotCause, type ToWorker } from '../worker/protocol.ts';
 import type { Snapshot } from '../worker/viewModel.ts';
 
 export interface SimClientHandlers {
@@ -18,6 +18,8 @@ export interface SimClientHandlers {
   loaded(result: LoadResult): void;
   /** An action in the past cut the run there; `dropped` events of the old future can come back with undo. */
   forked(at: number, time: number, dropped: number): void;
+  /** The answer to `exportFile`. */
+  exported(format: ExportFormat, text: string): void;
   /** The worker itself failed (an exception in the engine): the simulation is gone. */
   failed(message: string): void;
 }
@@ -116,6 +118,11 @@ export class SimClient {
     this.send({ kind: 'seek', position });
   }
 
+  /** Ask the worker for the run as a file for another tool; `exported` answers. */
+  exportFile(format: ExportFormat): void {
+    this.send({ kind: 'export', format });
+  }
+
   tick(ms: number): void {
     this.send({ kind: 'tick', ms });
   }
@@ -171,6 +178,9 @@ export class SimClient {
         return;
       case 'forked':
         this.handlers.forked(msg.at, msg.time, msg.dropped);
+        return;
+      case 'exported':
+        this.handlers.exported(msg.format, msg.text);
         return;
       default:
         assertNever(msg);

@@ -15,6 +15,7 @@ import { browserStorage, readSavedRun } from '../share/savedRun.ts';
 import { startTour } from '../tour/tourActions.ts';
 import { shouldWelcome } from '../tour/welcome.ts';
 import { restoreSavedRun } from './actions.ts';
+import { downloadText } from '../export/download.ts';
 
 /** A load still running after this long (a forged link that runs for hours) is stopped. */
 export const LOAD_TIMEOUT_MS = 20_000;
@@ -77,6 +78,11 @@ export const simulation = new SimClient({
         `You changed the past at event #${at} (${time} ms): the run goes on from there. ` +
         `The ${dropped} event${dropped === 1 ? '' : 's'} that followed in the old run ${dropped === 1 ? 'was' : 'were'} set aside; Undo (Ctrl+Z) brings them back.`,
     });
+  },
+  exported(format, text) {
+    if (text === '') return;
+    if (format === 'shiviz') downloadText(text, 'raftviz-shiviz.log');
+    else downloadText(text, 'raftviz-trace.json', 'application/json');
   },
   failed(message) {
     forgetLoads();

@@ -39,7 +39,12 @@ export type ToWorker =
   | { readonly kind: 'step-forward' }
   /** Bring back the run as it was before the last fork or replacement (a new cluster, a loaded script). */
   | { readonly kind: 'undo' }
-  | { readonly kind: 'redo' };
+  | { readonly kind: 'redo' }
+  /** The whole recorded run as a file for another tool (engine/export): answered with `exported`. */
+  | { readonly kind: 'export'; readonly format: ExportFormat };
+
+/** Files the worker writes from the run: a ShiViz log, or the JSON trace. */
+export type ExportFormat = 'shiviz' | 'trace';
 
 /** A moment in a run: the clock, and the number of events processed. */
 export interface Cursor {
@@ -65,7 +70,9 @@ export type FromWorker =
    * moment (after event `at`) and the command applied there. `dropped` events
    * of the old future were set aside; `undo` brings them back.
    */
-  | { readonly kind: 'forked'; readonly at: number; readonly time: number; readonly dropped: number };
+  | { readonly kind: 'forked'; readonly at: number; readonly time: number; readonly dropped: number }
+  /** The answer to `export`: the file's text (empty with no run). */
+  | { readonly kind: 'exported'; readonly format: ExportFormat; readonly text: string };
 
 /** How a `load` went. */
 export type LoadResult =

@@ -20,7 +20,8 @@ import { initialContext, parseScript, type ParseContext } from '../../engine/sce
 import { evaluate, expectFailure, type ExpectFailure } from '../../engine/scenario/run.ts';
 import { Timeline, type Moment, type Playhead } from '../../engine/timeline/timeline.ts';
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
-import { assertNever, type Cursor, type FromWorker, type SnapshotCause, type ToWorker } from './protocol.ts';
+import { assertNever, type Cursor, type ExportFormat, type FromWorker, type SnapshotCause, type ToWorker } from './protocol.ts';
+import { exportRun } from '../../engine/export/exportRun.ts';
 import { emptyRecording, record, scriptDelta, type Recording } from './recording.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { LogDeltas } from './logDeltas.ts';
@@ -107,6 +108,8 @@ export class SimHost {
       case 'redo':
         this.swap(this.redoStack, this.undoStack);
         return this.snapshot('command');
+      case 'export':
+        return [{ kind: 'exported', format: msg.format, text: this.exportText(msg.format) }];
       default:
         return assertNever(msg);
     }
@@ -317,6 +320,15 @@ export class SimHost {
     this.goLive();
     const beyond = target - headTime;
     return beyond >= 1 ? this.run(`run ${formatDuration(beyond)}`, 'tick') : this.snapshot('tick');
+  }
+
+  // ---- Exports ---------------------------------------------------------------
+
+  /** The whole recorded run, replayed from its script, as a ShiViz log or a JSON trace. */
+  private exportText(format: ExportFormat): string {
+    if (this.timeline === null) return '';
+    const files = exportRun(this.timeline.commands);
+    return format === 'shiviz' ? files.shiviz : `${JSON.stringify(files.trace, null, 2)}\n`;
   }
 
   // ---- Undo ------------------------------------------------------------------

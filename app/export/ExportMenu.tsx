@@ -1,0 +1,60 @@
+/**
+ * Export: the run as files other tools open. The scenario (.txt, for `npm run
+ * scenario` and the script editor), pictures of the cluster and the logs with
+ * their legends (SVG for slides and papers, PNG for anything), and, made by the
+ * worker from the run's script, a ShiViz log and a JSON trace.
+ */
+import { isPlainClick, useDropdown } from '../controls/useDropdown.ts';
+import './export.css';
+import { exportFromRun, exportImage, exportScript, type ImageFormat, type Picture } from './exportActions.ts';
+
+interface Item {
+  readonly id: string;
+  readonly label: string;
+  readonly hint: string;
+  readonly run: () => void;
+}
+
+const picture = (p: Picture, f: ImageFormat, label: string): Item => ({
+  id: `export-${p}-${f}`,
+  label,
+  hint: f === 'svg' ? 'a vector image, with its legend' : 'a picture at twice the screen size, with its legend',
+  run: () => void exportImage(p, f),
+});
+
+const ITEMS: readonly Item[] = [
+  { id: 'export-txt', label: 'Scenario (.txt)', hint: 'the script: it replays exactly, here or in npm run scenario', run: exportScript },
+  picture('cluster', 'svg', 'Cluster view (SVG)'),
+  picture('cluster', 'png', 'Cluster view (PNG)'),
+  picture('logs', 'svg', 'Logs (SVG)'),
+  picture('logs', 'png', 'Logs (PNG)'),
+  { id: 'export-shiviz', label: 'ShiViz log', hint: 'every event with its vector clock, for the ShiViz space-time diagram', run: () => exportFromRun('shiviz') },
+  { id: 'export-trace', label: 'JSON trace', hint: 'every event record with its time (versioned schema)', run: () => exportFromRun('trace') },
+];
+
+export function ExportMenu() {
+  const menu = useDropdown();
+  return (
+    <details className="dropdown" data-testid="export-menu" ref={menu.ref} onToggle={menu.onToggle}>
+      <summary title="Save the run, pictures of it, or traces for other tools">Export ▾</summary>
+      <ul className="dropdown-list">
+        {ITEMS.map((item) => (
+          <li key={item.id}>
+            <button
+              className="dropdown-item"
+              data-testid={item.id}
+              onClick={(e) => {
+                if (!isPlainClick(e)) return;
+                menu.close();
+                item.run();
+              }}
+            >
+              <span className="dropdown-title">{item.label}</span>
+              <span className="dropdown-description">{item.hint}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
