@@ -4,10 +4,9 @@ import { LIMITS } from '../../engine/config.ts';
 import { useStore } from '../store/store.ts';
 import { selectConfig } from '../store/selectors.ts';
 import { loadPreset, newCluster } from '../sim/actions.ts';
+import { readSeed } from './seedText.ts';
 
 const COUNTS = Array.from({ length: LIMITS.maxNodes - LIMITS.minNodes + 1 }, (_, i) => i + LIMITS.minNodes);
-
-const toSeed = (text: string): number => Math.min(LIMITS.maxSeed, Math.max(0, Math.floor(Number(text) || 0)));
 
 export function ClusterSetup() {
   const config = useStore(selectConfig);
@@ -39,17 +38,36 @@ export function ClusterSetup() {
 
 function SeedForm({ nodes, seed }: { nodes: number; seed: number }) {
   const [text, setText] = useState(String(seed));
+  const [refused, setRefused] = useState(false);
   return (
     <form
       className="seed-form"
+      // The seed is checked here, with the page's own message (the error banner), not the browser's passing bubble.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        newCluster(nodes, toSeed(text));
+        const r = readSeed(text);
+        setRefused(!r.ok);
+        // Refused: the cluster stays as it is, and the text stays in the field to be fixed.
+        if (!r.ok) useStore.getState().reportError({ line: 0, col: 0, text: `seed ${text}`, message: r.message });
+        else newCluster(nodes, r.seed);
       }}
     >
       <label title="The random seed: the same seed and the same actions give the same run">
         <span className="control-label">Seed</span>
-        <input data-testid="seed" type="number" min={0} value={text} onChange={(e) => setText(e.target.value)} />
+        <input
+          data-testid="seed"
+          type="number"
+          min={0}
+          max={LIMITS.maxSeed}
+          step={1}
+          value={text}
+          aria-invalid={refused}
+          onChange={(e) => {
+            setText(e.target.value);
+            setRefused(false);
+          }}
+        />
       </label>
       <button data-testid="new-cluster" type="submit" title="Start a new cluster with this many nodes and this seed">
         New cluster
