@@ -36,6 +36,8 @@ export type CommandBody =
   | { readonly kind: 'heal'; readonly pair: readonly [NodeId, NodeId] | null }
   | { readonly kind: 'drop'; readonly from: NodeId; readonly to: NodeId; readonly messageType: MessageType | null }
   | { readonly kind: 'drop-message'; readonly id: number }
+  /** Set every follower's election timer at once: all together (`align`), or one after another (`spread`) (§5.2). */
+  | { readonly kind: 'timers'; readonly layout: 'align' | 'spread' }
   | { readonly kind: 'expect'; readonly check: Expectation }
   /** A caption for a guided tour. It changes nothing: the page shows it, the runner's trace prints it. */
   | { readonly kind: 'say'; readonly text: string }

@@ -86,6 +86,8 @@ export function formatCommand(c: CommandBody): string {
       return `drop ${c.from} ${c.to}${c.messageType ? ` ${c.messageType}` : ''}`;
     case 'drop-message':
       return `drop m${c.id}`;
+    case 'timers':
+      return `timers ${c.layout}`;
     case 'expect':
       return `expect ${formatExpectation(c.check)}`;
     case 'say':

@@ -31,7 +31,7 @@ const shown = (word: string): string => (word.length <= 40 ? `"${word}"` : `"${w
 
 const COMMANDS = [
   'cluster', 'preset', 'run', 'step', 'stabilize', 'campaign', 'propose', 'crash', 'restart',
-  'partition', 'cut', 'heal', 'drop', 'expect', 'say', 'pause',
+  'partition', 'cut', 'heal', 'drop', 'timers', 'expect', 'say', 'pause',
 ] as const;
 
 /** What a line may refer to: the cluster in force at that point of the script. */
@@ -178,6 +178,12 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
       const t = argsFor.optional();
       argsFor.end();
       return { kind: 'drop', from, to, messageType: t === null ? null : parseMessageType(t) };
+    }
+    case 'timers': {
+      const t = argsFor.next('align or spread');
+      argsFor.end();
+      if (t.text !== 'align' && t.text !== 'spread') throw new Problem(t.col, `timers are "align" (all time out together) or "spread" (one after another), got "${t.text}"`);
+      return { kind: 'timers', layout: t.text };
     }
     case 'expect':
       return { kind: 'expect', check: parseExpectation(argsFor, node) };

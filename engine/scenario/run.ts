@@ -12,6 +12,7 @@ import { assertNever } from '../raft/node.ts';
 import { logEntries } from '../raft/log.ts';
 import type { Command, Expectation, Script } from './ast.ts';
 import { formatCommand } from './format.ts';
+import { setElectionTimers } from '../sim/electionTimers.ts';
 
 export interface Session {
   cluster: ClusterState | null;
@@ -86,6 +87,9 @@ export function applyCommand(session: Session, cmd: Command, emit: sim.Emit = si
       return OK;
     case 'drop-message':
       sim.dropMessage(s, cmd.id, emit);
+      return OK;
+    case 'timers':
+      setElectionTimers(s, cmd.layout);
       return OK;
     case 'expect': {
       const r = evaluate(s, cmd.check);
