@@ -5,6 +5,11 @@
  * scenario (crash, cut, propose, ...) are events too, numbered in the same series.
  *
  * After every event the invariant checker looks at what changed.
+ *
+ * An Emit may carry a causal observer (causality.ts): it is then told of each
+ * happening at a node (a receive, a send, a timer or a command), which is what
+ * vector clocks are built from. Without one, the simulator does exactly what it
+ * did before, at the cost of one property check per happening.
  */
 import type { EventRecord, LossReason, RecordBody } from '../events.ts';
 import type { Flight, Message, MessageType, NodeId, Outgoing } from '../types.ts';
@@ -14,13 +19,26 @@ import { lastIndex } from '../raft/log.ts';
 import type { StepContext, TimerRequest } from '../raft/effects.ts';
 import { checkNodeChange } from '../check/invariants.ts';
 import { type ClusterState, type Timer, currentLeader, linkKey } from './cluster.ts';
+import type { CausalObserver, LocalCause } from './causality.ts';
 import * as flights from './flightQueue.ts';
 import { nextInt } from './rng.ts';
 import { LIMITS } from '../config.ts';
 
-/** Receives every record as it is produced. */
-export type Emit = (r: EventRecord) => void;
+/** Receives every record as it is produced; optionally, every happening too. */
+export interface Emit {
+  (r: EventRecord): void;
+  readonly causal?: CausalObserver;
+}
 export const ignore: Emit = () => {};
+
+/** `emit`, with `observer` told of every happening at a node. */
+export const observe = (emit: Emit, observer: CausalObserver): Emit => Object.assign((r: EventRecord) => emit(r), { causal: observer });
+
+/** Report a local happening at `node`, if anyone listens (the check comes first, so an unobserved run allocates nothing). */
+function local(s: ClusterState, node: NodeId, cause: LocalCause, emit: Emit): void {
+  const observer = emit.causal;
+  if (observer !== undefined) observer({ kind: 'local', node, cause, event: s.event, time: s.time });
+}
 
 type Due =
   | { readonly kind: 'message'; readonly at: number; readonly seq: number }
@@ -54,6 +72,7 @@ export function processNext(s: ClusterState, emit: Emit, messagesOnly = false): 
     const timers = s.timers[due.node];
     s.timers[due.node] = { ...timers, [due.timer]: null };
     const input: Input = due.timer === 'election' ? { kind: 'electionTimeout', forced: false } : { kind: 'heartbeatTimeout' };
+    local(s, due.node, due.timer === 'election' ? 'election-timer' : 'heartbeat-timer', emit);
     applyStep(s, due.node, input, emit);
   }
   return true;
@@ -61,6 +80,8 @@ export function processNext(s: ClusterState, emit: Emit, messagesOnly = false): 
 
 function deliver(s: ClusterState, m: Message, emit: Emit): void {
   if (!isUp(s.nodes[m.to])) return lose(s, m, 'receiver-down', emit);
+  const observer = emit.causal;
+  if (observer !== undefined) observer({ kind: 'receive', node: m.to, message: m, event: s.event, time: s.time });
   applyStep(s, m.to, { kind: 'message', message: m }, emit);
 }
 
@@ -135,6 +156,8 @@ function send(s: ClusterState, out: Outgoing, emit: Emit): void {
   // network stamps them in place (cheaper than copying); from here on they are frozen facts.
   const flight: Flight = { id: s.nextMessageId++, sentAt: s.time, arrivesAt: s.time + latency, seq: s.seq++ };
   const m = Object.assign(out, flight) as Message;
+  const observer = emit.causal;
+  if (observer !== undefined) observer({ kind: 'send', node: m.from, message: m, event: s.event, time: s.time });
   if (hasCuts(s) && s.cuts[linkKey(m.from, m.to)]) return lose(s, m, 'link-cut', emit);
   flights.push(s.inFlight, m);
 }
@@ -165,6 +188,7 @@ export function startTimers(s: ClusterState): void {
 export function crash(s: ClusterState, id: NodeId, emit: Emit): void {
   s.event++;
   if (!isUp(s.nodes[id])) return;
+  local(s, id, 'crash', emit);
   const before = s.nodes[id];
   s.nodes[id] = crashNode(before);
   s.timers[id] = { election: null, heartbeat: null };
@@ -177,6 +201,7 @@ export function crash(s: ClusterState, id: NodeId, emit: Emit): void {
 export function restart(s: ClusterState, id: NodeId, emit: Emit): void {
   s.event++;
   if (isUp(s.nodes[id])) return;
+  local(s, id, 'restart', emit);
   const before = s.nodes[id];
   s.nodes[id] = restartNode(before);
   const p = s.nodes[id].persistent;
@@ -190,6 +215,7 @@ export function campaign(s: ClusterState, id: NodeId, emit: Emit): void {
   s.event++;
   if (!isUp(s.nodes[id])) return;
   s.timers[id] = { ...s.timers[id], election: null };
+  local(s, id, 'campaign', emit);
   applyStep(s, id, { kind: 'electionTimeout', forced: true }, emit);
 }
 
@@ -205,6 +231,7 @@ export function propose(s: ClusterState, target: NodeId | 'leader', value: strin
     record(s, { type: 'proposalRefused', node: id, value, why: 'down', leader: null }, emit);
     return;
   }
+  local(s, id, 'propose', emit);
   applyStep(s, id, { kind: 'propose', value }, emit);
 }
 
