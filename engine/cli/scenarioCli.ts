@@ -1,37 +1,95 @@
 /**
- * `npm run scenario -- <file|-> [--json] [--trace]`: run a scenario in Node.
+ * `npm run scenario -- <file|-> [--json] [--trace] [--shiviz <out.log>] [--trace-json <out.json>]`:
+ * run a scenario in Node.
+ *
  * Exit codes: 0 when every expect holds, 1 when one fails, 2 when the script is
- * malformed or unreadable (or the command line is wrong).
+ * malformed or unreadable, or the command line is wrong (an unknown option, or an
+ * export path that cannot be written: checked before the run, so nothing runs for
+ * files that could not be saved).
+ *
+ * The exports (engine/export/) come from the same run as the table: the run stops
+ * at a failed expect, and the files then hold the run up to it, which is what is
+ * needed to see why it failed.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { parseScript } from '../scenario/parse.ts';
-import { runScript } from '../scenario/run.ts';
+import { newSession, runScript } from '../scenario/run.ts';
 import { formatTable, report } from '../scenario/report.ts';
 import { traceLine } from '../describe.ts';
 import type { EventRecord } from '../events.ts';
 import type { Command } from '../scenario/ast.ts';
-import { ignore } from '../sim/simulator.ts';
+import { ignore, type Emit } from '../sim/simulator.ts';
+import { RunLogger } from '../export/runLog.ts';
+import { toShiViz } from '../export/shiviz.ts';
+import { toTraceJson } from '../export/traceJson.ts';
 
-const USAGE = 'usage: npm run scenario -- <file|-> [--json] [--trace]';
+const USAGE = 'usage: npm run scenario -- <file|-> [--json] [--trace] [--shiviz <out.log>] [--trace-json <out.json>]';
+
+const SWITCHES = new Set(['--json', '--trace', '--help']);
+const EXPORTS = ['--shiviz', '--trace-json'] as const;
+type ExportFlag = (typeof EXPORTS)[number];
+
+interface Args {
+  readonly switches: ReadonlySet<string>;
+  readonly files: readonly string[];
+  readonly exports: Partial<Record<ExportFlag, string>>;
+}
+
+/** The command line, or what is wrong with it. An export's path follows its flag (`--shiviz out.log`) or is joined to it (`--shiviz=out.log`). */
+function parseArgs(argv: readonly string[]): Args | string {
+  const switches = new Set<string>();
+  const files: string[] = [];
+  const exports: Partial<Record<ExportFlag, string>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) {
+      files.push(a);
+      continue;
+    }
+    const [name, joined] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const flag = EXPORTS.find((f) => f === name);
+    if (flag !== undefined) {
+      const path = joined ?? argv[++i];
+      if (path === undefined || path === '' || path.startsWith('--')) return `${flag} needs a file path`;
+      if (path === '-') return `${flag} writes a file: give a path, not -`;
+      if (exports[flag] !== undefined) return `${flag} given twice`;
+      exports[flag] = path;
+    } else if (SWITCHES.has(a)) switches.add(a);
+    else return `unknown option ${a}`;
+  }
+  if (exports['--shiviz'] !== undefined && exports['--shiviz'] === exports['--trace-json']) return '--shiviz and --trace-json need different files';
+  return { switches, files, exports };
+}
+
+/** Why a path cannot be written, in words, with the system's message for the record. */
+function cannotWrite(flag: string, path: string, e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const why =
+    err.code === 'ENOENT' ? 'its directory does not exist'
+    : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied'
+    : err.code === 'EISDIR' ? 'it is a directory'
+    : err.code === 'ENOTDIR' ? 'a part of its path is not a directory'
+    : err.code === 'EROFS' ? 'the file system is read-only'
+    : 'the system refused';
+  return `cannot write ${path} (${flag}): ${why} (${err.message})\n`;
+}
 
 function main(argv: string[]): number {
-  const flags = new Set(argv.filter((a) => a.startsWith('--')));
-  const files = argv.filter((a) => !a.startsWith('--') || a === '-');
-  for (const f of flags) {
-    if (f !== '--json' && f !== '--trace' && f !== '--help') {
-      process.stderr.write(`unknown option ${f}\n${USAGE}\n`);
-      return 2;
-    }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n${USAGE}\n`);
+    return 2;
   }
+  const flags = args.switches;
   if (flags.has('--help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (files.length !== 1) {
-    process.stderr.write(`${files.length === 0 ? 'no scenario file given' : 'give exactly one scenario file'}\n${USAGE}\n`);
+  if (args.files.length !== 1) {
+    process.stderr.write(`${args.files.length === 0 ? 'no scenario file given' : 'give exactly one scenario file'}\n${USAGE}\n`);
     return 2;
   }
-  const file = files[0];
+  const file = args.files[0];
   const name = file === '-' ? '<stdin>' : file;
   let text: string;
   try {
@@ -49,28 +107,66 @@ function main(argv: string[]): number {
     process.stderr.write(`${name}: the scenario has no commands\n`);
     return 2;
   }
+  // Open the export files before the run: a path that cannot be written is a wrong command line, found at once.
+  const outputs: { flag: ExportFlag; path: string; fd: number }[] = [];
+  for (const flag of EXPORTS) {
+    const path = args.exports[flag];
+    if (path === undefined) continue;
+    try {
+      outputs.push({ flag, path, fd: openSync(path, 'w') });
+    } catch (e) {
+      for (const o of outputs) closeSync(o.fd);
+      process.stderr.write(cannotWrite(flag, path, e));
+      return 2;
+    }
+  }
+
   const json = flags.has('--json');
   // With --json, stdout carries exactly one JSON document, so the trace goes to stderr.
   const traceOut = json ? process.stderr : process.stdout;
-  const emit = flags.has('--trace') ? (r: EventRecord) => void traceOut.write(`${traceLine(r)}\n`) : ignore;
-  const start = performance.now();
   const trace = flags.has('--trace');
+  const traceEmit: Emit = trace ? (r: EventRecord) => void traceOut.write(`${traceLine(r)}\n`) : ignore;
   const caption = (cmd: Command): void => {
     if (trace && cmd.kind === 'say') traceOut.write(`${' '.repeat(17)}say: ${cmd.text}\n`);
     else if (trace && cmd.kind === 'pause') traceOut.write(`${' '.repeat(17)}-- pause --\n`);
   };
-  const { session, failure } = runScript(parsed.script, emit, undefined, caption);
+  const session = newSession();
+  // Only a run that exports watches for vector clocks; any other runs exactly as before.
+  const logger = outputs.length > 0 ? new RunLogger(session, traceEmit) : null;
+  const emit = logger?.emit ?? traceEmit;
+  const before = (cmd: Command): void => {
+    logger?.notice();
+    caption(cmd);
+  };
+
+  const start = performance.now();
+  const { failure } = runScript(parsed.script, emit, session, before);
   const wallMs = Math.round((performance.now() - start) * 100) / 100;
   const s = session.cluster!;
   if (json) process.stdout.write(`${JSON.stringify(report(s, wallMs))}\n`);
   else process.stdout.write(`${formatTable(s)}\n`);
+
+  let written = true;
+  if (logger !== null) {
+    const logs = logger.finish();
+    for (const o of outputs) {
+      try {
+        writeSync(o.fd, o.flag === '--shiviz' ? toShiViz(logs) : `${JSON.stringify(toTraceJson(logs))}\n`);
+      } catch (e) {
+        process.stderr.write(cannotWrite(o.flag, o.path, e));
+        written = false;
+      } finally {
+        closeSync(o.fd);
+      }
+    }
+  }
   if (failure) {
     process.stderr.write(
       `${name}:${failure.line}:${failure.col}: ${failure.command} failed: expected ${failure.expected}, got ${failure.actual}\n`,
     );
-    return 1;
   }
-  return 0;
+  if (!written) return 2;
+  return failure ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));
