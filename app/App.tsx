@@ -11,6 +11,7 @@ import { NoticeBanner } from './controls/NoticeBanner.tsx';
 import { LibraryMenu } from './library/LibraryMenu.tsx';
 import { ShareBar, ShareButton } from './share/ShareBar.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
+import { ShortcutHelp } from './help/ShortcutHelp.tsx';
 import { TimeTravelBar } from './controls/TimeTravelBar.tsx';
 import { RestoreBanner } from './share/RestoreBanner.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
@@ -70,6 +71,7 @@ export function App() {
       <ErrorBanner />
       <NoticeBanner />
       <RestoreBanner />
+      <ShortcutHelp />
       <WelcomeCard />
       <Suspense fallback={null}>
         <TourPanel />

@@ -1,10 +1,21 @@
 /**
+ * The keyboard shortcuts (the list the `?` overlay shows is app/help/shortcuts.ts).
  * Space plays or pauses, → and ← step one event forward and back, End returns
- * to the live end, c sends a client request to the leader, Ctrl+Z and
- * Ctrl+Shift+Z (or Ctrl+Y) undo and redo a change of the past.
+ * to the live end, c sends a client request to the leader, r restarts the
+ * leader, t and a spread or align the election timers, ? shows the list, Ctrl+Z
+ * and Ctrl+Shift+Z (or Ctrl+Y) undo and redo a change of the past.
  */
 import { useEffect } from 'react';
-import { backToLive, propose, redo, stepBack, stepOnce, togglePlaying, undo } from '../sim/actions.ts';
+import { backToLive, propose, redo, restartLeader, setTimers, stepBack, stepOnce, togglePlaying, undo } from '../sim/actions.ts';
+import { useStore } from '../store/store.ts';
+
+/** One-letter shortcuts: what each does. */
+const LETTERS: Readonly<Record<string, () => void>> = {
+  c: () => propose('leader'),
+  r: restartLeader,
+  t: () => setTimers('spread'),
+  a: () => setTimers('align'),
+};
 import { ARROW_KEYS_ATTR } from '../cluster/useRovingFocus.ts';
 
 /** Inputs that take no typing: the shortcuts still work while one of them has focus. */
@@ -32,6 +43,8 @@ export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (isTyping(e.target)) return;
+      // Over the shortcuts list, keys are the list's (Escape closes it; ? toggles it).
+      if (useStore.getState().helpOpen && e.key !== '?') return;
       if ((e.ctrlKey || e.metaKey) && !e.altKey) {
         const key = e.key.toLowerCase();
         if (key === 'z' || key === 'y') {
@@ -56,8 +69,11 @@ export function useKeyboardShortcuts(): void {
       } else if (e.key === 'End' && !movesWithin(e.target)) {
         e.preventDefault();
         backToLive();
-      } else if (e.key === 'c' || e.key === 'C') {
-        if (!e.repeat) propose('leader');
+      } else if (e.key === '?') {
+        const ui = useStore.getState();
+        ui.setHelpOpen(!ui.helpOpen);
+      } else if (Object.hasOwn(LETTERS, e.key.toLowerCase())) {
+        if (!e.repeat) LETTERS[e.key.toLowerCase()]();
       }
     };
     // Space activates a focused button on key *up*; swallow that too.

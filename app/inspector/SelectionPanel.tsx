@@ -26,7 +26,9 @@ export function SelectionPanel() {
       <p>
         <strong>Drag the timeline strip</strong> (or press ←) to go back: acting in the past starts a new future, and Undo brings the old one back.
       </p>
-      <p className="muted">Keys: Space play/pause · → / ← one event on / back · End live · Ctrl+Z undo · c client request</p>
+      <p className="muted">
+        Keys: Space play/pause · → / ← one event on / back · c client request · r restart the leader · <kbd>?</kbd> all keys
+      </p>
     </div>
   );
 }

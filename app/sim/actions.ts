@@ -109,6 +109,16 @@ export function toggleLink(a: NodeId, b: NodeId): void {
 
 export const healAll = (): void => send('heal');
 
+/** The leader crashes and restarts at once (RaftScope's `r`): it comes back a follower, and a new election follows. */
+export function restartLeader(): void {
+  const leader = ui().leader;
+  if (leader === null) return ui().showNotice({ tone: 'info', message: 'There is no leader to restart right now.' });
+  send(`crash ${leader}\nrestart ${leader}`);
+}
+
+/** Every follower's election timer set at once: one after another (`spread`), or all together (`align`) (§5.2). */
+export const setTimers = (layout: 'spread' | 'align'): void => send(`timers ${layout}`);
+
 export const dropMessage = (id: number): void => send(`drop m${id}`);
 
 export { restartFromRecording } from './simulation.ts';

@@ -47,6 +47,8 @@ export interface UiSlice {
   readonly restoreOffer: SharedRun | null;
   /** A whole script is being run in the worker: how messages name it. */
   readonly loading: string | null;
+  /** The keyboard shortcuts list is open. */
+  readonly helpOpen: boolean;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   select(selection: Selection): void;
@@ -59,6 +61,7 @@ export interface UiSlice {
   setShare(share: ShareState | null): void;
   setRestoreOffer(offer: SharedRun | null): void;
   setLoading(label: string | null): void;
+  setHelpOpen(open: boolean): void;
 }
 
 /** The highest n among `propose <target> v<n>` lines. */
@@ -81,6 +84,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   share: null,
   restoreOffer: null,
   loading: null,
+  helpOpen: false,
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) }),
   select: (selection) => set({ selection }),
@@ -95,4 +99,5 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   setShare: (share) => set({ share }),
   setRestoreOffer: (restoreOffer) => set({ restoreOffer }),
   setLoading: (loading) => set({ loading }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
 });
