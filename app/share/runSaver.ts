@@ -14,6 +14,7 @@
 import { useStore } from '../store/store.ts';
 import { loadPending } from '../sim/simulation.ts';
 import { browserStorage, writeSavedRun } from './savedRun.ts';
+import { EMBEDDED } from '../embed/embedMode.ts';
 
 export const SAVE_INTERVAL_MS = 1_000;
 
@@ -24,7 +25,8 @@ let written = '';
 
 /** The user changed the run: from now on it is the one to keep. Withdraws the offer to restore the old one. */
 export function startSaving(): void {
-  if (armed) return;
+  // An embedded view (a slide, a course page) is someone else's page: it keeps nothing of the visitor's.
+  if (armed || EMBEDDED) return;
   armed = true;
   useStore.getState().setRestoreOffer(null);
   if (window.location.search !== '' || window.location.hash !== '') window.history.replaceState(window.history.state, '', window.location.pathname);

@@ -16,6 +16,7 @@ import { startTour } from '../tour/tourActions.ts';
 import { shouldWelcome } from '../tour/welcome.ts';
 import { restoreSavedRun } from './actions.ts';
 import { downloadText } from '../export/download.ts';
+import { EMBEDDED } from '../embed/embedMode.ts';
 
 /** A load still running after this long (a forged link that runs for hours) is stopped. */
 export const LOAD_TIMEOUT_MS = 20_000;
@@ -108,12 +109,12 @@ function open(opening: Opening): void {
   // saved is offered back, whatever the address opens: acting on the new run
   // replaces the saved one, and the offer says so. A reload of the plain address
   // brings it straight back.
-  const saved = store().loaded ? null : readSavedRun(browserStorage());
+  const saved = store().loaded || EMBEDDED ? null : readSavedRun(browserStorage());
   if (saved !== null) store().setRestoreOffer(saved);
   if (opening.kind === 'default' && saved !== null && reloaded()) return restoreSavedRun();
   switch (opening.kind) {
     case 'default':
-      store().setWelcome(shouldWelcome(browserStorage()));
+      store().setWelcome(!EMBEDDED && shouldWelcome(browserStorage()));
       return openDefault();
     case 'preset':
       store().setPlaying(false);
