@@ -182,7 +182,7 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
     case 'timers': {
       const t = argsFor.next('align or spread');
       argsFor.end();
-      if (t.text !== 'align' && t.text !== 'spread') throw new Problem(t.col, `timers are "align" (all time out together) or "spread" (one after another), got "${t.text}"`);
+      if (t.text !== 'align' && t.text !== 'spread') throw new Problem(t.col, `timers are "align" (all time out together) or "spread" (one after another), got ${shown(t.text)}`);
       return { kind: 'timers', layout: t.text };
     }
     case 'expect':
@@ -280,7 +280,7 @@ function parseRange(t: Token, value: string, key: string): Range {
 const CLUSTER_KEYS = ['nodes', 'seed', 'election', 'heartbeat', 'latency', 'batch', 'probe', 'noop', 'prevote', 'checkquorum', 'unsafe'] as const;
 
 function onOff(v: Token, key: string): boolean {
-  if (v.text !== 'on' && v.text !== 'off') throw new Problem(v.col, `${key} is on or off, got "${v.text}"`);
+  if (v.text !== 'on' && v.text !== 'off') throw new Problem(v.col, `${key} is on or off, got ${shown(v.text)}`);
   return v.text === 'on';
 }
 

@@ -113,6 +113,9 @@ describe('numbers far out of range', () => {
     // The fuzz test found this one: the hint for a number without a unit repeated the number twice.
     expect(errorsOf(`cluster\nrun ${'9'.repeat(200)}`)[0].message).toBe('expected a duration such as 250ms or 1.5s, got "999999999999999999999999999999…" (200 characters)');
     expect(errorsOf('cluster\nrun 250')[0].message).toBe('expected a duration such as 250ms or 1.5s, got "250" (add a unit: 250ms or 250s)');
+    // And these two (the fuzz test again): a long word after "timers", or as an on/off option.
+    expect(errorsOf(`cluster\ntimers ${'x'.repeat(10_000)}`)[0].message).toMatch(/got "x{30}…" \(10,000 characters\)$/);
+    expect(errorsOf(`cluster prevote=${'x'.repeat(10_000)}`)[0].message).toMatch(/^prevote is on or off, got "x{30}…" \(10,000 characters\)$/);
   });
 });
 

@@ -30,15 +30,18 @@ export class Draw {
   }
 }
 
+/** The language's commands. */
+const COMMAND_WORDS = ['cluster', 'preset', 'run', 'step', 'stabilize', 'campaign', 'propose', 'crash', 'restart', 'partition', 'cut', 'heal', 'drop', 'timers', 'expect', 'say', 'pause'];
+
 /** Words of the language, right and wrong, and the odd input a file, an editor or a link may hold. */
 export const WORDS: readonly string[] = [
   // Commands, and near misses.
-  'cluster', 'preset', 'run', 'step', 'stabilize', 'campaign', 'propose', 'crash', 'restart', 'partition', 'cut', 'heal', 'drop', 'expect', 'say', 'pause',
+  ...COMMAND_WORDS,
   'crsh', 'Run', 'RUN', 'clusterr', 'stabilise', 'expect', 'expects',
   // Arguments.
   'n1', 'n2', 'n3', 'n5', 'n7', 'n9', 'n0', 'n10', 'n01', 'n-1', 'n99999999999999999999', 'leader', 'none', 'follower', 'candidate', 'down',
   'figure7', 'figure7-etcd', 'figure9', 'm0', 'm17', 'm9007199254740991', 'm9007199254740992', 'm99999999999999999999999', 'm-1', 'm',
-  'safe', 'term', 'commit', 'log', 'vote', 'role', 'violation', 'rejections', 'roundtrips', 'ElectionSafety', 'LogMatching', 'StateMachineSafety',
+  'align', 'spread', 'safe', 'term', 'commit', 'log', 'vote', 'role', 'violation', 'rejections', 'roundtrips', 'ElectionSafety', 'LogMatching', 'StateMachineSafety',
   'AppendEntries', 'RequestVote', 'vote-response', 'append', 'heartbeat',
   // Durations and numbers.
   '0ms', '1ms', '250ms', '1.5s', '2s', '0.5ms', '3600s', '3600001ms', '1h', '1e3ms', '1e309ms', '99999999999s', '-5ms', '.5s', '5.s', 'NaNms', 'Infinityms', '250',
@@ -137,7 +140,7 @@ function grammarLine(d: Draw, n: number): string {
     case 14:
       return `say ${d.pick(EDGE.caption)}`;
     case 15:
-      return d.pick(['pause', '', '# a comment', '   ', '\t# indented comment']);
+      return d.pick(['pause', '', '# a comment', '   ', '\t# indented comment', 'timers align', 'timers spread', 'timers random']);
     case 16:
       return `cluster nodes=${n}${Array.from({ length: d.int(0, 3) }, () => ` ${d.pick(EDGE.option)}`).join('')}`;
     default:
@@ -216,7 +219,7 @@ export function mutate(d: Draw, text: string): string {
       lines.splice(l, 0, soupLine(d));
       return lines.join('\n');
     case 10: // a very long line
-      lines.splice(l, 0, d.pick(['propose leader ', 'say ', 'expect log n1 ', 'partition ', '']) + d.pick(['"', '', 'n1,']).repeat(d.int(1, 3)) + d.pick(['x', '1 ', 'n2,', '\\"']).repeat(d.int(100, 5000)));
+      lines.splice(l, 0, d.pick(['propose leader ', 'say ', 'expect log n1 ', 'partition ', '', `${d.pick(COMMAND_WORDS)} `, `expect ${d.pick(['leader', 'term n1', 'violation', 'role n1'])} `]) + d.pick(['"', '', 'n1,']).repeat(d.int(1, 3)) + d.pick(['x', '1 ', 'n2,', '\\"']).repeat(d.int(100, 5000)));
       return lines.join('\n');
     case 11: // line ends and marks from other systems
       return d.pick([(t: string) => t.replace(/\n/g, '\r\n'), (t: string) => '\uFEFF' + t, (t: string) => t.replace(/\n/g, '\r'), (t: string) => t.replace(/ /g, '\t')])(text);
