@@ -5,7 +5,7 @@
  * same end time), and so do consecutive `step`s, so the script stays short.
  * `expect`, `say` and `pause` lines change nothing and are not recorded.
  */
-import { DEFAULT_CONFIG } from '../../engine/config.ts';
+import { DEFAULT_CONFIG, LIMITS } from '../../engine/config.ts';
 import type { Command, CommandBody } from '../../engine/scenario/ast.ts';
 import { formatClusterOptions, formatCommand } from '../../engine/scenario/format.ts';
 import type { ClusterConfig } from '../../engine/types.ts';
@@ -51,10 +51,11 @@ export function record(rec: Recording, cmd: Command, config: ClusterConfig): Rec
     default: {
       const last = rec.body[rec.body.length - 1];
       const body = strip(cmd);
+      // Merged only while the line stays one the parser accepts (a `run` of at most an hour), so the recording always replays.
       const merged: CommandBody | null =
-        last?.kind === 'run' && body.kind === 'run'
+        last?.kind === 'run' && body.kind === 'run' && last.ms + body.ms <= LIMITS.maxRunMs
           ? { kind: 'run', ms: last.ms + body.ms }
-          : last?.kind === 'step' && body.kind === 'step'
+          : last?.kind === 'step' && body.kind === 'step' && last.count + body.count <= LIMITS.maxStep
             ? { kind: 'step', count: last.count + body.count }
             : null;
       if (merged !== null) {

@@ -133,3 +133,14 @@ describe('SimHost', () => {
     expect(snapshotOf(replies).time).toBe(0);
   });
 });
+
+describe('a long recording', () => {
+  it('still replays: runs merge only up to the longest run a script may have', () => {
+    const host = new SimHost();
+    host.handle({ kind: 'command', text: 'cluster nodes=3' });
+    for (let i = 0; i < 37; i++) host.handle({ kind: 'tick', ms: 100_000 });
+    const lines = snapshotOf(host.handle({ kind: 'snapshot' })).script!.lines;
+    expect(lines).toEqual(['cluster nodes=3', 'run 3600s', 'run 100s']);
+    expect(parseScript(lines.join('\n')).ok).toBe(true);
+  });
+});
