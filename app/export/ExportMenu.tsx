@@ -4,7 +4,8 @@
  * their legends (SVG for slides and papers, PNG for anything), and, made by the
  * worker from the run's script, a ShiViz log and a JSON trace.
  */
-import { isPlainClick, useDropdown } from '../controls/useDropdown.ts';
+import { isPlainClick } from '../controls/useDropdown.ts';
+import { Dropdown } from '../controls/Dropdown.tsx';
 import './export.css';
 import { exportFromRun, exportImage, exportScript, type ImageFormat, type Picture } from './exportActions.ts';
 
@@ -33,19 +34,17 @@ const ITEMS: readonly Item[] = [
 ];
 
 export function ExportMenu() {
-  const menu = useDropdown();
   return (
-    <details className="dropdown" data-testid="export-menu" ref={menu.ref} onToggle={menu.onToggle}>
-      <summary title="Save the run, pictures of it, or traces for other tools">Export ▾</summary>
-      <ul className="dropdown-list">
-        {ITEMS.map((item) => (
+    <Dropdown testId="export-menu" label="Export" title="Save the run, pictures of it, or traces for other tools">
+      {(close) =>
+        ITEMS.map((item) => (
           <li key={item.id}>
             <button
               className="dropdown-item"
               data-testid={item.id}
               onClick={(e) => {
                 if (!isPlainClick(e)) return;
-                menu.close();
+                close();
                 item.run();
               }}
             >
@@ -53,8 +52,8 @@ export function ExportMenu() {
               <span className="dropdown-description">{item.hint}</span>
             </button>
           </li>
-        ))}
-      </ul>
-    </details>
+        ))
+      }
+    </Dropdown>
   );
 }

@@ -4,18 +4,17 @@
  * opened in a new tab or copied.
  */
 import { openLibraryScenario } from '../sim/actions.ts';
-import { isPlainClick, useDropdown } from '../controls/useDropdown.ts';
+import { isPlainClick } from '../controls/useDropdown.ts';
+import { Dropdown } from '../controls/Dropdown.tsx';
 import { useStore } from '../store/store.ts';
 import { selectLibrary } from '../store/selectors.ts';
 
 export function LibraryMenu() {
-  const menu = useDropdown();
   const library = useStore(selectLibrary);
   return (
-    <details className="dropdown" data-testid="library" ref={menu.ref} onToggle={menu.onToggle}>
-      <summary title="Scenarios that show one Raft behaviour each, run to their end">Library ▾</summary>
-      <ul className="dropdown-list">
-        {library.map((s) => (
+    <Dropdown testId="library" label="Library" title="Scenarios that show one Raft behaviour each, run to their end">
+      {(close) =>
+        library.map((s) => (
           <li key={s.name}>
             <a
               href={`?scenario=${encodeURIComponent(s.param)}`}
@@ -23,7 +22,7 @@ export function LibraryMenu() {
               onClick={(e) => {
                 if (!isPlainClick(e)) return;
                 e.preventDefault();
-                menu.close();
+                close();
                 openLibraryScenario(s);
               }}
             >
@@ -31,8 +30,8 @@ export function LibraryMenu() {
               {s.description ? <span className="dropdown-description">{s.description}</span> : null}
             </a>
           </li>
-        ))}
-      </ul>
-    </details>
+        ))
+      }
+    </Dropdown>
   );
 }

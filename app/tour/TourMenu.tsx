@@ -1,18 +1,17 @@
 /** The guided tours, as a menu in the toolbar. Each entry is also a link (`?tour=<name>`). */
-import { isPlainClick, useDropdown } from '../controls/useDropdown.ts';
+import { isPlainClick } from '../controls/useDropdown.ts';
+import { Dropdown } from '../controls/Dropdown.tsx';
 import { startTour } from './tourActions.ts';
 import { tourSearch } from './tourLink.ts';
 import { useStore } from '../store/store.ts';
 import { selectTours } from '../store/selectors.ts';
 
 export function TourMenu() {
-  const menu = useDropdown();
   const tours = useStore(selectTours);
   return (
-    <details className="dropdown" data-testid="tour-menu" ref={menu.ref} onToggle={menu.onToggle}>
-      <summary title="Guided tours: Raft's ideas one step at a time, on the live simulation">Tours ▾</summary>
-      <ol className="dropdown-list">
-        {tours.map((t) => (
+    <Dropdown testId="tour-menu" label="Tours" title="Guided tours: Raft's ideas one step at a time, on the live simulation" ordered>
+      {(close) =>
+        tours.map((t) => (
           <li key={t.name}>
             <a
               href={tourSearch(t.name, 0)}
@@ -20,7 +19,7 @@ export function TourMenu() {
               onClick={(e) => {
                 if (!isPlainClick(e)) return;
                 e.preventDefault();
-                menu.close();
+                close();
                 startTour(t);
               }}
             >
@@ -30,8 +29,8 @@ export function TourMenu() {
               {t.description ? <span className="dropdown-description">{t.description}</span> : null}
             </a>
           </li>
-        ))}
-      </ol>
-    </details>
+        ))
+      }
+    </Dropdown>
   );
 }
