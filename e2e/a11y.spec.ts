@@ -4,7 +4,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { open, pause, waitForLeader } from './helpers.ts';
+import { open, pause, play, waitForLeader } from './helpers.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -75,6 +75,14 @@ test('the Library and Tours menus, open', async ({ page }) => {
   await page.getByTestId('tour-menu').locator('summary').click();
   await expect(page.getByTestId('tour-start-election')).toBeVisible();
   await audit(page, 'tour-menu');
+});
+
+test('the keyboard shortcuts dialog', async ({ page }) => {
+  await open(page);
+  await pause(page);
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcut-help')).toBeVisible();
+  await audit(page, 'shortcut-help');
 });
 
 test('a phone', async ({ page }) => {
@@ -234,6 +242,25 @@ test('the main actions by keyboard alone: play, step, crash a node from its insp
   await expect(page.getByTestId('link-n1-n3')).toHaveAttribute('data-cut', 'false');
 });
 
+test('by keyboard: the messages in flight are one Tab stop; Enter inspects one, Escape comes back', async ({ page }) => {
+  await open(page, '?scenario=figure7');
+  await page.getByTestId('node-n1').click();
+  await page.getByTestId('action-campaign').click();
+  await expect(page.getByTestId('message')).toHaveCount(6);
+  await page.getByTestId('node-n1').click(); // the focus starts in the cluster
+  await tabTo(page, 'message', 'Shift+Tab');
+  const first = await page.evaluate(() => document.activeElement!.getAttribute('data-id'));
+  await page.keyboard.press('ArrowRight');
+  const second = await page.evaluate(() => document.activeElement!.getAttribute('data-id'));
+  expect(second).not.toBe(first);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('message-inspector')).toBeFocused();
+  await expect(page.getByTestId('message-inspector')).toHaveAccessibleName(`Message m${second}`);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('message-inspector')).toHaveCount(0);
+  await expect(page.locator(`[data-testid="message"][data-id="${second}"]`)).toBeFocused();
+});
+
 test('by keyboard: open a library scenario, and go to the next step of a tour', async ({ page }) => {
   await open(page);
   await pause(page);
@@ -250,4 +277,174 @@ test('by keyboard: open a library scenario, and go to the next step of a tour', 
   await tabTo(page, 'tour-next');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('tour')).toHaveAttribute('data-step', '2');
+});
+
+/* ------------------------------------------------------------ names in words */
+
+test('nodes, log rows and log entries are named in words: role, term, log length, commit', async ({ page }) => {
+  // Figure 7 repaired: n1 leads term 8, and every log holds the same 11 entries, all committed.
+  await open(page, '?scenario=figure7.txt');
+  await expect(page.getByTestId('node-n3')).toHaveAccessibleName('n3, follower, term 8, 11 entries, commit 11');
+  await expect(page.getByTestId('node-n1')).toHaveAccessibleName('n1, leader, term 8, 11 entries, commit 11');
+  await expect(page.getByRole('rowheader', { name: "n3, follower, 11 entries, commit 11, leader's matchIndex 11, nextIndex 12" })).toBeVisible();
+  await expect(page.getByTestId('entry-n3-4')).toHaveAccessibleName(/^n3 index 4: term 4, value "\S+", committed$/);
+  await expect(page.getByTestId('entry-n3-11')).toHaveAccessibleName('n3 index 11: term 8, leader no-op, committed');
+
+  // Before the repair: n1 campaigns, and what it shows is named as it changes.
+  await open(page, '?scenario=figure7');
+  await page.getByTestId('node-n1').click();
+  await page.getByTestId('action-campaign').click();
+  await expect(page.getByTestId('node-n1')).toHaveAccessibleName('n1, candidate, 1 of 4 votes, term 8, 10 entries, commit 8');
+  await page.getByTestId('action-crash').click();
+  await expect(page.getByTestId('node-n1')).toHaveAccessibleName('n1, crashed, term 8, 10 entries');
+  // An entry not yet committed says so.
+  await expect(page.getByTestId('entry-n1-10')).toHaveAccessibleName(/^n1 index 10: term 6, .*, not committed yet$/);
+});
+
+/* -------------------------------------------------------------- live region */
+
+const announcer = (page: Page) => page.getByTestId('cluster-announcer');
+
+test('the live region says who leads, who crashed, and which links are cut', async ({ page }) => {
+  await open(page);
+  await expect(announcer(page)).toHaveAttribute('role', 'status');
+  await expect(announcer(page)).toHaveAttribute('aria-live', 'polite');
+  const leader = await waitForLeader(page);
+  await expect(announcer(page)).toHaveText(new RegExp(`${leader.id} is (now )?leader of term ${leader.term}\\.`));
+  await pause(page);
+
+  await page.getByTestId(`node-${leader.id}`).click();
+  await page.getByTestId('action-crash').click();
+  await expect(announcer(page)).toHaveText(`${leader.id} crashed. No leader.`);
+  await page.getByTestId('action-restart').click();
+  await expect(announcer(page)).toHaveText(`${leader.id} restarted.`);
+
+  await page.getByTestId('link-n1-n2').click();
+  await expect(announcer(page)).toHaveText('Link n1–n2 cut.');
+  // Cut n1 off from everyone: a partition, named by its sides.
+  for (const other of ['n3', 'n4', 'n5']) await page.getByTestId(`link-n1-${other}`).click();
+  await expect(announcer(page)).toHaveText('The network is split: n1 | n2, n3, n4 and n5.');
+  await page.getByTestId('heal-all').click();
+  await expect(announcer(page)).toHaveText('The network is whole again.');
+});
+
+/**
+ * A run with a crash or a restart every 5 s of simulated time (0.5 s of wall
+ * time at 10×), and 15 s between a node's crash and its restart, so no second
+ * of wall time holds changes that undo each other.
+ */
+const CHURN = [
+  'cluster nodes=5 seed=3',
+  'run 1s',
+  ...['crash n5', 'crash n4', 'crash n3', 'restart n5', 'restart n4', 'restart n3'].flatMap((line) => [line, 'run 5s']),
+].join('\n');
+
+test('at 10× the live region speaks at most once a second, and ends on where things stand', async ({ page }) => {
+  test.setTimeout(60_000);
+  await open(page);
+  await pause(page);
+  // The first words (the cluster as it opened) are said; what follows is the replay.
+  await expect(announcer(page)).not.toHaveText('');
+  await page.getByTestId('script-edit').click();
+  await page.getByTestId('script-editor').fill(CHURN);
+  await page.getByTestId('script-run').click();
+  await expect(page.getByTestId('script-editor')).toHaveCount(0);
+  // Replay it from its start at 10×: 31 s of simulated time in about 3 s.
+  await page.getByTestId('scrubber').fill('0');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-event', '0');
+  await page.getByTestId('speed').fill('1');
+  // Every announcement from here on, with the wall time it was made.
+  await page.evaluate(() => {
+    const w = window as unknown as { __said: { at: number; text: string }[] };
+    w.__said = [];
+    const region = document.querySelector('[data-testid="cluster-announcer"]')!;
+    new MutationObserver(() => {
+      if (region.textContent !== '') w.__said.push({ at: performance.now(), text: region.textContent! });
+    }).observe(region, { childList: true, subtree: true, characterData: true });
+  });
+  await play(page);
+  await expect(page.getByTestId('time-travel')).toHaveAttribute('data-live', 'true', { timeout: 20_000 });
+  await page.waitForTimeout(1500);
+  const said = await page.evaluate(() => (window as unknown as { __said: { at: number; text: string }[] }).__said);
+  console.log(said.map((s) => `${Math.round(s.at)} ms: ${s.text}`).join('\n'));
+  // It spoke during the churn, but never twice within a second: changes in between are said together.
+  expect(said.length).toBeGreaterThanOrEqual(3);
+  for (let i = 1; i < said.length; i++) expect(said[i].at - said[i - 1].at).toBeGreaterThanOrEqual(950);
+  // The last word on the leader is the leader on screen.
+  const { id, term } = await waitForLeader(page);
+  const lastOnLeader = said.map((s) => s.text).filter((t) => /leader/.test(t)).at(-1);
+  expect(lastOnLeader).toMatch(new RegExp(`${id} is (now )?leader of term ${term}\\.`));
+});
+
+/* ------------------------------------------------- not by colour alone; motion */
+
+/** A computed style property of the element with this test id, or of a part of it. */
+const styleOf = (page: Page, testId: string, part: string, property: string): Promise<string> =>
+  page.getByTestId(testId).evaluate((el, [p, prop]) => {
+    const target = p === '' ? el : el.querySelector(p)!;
+    return getComputedStyle(target).getPropertyValue(prop);
+  }, [part, property] as const);
+
+test('colour is never the only sign: roles by shape and word, terms as numbers, commitment by pattern', async ({ page }) => {
+  // Figure 7 before the repair, with n1 campaigning, n2 crashed and a link cut: every role and state at once.
+  await open(page, '?scenario=figure7');
+  await page.getByTestId('node-n1').click();
+  await page.getByTestId('action-campaign').click();
+  await page.getByTestId('node-n2').click();
+  await page.getByTestId('action-crash').click();
+  await page.getByTestId('link-n3-n4').click();
+  const node = (id: string) => page.getByTestId(`node-${id}`);
+  await expect(node('n1')).toHaveAttribute('data-role', 'candidate');
+  await expect(node('n2')).toHaveAttribute('data-role', 'down');
+
+  // Roles: a word under each node, and a shape: a dashed ring for a candidate, a cross for a crashed node.
+  await expect(node('n1').locator('.role-label')).toContainText('candidate');
+  expect(await styleOf(page, 'node-n1', '.node-body', 'stroke-dasharray')).not.toBe('none');
+  await expect(node('n2').locator('.role-label')).toHaveText('crashed');
+  await expect(node('n2').locator('.down-cross')).toHaveCount(1);
+  await expect(node('n3').locator('.role-label')).toHaveText('follower');
+  expect(await styleOf(page, 'node-n3', '.node-body', 'stroke-dasharray')).toBe('none');
+  // A cut link is dashed and crossed, not only red.
+  expect(await styleOf(page, 'link-n3-n4', '.link-line', 'stroke-dasharray')).not.toBe('none');
+  await expect(page.getByTestId('link-n3-n4').locator('.cut-mark')).toHaveCount(1);
+
+  // Terms as numbers: on every node, every log entry, every message in flight.
+  for (const id of ['n1', 'n3', 'n7']) await expect(node(id).locator('.node-term')).toHaveText(`term ${await node(id).getAttribute('data-term')}`);
+  for (const cell of await page.locator('[data-testid^="entry-n7-"]').all()) await expect(cell).toHaveText((await cell.getAttribute('data-term'))!);
+  const votes = page.locator('[data-testid="message"][data-type="RequestVote"]');
+  await expect(votes.first()).toBeVisible();
+  for (const m of await votes.all()) await expect(m.locator('.msg-term')).toHaveText('8');
+
+  // Committed and not committed differ in pattern and edge, not only in shade.
+  await expect(page.getByTestId('entry-n1-8')).toHaveAttribute('data-committed', 'true');
+  await expect(page.getByTestId('entry-n1-10')).toHaveAttribute('data-committed', 'false');
+  expect(await styleOf(page, 'entry-n1-8', '', 'border-top-style')).toBe('solid');
+  expect(await styleOf(page, 'entry-n1-10', '', 'border-top-style')).toBe('dashed');
+  expect(await styleOf(page, 'entry-n1-8', '', 'background-image')).toBe('none');
+  expect(await styleOf(page, 'entry-n1-10', '', 'background-image')).toContain('repeating-linear-gradient');
+
+  // The leader: a crown and the word.
+  await open(page, '?scenario=figure7.txt');
+  await expect(node('n1').locator('.crown')).toHaveCount(1);
+  await expect(node('n1').locator('.role-label')).toHaveText('LEADER');
+  await expect(page.locator('.cluster-svg .crown')).toHaveCount(1);
+});
+
+/** Whether every element of the page has its CSS transitions switched off and its animations at zero length. */
+const motionOff = (page: Page): Promise<{ transitions: boolean; animations: boolean }> =>
+  page.evaluate(() => {
+    const all = [...document.querySelectorAll('*')].map((el) => getComputedStyle(el));
+    return {
+      transitions: all.every((s) => s.transitionProperty === 'none'),
+      animations: all.every((s) => s.animationDuration.split(',').every((d) => d.trim() === '0s')),
+    };
+  });
+
+test('reduced motion: with the system asking for less motion, no CSS transition or animation runs', async ({ page }) => {
+  await open(page);
+  expect((await motionOff(page)).transitions).toBe(false);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
+  expect(await motionOff(page)).toEqual({ transitions: true, animations: true });
+  expect(await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
 });

@@ -55,9 +55,15 @@ export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, pa
       <circle className="focus-ring" r={22} />
       <path className="msg-arrow" d="M17,-5 L24,0 L17,5 Z" transform={`rotate(${heading.toFixed(1)})`} />
       <MessageShape look={lookOf(m)} />
+      {/* Its term as a number, trailing behind it (the arrow leads): colour is never the only sign of a term. */}
+      <text className="msg-term" x={(-Math.cos(rad(heading)) * 24).toFixed(1)} y={(-Math.sin(rad(heading)) * 20 + 4).toFixed(1)}>
+        {m.term}
+      </text>
     </g>
   );
 });
+
+const rad = (degrees: number): number => (degrees * Math.PI) / 180;
 
 function inspect(id: number): void {
   const ui = useStore.getState();

@@ -44,6 +44,8 @@ describe('announcement', () => {
   it('an election under way: who is campaigning, while nobody leads', () => {
     expect(announcement(facts(3), facts(3, { n4: 'candidate' }, [], { n4: 4 }))).toBe('n4 is campaigning.');
     expect(announcement(facts(3), facts(3, { n4: 'candidate', n5: 'candidate' }))).toBe('n4 and n5 are campaigning.');
+    // Campaigning again, at a higher term, is not news.
+    expect(announcement(facts(3, { n4: 'candidate' }, [], { n4: 4 }), facts(3, { n4: 'candidate' }, [], { n4: 5 }))).toBeNull();
     // A candidate while a leader is in place is a stranded node, not an election: nothing to say.
     expect(announcement(facts(3, { n1: 'leader' }), facts(3, { n1: 'leader', n4: 'candidate' }))).toBeNull();
   });

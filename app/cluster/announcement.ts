@@ -120,8 +120,10 @@ export function announcement(before: ClusterFacts | null, after: ClusterFacts): 
     else parts.push(before.leader !== null && !crashed.includes(before.leader) ? `${before.leader} is no longer leader. No leader.` : 'No leader.');
   }
 
-  // Candidates matter while nobody leads: that is the election under way.
-  const campaigning = after.ids.filter((id) => after.roles[id] === 'candidate' && (before.roles[id] !== 'candidate' || before.terms[id] !== after.terms[id]));
+  // Candidates matter while nobody leads: that is the election under way. One
+  // that was already campaigning and tries again at a higher term is not news:
+  // a node cut off from the rest would otherwise be announced every second.
+  const campaigning = after.ids.filter((id) => after.roles[id] === 'candidate' && before.roles[id] !== 'candidate');
   if (after.leader === null && campaigning.length > 0) parts.push(`${listWords(campaigning)} ${campaigning.length === 1 ? 'is' : 'are'} campaigning.`);
 
   return parts.length === 0 ? null : parts.join(' ');
