@@ -159,12 +159,17 @@ async function focusIndicatorPixels(page: Page): Promise<{ changed: number; peri
   return { changed, perimeter: 2 * (Math.min(box.width, clip.width) + Math.min(box.height, clip.height)) };
 }
 
-test('Tab reaches every control from the top of the page, and each shows a focus ring', async ({ page }) => {
-  test.setTimeout(120_000);
-  await open(page, '?scenario=figure7.txt');
+/**
+ * Tab from the top of the page until the focus comes round again, measuring
+ * each control's focus indicator on the way: the controls reached, in order,
+ * and those whose indicator is fainter than a 1-pixel ring all around them.
+ */
+async function tabThrough(page: Page): Promise<{ reached: string[]; faint: string[] }> {
   // The hover explanation shows on focus too; hidden here, so only the ring itself is measured.
   // (Through the CSSOM: the page's Content Security Policy refuses an added style sheet.)
   await page.evaluate(() => document.getElementById('why-tooltip')!.style.setProperty('display', 'none', 'important'));
+  // Start from the top: a click on the title (which takes no focus) moves where Tab starts.
+  await page.getByRole('heading', { name: 'raftviz' }).click();
   const reached: string[] = [];
   const faint: string[] = [];
   for (let i = 0; i < 250; i++) {
@@ -180,7 +185,6 @@ test('Tab reaches every control from the top of the page, and each shows a focus
     const name = await focusedName(page);
     reached.push(name);
     const { changed, perimeter } = await focusIndicatorPixels(page);
-    // At least a 1-pixel ring all around the element, on average.
     if (changed < perimeter) faint.push(`${name}: ${changed} px changed, perimeter ${perimeter}`);
     // Give the focus back where it was, as the keyboard left it.
     await page.keyboard.press('Shift+Tab');
@@ -188,12 +192,36 @@ test('Tab reaches every control from the top of the page, and each shows a focus
     expect(await focusedName(page), `focus back on ${name}`).toBe(name);
   }
   console.log(`Tab order (${reached.length}): ${reached.join(' · ')}`);
+  return { reached, faint };
+}
+
+test('Tab reaches every control from the top of the page, and each shows a focus ring', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page, '?scenario=figure7.txt');
+  const { reached, faint } = await tabThrough(page);
   expect(faint).toEqual([]);
   const wanted = ['play-pause', 'step', 'reset', 'speed', 'node-count', 'seed', 'summary[Tours ▾]', 'summary[Library ▾]', 'share', 'scrubber'];
   wanted.push('link-n1-n2', 'node-n1', 'node-n7', 'script-edit', 'script', 'events');
   for (const id of wanted) expect(reached, id).toContain(id);
   // One entry of each row (its last), the arrow keys reach the others.
   for (const id of ['n1', 'n7']) expect(reached.filter((r) => r.startsWith(`entry-${id}-`)), id).toHaveLength(1);
+});
+
+test('in a tour, Tab reaches the tour panel and the first-visit offer, each with a focus ring', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page, '?tour=election&step=2');
+  await expect(page.getByTestId('tour')).toHaveAttribute('data-step', '2');
+  await pause(page);
+  const inTour = await tabThrough(page);
+  expect(inTour.faint).toEqual([]);
+  for (const id of ['play-pause', 'tour-leave', 'tour-back', 'tour-next', 'button[Step 1]', 'button[Step 3]']) expect(inTour.reached, id).toContain(id);
+
+  await open(page);
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await pause(page);
+  const welcome = await tabThrough(page);
+  expect(welcome.faint).toEqual([]);
+  for (const id of ['welcome-start', 'welcome-dismiss']) expect(welcome.reached, id).toContain(id);
 });
 
 test('the main actions by keyboard alone: play, step, crash a node from its inspector, cut a link', async ({ page }) => {
