@@ -40,24 +40,23 @@ export function toShiViz(logs: readonly RunLog[]): string {
   const lines = [SHIVIZ_PARSER, several ? SHIVIZ_DELIMITER : ''];
   for (const { log, label } of shown) {
     if (several) lines.push(`=== ${label} ===`);
-    lines.push(...executionLines(log));
+    // Appended one by one: a long run has more lines than a spread may pass as arguments.
+    addExecutionLines(log, lines);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function executionLines(log: RunLog): string[] {
+function addExecutionLines(log: RunLog, lines: string[]): void {
   // The records of each event that a node stepped on (a receive or a local happening); at most one node steps per event.
   const steps = new Map<number, EventRecord[]>();
   for (const e of log.nodeEvents) if (e.kind !== 'send') steps.set(e.event, []);
   for (const r of log.records) steps.get(r.event)?.push(r);
   const fates = fatesOf(log);
-  const lines: string[] = [];
   for (const e of log.nodeEvents) {
     const records = e.kind === 'send' ? [] : (steps.get(e.event) ?? []);
     const fate = e.kind === 'send' ? (fates.get(e.message.id) ?? IN_FLIGHT) : IN_FLIGHT;
     lines.push(`${e.node} ${clockJson(e.clock, log.nodes)}`, nodeEventText(e, records, fate));
   }
-  return lines;
 }
 
 const IN_FLIGHT: Fate = { kind: 'in-flight' };

@@ -182,6 +182,17 @@ describe('ShiViz log', () => {
     expect(shiviz).toContain('Still in flight when the run ended.');
   });
 
+  it('a long run exports whole: 200 simulated seconds, over 200,000 lines (more than a spread may pass as arguments)', () => {
+    const lines = ['cluster nodes=5 seed=1 election=100-200ms heartbeat=50ms latency=10-15ms'];
+    for (let i = 0; i < 2000; i++) lines.push('run 100ms', `propose leader v${i}`);
+    const { shiviz, trace } = exportRun(lines.join('\n'));
+    const events = trace.runs[0].nodeEvents;
+    expect(shiviz.split('\n').length).toBe(2 + 2 * events.length + 1);
+    expect(2 * events.length).toBeGreaterThan(200_000);
+    const last = events.at(-1)!;
+    expect(shiviz.split('\n').at(-3)).toBe(`${last.node} ${JSON.stringify(last.clock)}`);
+  });
+
   it('several clusters are several executions, each opened by a delimiter line', () => {
     const { shiviz } = exported(TWO_CLUSTERS);
     expect(shiviz.split('\n')[1]).toBe(SHIVIZ_DELIMITER);
