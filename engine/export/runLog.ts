@@ -50,7 +50,7 @@ export class RunLogger {
   readonly emit: Emit;
   private readonly logs: RunLog[] = [];
   private cluster: ClusterState | null = null;
-  private clocks = new ClockKeeper();
+  private clocks = new ClockKeeper([]);
 
   constructor(
     private readonly session: Session,
@@ -64,8 +64,8 @@ export class RunLogger {
       (h) => {
         const log = this.current();
         const clock = this.clocks.apply(h);
-        const stamp = { node: h.node, event: h.event, time: h.time, clock };
-        log.nodeEvents.push(h.kind === 'local' ? { ...stamp, kind: h.kind, cause: h.cause } : { ...stamp, kind: h.kind, message: h.message });
+        const { node, event, time } = h;
+        log.nodeEvents.push(h.kind === 'local' ? { node, event, time, clock, kind: h.kind, cause: h.cause } : { node, event, time, clock, kind: h.kind, message: h.message });
       },
     );
   }
@@ -90,7 +90,7 @@ export class RunLogger {
     if (s === null) throw new Error('RunLogger: a record before any cluster');
     if (s !== this.cluster) {
       this.cluster = s;
-      this.clocks = new ClockKeeper();
+      this.clocks = new ClockKeeper(s.ids);
       this.logs.push({ config: s.config, nodes: [...s.ids], records: [], nodeEvents: [] });
     }
     return this.logs[this.logs.length - 1];

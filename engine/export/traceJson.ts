@@ -56,10 +56,12 @@ function traceRun(log: RunLog): TraceRun {
 }
 
 function traceNodeEvent(e: NodeEvent, ids: readonly NodeId[]): TraceNodeEvent {
-  const stamp = { node: e.node, event: e.event, time: e.time, clock: inNodeOrder(e.clock, ids) };
-  if (e.kind === 'local') return { ...stamp, kind: 'local', cause: e.cause };
+  const { node, event, time } = e;
+  const clock = inNodeOrder(e.clock, ids);
+  if (e.kind === 'local') return { node, event, time, clock, kind: e.kind, cause: e.cause };
   const m = e.message;
-  return { ...stamp, kind: e.kind, message: { id: m.id, type: m.type, from: m.from, to: m.to, term: m.term } };
+  const message = { id: m.id, type: m.type, from: m.from, to: m.to, term: m.term };
+  return { node, event, time, clock, kind: e.kind, message };
 }
 
 function inNodeOrder(c: VectorClock, ids: readonly NodeId[]): VectorClock {

@@ -10,23 +10,12 @@
  * So event a happened before event b exactly when clock(a) < clock(b) (every entry
  * <=, one <). A clock is plain JSON: node id -> count, with zero entries left out,
  * which is the form ShiViz reads (it refuses entries for hosts with no events).
- * Clocks are never mutated: every operation returns a new one.
+ * Clocks are never mutated once handed out.
  */
 import type { NodeId } from '../types.ts';
 import type { Happening } from './causality.ts';
 
 export type VectorClock = Readonly<Record<NodeId, number>>;
-
-export const EMPTY_CLOCK: VectorClock = {};
-
-export const tick = (c: VectorClock, node: NodeId): VectorClock => ({ ...c, [node]: (c[node] ?? 0) + 1 });
-
-/** The element-wise max. */
-export function merge(a: VectorClock, b: VectorClock): VectorClock {
-  const out: Record<NodeId, number> = { ...a };
-  for (const id in b) if (b[id] > (out[id] ?? 0)) out[id] = b[id];
-  return out;
-}
 
 /** Every entry of `a` is at least `b`'s (a missing entry is 0). */
 export function dominates(a: VectorClock, b: VectorClock): boolean {
@@ -46,30 +35,52 @@ export const clockJson = (c: VectorClock, ids: readonly NodeId[]): string =>
  * Every node's clock, and the clock each message in flight carries. Feed it each
  * happening in order; it returns the clock of the node right after it.
  *
- * Invariant: `clocks[n][n]` is the number of happenings at n so far.
+ * Inside, a clock is a dense array indexed like `ids` (a copy per happening, no
+ * hashing); what it returns is the JSON form, built in node order.
+ *
+ * Invariant: `clocks[i][i]` is the number of happenings at `ids[i]` so far.
  */
 export class ClockKeeper {
-  private readonly clocks: Record<NodeId, VectorClock> = {};
+  private readonly index = new Map<NodeId, number>();
+  private readonly clocks: number[][];
   /** By message id; an entry is removed when its message is received, and kept for a lost one (a few numbers per loss). */
-  private readonly carried = new Map<number, VectorClock>();
+  private readonly carried = new Map<number, readonly number[]>();
+
+  constructor(private readonly ids: readonly NodeId[]) {
+    ids.forEach((id, i) => this.index.set(id, i));
+    this.clocks = ids.map(() => ids.map(() => 0));
+  }
 
   clockOf(node: NodeId): VectorClock {
-    return this.clocks[node] ?? EMPTY_CLOCK;
+    return this.sparse(this.clocks[this.at(node)]);
   }
 
   apply(h: Happening): VectorClock {
-    let c = this.clockOf(h.node);
+    const i = this.at(h.node);
+    const c = this.clocks[i].slice();
     if (h.kind === 'receive') {
       const sent = this.carried.get(h.message.id);
       // Every message is reported sent before it can be received; a miss would mean a
       // happening was not reported, and the clocks would be wrong, so say so loudly.
       if (sent === undefined) throw new Error(`vector clocks: m${h.message.id} received but never sent`);
       this.carried.delete(h.message.id);
-      c = merge(c, sent);
+      for (let j = 0; j < c.length; j++) if (sent[j] > c[j]) c[j] = sent[j];
     }
-    c = tick(c, h.node);
-    this.clocks[h.node] = c;
+    c[i]++;
+    this.clocks[i] = c;
     if (h.kind === 'send') this.carried.set(h.message.id, c);
-    return c;
+    return this.sparse(c);
+  }
+
+  private at(node: NodeId): number {
+    const i = this.index.get(node);
+    if (i === undefined) throw new Error(`vector clocks: unknown node ${node}`);
+    return i;
+  }
+
+  private sparse(c: readonly number[]): VectorClock {
+    const out: Record<NodeId, number> = {};
+    for (let j = 0; j < c.length; j++) if (c[j] > 0) out[this.ids[j]] = c[j];
+    return out;
   }
 }

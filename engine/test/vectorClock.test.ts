@@ -1,25 +1,13 @@
 /** Vector clocks: the operations, and the keeper's rules applied to happenings by hand. */
 import { describe, expect, it } from 'vitest';
-import { ClockKeeper, clockJson, dominates, happenedBefore, merge, tick } from '../sim/vectorClock.ts';
+import { ClockKeeper, clockJson, dominates, happenedBefore } from '../sim/vectorClock.ts';
 import type { Happening } from '../sim/causality.ts';
 import type { Message } from '../types.ts';
 
 const msg = (id: number, from: string, to: string): Message =>
   ({ type: 'RequestVote', from, to, term: 1, preVote: false, lastLogIndex: 0, lastLogTerm: 0, id, sentAt: 0, arrivesAt: 1, seq: id }) as Message;
 
-describe('vector clock operations', () => {
-  it('tick raises one entry and returns a new clock', () => {
-    const a = { n1: 1 };
-    expect(tick(a, 'n1')).toEqual({ n1: 2 });
-    expect(tick(a, 'n2')).toEqual({ n1: 1, n2: 1 });
-    expect(a).toEqual({ n1: 1 });
-  });
-
-  it('merge is the element-wise max, a missing entry counting as 0', () => {
-    expect(merge({ n1: 3, n2: 1 }, { n2: 4, n3: 2 })).toEqual({ n1: 3, n2: 4, n3: 2 });
-    expect(merge({}, {})).toEqual({});
-  });
-
+describe('vector clock comparisons', () => {
   it('dominates and happenedBefore', () => {
     expect(dominates({ n1: 2, n2: 1 }, { n1: 2 })).toBe(true);
     expect(dominates({ n1: 2 }, { n1: 2, n2: 1 })).toBe(false);
@@ -38,7 +26,7 @@ describe('vector clock operations', () => {
 
 describe('ClockKeeper', () => {
   it('applies the send, receive and local rules', () => {
-    const k = new ClockKeeper();
+    const k = new ClockKeeper(['n1', 'n2', 'n3']);
     type Bare<H> = H extends Happening ? Omit<H, 'event' | 'time'> : never;
     const at = (h: Bare<Happening>): Happening => ({ ...h, event: 1, time: 0 }) as Happening;
     const m1 = msg(1, 'n1', 'n2');
@@ -50,10 +38,22 @@ describe('ClockKeeper', () => {
     // Later events at the sender do not reach the receiver without a message.
     expect(k.apply(at({ kind: 'local', node: 'n1', cause: 'propose' }))).toEqual({ n1: 3 });
     expect(k.clockOf('n2')).toEqual({ n1: 2, n2: 2 });
+    expect(k.clockOf('n3')).toEqual({});
+  });
+
+  it('hands out clocks that later happenings do not change, with entries in node order', () => {
+    const k = new ClockKeeper(['n1', 'n2']);
+    const m1 = msg(1, 'n2', 'n1');
+    const sent = k.apply({ kind: 'send', node: 'n2', message: m1, event: 1, time: 0 });
+    const got = k.apply({ kind: 'receive', node: 'n1', message: m1, event: 2, time: 1 });
+    k.apply({ kind: 'local', node: 'n1', cause: 'crash', event: 3, time: 2 });
+    expect(sent).toEqual({ n2: 1 });
+    expect(Object.keys(got)).toEqual(['n1', 'n2']);
+    expect(got).toEqual({ n1: 1, n2: 1 });
   });
 
   it('refuses a receive whose send it was never told of', () => {
-    const k = new ClockKeeper();
+    const k = new ClockKeeper(['n1', 'n2']);
     expect(() => k.apply({ kind: 'receive', node: 'n2', message: msg(9, 'n1', 'n2'), event: 1, time: 0 })).toThrow(/m9 received but never sent/);
   });
 });
