@@ -25,8 +25,13 @@ export const LOAD_TIMEOUT_MS = 20_000;
 let replay: string | null = null;
 /** After a worker failure: the run to load into the new worker, at the moment that was on screen. */
 let recovery: ScriptRequest | null = null;
-/** A recovery is under way; a failure now is not recovered from by itself again (it could loop). */
-let recovering = false;
+/**
+ * When the page last recovered from a worker failure by itself. Another failure
+ * soon after (during the replay, or as soon as it is done) is not recovered from
+ * again: the same fault would loop. The user's Restart is then the way on.
+ */
+let recoveredAt = -Infinity;
+const RECOVERY_WINDOW_MS = 10_000;
 /** Loads sent and not yet answered, oldest first: the worker answers in order. */
 const loads: ScriptRequest[] = [];
 let watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -89,9 +94,11 @@ export const simulation = new SimClient({
     forgetLoads();
     const s = store();
     s.setPlaying(false);
-    if (recovering || s.script.length === 0) {
-      // The replay failed too, or there is nothing to replay: say so, and leave the restart to the user.
-      recovering = false;
+    if (performance.now() - recoveredAt < RECOVERY_WINDOW_MS || s.script.length === 0) {
+      // It failed again straight after a recovery, or there is nothing to replay: stop it (a failed worker may
+      // still be running, and would go on with the replay), say so, and leave the restart to the user.
+      recovery = null;
+      simulation.terminate();
       s.reportError({ line: 0, col: 0, message: `The simulation stopped: ${message}`, text: '', fatal: true });
       return;
     }
@@ -207,13 +214,12 @@ function forgetLoads(): void {
 function recoverFrom(message: string): void {
   const s = store();
   const at = { time: s.time, event: s.event };
-  recovering = true;
+  recoveredAt = performance.now();
   recovery = {
     text: s.script.join('\n'),
     label: 'Your run',
     ...(s.timeline.live ? {} : { cursor: at }),
     then(result) {
-      recovering = false;
       if (!result.ok) return;
       store().showNotice({
         tone: 'warning',
