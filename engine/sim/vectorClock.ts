@@ -39,6 +39,9 @@ export const clockJson = (c: VectorClock, ids: readonly NodeId[]): string =>
  * hashing); what it returns is the JSON form, built in node order.
  *
  * Invariant: `clocks[i][i]` is the number of happenings at `ids[i]` so far.
+ * A crash does not reset a clock: the clock is the observer's record of the run,
+ * not state the node keeps, so a restarted node's events continue its count
+ * (ShiViz needs each host's count to rise by one per event, crash or not).
  */
 export class ClockKeeper {
   private readonly index = new Map<NodeId, number>();
