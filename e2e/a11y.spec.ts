@@ -307,6 +307,40 @@ test('by keyboard: open a library scenario, and go to the next step of a tour', 
   await expect(page.getByTestId('tour')).toHaveAttribute('data-step', '2');
 });
 
+test('single-character shortcuts can be switched off (WCAG 2.1.4), and the choice is kept', async ({ page }) => {
+  await open(page);
+  await pause(page);
+  await page.keyboard.press('?');
+  const help = page.getByTestId('shortcut-help');
+  await expect(help).toBeVisible();
+  await expect(page.getByTestId('letter-keys')).toBeChecked();
+  await page.getByTestId('letter-keys').uncheck();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  // c, r, ? do nothing now; Space still plays and pauses.
+  for (const key of ['c', 'r', 't', 'a', '?']) await page.keyboard.press(key);
+  await expect(help).toBeHidden();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'true');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'false');
+  expect(await page.getByTestId('script').textContent()).not.toMatch(/propose|crash|timers/);
+
+  // The list still opens from the page, and the choice outlives a reload.
+  await page.reload();
+  await expect(page.getByTestId('node-n1')).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(help).toBeHidden();
+  await page.getByTestId('open-shortcuts').click();
+  await expect(help).toBeVisible();
+  await expect(page.getByTestId('letter-keys')).not.toBeChecked();
+  await page.getByTestId('letter-keys').check();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await expect(help).toBeVisible();
+});
+
 /* ------------------------------------------------------------ names in words */
 
 test('nodes, log rows and log entries are named in words: role, term, log length, commit', async ({ page }) => {

@@ -2,10 +2,13 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../store/store.ts';
 import { SHORTCUTS } from './shortcuts.ts';
+import { rememberLetterKeys } from './letterKeys.ts';
+import { browserStorage } from '../share/savedRun.ts';
 import './help.css';
 
 export function ShortcutHelp() {
   const open = useStore((s) => s.helpOpen);
+  const letterKeys = useStore((s) => s.letterKeys);
   const dialog = useRef<HTMLDialogElement>(null);
   // A modal <dialog> keeps focus inside while open and gives it back when closed.
   useEffect(() => {
@@ -15,7 +18,15 @@ export function ShortcutHelp() {
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={dialog} className="shortcut-help" data-testid="shortcut-help" aria-labelledby="h-shortcuts" onClose={() => useStore.getState().setHelpOpen(false)}>
+    <dialog
+      ref={dialog}
+      className="shortcut-help"
+      data-testid="shortcut-help"
+      aria-labelledby="h-shortcuts"
+      onClose={() => useStore.getState().setHelpOpen(false)}
+      // Escape: 'cancel' comes with the key, 'close' only in a later task; a key pressed in between (? to reopen) must see the list closed.
+      onCancel={() => useStore.getState().setHelpOpen(false)}
+    >
       <h2 id="h-shortcuts">Keyboard shortcuts</h2>
       <table>
         <tbody>
@@ -34,6 +45,19 @@ export function ShortcutHelp() {
           ))}
         </tbody>
       </table>
+      {/* WCAG 2.1.4: one-character shortcuts can go off by accident (a stray key, a word said to speech input), so they can be switched off. */}
+      <label className="letter-keys">
+        <input
+          type="checkbox"
+          data-testid="letter-keys"
+          checked={letterKeys}
+          onChange={(e) => {
+            useStore.getState().setLetterKeys(e.target.checked);
+            rememberLetterKeys(browserStorage(), e.target.checked);
+          }}
+        />{' '}
+        Single-character keys (c, r, t, a, ?). Off, only Space, the arrows, End and Ctrl+Z work; this list opens from “All keys” in the hints shown when nothing is selected.
+      </label>
       <button className="primary" data-testid="shortcut-help-close" onClick={() => useStore.getState().setHelpOpen(false)} autoFocus>
         Close
       </button>

@@ -3,11 +3,16 @@
  * Space plays or pauses, → and ← step one event forward and back, End returns
  * to the live end, c sends a client request to the leader, r restarts the
  * leader, t and a spread or align the election timers, ? shows the list, Ctrl+Z
- * and Ctrl+Shift+Z (or Ctrl+Y) undo and redo a change of the past.
+ * and Ctrl+Shift+Z (or Ctrl+Y) undo and redo a change of the past. The
+ * single-character ones (c, r, t, a, ?) can be switched off in the list
+ * (app/help/letterKeys.ts).
  */
 import { useEffect } from 'react';
 import { backToLive, propose, redo, restartLeader, setTimers, stepBack, stepOnce, togglePlaying, undo } from '../sim/actions.ts';
 import { useStore } from '../store/store.ts';
+import { ARROW_KEYS_ATTR } from '../cluster/useRovingFocus.ts';
+import { browserStorage } from '../share/savedRun.ts';
+import { letterKeysOn } from '../help/letterKeys.ts';
 
 /** One-letter shortcuts: what each does. */
 const LETTERS: Readonly<Record<string, () => void>> = {
@@ -16,7 +21,6 @@ const LETTERS: Readonly<Record<string, () => void>> = {
   t: () => setTimers('spread'),
   a: () => setTimers('align'),
 };
-import { ARROW_KEYS_ATTR } from '../cluster/useRovingFocus.ts';
 
 /** Inputs that take no typing: the shortcuts still work while one of them has focus. */
 const KEYLESS_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color']);
@@ -41,6 +45,7 @@ const movesWithin = (target: EventTarget | null): boolean =>
 
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
+    useStore.getState().setLetterKeys(letterKeysOn(browserStorage()));
     const onKey = (e: KeyboardEvent): void => {
       if (isTyping(e.target)) return;
       // Over the shortcuts list, keys are the list's (Escape closes it; ? toggles it).
@@ -69,6 +74,8 @@ export function useKeyboardShortcuts(): void {
       } else if (e.key === 'End' && !movesWithin(e.target)) {
         e.preventDefault();
         backToLive();
+      } else if (!useStore.getState().letterKeys) {
+        // Single-character shortcuts are off: the rest are characters, and do nothing.
       } else if (e.key === '?') {
         const ui = useStore.getState();
         ui.setHelpOpen(!ui.helpOpen);

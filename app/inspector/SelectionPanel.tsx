@@ -27,7 +27,11 @@ export function SelectionPanel() {
         <strong>Drag the timeline strip</strong> (or press ←) to go back: acting in the past starts a new future, and Undo brings the old one back.
       </p>
       <p className="muted">
-        Keys: Space play/pause · → / ← one event on / back · c client request · r restart the leader · <kbd>?</kbd> all keys
+        Keys: Space play/pause · → / ← one event on / back · c client request · r restart the leader ·{' '}
+        <button className="link-button" data-testid="open-shortcuts" onClick={() => useStore.getState().setHelpOpen(true)}>
+          All keys
+        </button>{' '}
+        (<kbd>?</kbd>)
       </p>
     </div>
   );

@@ -49,6 +49,8 @@ export interface UiSlice {
   readonly loading: string | null;
   /** The keyboard shortcuts list is open. */
   readonly helpOpen: boolean;
+  /** The single-character shortcuts (c, r, t, a, ?) are on (app/help/letterKeys.ts). */
+  readonly letterKeys: boolean;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   select(selection: Selection): void;
@@ -62,6 +64,7 @@ export interface UiSlice {
   setRestoreOffer(offer: SharedRun | null): void;
   setLoading(label: string | null): void;
   setHelpOpen(open: boolean): void;
+  setLetterKeys(on: boolean): void;
 }
 
 /** The highest n among `propose <target> v<n>` lines. */
@@ -85,6 +88,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   restoreOffer: null,
   loading: null,
   helpOpen: false,
+  letterKeys: true,
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) }),
   select: (selection) => set({ selection }),
@@ -100,4 +104,5 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   setRestoreOffer: (restoreOffer) => set({ restoreOffer }),
   setLoading: (loading) => set({ loading }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setLetterKeys: (letterKeys) => set({ letterKeys }),
 });
