@@ -66,7 +66,7 @@ test('a tour step with a hover explanation open', async ({ page }) => {
   await audit(page, 'tour');
 });
 
-test('the Library and Tours menus, open', async ({ page }) => {
+test('the Library, Tours and Export menus, open', async ({ page }) => {
   await open(page);
   await pause(page);
   await page.getByTestId('library').locator('summary').click();
@@ -75,6 +75,15 @@ test('the Library and Tours menus, open', async ({ page }) => {
   await page.getByTestId('tour-menu').locator('summary').click();
   await expect(page.getByTestId('tour-start-election')).toBeVisible();
   await audit(page, 'tour-menu');
+  await page.locator('summary', { hasText: 'Export' }).click();
+  await expect(page.locator('.dropdown[open] .dropdown-list')).toBeVisible();
+  await audit(page, 'export-menu');
+});
+
+test('the embedded view (?embed=1)', async ({ page }) => {
+  await open(page, '?embed=1');
+  await waitForLeader(page);
+  await audit(page, 'embed');
 });
 
 test('the keyboard shortcuts dialog', async ({ page }) => {
