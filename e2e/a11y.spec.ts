@@ -519,3 +519,14 @@ test('reduced motion: with the system asking for less motion, no CSS transition 
   expect(await motionOff(page)).toEqual({ transitions: true, animations: true });
   expect(await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
 });
+
+test('with reduced motion asked for, the default page opens paused', async ({ browser }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.getByTestId('node-n1')).toBeVisible();
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'false');
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-event', '0');
+  await context.close();
+});

@@ -159,9 +159,10 @@ function reloaded(): boolean {
   return nav?.type === 'reload';
 }
 
-/** The default cluster, playing: what a plain visit shows. */
+/** The default cluster, playing (paused under reduced motion): what a plain visit shows. */
 function openDefault(): void {
-  store().setPlaying(true);
+  // With reduced motion asked for, nothing moves until the visitor presses Play.
+  store().setPlaying(!window.matchMedia('(prefers-reduced-motion: reduce)').matches);
   simulation.command(DEFAULT_CLUSTER_LINE);
 }
 
