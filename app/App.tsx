@@ -11,12 +11,10 @@ import { NoticeBanner } from './controls/NoticeBanner.tsx';
 import { LibraryMenu } from './library/LibraryMenu.tsx';
 import { ShareBar, ShareButton } from './share/ShareBar.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
-import { ShortcutHelp } from './help/ShortcutHelp.tsx';
 import { TimeTravelBar } from './controls/TimeTravelBar.tsx';
 import { RestoreBanner } from './share/RestoreBanner.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { TrafficStatus } from './cluster/TrafficStatus.tsx';
-import { ClusterAnnouncer } from './cluster/ClusterAnnouncer.tsx';
 import { SafetyPanel } from './safety/SafetyPanel.tsx';
 import { RulesInForce } from './safety/RulesInForce.tsx';
 import { useStopOnViolations } from './safety/useStopOnViolations.ts';
@@ -25,7 +23,6 @@ import { ClusterKey } from './cluster/ClusterKey.tsx';
 import { LogKey } from './log/LogKey.tsx';
 import { SelectionPanel } from './inspector/SelectionPanel.tsx';
 import { LogView } from './log/LogView.tsx';
-import { TermTimeline } from './timeline/TermTimeline.tsx';
 import { EventList } from './events/EventList.tsx';
 import { ScriptPanel } from './script/ScriptPanel.tsx';
 import { WhyTooltip } from './explain/WhyTooltip.tsx';
@@ -42,6 +39,10 @@ const ExplainPanel = lazy(() => import('./explain/ExplainPanel.tsx').then((m) =>
 /* The same for the tour panel (shown only during a tour) and the legend (below the first screen). */
 const TourPanel = lazy(() => import('./tour/TourPanel.tsx').then((m) => ({ default: m.TourPanel })));
 const Legend = lazy(() => import('./legend/Legend.tsx').then((m) => ({ default: m.Legend })));
+/* And for the shortcuts list (opened with ?), the cluster's words for screen readers, and the term timeline (with its d3 scales). */
+const TermTimeline = lazy(() => import('./timeline/TermTimeline.tsx').then((m) => ({ default: m.TermTimeline })));
+const ShortcutHelp = lazy(() => import('./help/ShortcutHelp.tsx').then((m) => ({ default: m.ShortcutHelp })));
+const ClusterAnnouncer = lazy(() => import('./cluster/ClusterAnnouncer.tsx').then((m) => ({ default: m.ClusterAnnouncer })));
 
 export function App() {
   useSimulation();
@@ -71,7 +72,9 @@ export function App() {
       <ErrorBanner />
       <NoticeBanner />
       <RestoreBanner />
-      <ShortcutHelp />
+      <Suspense fallback={null}>
+        <ShortcutHelp />
+      </Suspense>
       <WelcomeCard />
       <Suspense fallback={null}>
         <TourPanel />
@@ -86,7 +89,9 @@ export function App() {
             <RulesInForce />
             <ClusterView />
             {/* The drawing's changes in words, for screen readers: leaders, crashes, partitions. */}
-            <ClusterAnnouncer />
+            <Suspense fallback={null}>
+              <ClusterAnnouncer />
+            </Suspense>
             <ClusterKey />
             <TrafficStatus />
           </section>
@@ -115,7 +120,9 @@ export function App() {
             <h2 id="h-timeline">
               Term timeline <span className="panel-note">tall bar = leader · dashed = candidate · thin = follower · hatched = crashed</span>
             </h2>
-            <TermTimeline />
+            <Suspense fallback={null}>
+              <TermTimeline />
+            </Suspense>
           </section>
           <section className="panel script-panel" aria-labelledby="h-script">
             <h2 id="h-script">Script</h2>

@@ -1,54 +1,27 @@
 /**
  * What the Export menu makes: the scenario as a .txt (the file the Script panel
- * saves), and pictures of the cluster and of the logs as SVG or PNG, each with
- * its legend. (The ShiViz log and the JSON trace come from the worker, which
- * replays the run to write them.) All are made in the page and downloaded from
- * memory.
+ * saves), pictures of the cluster and of the logs as SVG or PNG, each with its
+ * legend (exportImage.ts), and the ShiViz log and the JSON trace, which the
+ * worker writes by replaying the run. All are made in the browser and
+ * downloaded from memory.
  */
-import { useStore } from '../store/store.ts';
 import { saveScriptFile } from '../script/scriptActions.ts';
-import { clusterSvg } from './clusterSvg.ts';
-import { logSvg } from './logSvg.ts';
-import { svgToPng } from './svgToPng.ts';
-import { download, downloadText } from './download.ts';
 import { simulation } from '../sim/simulation.ts';
 import type { ExportFormat } from '../worker/protocol.ts';
 
 export type Picture = 'cluster' | 'logs';
 export type ImageFormat = 'svg' | 'png';
 
+/**
+ * The picture makers come in their own chunk, requested as the page starts
+ * (so choosing an entry later fetches nothing) but not part of the entry script.
+ */
+const pictures = import('./exportImage.ts');
+
+export const exportImage = (picture: Picture, format: ImageFormat): void => void pictures.then((m) => m.exportImage(picture, format));
+
 export const exportScript = (): void => saveScriptFile();
 
 /** The worker replays the run and writes the file; simulation.ts downloads it. */
 export const exportFromRun = (format: ExportFormat): void => simulation.exportFile(format);
 
-function pictureSvg(picture: Picture): string | null {
-  const s = useStore.getState();
-  if (picture === 'logs') {
-    return logSvg({
-      ids: s.ids,
-      terms: Object.fromEntries(s.ids.map((id) => [id, (s.logs[id] ?? []).map((e) => e.term)])),
-      commitIndex: Object.fromEntries(s.ids.map((id) => [id, s.nodes[id]?.commitIndex ?? 0])),
-      leader: s.leader,
-      down: new Set(s.ids.filter((id) => s.nodes[id]?.up === false)),
-    });
-  }
-  const live = document.querySelector<SVGSVGElement>('svg.cluster-svg');
-  if (live === null) return null;
-  const terms = [...new Set(s.ids.map((id) => s.nodes[id]?.term ?? 0).filter((t) => t > 0))].sort((a, b) => a - b);
-  return clusterSvg(live, terms);
-}
-
-/** The picture's file name names the moment it shows. */
-const fileName = (picture: Picture, format: ImageFormat): string => `raftviz-${picture}-event-${useStore.getState().event}.${format}`;
-
-export async function exportImage(picture: Picture, format: ImageFormat): Promise<void> {
-  const svg = pictureSvg(picture);
-  if (svg === null) return;
-  if (format === 'svg') return downloadText(svg, fileName(picture, format), 'image/svg+xml');
-  try {
-    download(await svgToPng(svg), fileName(picture, format));
-  } catch (e) {
-    useStore.getState().showNotice({ tone: 'error', message: `The PNG could not be made: ${e instanceof Error ? e.message : String(e)}. The SVG export works in its place.` });
-  }
-}

@@ -23,8 +23,8 @@ export function ShortcutHelp() {
       className="shortcut-help"
       data-testid="shortcut-help"
       aria-labelledby="h-shortcuts"
-      onClose={() => useStore.getState().setHelpOpen(false)}
-      // Escape: 'cancel' comes with the key, 'close' only in a later task; a key pressed in between (? to reopen) must see the list closed.
+      // Escape: 'cancel' comes with the key and closes the list at once; the 'close' event follows in a later
+      // task, so it is not listened to: a ? pressed in between reopens the list, and must not be undone by it.
       onCancel={() => useStore.getState().setHelpOpen(false)}
     >
       <h2 id="h-shortcuts">Keyboard shortcuts</h2>

@@ -1,0 +1,38 @@
+/** Pictures of the cluster view and the logs, with their legends, as SVG or PNG downloads. */
+import { useStore } from '../store/store.ts';
+import { clusterSvg } from './clusterSvg.ts';
+import { logSvg } from './logSvg.ts';
+import { svgToPng } from './svgToPng.ts';
+import { download, downloadText } from './download.ts';
+import type { ImageFormat, Picture } from './exportActions.ts';
+
+function pictureSvg(picture: Picture): string | null {
+  const s = useStore.getState();
+  if (picture === 'logs') {
+    return logSvg({
+      ids: s.ids,
+      terms: Object.fromEntries(s.ids.map((id) => [id, (s.logs[id] ?? []).map((e) => e.term)])),
+      commitIndex: Object.fromEntries(s.ids.map((id) => [id, s.nodes[id]?.commitIndex ?? 0])),
+      leader: s.leader,
+      down: new Set(s.ids.filter((id) => s.nodes[id]?.up === false)),
+    });
+  }
+  const live = document.querySelector<SVGSVGElement>('svg.cluster-svg');
+  if (live === null) return null;
+  const terms = [...new Set(s.ids.map((id) => s.nodes[id]?.term ?? 0).filter((t) => t > 0))].sort((a, b) => a - b);
+  return clusterSvg(live, terms);
+}
+
+/** The picture's file name names the moment it shows. */
+const fileName = (picture: Picture, format: ImageFormat): string => `raftviz-${picture}-event-${useStore.getState().event}.${format}`;
+
+export async function exportImage(picture: Picture, format: ImageFormat): Promise<void> {
+  const svg = pictureSvg(picture);
+  if (svg === null) return;
+  if (format === 'svg') return downloadText(svg, fileName(picture, format), 'image/svg+xml');
+  try {
+    download(await svgToPng(svg), fileName(picture, format));
+  } catch (e) {
+    useStore.getState().showNotice({ tone: 'error', message: `The PNG could not be made: ${e instanceof Error ? e.message : String(e)}. The SVG export works in its place.` });
+  }
+}
