@@ -1,8 +1,6 @@
 /** The main screen: controls on top; the cluster, its logs, its history and its events below. */
 import { lazy, Suspense } from 'react';
-import { useSimulation } from './hooks/useSimulation.ts';
-import { usePlayLoop } from './hooks/usePlayLoop.ts';
-import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
+import { useSimulationPage } from './hooks/useSimulationPage.ts';
 import { PlaybackControls } from './controls/PlaybackControls.tsx';
 import { ClusterSetup } from './controls/ClusterSetup.tsx';
 import { ClusterActions } from './controls/ClusterActions.tsx';
@@ -17,7 +15,6 @@ import { ClusterView } from './cluster/ClusterView.tsx';
 import { TrafficStatus } from './cluster/TrafficStatus.tsx';
 import { SafetyPanel } from './safety/SafetyPanel.tsx';
 import { RulesInForce } from './safety/RulesInForce.tsx';
-import { useStopOnViolations } from './safety/useStopOnViolations.ts';
 import { RuleSwitches } from './controls/RuleSwitches.tsx';
 import { ClusterKey } from './cluster/ClusterKey.tsx';
 import { LogKey } from './log/LogKey.tsx';
@@ -45,10 +42,7 @@ const ShortcutHelp = lazy(() => import('./help/ShortcutHelp.tsx').then((m) => ({
 const ClusterAnnouncer = lazy(() => import('./cluster/ClusterAnnouncer.tsx').then((m) => ({ default: m.ClusterAnnouncer })));
 
 export function App() {
-  useSimulation();
-  usePlayLoop();
-  useKeyboardShortcuts();
-  useStopOnViolations();
+  useSimulationPage();
   return (
     <div className="app">
       <header className="topbar">

@@ -4,10 +4,7 @@
  * open the same run in the full app. Any `?scenario=`, `?tour=` or `#v1.` link
  * works with it; the keyboard shortcuts work too.
  */
-import { useSimulation } from '../hooks/useSimulation.ts';
-import { usePlayLoop } from '../hooks/usePlayLoop.ts';
-import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts.ts';
-import { useStopOnViolations } from '../safety/useStopOnViolations.ts';
+import { useSimulationPage } from '../hooks/useSimulationPage.ts';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { ErrorBanner } from '../controls/ErrorBanner.tsx';
 import { NoticeBanner } from '../controls/NoticeBanner.tsx';
@@ -21,10 +18,7 @@ import { fullAppUrl } from './embedMode.ts';
 import './embed.css';
 
 export function EmbedApp() {
-  useSimulation();
-  usePlayLoop();
-  useKeyboardShortcuts();
-  useStopOnViolations();
+  useSimulationPage();
   return (
     <div className="embed" data-testid="embed">
       <header className="embed-bar">

@@ -12,25 +12,14 @@
  */
 import type { EventRecord } from '../events.ts';
 import type { ClusterState } from '../sim/cluster.ts';
-import type { LocalCause } from '../sim/causality.ts';
+import type { Happening } from '../sim/causality.ts';
 import { ignore, observe, type Emit } from '../sim/simulator.ts';
 import { ClockKeeper, type VectorClock } from '../sim/vectorClock.ts';
 import type { Session } from '../scenario/run.ts';
-import type { ClusterConfig, Message, NodeId } from '../types.ts';
+import type { ClusterConfig, NodeId } from '../types.ts';
 
-interface Stamp {
-  readonly node: NodeId;
-  readonly event: number;
-  readonly time: number;
-  /** The node's clock right after this happening. */
-  readonly clock: VectorClock;
-}
-
-/** A happening at a node, with its clock. A send or receive keeps the whole message (a frozen fact, shared, not copied). */
-export type NodeEvent =
-  | (Stamp & { readonly kind: 'local'; readonly cause: LocalCause })
-  | (Stamp & { readonly kind: 'send'; readonly message: Message })
-  | (Stamp & { readonly kind: 'receive'; readonly message: Message });
+/** A happening at a node (causality.ts), with that node's clock right after it. A send or receive keeps the whole message (a frozen fact, shared, not copied). */
+export type NodeEvent = Happening & { readonly clock: VectorClock };
 
 export interface RunLog {
   readonly config: ClusterConfig;
