@@ -68,6 +68,12 @@ interface VolatileBase {
 }
 export interface FollowerState extends VolatileBase {
   readonly role: 'follower';
+  /**
+   * When this node last heard from `leader` (an AppendEntries of its current term),
+   * on its own clock (simulated ms); null while it knows no leader. PreVote's
+   * lease is measured from it (raft/lease.ts, thesis §9.6).
+   */
+  readonly leaderHeardAt: number | null;
 }
 export interface CandidateState extends VolatileBase {
   readonly role: 'candidate';
@@ -119,8 +125,9 @@ export interface RaftOptions {
   readonly batch: number;
   /**
    * PreVote (Ongaro's thesis §9.6): before starting an election, ask whether a
-   * majority would vote, without raising the term. Voters that still hear from
-   * a leader say no, so a node coming back from a partition cannot disrupt one.
+   * majority would vote, without raising the term. Voters that heard from a
+   * leader within the minimum election timeout say no (raft/lease.ts), so a
+   * node coming back from a partition cannot disrupt one.
    */
   readonly prevote: boolean;
   /**

@@ -18,11 +18,25 @@ export interface Effects {
 
 export const newEffects = (): Effects => ({ outbox: [], records: [] });
 
-/** What a node needs to know about its surroundings; the same for every step. */
-export interface StepContext {
+/** What a node knows about its cluster: the same for every step. */
+export interface NodeContext {
   /** Every other member of the cluster, in a fixed order. */
   readonly peers: readonly NodeId[];
   readonly options: RaftOptions;
+  /**
+   * The shortest election timeout any node may draw (ms). No follower times out
+   * sooner after hearing from its leader, so it bounds the vote lease (lease.ts).
+   */
+  readonly minElectionTimeout: number;
+}
+
+/**
+ * What a node knows when it takes one step: its cluster, and the time on its
+ * clock. The simulator owns the clock and passes it in (simulated ms); a step
+ * reads it and never keeps a reference to the context.
+ */
+export interface StepContext extends NodeContext {
+  readonly now: number;
 }
 
 export const clusterSize = (ctx: StepContext): number => ctx.peers.length + 1;

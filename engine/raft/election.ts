@@ -4,6 +4,7 @@ import type { VoteRefusal } from '../events.ts';
 import { clusterSize, type Effects, type StepContext } from './effects.ts';
 import { isUpToDate, position } from './log.ts';
 import { majority, voteResult } from './quorum.ts';
+import { inLease, sinceHeard } from './lease.ts';
 import { becomeLeader, startElection } from './transitions.ts';
 
 /**
@@ -12,8 +13,9 @@ import { becomeLeader, startElection } from './transitions.ts';
  * The caller has already adopted any higher term, so `m.term <= currentTerm`.
  *
  * A pre-vote (thesis §9.6) is answered without changing anything here: yes if
- * an election at `m.term` would be news to us (it is above our term, and we hear
- * from no leader) and the candidate's log is up-to-date enough to win it.
+ * an election at `m.term` would be news to us (it is above our term, and we are
+ * not within the lease of a leader: lease.ts) and the candidate's log is
+ * up-to-date enough to win it.
  */
 export function onRequestVote(node: NodeState, m: RequestVote, ctx: StepContext, fx: Effects): NodeState {
   const p = node.persistent;
@@ -23,9 +25,12 @@ export function onRequestVote(node: NodeState, m: RequestVote, ctx: StepContext,
   const anyLog = ctx.options.unsafe.includes('vote-any-log');
   let why: VoteRefusal | null = null;
   if (m.preVote) {
+    const lease = ctx.minElectionTimeout;
     if (m.term <= p.currentTerm) why = { kind: 'stale-term' };
-    else if (v.role === 'leader' || (v.role === 'follower' && v.leader !== null)) why = { kind: 'has-leader', leader: v.leader ?? node.id };
-    else if (!anyLog && !isUpToDate(theirs, mine)) why = { kind: 'log-behind', mine, theirs };
+    else if (v.role === 'leader') why = { kind: 'has-leader', leader: node.id, ago: 0, minElectionTimeout: lease };
+    else if (v.role === 'follower' && v.leader !== null && inLease(v.leaderHeardAt, ctx.now, lease)) {
+      why = { kind: 'has-leader', leader: v.leader, ago: sinceHeard(v.leaderHeardAt, ctx.now)!, minElectionTimeout: lease };
+    } else if (!anyLog && !isUpToDate(theirs, mine)) why = { kind: 'log-behind', mine, theirs };
   } else if (m.term < p.currentTerm) why = { kind: 'stale-term' };
   else if (p.votedFor !== null && p.votedFor !== m.from) why = { kind: 'already-voted', votedFor: p.votedFor };
   else if (!anyLog && !isUpToDate(theirs, mine)) why = { kind: 'log-behind', mine, theirs };

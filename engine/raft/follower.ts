@@ -1,15 +1,16 @@
 /** The receiving side of AppendEntries (Figure 2, AppendEntries RPC, rules 2-5). */
-import type { AppendEntries, NodeState } from '../types.ts';
+import type { AppendEntries, FollowerState, NodeState } from '../types.ts';
 import type { AppendRefusal } from '../events.ts';
 import type { Effects, StepContext } from './effects.ts';
 import { appendAfter, appendKeepingConflicts, findConflictByTerm, lastIndex, termAt } from './log.ts';
 
 /**
  * Handle AppendEntries from the leader of our current term. The caller has already
- * made us a follower of `m.from`. Hearing from the leader resets the election timer.
+ * made us a follower. Hearing from the leader resets the election timer, and
+ * records who leads and when we heard from it (PreVote's lease, lease.ts).
  */
 export function onAppendEntries(node: NodeState, m: AppendEntries, ctx: StepContext, fx: Effects): NodeState {
-  const v = node.volatile!;
+  const v: FollowerState = { ...(node.volatile as FollowerState), leader: m.from, leaderHeardAt: ctx.now };
   const term = node.persistent.currentTerm;
   const log = node.persistent.log;
   fx.election = 'reset';
@@ -22,7 +23,7 @@ export function onAppendEntries(node: NodeState, m: AppendEntries, ctx: StepCont
     const why: AppendRefusal =
       actual === undefined ? { kind: 'missing-entry', lastIndex: lastIndex(log) } : { kind: 'term-mismatch', actualTerm: actual };
     rejectAppend(node, m, why, hint, fx);
-    return node;
+    return { ...node, volatile: v };
   }
 
   // Rules 3 and 4: delete conflicting entries, append new ones. (Unless rule 3 is

@@ -34,7 +34,7 @@ export function createNode(id: NodeId, persistent?: PersistentState, commitIndex
   return {
     id,
     persistent: persistent ?? { currentTerm: 0, votedFor: null, log: emptyLog() },
-    volatile: { role: 'follower', commitIndex, leader: null },
+    volatile: { role: 'follower', commitIndex, leader: null, leaderHeardAt: null },
   };
 }
 
@@ -104,7 +104,6 @@ function stepMessage(node: NodeState, m: Outgoing, ctx: StepContext, fx: Effects
       // break Election Safety; the invariant checker reports that, not the node.
       if (role === 'leader') return n;
       if (role === 'candidate') n = becomeFollower(n, m.term, m.from, 'leader-found', m.from, fx);
-      else if (n.volatile!.leader !== m.from) n = { ...n, volatile: { ...n.volatile!, leader: m.from } };
       return onAppendEntries(n, m, ctx, fx);
     case 'AppendEntriesResponse':
       return role === 'leader' ? onAppendResponse(n, m, ctx, fx) : n;

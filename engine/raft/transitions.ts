@@ -36,7 +36,8 @@ export function becomeFollower(
   return {
     ...node,
     persistent: newTerm ? { ...p, currentTerm: term, votedFor: null } : p,
-    volatile: { role: 'follower', commitIndex: v.commitIndex, leader },
+    // Who leads is known only from its AppendEntries, which sets when it was heard (follower.ts).
+    volatile: { role: 'follower', commitIndex: v.commitIndex, leader, leaderHeardAt: null },
   };
 }
 

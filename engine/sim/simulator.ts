@@ -16,7 +16,7 @@ import type { Flight, Message, MessageType, NodeId, Outgoing } from '../types.ts
 import type { Input } from '../raft/node.ts';
 import { crashNode, createNode, isUp, restartNode, step } from '../raft/node.ts';
 import { lastIndex } from '../raft/log.ts';
-import type { StepContext, TimerRequest } from '../raft/effects.ts';
+import type { NodeContext, TimerRequest } from '../raft/effects.ts';
 import { checkNodeChange } from '../check/invariants.ts';
 import { type ClusterState, type Timer, currentLeader, linkKey } from './cluster.ts';
 import type { CausalObserver, LocalCause } from './causality.ts';
@@ -85,14 +85,14 @@ function deliver(s: ClusterState, m: Message, emit: Emit): void {
   applyStep(s, m.to, { kind: 'message', message: m }, emit);
 }
 
-/** Step contexts derive from the config alone; cache them per config object so a step allocates nothing for them. */
-const contexts = new WeakMap<object, Record<NodeId, StepContext>>();
+/** Node contexts derive from the config alone; cache them per config object. */
+const contexts = new WeakMap<object, Record<NodeId, NodeContext>>();
 
-function contextFor(s: ClusterState, id: NodeId): StepContext {
+function contextFor(s: ClusterState, id: NodeId): NodeContext {
   let byNode = contexts.get(s.config);
   if (byNode === undefined) {
     byNode = {};
-    for (const n of s.ids) byNode[n] = { peers: s.ids.filter((x) => x !== n), options: s.config.raft };
+    for (const n of s.ids) byNode[n] = { peers: s.ids.filter((x) => x !== n), options: s.config.raft, minElectionTimeout: s.config.election.min };
     contexts.set(s.config, byNode);
   }
   return byNode[id];
@@ -101,7 +101,9 @@ function contextFor(s: ClusterState, id: NodeId): StepContext {
 /** Step one node, then apply its effects: records, timers, messages, and the invariant check. */
 function applyStep(s: ClusterState, id: NodeId, input: Input, emit: Emit): void {
   const before = s.nodes[id];
-  const r = step(before, input, contextFor(s, id));
+  const c = contextFor(s, id);
+  // The node's clock is the simulator's: every node reads the same simulated time.
+  const r = step(before, input, { peers: c.peers, options: c.options, minElectionTimeout: c.minElectionTimeout, now: s.time });
   s.nodes[id] = r.node;
   for (const body of r.records) {
     if (body.type === 'appendRejected') s.stats.rejections++;
