@@ -1,5 +1,5 @@
 /** Explanations of leader election (§5.2), the election restriction (§5.4.1), terms (§5.1), PreVote and CheckQuorum. */
-import { assertNever } from '../raft/node.ts';
+import { assertNever } from '../assertNever.ts';
 import { because, type Explanation, type RecordOf } from './explanation.ts';
 
 export function electionTimeout(r: RecordOf<'electionTimeout'>): Explanation {

@@ -14,9 +14,6 @@
  * from its leader is part of its volatile state (FollowerState.leaderHeardAt).
  */
 
-/** How long ago `heardAt` was, by the clock reading `now`; null if the node has heard from no leader. */
-export const sinceHeard = (heardAt: number | null, now: number): number | null => (heardAt === null ? null : now - heardAt);
-
 /**
  * True while a node that last heard from a current leader at `heardAt` (null:
  * it knows none) is within its lease at time `now`: strictly less than the

@@ -16,7 +16,8 @@ import type { Flight, Message, MessageType, NodeId, Outgoing } from '../types.ts
 import type { Input } from '../raft/node.ts';
 import { crashNode, createNode, isUp, restartNode, step } from '../raft/node.ts';
 import { lastIndex } from '../raft/log.ts';
-import type { NodeContext, TimerRequest } from '../raft/effects.ts';
+import type { TimerRequest } from '../raft/effects.ts';
+import { at, nodeContext, type NodeContext } from '../raft/context.ts';
 import { checkNodeChange } from '../check/invariants.ts';
 import { type ClusterState, type Timer, currentLeader, linkKey } from './cluster.ts';
 import type { CausalObserver, LocalCause } from './causality.ts';
@@ -71,11 +72,25 @@ export function processNext(s: ClusterState, emit: Emit, messagesOnly = false): 
   else {
     const timers = s.timers[due.node];
     s.timers[due.node] = { ...timers, [due.timer]: null };
-    const input: Input = due.timer === 'election' ? { kind: 'electionTimeout', forced: false } : { kind: 'heartbeatTimeout' };
     local(s, due.node, due.timer === 'election' ? 'election-timer' : 'heartbeat-timer', emit);
-    applyStep(s, due.node, input, emit);
+    applyStep(s, due.node, timerInput(s, due.node, due.timer), emit);
   }
   return true;
+}
+
+const ELECTION_TIMEOUT: Input = { kind: 'electionTimeout', forced: false };
+const CAMPAIGN: Input = { kind: 'electionTimeout', forced: true };
+const HEARTBEAT_TIMEOUT: Input = { kind: 'heartbeatTimeout' };
+const CHECK_QUORUM: Input = { kind: 'checkQuorum' };
+
+/**
+ * What a timer's firing means to its node. A leader runs an election timer only
+ * with CheckQuorum, where it means "check the quorum" (thesis §6.2); for anyone
+ * else it means an election timeout (§5.2).
+ */
+function timerInput(s: ClusterState, id: NodeId, timer: 'election' | 'heartbeat'): Input {
+  if (timer === 'heartbeat') return HEARTBEAT_TIMEOUT;
+  return s.nodes[id].volatile?.role === 'leader' ? CHECK_QUORUM : ELECTION_TIMEOUT;
 }
 
 function deliver(s: ClusterState, m: Message, emit: Emit): void {
@@ -92,7 +107,7 @@ function contextFor(s: ClusterState, id: NodeId): NodeContext {
   let byNode = contexts.get(s.config);
   if (byNode === undefined) {
     byNode = {};
-    for (const n of s.ids) byNode[n] = { peers: s.ids.filter((x) => x !== n), options: s.config.raft, minElectionTimeout: s.config.election.min };
+    for (const n of s.ids) byNode[n] = nodeContext(s.ids.filter((x) => x !== n), s.config.raft, s.config.election.min);
     contexts.set(s.config, byNode);
   }
   return byNode[id];
@@ -101,9 +116,8 @@ function contextFor(s: ClusterState, id: NodeId): NodeContext {
 /** Step one node, then apply its effects: records, timers, messages, and the invariant check. */
 function applyStep(s: ClusterState, id: NodeId, input: Input, emit: Emit): void {
   const before = s.nodes[id];
-  const c = contextFor(s, id);
   // The node's clock is the simulator's: every node reads the same simulated time.
-  const r = step(before, input, { peers: c.peers, options: c.options, minElectionTimeout: c.minElectionTimeout, now: s.time });
+  const r = step(before, input, at(contextFor(s, id), s.time));
   s.nodes[id] = r.node;
   for (const body of r.records) {
     if (body.type === 'appendRejected') s.stats.rejections++;
@@ -218,7 +232,7 @@ export function campaign(s: ClusterState, id: NodeId, emit: Emit): void {
   if (!isUp(s.nodes[id])) return;
   s.timers[id] = { ...s.timers[id], election: null };
   local(s, id, 'campaign', emit);
-  applyStep(s, id, { kind: 'electionTimeout', forced: true }, emit);
+  applyStep(s, id, CAMPAIGN, emit);
 }
 
 /** A client request arrives at `target`, or at the current leader. */

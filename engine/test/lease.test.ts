@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLease, sinceHeard } from '../raft/lease.ts';
+import { inLease } from '../raft/lease.ts';
 
 describe('the vote lease (thesis §9.6)', () => {
   it('holds for strictly less than the minimum election timeout after hearing from the leader', () => {
@@ -12,10 +12,5 @@ describe('the vote lease (thesis §9.6)', () => {
   it('never holds for a node that has heard from no leader', () => {
     expect(inLease(null, 0, 100)).toBe(false);
     expect(inLease(null, 50, 100)).toBe(false);
-  });
-
-  it('says how long ago the leader was heard, or null', () => {
-    expect(sinceHeard(1000, 1040)).toBe(40);
-    expect(sinceHeard(null, 1040)).toBeNull();
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createNode, step, type Input } from '../raft/node.ts';
 import { entryAt, logEntries, logOf } from '../raft/log.ts';
-import type { StepContext } from '../raft/effects.ts';
+import { at as atTime, nodeContext, type StepContext } from '../raft/context.ts';
 import type { LogEntry, NodeState, Outgoing, RaftOptions } from '../types.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
 import { deepFreeze } from './helpers.ts';
 
 /** A step context at time `now` (ms), with the default minimum election timeout. */
-const at = (peers: string[], options: RaftOptions = DEFAULT_CONFIG.raft, now = 0): StepContext => ({ peers, options, minElectionTimeout: DEFAULT_CONFIG.election.min, now });
+const at = (peers: string[], options: RaftOptions = DEFAULT_CONFIG.raft, now = 0): StepContext =>
+  atTime(nodeContext(peers, options, DEFAULT_CONFIG.election.min), now);
 const ctx3: StepContext = at(['n2', 'n3']);
 const peersOf = (id: string, n: number): string[] => Array.from({ length: n }, (_, i) => `n${i + 1}`).filter((x) => x !== id);
 const entries = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, value: `x${i + 1}.${term}` }));

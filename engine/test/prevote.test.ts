@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createNode, step, type Input } from '../raft/node.ts';
-import type { StepContext } from '../raft/effects.ts';
+import { at as atTime, nodeContext, type StepContext } from '../raft/context.ts';
 import { logOf } from '../raft/log.ts';
 import type { NodeState } from '../types.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
@@ -14,7 +14,7 @@ import { describe as describeRecord } from '../describe.ts';
 import { leaderRecovery, type Recovery } from './leaderRecovery.ts';
 
 const options = { ...DEFAULT_CONFIG.raft, prevote: true };
-const at = (now: number): StepContext => ({ peers: ['n1', 'n3'], options, minElectionTimeout: 100, now });
+const at = (now: number): StepContext => atTime(nodeContext(['n1', 'n3'], options, 100), now);
 const msg = (m: Input & { kind: 'message' }): Input => m;
 
 /** n2, a follower at term 1 that heard from leader n1 at time 1000. */
