@@ -85,6 +85,8 @@ interface Report {
   readonly found: Violation[];
 }
 
+const NONE: readonly Violation[] = Object.freeze([]);
+
 /** Report a violation, once per invariant and key: one fault is not reported at every event. */
 function reportOnce(r: Report, key: string, invariant: InvariantName, detail: string, nodes: NodeId[], index: number | null): void {
   const k = `${invariant}|${key}`;
@@ -97,16 +99,22 @@ function reportOnce(r: Report, key: string, invariant: InvariantName, detail: st
  * Check everything one node's change could have broken. `before` is the node as it
  * was before the event. Returns new violations (also remembered in `c.reported`).
  */
-export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeState, obs: Observation): Violation[] {
-  const found: Violation[] = [];
-  const report: Report = { c, obs, found };
-  const id = after.id;
+export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeState, obs: Observation): readonly Violation[] {
   const oldLog = before.persistent.log;
   const newLog = after.persistent.log;
-  const newLast = lastIndex(newLog);
   const term = after.persistent.currentTerm;
   const wasLeader = before.volatile?.role === 'leader';
   const isLeader = after.volatile?.role === 'leader';
+  const newCommit = after.volatile?.commitIndex ?? 0;
+  const oldCommit = before.volatile === null ? newCommit : before.volatile.commitIndex;
+  // Most events change neither log, commit index, leadership nor term (a heartbeat
+  // accepted, a vote counted): nothing any check looks at has changed.
+  if (newLog === oldLog && newCommit === oldCommit && isLeader === wasLeader && before.persistent.currentTerm === term) return NONE;
+
+  const found: Violation[] = [];
+  const report: Report = { c, obs, found };
+  const id = after.id;
+  const newLast = lastIndex(newLog);
 
   if (newLog !== oldLog) {
     const k = firstChange(oldLog, newLog);
@@ -142,12 +150,10 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
     }
   }
 
-  const newCommit = after.volatile?.commitIndex ?? 0;
   if (newCommit > newLast) {
     reportOnce(report, `${id}@${newCommit}>${newLast}`, 'CommitWithinLog',
       `${id} has commitIndex ${newCommit} but its log ends at ${newLast}.`, [id], newCommit);
   }
-  const oldCommit = before.volatile === null ? newCommit : before.volatile.commitIndex;
   if (newCommit > (c.applied[id] ?? 0)) c.applied[id] = newCommit;
   if (newCommit > oldCommit && newCommit <= newLast) {
     checkCommit(c, id, newLog, oldCommit, newCommit, obs, report);

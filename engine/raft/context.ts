@@ -37,7 +37,18 @@ export const nodeContext = (peers: readonly NodeId[], options: RaftOptions, minE
 });
 
 /** `context` at time `now`. */
-export const at = (context: NodeContext, now: number): StepContext => ({
+export const at = (context: NodeContext, now: number): StepContext => clocked(context, now);
+
+/**
+ * A step context whose clock its owner sets before each step. The simulator
+ * keeps one per node and sets `now` to the simulated time before stepping it, so
+ * a step allocates no context; no step keeps a reference to its context.
+ */
+export interface ClockedContext extends StepContext {
+  now: number;
+}
+
+export const clocked = (context: NodeContext, now = 0): ClockedContext => ({
   peers: context.peers,
   options: context.options,
   unsafe: context.unsafe,

@@ -12,8 +12,10 @@ export type TimerRequest = 'reset' | 'stop';
 export interface Effects {
   readonly outbox: Outgoing[];
   readonly records: RecordBody[];
-  election?: TimerRequest;
-  heartbeat?: TimerRequest;
+  /** Unset (undefined) leaves the timer as it is. */
+  election: TimerRequest | undefined;
+  heartbeat: TimerRequest | undefined;
 }
 
-export const newEffects = (): Effects => ({ outbox: [], records: [] });
+/** Every field is there from the start, so every step's effects have one shape. */
+export const newEffects = (): Effects => ({ outbox: [], records: [], election: undefined, heartbeat: undefined });

@@ -2,7 +2,7 @@
  * The follower's step (Figure 2, Followers) and the receiving side of
  * AppendEntries (Figure 2, AppendEntries RPC, rules 2-5).
  */
-import type { AppendEntries, FollowerNode, UpNode } from '../types.ts';
+import type { AppendEntries, FollowerNode, NodeId, PersistentState, UpNode } from '../types.ts';
 import type { AppendRefusal } from '../events.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
@@ -54,7 +54,7 @@ export function stepFollower(node: FollowerNode, input: Input, ctx: StepContext,
  * records who leads and when we heard from it (PreVote's lease, lease.ts).
  */
 export function onAppendEntries(node: FollowerNode, m: AppendEntries, ctx: StepContext, fx: Effects): FollowerNode {
-  const v = { ...node.volatile, leader: m.from, leaderHeardAt: ctx.now };
+  const v = node.volatile;
   const term = node.persistent.currentTerm;
   const log = node.persistent.log;
   fx.election = 'reset';
@@ -67,7 +67,7 @@ export function onAppendEntries(node: FollowerNode, m: AppendEntries, ctx: StepC
     const why: AppendRefusal =
       actual === undefined ? { kind: 'missing-entry', lastIndex: lastIndex(log) } : { kind: 'term-mismatch', actualTerm: actual };
     rejectAppend(node, m, why, hint, fx);
-    return { ...node, volatile: v };
+    return following(node, node.persistent, v.commitIndex, m.from, ctx.now);
   }
 
   // Rules 3 and 4: delete conflicting entries, append new ones. (Unless rule 3 is
@@ -112,9 +112,17 @@ export function onAppendEntries(node: FollowerNode, m: AppendEntries, ctx: StepC
     hintIndex: 0,
     hintTerm: 0,
   });
-  const persistent = outcome.log === log ? node.persistent : { ...node.persistent, log: outcome.log };
-  return { ...node, persistent, volatile: { ...v, commitIndex } };
+  const p = node.persistent;
+  const persistent = outcome.log === log ? p : { currentTerm: p.currentTerm, votedFor: p.votedFor, log: outcome.log };
+  return following(node, persistent, commitIndex, m.from, ctx.now);
 }
+
+/** `node` as a follower of `leader`, heard from at `heardAt` (a new object: states are never mutated). */
+const following = (node: FollowerNode, persistent: PersistentState, commitIndex: number, leader: NodeId, heardAt: number): FollowerNode => ({
+  id: node.id,
+  persistent,
+  volatile: { role: 'follower', commitIndex, leader, leaderHeardAt: heardAt },
+});
 
 /**
  * Refuse an AppendEntries: record why and answer false, naming the request's

@@ -8,9 +8,10 @@ import type { Effects } from './effects.ts';
 import { clusterSize, type StepContext } from './context.ts';
 import type { Input } from './input.ts';
 import { onRequestVote } from './election.ts';
-import { onAppendResponse, onHeartbeat, propose } from './replication.ts';
+import { leaderNode, onAppendResponse, onHeartbeat, propose } from './replication.ts';
 import { becomeFollower } from './transitions.ts';
 import { majority } from './quorum.ts';
+import { unheard } from './progress.ts';
 import { assertNever } from '../assertNever.ts';
 
 /** The caller has handled terms (§5.1): a message here is of the leader's current term. */
@@ -66,6 +67,6 @@ export function checkQuorum(node: LeaderNode, ctx: StepContext, fx: Effects): Up
   }
   fx.election = 'reset';
   const progress: Record<string, Progress> = {};
-  for (const peer of ctx.peers) progress[peer] = { ...v.progress[peer], active: false };
-  return { ...node, volatile: { ...v, progress } };
+  for (const peer of ctx.peers) progress[peer] = unheard(v.progress[peer]);
+  return leaderNode(node, node.persistent, v.commitIndex, progress);
 }

@@ -28,8 +28,9 @@ export interface StepResult {
   readonly node: NodeState;
   readonly outbox: readonly Outgoing[];
   readonly records: readonly RecordBody[];
-  readonly election?: TimerRequest;
-  readonly heartbeat?: TimerRequest;
+  /** What to do with the node's timers; undefined leaves a timer as it is. */
+  readonly election: TimerRequest | undefined;
+  readonly heartbeat: TimerRequest | undefined;
 }
 
 export function createNode(id: NodeId, persistent?: PersistentState, commitIndex = 0): FollowerNode {
@@ -52,7 +53,7 @@ export function step(node: NodeState, input: Input, ctx: StepContext): StepResul
   const fx = newEffects();
   // A crashed node does nothing at all; everything below sees an up node.
   const next = isUp(node) ? stepUp(node, input, ctx, fx) : node;
-  return { node: next, ...fx };
+  return { node: next, outbox: fx.outbox, records: fx.records, election: fx.election, heartbeat: fx.heartbeat };
 }
 
 function stepUp(node: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNode {

@@ -8,6 +8,7 @@ import type { Effects } from './effects.ts';
 import { clusterSize, type StepContext } from './context.ts';
 import { appended, lastIndex, lastTerm } from './log.ts';
 import { majority } from './quorum.ts';
+import { initialProgress } from './progress.ts';
 import { broadcastAppend, maybeCommit } from './replication.ts';
 
 /**
@@ -102,7 +103,7 @@ export function becomeLeader(node: CandidateNode, ctx: StepContext, fx: Effects)
   const votes = Object.keys(v.votes).filter((k) => v.votes[k]);
   const next = lastIndex(node.persistent.log) + 1;
   const progress: Record<string, Progress> = {};
-  for (const peer of ctx.peers) progress[peer] = { next, match: 0, inflight: false, rejections: 0, probing: false, active: false };
+  for (const peer of ctx.peers) progress[peer] = initialProgress(next);
   const leader: LeaderState = { role: 'leader', commitIndex: v.commitIndex, leader: node.id, progress };
   fx.records.push({ type: 'becameLeader', node: node.id, term, votes });
   // With CheckQuorum the leader keeps an election timer: when it fires, the leader

@@ -29,7 +29,7 @@ import { LIMITS } from '../config.ts';
 import type { Command, CommandBody } from '../scenario/ast.ts';
 import { applyCommand, evaluate, expectFailure, newSession, type ExpectFailure, type Session } from '../scenario/run.ts';
 import { cloneCluster } from '../sim/cluster.ts';
-import { ignore, nextDue, processNext, releaseHeldTimers, STABILIZE_LIMIT, type Emit } from '../sim/simulator.ts';
+import { ignore, nextDue, processDue, releaseHeldTimers, STABILIZE_LIMIT, type Emit } from '../sim/simulator.ts';
 
 /** How far into a long command (run, step, stabilize) a cursor stands, so it can resume exactly. */
 export type Resume =
@@ -122,7 +122,7 @@ function advance(
           if (due.at > limit.time) s!.time = Math.max(s!.time, limit.time);
           return void (cur.resume = resume);
         }
-        processNext(s!, emit);
+        processDue(s!, due, emit);
         event(resume, false);
       }
       if (reached()) return void (cur.resume = resume);
@@ -135,7 +135,7 @@ function advance(
       let done = cur.resume?.kind === 'step' ? cur.resume.done : 0;
       for (let due = nextDue(s!); done < cmd.count && due !== null; due = nextDue(s!)) {
         if (!allowed(due.at)) return void (cur.resume = { kind: 'step', done });
-        processNext(s!, emit);
+        processDue(s!, due, emit);
         done++;
         event({ kind: 'step', done }, false);
       }
@@ -145,7 +145,7 @@ function advance(
       const most = Math.min(cmd.limit ?? STABILIZE_LIMIT, STABILIZE_LIMIT);
       for (let due = nextDue(s!, true); done < most && due !== null; due = nextDue(s!, true)) {
         if (!allowed(due.at)) return void (cur.resume = { kind: 'stabilize', t0, done });
-        processNext(s!, emit, true);
+        processDue(s!, due, emit);
         done++;
         event({ kind: 'stabilize', t0, done }, false);
       }
