@@ -183,7 +183,7 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
  */
 function remember(c: CheckerState, i: number, e: LogEntry, prevTerm: number): SeenEntry | null {
   const here = itemAt(c.entries, i - 1) ?? [];
-  for (const seen of here) if (seen.term === e.term) return seen;
+  for (let j = 0; j < here.length; j++) if (here[j].term === e.term) return here[j];
   const first: SeenEntry = { term: e.term, value: e.value, prevTerm };
   c.entries = i > size(c.entries) ? push(c.entries, [[first]]) : replace(c.entries, i - 1, [...here, first]);
   return null;
@@ -216,7 +216,8 @@ function checkCommit(
   if (upTo <= known) return;
   c.committed = appended(c.committed, entriesFrom(log, known + 1, upTo - known));
   const entry = entryAt(log, upTo)!;
-  for (const other of Object.values(obs.nodes)) {
+  for (const otherId in obs.nodes) {
+    const other = obs.nodes[otherId];
     const v = other.volatile;
     if (v === null || v.role !== 'leader' || other.persistent.currentTerm <= entry.term || other.id === id) continue;
     const theirs = entryAt(other.persistent.log, upTo);

@@ -12,6 +12,8 @@
 import type { NodeId, NodeState, Outgoing, PersistentState, UpNode, CandidateNode, FollowerNode, LeaderNode } from '../types.ts';
 import type { RecordBody } from '../events.ts';
 import { newEffects, type Effects, type TimerRequest } from './effects.ts';
+
+export type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import type { Input } from './input.ts';
 import { onRequestVote } from './election.ts';
@@ -51,9 +53,18 @@ export const isUp = (node: NodeState): node is UpNode => node.volatile !== null;
 
 export function step(node: NodeState, input: Input, ctx: StepContext): StepResult {
   const fx = newEffects();
-  // A crashed node does nothing at all; everything below sees an up node.
-  const next = isUp(node) ? stepUp(node, input, ctx, fx) : node;
+  const next = stepInto(node, input, ctx, fx);
   return { node: next, outbox: fx.outbox, records: fx.records, election: fx.election, heartbeat: fx.heartbeat };
+}
+
+/**
+ * `step`, with the effects appended to `fx`, which the caller drains, as etcd's
+ * caller drains its node's messages. The simulator keeps one accumulator and
+ * empties it after each step, so a step allocates no arrays for its effects.
+ */
+export function stepInto(node: NodeState, input: Input, ctx: StepContext, fx: Effects): NodeState {
+  // A crashed node does nothing at all; everything below sees an up node.
+  return isUp(node) ? stepUp(node, input, ctx, fx) : node;
 }
 
 function stepUp(node: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNode {

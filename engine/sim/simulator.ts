@@ -14,7 +14,8 @@
 import type { EventRecord, LossReason, RecordBody } from '../events.ts';
 import type { Flight, Message, MessageType, NodeId, Outgoing } from '../types.ts';
 import type { Input } from '../raft/node.ts';
-import { crashNode, createNode, isUp, restartNode, step } from '../raft/node.ts';
+import { crashNode, createNode, isUp, restartNode, stepInto } from '../raft/node.ts';
+import { newEffects, type Effects } from '../raft/effects.ts';
 import { lastIndex } from '../raft/log.ts';
 import type { TimerRequest } from '../raft/effects.ts';
 import { clocked, nodeContext, type ClockedContext } from '../raft/context.ts';
@@ -147,24 +148,52 @@ function contextFor(s: ClusterState, id: NodeId): ClockedContext {
   return lastContexts[id];
 }
 
+/**
+ * The accumulator every step's effects go into, drained and emptied after the
+ * step (its arrays keep their capacity, so steps allocate none). A step that
+ * starts while another is being applied (an `emit` that runs a simulation of
+ * its own) gets a fresh one.
+ */
+const scratch: Effects = newEffects();
+let applying = false;
+
 /** Step one node, then apply its effects: records, timers, messages, and the invariant check. */
 function applyStep(s: ClusterState, id: NodeId, input: Input, emit: Emit): void {
   const before = s.nodes[id];
   const ctx = contextFor(s, id);
   // The node's clock is the simulator's: every node reads the same simulated time.
   ctx.now = s.time;
-  const r = step(before, input, ctx);
-  s.nodes[id] = r.node;
-  for (const body of r.records) {
-    if (body.type === 'appendRejected') s.stats.rejections++;
-    else if (body.type === 'nextIndexBackedOff') countProbe(s, body.peer, 1);
-    else if (body.type === 'probeSettled') countProbe(s, body.peer, 0);
-    record(s, body, emit);
+  const nested = applying;
+  const fx = nested ? newEffects() : scratch;
+  applying = true;
+  try {
+    const after = stepInto(before, input, ctx, fx);
+    s.nodes[id] = after;
+    const records = fx.records;
+    for (let i = 0; i < records.length; i++) {
+      const body = records[i];
+      if (body.type === 'appendRejected') s.stats.rejections++;
+      else if (body.type === 'nextIndexBackedOff') countProbe(s, body.peer, 1);
+      else if (body.type === 'probeSettled') countProbe(s, body.peer, 0);
+      record(s, body, emit);
+    }
+    if (fx.election !== undefined) setTimer(s, id, 'election', fx.election);
+    if (fx.heartbeat !== undefined) setTimer(s, id, 'heartbeat', fx.heartbeat);
+    const outbox = fx.outbox;
+    for (let i = 0; i < outbox.length; i++) send(s, outbox[i], emit);
+    if (after !== before) check(s, before, after, emit);
+  } finally {
+    applying = nested;
+    empty(fx.records);
+    empty(fx.outbox);
+    fx.election = undefined;
+    fx.heartbeat = undefined;
   }
-  if (r.election !== undefined) setTimer(s, id, 'election', r.election);
-  if (r.heartbeat !== undefined) setTimer(s, id, 'heartbeat', r.heartbeat);
-  for (const m of r.outbox) send(s, m, emit);
-  if (r.node !== before) check(s, before, r.node, emit);
+}
+
+/** Empty an array but keep its storage (`length = 0` would free it, and the next push allocate it again). */
+function empty(a: unknown[]): void {
+  while (a.length > 0) a.pop();
 }
 
 /** A round trip of a leader's probe of `peer`'s log; `rejections` is 1 if it was refused. */
@@ -176,7 +205,8 @@ function countProbe(s: ClusterState, peer: NodeId, rejections: number): void {
 function check(s: ClusterState, before: ClusterState['nodes'][string], after: ClusterState['nodes'][string], emit: Emit): void {
   // The cluster state is the observation: its event, time and nodes are as of now.
   const found = checkNodeChange(s.checker, before, after, s);
-  for (const v of found) {
+  for (let i = 0; i < found.length; i++) {
+    const v = found[i];
     s.violations.push(v);
     record(s, { type: 'violation', invariant: v.invariant, detail: v.detail }, emit);
   }
