@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { entryScripts } from './loadBench.ts';
 import { formatTable } from './table.ts';
 import { median, quantile } from './stats.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workload } from './engineBench.ts';
+import { parseScript } from '../../scenario/parse.ts';
 
 describe('the benchmark report', () => {
+  it('workload-100s.txt, the fresh-process run of the engine benchmark, is the benchmark\'s workload', () => {
+    const parsed = parseScript(readFileSync(join(import.meta.dirname, 'workload-100s.txt'), 'utf8'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const strip = (cs: readonly object[]) => cs.map((c) => ({ ...c, line: 0, col: 0 }));
+    expect(strip(parsed.script.commands)).toEqual(strip(workload(100).commands));
+  });
+
   it('finds the scripts a built index.html loads first', () => {
     const html = `<script type="module" crossorigin src="./assets/index-A1.js"></script>
       <link rel="modulepreload" crossorigin href="./assets/vendor-B2.js">
