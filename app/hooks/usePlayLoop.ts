@@ -7,8 +7,7 @@
  * During a tour, playing in the past stops at the end of the run: the step's end.
  */
 import { useRef } from 'react';
-import { useStore } from '../store/store.ts';
-import { simulation } from '../sim/simulation.ts';
+import { useSession } from '../session/useSession.ts';
 import { useAnimationFrame } from './useAnimationFrame.ts';
 import { backToLive } from '../sim/actions.ts';
 import { untilEnd } from '../tour/stepEnd.ts';
@@ -19,12 +18,14 @@ const MAX_FRAME_MS = 100;
 const MAX_OWED_WALL_MS = 250;
 
 export function usePlayLoop(): void {
+  const session = useSession();
+  const simulation = session.client;
   const last = useRef<number | null>(null);
   const owed = useRef(0);
   useAnimationFrame((now) => {
     const dt = last.current === null ? 0 : Math.min(now - last.current, MAX_FRAME_MS);
     last.current = now;
-    const { playing, speed, loaded, tour, timeline, time } = useStore.getState();
+    const { playing, speed, loaded, tour, timeline, time } = session.store.getState();
     if (!playing || !loaded) {
       owed.current = 0;
       return;
@@ -35,8 +36,8 @@ export function usePlayLoop(): void {
     owed.current -= whole;
     // A tour step plays its recorded run and stops at its end, where the next step's caption belongs.
     const ms = tour !== null && !timeline.live ? untilEnd(whole, time, timeline.headTime) : { ms: whole, last: false };
-    if (ms.last) useStore.getState().setPlaying(false);
+    if (ms.last) session.store.getState().setPlaying(false);
     if (ms.ms >= 1) simulation.tick(ms.ms);
-    else if (ms.last) backToLive();
+    else if (ms.last) backToLive(session);
   });
 }

@@ -6,7 +6,7 @@
  * not need it moved.
  */
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
-import { useStore } from '../store/store.ts';
+import { useSession } from '../session/useSession.ts';
 
 export interface FocusHandoff<T extends HTMLElement> {
   /** On the inspector's element, which needs tabIndex -1. */
@@ -18,6 +18,7 @@ export interface FocusHandoff<T extends HTMLElement> {
 }
 
 export function useFocusHandoff<T extends HTMLElement>(): FocusHandoff<T> {
+  const session = useSession();
   const ref = useRef<T>(null);
   const cameFrom = useRef<HTMLElement | SVGElement | null>(null);
   useEffect(() => {
@@ -30,7 +31,7 @@ export function useFocusHandoff<T extends HTMLElement>(): FocusHandoff<T> {
   }, []);
   const close = (): void => {
     const back = cameFrom.current;
-    useStore.getState().select(null);
+    session.store.getState().select(null);
     if (back !== null && back.isConnected && ref.current?.contains(document.activeElement)) back.focus();
   };
   const onKeyDown = (e: KeyboardEvent): void => {

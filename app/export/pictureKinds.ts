@@ -1,0 +1,3 @@
+/** What the Export menu can draw, and in which format. */
+export type Picture = 'cluster' | 'logs';
+export type ImageFormat = 'svg' | 'png';
