@@ -81,7 +81,7 @@ test('the Library, Tours and Export menus, open', async ({ page }) => {
 });
 
 test('the embedded view (?embed=1)', async ({ page }) => {
-  await open(page, '?embed=1');
+  await openPlaying(page, '?embed=1');
   await waitForLeader(page);
   await audit(page, 'embed');
 });

@@ -23,7 +23,7 @@ const LETTERS: Readonly<Record<string, (session: Session) => void>> = {
   a: (session) => setTimers(session, 'align'),
 };
 
-/** Inputs that take no typing: the shortcuts still work while one of them has focus. */
+/** Inputs that take no typing: the shortcuts still work while one of them has focus. An immutable constant. */
 const KEYLESS_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color']);
 
 /** Keys typed into a field belong to the field. */

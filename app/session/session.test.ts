@@ -75,14 +75,19 @@ describe('Session', () => {
     expect(session.store.getState().playing).toBe(true);
   });
 
-  it('a run the page opens by itself keeps the Play the user pressed; one the user opens starts paused', () => {
+  it('the first run the page opens keeps the Play the user pressed before it; any other opens paused', () => {
     const { session, client } = makeSession();
     session.play();
     session.openScript({ text: 'cluster nodes=3', label: 'The link', byPage: true });
     expect(session.store.getState().playing).toBe(true);
     session.openScript({ text: 'cluster nodes=3', label: 'Your script' });
     expect(session.store.getState().playing).toBe(false);
-    expect(client.loads).toHaveLength(2);
+    // A link pasted into the address bar of a page already showing a run opens paused, whatever was pressed.
+    session.store.setState({ loaded: true });
+    session.play();
+    session.openScript({ text: 'cluster nodes=3', label: 'The link', byPage: true });
+    expect(session.store.getState().playing).toBe(false);
+    expect(client.loads).toHaveLength(3);
     session.stop();
   });
 

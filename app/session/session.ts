@@ -193,19 +193,26 @@ export class Session {
   }
 
   /** A preset, paused before any command. Not a change of the user's: the saved run stays. */
-  openPreset(line: CommandBody & { kind: 'preset' }, byPage: boolean): void {
-    if (!(byPage && this.playChoices > 0)) this.store.getState().setPlaying(false);
+  openPreset(line: Extract<CommandBody, { kind: 'preset' }>, byPage: boolean): void {
+    this.pauseToOpen(byPage);
     this.client.command(formatCommand(line));
   }
 
   /**
-   * Replace the simulation with a whole script, run to its end (or its first
-   * failed expect), paused. One the page opens by itself (`byPage`) leaves a
-   * Play or Pause the user pressed before it as it is.
+   * What is opened opens paused, except the page's first opening from its
+   * address (`byPage`, nothing on screen yet) after the user already pressed
+   * Play or Pause: the press was made on the page as first painted, and wins.
    */
+  private pauseToOpen(byPage: boolean): void {
+    const ui = this.store.getState();
+    if (byPage && !ui.loaded && this.playChoices > 0) return;
+    ui.setPlaying(false);
+  }
+
+  /** Replace the simulation with a whole script, run to its end (or its first failed expect), paused (see pauseToOpen). */
   openScript(request: ScriptRequest): void {
     const ui = this.store.getState();
-    if (!(request.byPage === true && this.playChoices > 0)) ui.setPlaying(false);
+    this.pauseToOpen(request.byPage === true);
     ui.select(null);
     ui.clearError();
     ui.showNotice(null);

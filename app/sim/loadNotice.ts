@@ -19,8 +19,9 @@ export interface ScriptRequest {
   /** The caller shows what went wrong itself (the script editor, at the line): no notice at the top of the page. */
   readonly reportsOwnProblems?: boolean;
   /**
-   * The page opened it by itself, from its address, not the user: a Play or
-   * Pause the user pressed before it came leaves playing as the user chose.
+   * The page opened it from its address. As its first opening (nothing on
+   * screen yet), a Play or Pause the user pressed before it came leaves
+   * playing as the user chose.
    */
   readonly byPage?: boolean;
 }
