@@ -7,8 +7,7 @@
 import { isPlainClick } from '../controls/useDropdown.ts';
 import { Dropdown } from '../controls/Dropdown.tsx';
 import './export.css';
-import { exportFromRun, exportImage, exportScript } from './exportActions.ts';
-import type { ImageFormat, Picture } from './pictureKinds.ts';
+import { exportFromRun, exportImage, exportScript, type ImageFormat, type Picture } from './exportActions.ts';
 import type { Session } from '../session/session.ts';
 import { useSession } from '../session/useSession.ts';
 

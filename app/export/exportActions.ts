@@ -6,8 +6,10 @@
  * downloaded from memory.
  */
 import type { Session } from '../session/session.ts';
-import type { ImageFormat, Picture } from './pictureKinds.ts';
 import type { ExportFormat } from '../worker/protocol.ts';
+import type { ImageFormat, Picture } from './exportImage.ts';
+
+export type { ImageFormat, Picture };
 
 /**
  * The picture makers come in their own chunk, requested as the page starts

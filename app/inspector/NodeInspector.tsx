@@ -13,7 +13,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
   const session = useSession();
   const node = useAppStore(selectNode(id));
   const lastTerm = useAppStore((s) => s.logs[id]?.at(-1)?.term ?? 0);
-  const focus = useFocusHandoff<HTMLDivElement>();
+  const { ref, close, onKeyDown } = useFocusHandoff<HTMLDivElement>();
   if (node === undefined) return null;
   const { role, up } = node;
   const timer = node.electionTimer;
@@ -22,11 +22,11 @@ export function NodeInspector({ id }: { id: NodeId }) {
       className="inspector"
       data-testid="inspector"
       data-node={id}
-      ref={focus.ref}
+      ref={ref}
       tabIndex={-1}
       role="region"
       aria-label={`Node ${id}`}
-      onKeyDown={focus.onKeyDown}
+      onKeyDown={onKeyDown}
     >
       <div className="inspector-head">
         <span className="inspector-badge" style={{ background: up ? termColor(node.term) : '#d9d9d9', color: up ? termInk(node.term) : '#333' }}>
@@ -35,7 +35,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
         <span className="inspector-title">
           {role === 'down' ? 'crashed' : node.pre ? 'pre-candidate' : role} · term {node.term}
         </span>
-        <button className="close" onClick={focus.close} aria-label="Close">
+        <button className="close" onClick={close} aria-label="Close">
           ✕
         </button>
       </div>
