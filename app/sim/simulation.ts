@@ -56,6 +56,10 @@ export const simulation = new SimClient({
     store().applySnapshot(s);
     simClock.sync(s.time, performance.now());
   },
+  stopped() {
+    // The worker stopped the tick at the very moment (a violation, a tour step's end); its snapshot follows.
+    store().setPlaying(false);
+  },
   refused(text, error) {
     store().reportError({ ...error, text });
   },
