@@ -42,11 +42,11 @@ export function stepBack(): void {
   simulation.travel({ kind: 'step-back' });
 }
 
-/** Show the run just after event `position` (its end is the live state). */
-export function seekTo(position: number): void {
+/** Show the run just after event `position`, with the clock at `time` if given (its end is the live state). */
+export function seekTo(position: number, time?: number): void {
   if (!ui().loaded) return;
   pause();
-  simulation.seek(position);
+  simulation.seek(position, time);
 }
 
 /** Back to the live end of the run. */

@@ -65,7 +65,7 @@ export function replayStep(): void {
   const c = currentTour();
   if (start == null || c === null) return;
   if (store().tour?.script !== store().script) return goToStep(c.tour, c.step);
-  seekTo(start.event);
+  seekTo(start.event, start.time);
   // Playing starts once the seek is answered: the play loop measures what is left of the step from the moment shown.
   void simulation.idle().then(() => store().setPlaying(true));
 }
