@@ -19,6 +19,16 @@
  * `seekTime(t)` gives the state at simulated time t: every event due at or before
  * t processed, and a `run` under way advanced to exactly t.
  *
+ * The clock can stand between two events (a pause while playing leaves a `run`
+ * that ends before the next event), so a moment is a pair: a playhead or a fork
+ * at `{ position, time }` stands just after event `position` with the clock at
+ * `time`, and reports where it stands as both numbers (`Standing`). Going back
+ * to a moment by its two numbers gives back exactly that moment.
+ *
+ * The head can also run a command until a condition holds after an event
+ * (`appendUntil`: playing stops at a violation); the command is then kept as far
+ * as it went, the way a fork cuts it, so the script always replays to the head.
+ *
  * A checkpoint is taken every `every` events. Node states and messages are
  * immutable, so a checkpoint costs a shallow copy of the cluster, not a deep copy
  * of every log (deep-copying the model at every step makes time travel quadratic).
