@@ -8,9 +8,9 @@
 import { saveScriptFile } from '../script/scriptActions.ts';
 import { simulation } from '../sim/simulation.ts';
 import type { ExportFormat } from '../worker/protocol.ts';
+import type { ImageFormat, Picture } from './exportImage.ts';
 
-export type Picture = 'cluster' | 'logs';
-export type ImageFormat = 'svg' | 'png';
+export type { ImageFormat, Picture };
 
 /**
  * The picture makers come in their own chunk, requested as the page starts

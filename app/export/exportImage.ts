@@ -4,7 +4,9 @@ import { clusterSvg } from './clusterSvg.ts';
 import { logSvg } from './logSvg.ts';
 import { svgToPng } from './svgToPng.ts';
 import { download, downloadText } from './download.ts';
-import type { ImageFormat, Picture } from './exportActions.ts';
+
+export type Picture = 'cluster' | 'logs';
+export type ImageFormat = 'svg' | 'png';
 
 function pictureSvg(picture: Picture): string | null {
   const s = useStore.getState();

@@ -8,20 +8,20 @@ const selectMessage = (id: number) => (s: { messages: readonly MessageView[] }) 
 
 export function MessageInspector({ id }: { id: number }) {
   const message = useStore(selectMessage(id));
-  const focus = useFocusHandoff<HTMLDivElement>();
+  const { ref, close, onKeyDown } = useFocusHandoff<HTMLDivElement>();
   return (
     <div
       className="inspector"
       data-testid="message-inspector"
-      ref={focus.ref}
+      ref={ref}
       tabIndex={-1}
       role="region"
       aria-label={`Message m${id}`}
-      onKeyDown={focus.onKeyDown}
+      onKeyDown={onKeyDown}
     >
       <div className="inspector-head">
         <span className="inspector-title">Message m{id}</span>
-        <button className="close" onClick={focus.close} aria-label="Close">
+        <button className="close" onClick={close} aria-label="Close">
           ✕
         </button>
       </div>

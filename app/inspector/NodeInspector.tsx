@@ -11,7 +11,7 @@ import { useFocusHandoff } from './useFocusHandoff.ts';
 export function NodeInspector({ id }: { id: NodeId }) {
   const node = useStore(selectNode(id));
   const lastTerm = useStore((s) => s.logs[id]?.at(-1)?.term ?? 0);
-  const focus = useFocusHandoff<HTMLDivElement>();
+  const { ref, close, onKeyDown } = useFocusHandoff<HTMLDivElement>();
   if (node === undefined) return null;
   const { role, up } = node;
   const timer = node.electionTimer;
@@ -20,11 +20,11 @@ export function NodeInspector({ id }: { id: NodeId }) {
       className="inspector"
       data-testid="inspector"
       data-node={id}
-      ref={focus.ref}
+      ref={ref}
       tabIndex={-1}
       role="region"
       aria-label={`Node ${id}`}
-      onKeyDown={focus.onKeyDown}
+      onKeyDown={onKeyDown}
     >
       <div className="inspector-head">
         <span className="inspector-badge" style={{ background: up ? termColor(node.term) : '#d9d9d9', color: up ? termInk(node.term) : '#333' }}>
@@ -33,7 +33,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
         <span className="inspector-title">
           {role === 'down' ? 'crashed' : node.pre ? 'pre-candidate' : role} · term {node.term}
         </span>
-        <button className="close" onClick={focus.close} aria-label="Close">
+        <button className="close" onClick={close} aria-label="Close">
           ✕
         </button>
       </div>

@@ -8,6 +8,11 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useStore } from '../store/store.ts';
 
+/**
+ * Destructure it where it is used (`const { ref, close, onKeyDown } = ...`): passed around
+ * as one object holding a ref, its handlers read in render look like ref reads to React's
+ * rules of hooks.
+ */
 export interface FocusHandoff<T extends HTMLElement> {
   /** On the inspector's element, which needs tabIndex -1. */
   readonly ref: RefObject<T | null>;
