@@ -172,9 +172,9 @@ export class Session {
     this.client.travel(msg);
   }
 
-  /** Show the run just after event `position`. */
-  seek(position: number): void {
-    this.client.seek(position);
+  /** Show the run just after event `position`, with the clock at `time` if given (a moment between two events). */
+  seek(position: number, time?: number): void {
+    this.client.seek(position, time);
   }
 
   /** Resolves once every tick and seek sent so far has been answered. */
@@ -264,6 +264,8 @@ export class Session {
         store().applySnapshot(s);
         this.clock.sync(s.time, performance.now());
       },
+      // The worker stopped the tick at the very moment (a violation, a tour step's end); its snapshot follows.
+      stopped: () => store().setPlaying(false),
       refused: (text, error) => store().reportError({ ...error, text }),
       expectFailed: (failure) => store().showNotice(expectNotice('The script', failure)),
       loaded: (result) => {

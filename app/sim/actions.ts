@@ -36,11 +36,11 @@ export function stepBack(session: Session): void {
   session.travel({ kind: 'step-back' });
 }
 
-/** Show the run just after event `position` (its end is the live state). */
-export function seekTo(session: Session, position: number): void {
+/** Show the run just after event `position`, with the clock at `time` if given (its end is the live state). */
+export function seekTo(session: Session, position: number, time?: number): void {
   if (!ui(session).loaded) return;
   session.pause();
-  session.seek(position);
+  session.seek(position, time);
 }
 
 /** Back to the live end of the run. */

@@ -66,7 +66,7 @@ export function replayStep(session: Session): void {
   const c = currentTour(session);
   if (start == null || c === null) return;
   if (store().tour?.script !== store().script) return goToStep(session, c.tour, c.step);
-  seekTo(session, start.event);
+  seekTo(session, start.event, start.time);
   // Playing starts once the seek is answered: the play loop measures what is left of the step from the moment shown.
   const mark = session.playMark();
   void session.idle().then(() => session.autoplay(mark));
