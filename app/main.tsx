@@ -2,6 +2,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { EMBEDDED } from './embed/embedMode.ts';
+import { SessionProvider } from './session/SessionProvider.tsx';
 import './styles/app.css';
 import './styles/motion.css';
 
@@ -10,12 +11,14 @@ const EmbedApp = lazy(() => import('./embed/EmbedApp.tsx').then((m) => ({ defaul
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {EMBEDDED ? (
-      <Suspense fallback={null}>
-        <EmbedApp />
-      </Suspense>
-    ) : (
-      <App />
-    )}
+    <SessionProvider embedded={EMBEDDED}>
+      {EMBEDDED ? (
+        <Suspense fallback={null}>
+          <EmbedApp />
+        </Suspense>
+      ) : (
+        <App />
+      )}
+    </SessionProvider>
   </StrictMode>,
 );

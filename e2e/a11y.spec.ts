@@ -4,7 +4,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { open, pause, play, waitForLeader } from './helpers.ts';
+import { open, openPlaying, pause, play, waitForLeader } from './helpers.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -20,7 +20,7 @@ async function audit(page: Page, screen: string): Promise<void> {
 }
 
 test('the default screen, once a leader is elected', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await waitForLeader(page);
   await pause(page);
   await audit(page, 'default');
@@ -45,7 +45,7 @@ test('the Figure 7 repair at its end (probing costs shown), and a message inspec
 });
 
 test('the script editor', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await page.getByTestId('script-edit').click();
   await expect(page.getByTestId('script-editor')).toBeVisible();
   await audit(page, 'script-editor');
@@ -67,7 +67,7 @@ test('a tour step with a hover explanation open', async ({ page }) => {
 });
 
 test('the Library, Tours and Export menus, open', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await pause(page);
   await page.getByTestId('library').locator('summary').click();
   await expect(page.getByTestId('library-figure8')).toBeVisible();
@@ -81,13 +81,13 @@ test('the Library, Tours and Export menus, open', async ({ page }) => {
 });
 
 test('the embedded view (?embed=1)', async ({ page }) => {
-  await open(page, '?embed=1');
+  await openPlaying(page, '?embed=1');
   await waitForLeader(page);
   await audit(page, 'embed');
 });
 
 test('the keyboard shortcuts dialog', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await pause(page);
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcut-help')).toBeVisible();
@@ -96,7 +96,7 @@ test('the keyboard shortcuts dialog', async ({ page }) => {
 
 test('a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await open(page);
+  await openPlaying(page);
   await waitForLeader(page);
   await pause(page);
   await audit(page, 'phone');
@@ -225,7 +225,7 @@ test('in a tour, Tab reaches the tour panel and the first-visit offer, each with
   expect(inTour.faint).toEqual([]);
   for (const id of ['play-pause', 'tour-leave', 'tour-back', 'tour-next', 'button[Step 1]', 'button[Step 3]']) expect(inTour.reached, id).toContain(id);
 
-  await open(page);
+  await openPlaying(page);
   await expect(page.getByTestId('welcome')).toBeVisible();
   await pause(page);
   const welcome = await tabThrough(page);
@@ -234,7 +234,7 @@ test('in a tour, Tab reaches the tour panel and the first-visit offer, each with
 });
 
 test('the main actions by keyboard alone: play, step, crash a node from its inspector, cut a link', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   const playPause = page.getByTestId('play-pause');
   await tabTo(page, 'play-pause');
   const playing = await playPause.getAttribute('data-playing');
@@ -299,7 +299,7 @@ test('by keyboard: the messages in flight are one Tab stop; Enter inspects one, 
 });
 
 test('by keyboard: open a library scenario, and go to the next step of a tour', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await pause(page);
   await tabTo(page, 'summary[Library ▾]');
   await page.keyboard.press('Enter');
@@ -317,7 +317,7 @@ test('by keyboard: open a library scenario, and go to the next step of a tour', 
 });
 
 test('single-character shortcuts can be switched off (WCAG 2.1.4), and the choice is kept', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await pause(page);
   await page.keyboard.press('?');
   const help = page.getByTestId('shortcut-help');
@@ -377,7 +377,7 @@ test('nodes, log rows and log entries are named in words: role, term, log length
 const announcer = (page: Page) => page.getByTestId('cluster-announcer');
 
 test('the live region says who leads, who crashed, and which links are cut', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await expect(announcer(page)).toHaveAttribute('role', 'status');
   await expect(announcer(page)).toHaveAttribute('aria-live', 'polite');
   const leader = await waitForLeader(page);
@@ -412,7 +412,7 @@ const CHURN = [
 
 test('at 10× the live region speaks at most once a second, and ends on where things stand', async ({ page }) => {
   test.setTimeout(60_000);
-  await open(page);
+  await openPlaying(page);
   await pause(page);
   // The first words (the cluster as it opened) are said; what follows is the replay.
   await expect(announcer(page)).not.toHaveText('');
@@ -512,7 +512,7 @@ const motionOff = (page: Page): Promise<{ transitions: boolean; animations: bool
   });
 
 test('reduced motion: with the system asking for less motion, no CSS transition or animation runs', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   expect((await motionOff(page)).transitions).toBe(false);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);

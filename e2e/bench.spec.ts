@@ -16,7 +16,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { open, waitForLeader } from './helpers.ts';
+import { openPlaying, waitForLeader } from './helpers.ts';
 import { LONG_LOG_ENTRIES, LONG_LOG_LENGTH, longLogLink } from './longLogRun.ts';
 
 test.skip(!process.env.BENCH_OUT, 'set BENCH_OUT=<file.json> to measure');
@@ -108,7 +108,7 @@ test.afterAll(() => {
 test('cluster9: 9 nodes at top speed under client load', async ({ page, browser }) => {
   test.setTimeout(120_000);
   results.chromium = browser.version();
-  await open(page);
+  await openPlaying(page);
   await page.getByTestId('node-count').selectOption('9');
   await page.getByTestId('node-n9').waitFor();
   await page.getByTestId('speed').fill('1'); // log10(10×): the top speed

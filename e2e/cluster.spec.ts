@@ -1,10 +1,12 @@
 /** The default cluster: it loads, elects, survives a crash and a partition. */
 import { expect, test } from '@playwright/test';
-import { linkId, logCommitted, nodeIds, open, pause, play, waitForLeader } from './helpers.ts';
+import { linkId, logCommitted, nodeIds, open, openPlaying, pause, play, waitForLeader } from './helpers.ts';
 
-test('loads with five nodes, plays, and logs no errors', async ({ page }) => {
+test('loads with five nodes, paused; Play plays; no errors logged', async ({ page }) => {
   const errors = await open(page);
   await expect(page.locator('[data-testid^="node-"][data-role]')).toHaveCount(5);
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'false');
+  await page.getByTestId('play-pause').click();
   await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'true');
   await expect(page.locator('[data-testid^="link-"]')).toHaveCount(10);
   await waitForLeader(page);
@@ -13,14 +15,14 @@ test('loads with five nodes, plays, and logs no errors', async ({ page }) => {
 });
 
 test('playing elects a leader', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   const leader = await waitForLeader(page);
   expect(leader.term).toBeGreaterThanOrEqual(1);
   await expect(page.locator('[data-role="leader"]')).toHaveCount(1);
 });
 
 test('crashing the leader elects a new one at a higher term', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   const old = await waitForLeader(page);
   await page.getByTestId(`node-${old.id}`).click();
   await page.getByTestId('action-crash').click();
@@ -32,7 +34,7 @@ test('crashing the leader elects a new one at a higher term', async ({ page }) =
 });
 
 test('a leader cut off from the majority cannot commit; the majority elects and commits', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   const old = await waitForLeader(page);
   await pause(page);
   const others = nodeIds(5).filter((id) => id !== old.id);
@@ -73,7 +75,7 @@ test('a leader cut off from the majority cannot commit; the majority elects and 
 });
 
 test('keyboard: Space pauses and plays, → steps one event', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await waitForLeader(page);
   await page.keyboard.press('Space');
   await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'false');

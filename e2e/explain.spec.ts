@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { campaign, open, pause } from './helpers.ts';
+import { campaign, open, openPlaying, pause } from './helpers.ts';
 
 const SHOTS = '/tmp/shots-explain';
 
@@ -32,7 +32,7 @@ async function tabTo(page: Page, testId: string): Promise<void> {
 }
 
 test('stepping the default cluster narrates each event with its rule', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await pause(page);
   const panel = page.getByTestId('explain');
   await expect(panel.getByRole('heading', { name: /Explain/ })).toBeVisible();

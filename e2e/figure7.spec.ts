@@ -1,6 +1,6 @@
 /** The paper's Figure 7: the preset, the election of n1, the repair, and single steps. */
 import { expect, test, type Page } from '@playwright/test';
-import { campaign, logTerms, open, play } from './helpers.ts';
+import { campaign, logTerms, open, openPlaying, play } from './helpers.ts';
 
 const FIGURE7: Record<string, string> = {
   n1: '1 1 1 4 4 5 5 6 6 6',
@@ -34,7 +34,7 @@ test('the etcd variant differs only in n5', async ({ page }) => {
 });
 
 test('the preset buttons load the presets and pause', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await page.getByTestId('preset-figure7-etcd').click();
   await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'false');
   await expect(page.getByTestId('entry-n7-11')).toBeVisible();

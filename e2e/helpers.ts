@@ -13,6 +13,16 @@ export async function open(page: Page, query = ''): Promise<string[]> {
   return errors;
 }
 
+/**
+ * Open the app and press Play, as a visitor does: the page opens paused, and
+ * nothing but the user starts it.
+ */
+export async function openPlaying(page: Page, query = ''): Promise<string[]> {
+  const errors = await open(page, query);
+  await play(page);
+  return errors;
+}
+
 /** Make a node start an election now, through its inspector (the `campaign` command). */
 export async function campaign(page: Page, id: string): Promise<void> {
   await page.getByTestId(`node-${id}`).click();

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { PRESETS } from '../engine/scenario/ast.ts';
 import { expectPageMatches, runCli } from './cli.ts';
-import { open } from './helpers.ts';
+import { open, openPlaying } from './helpers.ts';
 
 const files = readdirSync('public/scenarios').filter((f) => f.endsWith('.txt')).sort();
 /** A bare preset name opens the preset, so a library file of that name opens by its file name. */
@@ -30,7 +30,7 @@ for (const file of files) {
 }
 
 test('the Library menu opens a scenario by its title, in place, with no network request', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.getByTestId('library').locator('summary').click();
@@ -48,7 +48,7 @@ test('the Library menu opens a scenario by its title, in place, with no network 
 });
 
 test('the Library menu closes on a click elsewhere or Escape', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   const menu = page.getByTestId('library');
   await menu.locator('summary').click();
   await expect(page.getByTestId('library-leader-crash')).toBeVisible();

@@ -5,7 +5,7 @@
  * refusal the run on screen is the one that was there, and the page still works.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { open, pause, play } from './helpers.ts';
+import { open, openPlaying, pause, play } from './helpers.ts';
 import { pageState } from './pageState.ts';
 import { encodeShare } from '../app/share/shareCodec.ts';
 
@@ -69,7 +69,7 @@ test('the seed refuses negative, fractional, huge and empty values with a messag
 });
 
 test('the speed cannot leave 0.001× to 10×: values forced past either end are held to it, and the page plays on', async ({ page }) => {
-  const errors = await open(page);
+  const errors = await openPlaying(page);
   const speed = page.getByTestId('speed');
   // The slider is logarithmic: its lowest position is 0.001×, so no position means zero or a negative speed.
   const force = (value: string) =>

@@ -4,7 +4,7 @@
  * on, press Play, and see which committed entry was lost and why.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { open, pause } from './helpers.ts';
+import { open, openPlaying, pause } from './helpers.ts';
 
 const INVARIANTS = ['ElectionSafety', 'LeaderAppendOnly', 'LogMatching', 'LeaderCompleteness', 'StateMachineSafety', 'CommitWithinLog'];
 
@@ -19,7 +19,7 @@ async function openScenario(page: Page, name: string): Promise<string[]> {
 const firstLine = (page: Page) => page.getByTestId('script').locator('[data-line="1"]');
 
 test('the default cluster: every safety property holds, and the panel names each one', async ({ page }) => {
-  const errors = await open(page);
+  const errors = await openPlaying(page);
   const safety = page.getByTestId('safety');
   await expect(safety).toHaveAttribute('data-ok', 'true');
   for (const name of INVARIANTS) await expect(page.getByTestId(`invariant-${name}`)).toHaveAttribute('data-ok', 'true');
@@ -99,7 +99,7 @@ test('the learner flow: Figure 8, switch commit-old-terms on, play, and see whic
 });
 
 test('ticking PreVote and re-running puts prevote=on in the script; a pre-candidate is labelled so', async ({ page }) => {
-  const errors = await open(page);
+  const errors = await openPlaying(page);
   await pause(page);
   await page.getByTestId('option-prevote').check();
   await page.getByTestId('apply-rules').click();

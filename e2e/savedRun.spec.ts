@@ -4,14 +4,14 @@
  * bad, never replaces it without that offer on screen.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { open, pause } from './helpers.ts';
+import { open, openPlaying, pause } from './helpers.ts';
 import { pageState } from './pageState.ts';
 
 const savedRun = (page: Page): Promise<string | null> => page.evaluate(() => localStorage.getItem('raftviz:saved-run'));
 
 /** Make a run of one's own: pause the default cluster, crash n2, step. Returns what the page shows once it is saved. */
 async function makeAndSaveARun(page: Page) {
-  await open(page);
+  await openPlaying(page);
   await pause(page);
   await page.getByTestId('node-n2').click();
   await page.getByTestId('action-crash').click();
@@ -24,7 +24,7 @@ async function makeAndSaveARun(page: Page) {
 
 test('a plain visit offers the saved run, and Restore brings it back exactly', async ({ page }) => {
   const { state } = await makeAndSaveARun(page);
-  await open(page);
+  await openPlaying(page);
   const banner = page.getByTestId('restore-banner');
   await expect(banner).toContainText(`event #${state.event}`);
   await page.getByTestId('restore-run').click();
@@ -37,7 +37,7 @@ test('a plain visit offers the saved run, and Restore brings it back exactly', a
 
 test('Dismiss keeps the run on screen, which is saved from then on', async ({ page }) => {
   const { saved } = await makeAndSaveARun(page);
-  await open(page);
+  await openPlaying(page);
   await page.getByTestId('dismiss-restore').click();
   await expect(page.getByTestId('restore-banner')).toHaveCount(0);
   await expect.poll(() => savedRun(page)).not.toBe(saved);
@@ -45,10 +45,10 @@ test('Dismiss keeps the run on screen, which is saved from then on', async ({ pa
 
 test('watching is not changing: the saved run is kept until the user acts', async ({ page }) => {
   const { saved } = await makeAndSaveARun(page);
-  await open(page);
+  await openPlaying(page);
   await expect(page.getByTestId('restore-banner')).toBeVisible();
   // Leaving the page saves at once, if anything is to be saved: here nothing is.
-  await open(page);
+  await openPlaying(page);
   expect(await savedRun(page)).toBe(saved);
   await expect(page.getByTestId('restore-banner')).toBeVisible();
   // A change of one's own withdraws the offer and replaces the saved run.
@@ -72,7 +72,7 @@ test('a bad link never overwrites the saved run', async ({ page }) => {
   await expect(page.getByTestId('restore-banner')).toBeVisible();
   await open(page, '?scenario=leader-crash');
   await expect(page.getByTestId('restore-banner')).toBeVisible();
-  await open(page);
+  await openPlaying(page);
   expect(await savedRun(page)).toBe(saved);
   await expect(page.getByTestId('restore-banner')).toBeVisible();
 });

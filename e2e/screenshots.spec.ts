@@ -3,13 +3,13 @@
  * Run on purpose (they overwrite committed files): SCREENSHOTS=1 npx playwright test screenshots
  */
 import { expect, test } from '@playwright/test';
-import { linkId, open, pause, play, waitForLeader } from './helpers.ts';
+import { linkId, open, openPlaying, pause, play, waitForLeader } from './helpers.ts';
 
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to refresh e2e/screenshots/*.png');
 
 test('desktop 1280x800', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await open(page);
+  await openPlaying(page);
   await waitForLeader(page);
   await page.getByTestId('propose-leader').click();
   await page.getByTestId('propose-leader').click();
@@ -22,7 +22,7 @@ test('desktop 1280x800', async ({ page }) => {
 
 test('phone 390x844', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await open(page);
+  await openPlaying(page);
   await waitForLeader(page);
   await pause(page);
   await page.screenshot({ path: 'e2e/screenshots/phone.png' });
@@ -44,7 +44,7 @@ test('figure 7 mid-repair', async ({ page }) => {
 
 test('nine nodes, a crash, cut links, an election under way', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await open(page);
+  await openPlaying(page);
   await page.getByTestId('node-count').selectOption('9');
   const leader = await waitForLeader(page);
   await pause(page);
@@ -61,7 +61,7 @@ test('nine nodes, a crash, cut links, an election under way', async ({ page }) =
 
 test('partitioned leader with a stranded entry', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await open(page);
+  await openPlaying(page);
   const old = await waitForLeader(page);
   await pause(page);
   for (const peer of ['n1', 'n2', 'n3', 'n4', 'n5'].filter((p) => p !== old.id)) await page.getByTestId(linkId(old.id, peer)).click();
@@ -92,7 +92,7 @@ for (const [name, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]
 
 test('a bad link notice and the restore offer, phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await open(page);
+  await openPlaying(page);
   await pause(page);
   await page.getByTestId('step').click();
   await expect.poll(() => page.evaluate(() => localStorage.getItem('raftviz:saved-run'))).not.toBeNull();
@@ -100,7 +100,7 @@ test('a bad link notice and the restore offer, phone', async ({ page }) => {
   await open(page, '#v2.abc');
   await page.screenshot({ path: 'test-results/bad-link-phone.png' });
   await page.goto('about:blank');
-  await open(page);
+  await openPlaying(page);
   await expect(page.getByTestId('restore-banner')).toBeVisible();
   await page.screenshot({ path: 'test-results/restore-phone.png' });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectPageMatches, runCli } from './cli.ts';
-import { open } from './helpers.ts';
+import { open, openPlaying } from './helpers.ts';
 import { pageState, type PageState } from './pageState.ts';
 
 const THREE_NODES = '# three nodes\ncluster nodes=3 seed=2\nrun 1s';
@@ -163,7 +163,7 @@ test('an over-size or malformed file says what is wrong, and the app stays usabl
 });
 
 test('a reload mid-edit offers the draft back, without running it', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await page.getByTestId('script-edit').click();
   const draft = 'cluster nodes=3 seed=4\n# not run yet\nrun 2s';
   await editor(page).fill(draft);

@@ -12,7 +12,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { createRequire } from 'node:module';
-import { open } from './helpers.ts';
+import { open, openPlaying } from './helpers.ts';
 
 test.skip(!process.env.PERF, 'set PERF=1 to measure');
 
@@ -64,7 +64,7 @@ async function workerUrlOf(page: import('@playwright/test').Page): Promise<strin
 
 test('opening a link of 10,000 commands', async ({ page }) => {
   test.setTimeout(120_000);
-  await open(page);
+  await openPlaying(page);
   const script = manyCommands();
   const url = await workerUrlOf(page);
   const runs = await page.evaluate(

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
-import { linkId, open, pause, play, waitForLeader } from './helpers.ts';
+import { linkId, open, openPlaying, pause, play, waitForLeader } from './helpers.ts';
 import { pageState } from './pageState.ts';
 
 // lz-string is CommonJS, whose named exports Node's ESM loader cannot see; the app gets them through Vite.
@@ -13,7 +13,7 @@ const { compressToEncodedURIComponent } = createRequire(import.meta.url)('lz-str
 
 /** Act through the UI: elect a leader, crash a follower, cut a link, send requests, leave messages in flight. */
 async function makeARun(page: Page): Promise<void> {
-  await open(page);
+  await openPlaying(page);
   const leader = await waitForLeader(page);
   await pause(page);
   const others = ['n1', 'n2', 'n3', 'n4', 'n5'].filter((id) => id !== leader.id);
@@ -28,6 +28,11 @@ async function makeARun(page: Page): Promise<void> {
   await pause(page);
   for (let i = 0; i < 3; i++) await page.getByTestId('step').click();
   await expect(page.getByTestId('script')).toHaveText(/step 3$/);
+  // Where playing stopped depends on the wall clock: step on until a message is in flight, for the link to carry one.
+  for (let steps = 3; steps < 40 && (await page.getByTestId('message').count()) === 0; steps++) {
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('script')).toHaveText(new RegExp(`step ${steps + 1}$`));
+  }
 }
 
 async function shareLink(page: Page): Promise<string> {
@@ -76,7 +81,7 @@ test('when the clipboard refuses, the link is still shown to copy by hand', asyn
   await expect(page.getByTestId('share-bar')).toHaveCount(0);
 
   // Pasted into the address bar of the same tab: only the fragment changes, and the page follows it.
-  await open(page);
+  await openPlaying(page);
   await page.evaluate((u) => (window.location.hash = new URL(u).hash), url);
   await expect(page.getByTestId('sim-time')).toHaveAttribute('data-ms', time);
   await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'false');

@@ -1,9 +1,9 @@
 /** RaftScope's keys, and the list of every shortcut behind `?`. */
 import { expect, test } from '@playwright/test';
-import { open, pause, waitForLeader } from './helpers.ts';
+import { openPlaying, pause, waitForLeader } from './helpers.ts';
 
 test('? lists every shortcut; Escape closes the list, and keys do nothing behind it', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   await pause(page);
   await page.keyboard.press('?');
   const help = page.getByTestId('shortcut-help');
@@ -18,7 +18,7 @@ test('? lists every shortcut; Escape closes the list, and keys do nothing behind
 });
 
 test('r restarts the leader, t spreads the timers, a aligns them', async ({ page }) => {
-  await open(page);
+  await openPlaying(page);
   const leader = await waitForLeader(page);
   await pause(page);
   await page.keyboard.press('r');

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { readTour, type TourStep } from '../engine/scenario/tour.ts';
 import type { Expectation } from '../engine/scenario/ast.ts';
-import { logTerms, open } from './helpers.ts';
+import { logTerms, open, openPlaying } from './helpers.ts';
 
 const DIR = 'public/tours';
 const tours = readdirSync(DIR)
@@ -172,11 +172,11 @@ test.describe('moving through a tour', () => {
   });
 
   test('a first visit offers the tours once; a deep link to a missing step or tour says so', async ({ page }) => {
-    await open(page);
+    await openPlaying(page);
     await page.getByTestId('welcome-start').click();
     await expect(page.getByTestId('tour')).toHaveAttribute('data-tour', 'election');
     await expect(page.getByTestId('tour')).toHaveAttribute('data-step', '1');
-    await open(page);
+    await openPlaying(page);
     await expect(page.getByTestId('welcome')).toHaveCount(0);
 
     await open(page, '?tour=election&step=99');
@@ -188,7 +188,7 @@ test.describe('moving through a tour', () => {
   });
 
   test('the Tours menu starts any tour', async ({ page }) => {
-    await open(page);
+    await openPlaying(page);
     await page.getByTestId('welcome-dismiss').click();
     await expect(page.getByTestId('welcome')).toHaveCount(0);
     await page.getByTestId('tour-menu').locator('summary').click();

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { linkKey } from '../../engine/sim/cluster.ts';
 import { ringLayout, VIEW_HEIGHT, VIEW_WIDTH } from '../geometry/clusterLayout.ts';
 import { allPairs } from '../geometry/linkGeometry.ts';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectCuts, selectIds, selectSelectedNode } from '../store/selectors.ts';
 import { LinkLine } from './LinkLine.tsx';
 import { MessageLayer } from './MessageLayer.tsx';
@@ -12,9 +12,9 @@ import { useClusterPainter } from './useClusterPainter.ts';
 import { useRovingFocus } from './useRovingFocus.ts';
 
 export function ClusterView() {
-  const ids = useStore(selectIds);
-  const cuts = useStore(selectCuts);
-  const selected = useStore(selectSelectedNode);
+  const ids = useAppStore(selectIds);
+  const cuts = useAppStore(selectCuts);
+  const selected = useAppStore(selectSelectedNode);
   const layout = useMemo(() => ringLayout(ids), [ids]);
   const pairs = useMemo(() => allPairs(ids), [ids]);
   const painter = useClusterPainter(layout);

@@ -8,6 +8,7 @@ import { NODE_RADIUS, type NodePlace } from '../geometry/clusterLayout.ts';
 import { cutMarkPoint, linkBandPath } from '../geometry/linkGeometry.ts';
 import { crossPath } from '../geometry/glyphs.ts';
 import { toggleLink } from '../sim/actions.ts';
+import { useSession } from '../session/useSession.ts';
 
 interface Props {
   readonly a: NodeId;
@@ -20,6 +21,7 @@ interface Props {
 }
 
 export const LinkLine = memo(function LinkLine({ a, b, from, to, cut, tabStop }: Props) {
+  const session = useSession();
   const mark = cutMarkPoint(from, to);
   const label = cut ? `Link ${a}–${b} is cut: click to restore it` : `Link ${a}–${b}: click to cut it`;
   const name = cut ? `Link ${a}–${b}, cut` : `Link ${a}–${b}`;
@@ -28,9 +30,9 @@ export const LinkLine = memo(function LinkLine({ a, b, from, to, cut, tabStop }:
       data-testid={`link-${a}-${b}`}
       data-cut={cut}
       className={cut ? 'link cut' : 'link'}
-      onClick={() => toggleLink(a, b)}
+      onClick={() => toggleLink(session, a, b)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') toggleLink(a, b);
+        if (e.key === 'Enter') toggleLink(session, a, b);
       }}
       role="button"
       // A toggle button: pressed means cut.

@@ -6,11 +6,12 @@
  */
 import { memo, useCallback } from 'react';
 import type { MessageView } from '../worker/viewModel.ts';
-import { useStore } from '../store/store.ts';
 import { MessageShape } from './MessageShape.tsx';
 import { lookOf } from './messageLook.ts';
 import type { ClusterPainter } from './clusterPainter.ts';
 import { WHY_TOOLTIP_ID, whyAttr } from '../explain/whyTarget.ts';
+import { useSession } from '../session/useSession.ts';
+import type { Session } from '../session/session.ts';
 
 interface Props {
   readonly message: MessageView;
@@ -23,6 +24,7 @@ interface Props {
 }
 
 export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, painter, selected, tabStop }: Props) {
+  const session = useSession();
   const register = useCallback((el: SVGGElement | null) => painter.message(m.id, el), [painter, m.id]);
   const pre = (m.type === 'RequestVote' || m.type === 'RequestVoteResponse') && m.preVote;
   const summary = `${m.type}${pre ? ' (pre-vote)' : ''} ${m.from}→${m.to}, term ${m.term} (m${m.id})`;
@@ -38,10 +40,10 @@ export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, pa
       className={selected ? 'message selected' : 'message'}
       onClick={(e) => {
         e.stopPropagation();
-        inspect(m.id);
+        inspect(session, m.id);
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') inspect(m.id);
+        if (e.key === 'Enter') inspect(session, m.id);
       }}
       role="button"
       aria-label={summary}
@@ -65,8 +67,8 @@ export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, pa
 
 const rad = (degrees: number): number => (degrees * Math.PI) / 180;
 
-function inspect(id: number): void {
-  const ui = useStore.getState();
-  ui.setPlaying(false);
-  ui.select({ kind: 'message', id });
+/** A message is inspected paused: it would fly on, or arrive, while being read. */
+function inspect(session: Session, id: number): void {
+  session.pause();
+  session.store.getState().select({ kind: 'message', id });
 }

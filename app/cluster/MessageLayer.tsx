@@ -3,7 +3,7 @@ import { useLayoutEffect, useMemo } from 'react';
 import type { NodeId } from '../../engine/types.ts';
 import type { NodePlace } from '../geometry/clusterLayout.ts';
 import { headingDegrees } from '../geometry/linkGeometry.ts';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectMessages, selectSelectedMessage } from '../store/selectors.ts';
 import { MessageGlyph } from './MessageGlyph.tsx';
 import type { ClusterPainter } from './clusterPainter.ts';
@@ -15,8 +15,8 @@ interface Props {
 }
 
 export function MessageLayer({ layout, painter }: Props) {
-  const messages = useStore(selectMessages);
-  const selected = useStore(selectSelectedMessage);
+  const messages = useAppStore(selectMessages);
+  const selected = useAppStore(selectSelectedMessage);
   const keys = useMemo(() => messages.map((m) => String(m.id)), [messages]);
   const roving = useRovingFocus(keys);
   // Place new glyphs before the browser paints, so none flashes at the origin.

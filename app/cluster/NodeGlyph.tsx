@@ -11,11 +11,12 @@ import type { NodeId } from '../../engine/types.ts';
 import { NODE_RADIUS, TIMER_ARC_INNER, TIMER_ARC_OUTER, type NodePlace } from '../geometry/clusterLayout.ts';
 import { crossPath, crownPath } from '../geometry/glyphs.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectInViolation, selectNode } from '../store/selectors.ts';
 import type { ClusterPainter } from './clusterPainter.ts';
 import { WHY_TOOLTIP_ID, whyAttr } from '../explain/whyTarget.ts';
 import { nodeName, roleWords } from './nodeWords.ts';
+import { useSession } from '../session/useSession.ts';
 
 interface Props {
   readonly id: NodeId;
@@ -26,8 +27,9 @@ interface Props {
 }
 
 export const NodeGlyph = memo(function NodeGlyph({ id, place, painter, selected, clusterSize }: Props) {
-  const node = useStore(selectNode(id));
-  const inViolation = useStore(selectInViolation(id));
+  const session = useSession();
+  const node = useAppStore(selectNode(id));
+  const inViolation = useAppStore(selectInViolation(id));
   const registerArc = useCallback((el: SVGPathElement | null) => painter.arc(id, el), [painter, id]);
   if (node === undefined) return null;
   const { role, term } = node;
@@ -35,7 +37,7 @@ export const NodeGlyph = memo(function NodeGlyph({ id, place, painter, selected,
   const fill = down ? '#d9d9d9' : termColor(term);
   const ink = down ? '#555' : termInk(term);
   const words = roleWords(node, clusterSize);
-  const select = (): void => useStore.getState().select({ kind: 'node', id });
+  const select = (): void => session.store.getState().select({ kind: 'node', id });
   return (
     <g
       data-testid={`node-${id}`}

@@ -1,9 +1,9 @@
 /** Traffic counts under the cluster: messages sent, lost, and AppendEntries rejected. (Safety has its own panel.) */
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectStats } from '../store/selectors.ts';
 
 export function TrafficStatus() {
-  const stats = useStore(selectStats);
+  const stats = useAppStore(selectStats);
   return (
     <div className="status-line">
       <span className="traffic">

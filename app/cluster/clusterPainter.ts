@@ -2,14 +2,14 @@
  * The part of the cluster view that moves every frame: message glyphs gliding
  * along their lanes and election-timer arcs filling up. It writes SVG attributes
  * straight onto elements React created, so no React render happens per frame.
- * It reads the store with getState() and the time from the page's sim clock.
+ * It reads its session's store with getState() and the time from its clock.
  */
 import type { NodeId } from '../../engine/types.ts';
 import { NODE_RADIUS, type NodePlace } from '../geometry/clusterLayout.ts';
 import { flightFraction, pointOnLane } from '../geometry/linkGeometry.ts';
 import { elapsedFraction, timerArcPath } from '../geometry/timerArc.ts';
-import { simClock } from '../sim/simClock.ts';
-import { useStore } from '../store/store.ts';
+import type { SimClock } from '../sim/simClock.ts';
+import type { AppStore } from '../store/store.ts';
 
 /** Messages start and end this far from the node centres: at the node's edge. */
 export const MESSAGE_INSET = NODE_RADIUS + 12;
@@ -20,6 +20,11 @@ export class ClusterPainter {
   private layout: Readonly<Record<NodeId, NodePlace>> = {};
   /** What the last paint drew from, to skip frames where nothing moved (paused). */
   private painted: { now: number; messages: unknown; nodes: unknown } | null = null;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly clock: SimClock,
+  ) {}
 
   setLayout(layout: Readonly<Record<NodeId, NodePlace>>): void {
     this.layout = layout;
@@ -40,8 +45,8 @@ export class ClusterPainter {
   }
 
   paint(wallNow: number): void {
-    const s = useStore.getState();
-    const now = simClock.now(wallNow);
+    const s = this.store.getState();
+    const now = this.clock.now(wallNow);
     const p = this.painted;
     if (p !== null && p.now === now && p.messages === s.messages && p.nodes === s.nodes) return;
     this.painted = { now, messages: s.messages, nodes: s.nodes };

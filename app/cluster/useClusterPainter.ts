@@ -4,9 +4,11 @@ import type { NodeId } from '../../engine/types.ts';
 import type { NodePlace } from '../geometry/clusterLayout.ts';
 import { useAnimationFrame } from '../hooks/useAnimationFrame.ts';
 import { ClusterPainter } from './clusterPainter.ts';
+import { useSession } from '../session/useSession.ts';
 
 export function useClusterPainter(layout: Readonly<Record<NodeId, NodePlace>>): ClusterPainter {
-  const [painter] = useState(() => new ClusterPainter());
+  const session = useSession();
+  const [painter] = useState(() => new ClusterPainter(session.store, session.clock));
   useLayoutEffect(() => {
     painter.setLayout(layout);
     painter.paint(performance.now());

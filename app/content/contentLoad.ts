@@ -1,14 +1,10 @@
 /**
- * Starts loading the library and the tours as soon as the page's script runs,
- * in parallel with starting the worker and drawing the first cluster, and puts
- * them in the store when they arrive. Anything that needs them (opening a
- * `?scenario=` or `?tour=` link) waits for `content`.
+ * The library and the tours come in their own chunk. A session requests it as
+ * it starts, in parallel with starting the worker and drawing the first
+ * cluster, and puts them in its store when they arrive; anything that needs
+ * them (opening a `?scenario=` or `?tour=` link) waits for the same promise.
+ * The module loader fetches the chunk once, however often this is called.
  */
-import { useStore } from '../store/store.ts';
-
 export type Content = typeof import('./content.ts');
 
-export const content: Promise<Content> = import('./content.ts').then((c) => {
-  useStore.getState().setContent(c.LIBRARY, c.TOURS);
-  return c;
-});
+export const contentChunk = (): Promise<Content> => import('./content.ts');

@@ -7,12 +7,12 @@ import type { ReactNode } from 'react';
 import { useDropdown } from './useDropdown.ts';
 
 export function Dropdown(props: { testId: string; label: string; title: string; ordered?: boolean; children: (close: () => void) => ReactNode }) {
-  const menu = useDropdown();
+  const { ref, onToggle, close } = useDropdown();
   const List = props.ordered === true ? 'ol' : 'ul';
   return (
-    <details className="dropdown" data-testid={props.testId} ref={menu.ref} onToggle={menu.onToggle}>
+    <details className="dropdown" data-testid={props.testId} ref={ref} onToggle={onToggle}>
       <summary title={props.title}>{props.label} ▾</summary>
-      <List className="dropdown-list">{props.children(menu.close)}</List>
+      <List className="dropdown-list">{props.children(close)}</List>
     </details>
   );
 }

@@ -1,10 +1,12 @@
 /** What the page has to say about what it opened: a bad link, a check that did not hold. Dismissable. */
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectLoading, selectNotice } from '../store/selectors.ts';
+import { useSession } from '../session/useSession.ts';
 
 export function NoticeBanner() {
-  const notice = useStore(selectNotice);
-  const loading = useStore(selectLoading);
+  const session = useSession();
+  const notice = useAppStore(selectNotice);
+  const loading = useAppStore(selectLoading);
   if (loading !== null) {
     // Shown only if the load takes a while (see .loading-banner): most take milliseconds.
     return (
@@ -25,7 +27,7 @@ export function NoticeBanner() {
           </>
         ) : null}
       </span>
-      <button data-testid="dismiss-notice" onClick={() => useStore.getState().showNotice(null)} aria-label="Dismiss">
+      <button data-testid="dismiss-notice" onClick={() => session.store.getState().showNotice(null)} aria-label="Dismiss">
         ✕
       </button>
     </div>

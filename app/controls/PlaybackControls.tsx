@@ -1,26 +1,28 @@
 /** Play/pause, one step, reset, speed, and the simulated clock. */
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectEvent, selectPlaying, selectTime } from '../store/selectors.ts';
 import { reset, stepOnce, togglePlaying } from '../sim/actions.ts';
 import { SpeedControl } from './SpeedControl.tsx';
+import { useSession } from '../session/useSession.ts';
 
 export function PlaybackControls() {
-  const playing = useStore(selectPlaying);
+  const session = useSession();
+  const playing = useAppStore(selectPlaying);
   return (
     <div className="control-group playback">
       <button
         data-testid="play-pause"
         data-playing={playing}
         className="primary play"
-        onClick={togglePlaying}
+        onClick={() => togglePlaying(session)}
         title={playing ? 'Pause (Space)' : 'Play (Space)'}
       >
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button data-testid="step" onClick={stepOnce} title="Process exactly one event: a message arriving or a timer firing (→)">
+      <button data-testid="step" onClick={() => stepOnce(session)} title="Process exactly one event: a message arriving or a timer firing (→)">
         Step ▸
       </button>
-      <button data-testid="reset" onClick={reset} title="Start this cluster or preset over, with the same seed">
+      <button data-testid="reset" onClick={() => reset(session)} title="Start this cluster or preset over, with the same seed">
         ↺ Reset
       </button>
       <SpeedControl />
@@ -30,8 +32,8 @@ export function PlaybackControls() {
 }
 
 function SimTime() {
-  const time = useStore(selectTime);
-  const event = useStore(selectEvent);
+  const time = useAppStore(selectTime);
+  const event = useAppStore(selectEvent);
   return (
     <span className="sim-time" data-testid="sim-time" data-ms={time} data-event={event} title="Simulated time, and the number of events processed">
       <span className="sim-time-ms">{time} ms</span>

@@ -7,10 +7,11 @@
 import { useState } from 'react';
 import { formatClusterOptions } from '../../engine/scenario/format.ts';
 import { UNSAFE_RULES, type ProbeMode, type UnsafeRule } from '../../engine/types.ts';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectConfig } from '../store/selectors.ts';
 import { ruleChoiceOf, sameRules, type RuleChoice } from '../safety/ruleChoice.ts';
 import { rerunWithRules } from '../safety/rerunWithRules.ts';
+import { useSession } from '../session/useSession.ts';
 
 /** What each unsafe switch lets happen, for its tooltip. */
 const UNSAFE_HELP: Record<UnsafeRule, string> = {
@@ -20,12 +21,13 @@ const UNSAFE_HELP: Record<UnsafeRule, string> = {
 };
 
 export function RuleSwitches() {
-  const config = useStore(selectConfig);
+  const config = useAppStore(selectConfig);
   // Remounted when the run's options change, so the switches start from the rules in force.
   return <RuleForm key={formatClusterOptions(config)} current={ruleChoiceOf(config.raft)} />;
 }
 
 function RuleForm({ current }: { current: RuleChoice }) {
+  const session = useSession();
   const [draft, setDraft] = useState(current);
   const changed = !sameRules(draft, current);
   const toggleUnsafe = (rule: UnsafeRule, on: boolean): void =>
@@ -36,7 +38,7 @@ function RuleForm({ current }: { current: RuleChoice }) {
       aria-label="Rules of this run"
       onSubmit={(e) => {
         e.preventDefault();
-        if (changed) rerunWithRules(draft);
+        if (changed) rerunWithRules(session, draft);
       }}
     >
       <span className="control-label">Rules</span>

@@ -1,11 +1,13 @@
 /** Simulated time per wall time, on a log scale from 0.001× to 10×. */
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectSpeed } from '../store/selectors.ts';
 import { MAX_SPEED, MIN_SPEED } from '../store/uiSlice.ts';
 import { formatSpeed } from './formatSpeed.ts';
+import { useSession } from '../session/useSession.ts';
 
 export function SpeedControl() {
-  const speed = useStore(selectSpeed);
+  const session = useSession();
+  const speed = useAppStore(selectSpeed);
   return (
     <label className="speed" title="Simulated time per real time. At 0.1×, one simulated millisecond takes 10 ms to watch.">
       <span className="control-label">Speed</span>
@@ -16,7 +18,7 @@ export function SpeedControl() {
         max={Math.log10(MAX_SPEED)}
         step={0.05}
         value={Math.log10(speed)}
-        onChange={(e) => useStore.getState().setSpeed(10 ** Number(e.target.value))}
+        onChange={(e) => session.store.getState().setSpeed(10 ** Number(e.target.value))}
       />
       <output className="speed-value">{formatSpeed(speed)}</output>
     </label>

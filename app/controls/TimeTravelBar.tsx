@@ -5,18 +5,20 @@
  * future back. The scrubber's steps are events, so its arrow keys step one
  * event, like the ← and → shortcuts.
  */
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectEvent, selectTime, selectTimeline } from '../store/selectors.ts';
 import { backToLive, redo, seekTo, stepBack, undo } from '../sim/actions.ts';
+import { useSession } from '../session/useSession.ts';
 
 export function TimeTravelBar() {
-  const timeline = useStore(selectTimeline);
-  const event = useStore(selectEvent);
-  const time = useStore(selectTime);
+  const session = useSession();
+  const timeline = useAppStore(selectTimeline);
+  const event = useAppStore(selectEvent);
+  const time = useAppStore(selectTime);
   const past = !timeline.live;
   return (
     <div className="time-travel" data-testid="time-travel" data-live={timeline.live}>
-      <button data-testid="step-back" onClick={stepBack} disabled={event === 0} title="Go back exactly one event (←)">
+      <button data-testid="step-back" onClick={() => stepBack(session)} disabled={event === 0} title="Go back exactly one event (←)">
         ◂ Back
       </button>
       <label className="scrubber-label">
@@ -31,7 +33,7 @@ export function TimeTravelBar() {
           value={event}
           disabled={timeline.length === 0}
           aria-valuetext={`event ${event} of ${timeline.length}, at ${time} ms`}
-          onChange={(e) => seekTo(Number(e.target.value))}
+          onChange={(e) => seekTo(session, Number(e.target.value))}
         />
       </label>
       <span className="time-travel-where" data-testid="time-travel-where">
@@ -46,14 +48,14 @@ export function TimeTravelBar() {
         )}
       </span>
       {past ? (
-        <button data-testid="back-to-live" onClick={backToLive} title="Jump to the live end of the run (End)">
+        <button data-testid="back-to-live" onClick={() => backToLive(session)} title="Jump to the live end of the run (End)">
           Live ▸▸
         </button>
       ) : null}
-      <button data-testid="undo" onClick={undo} disabled={!timeline.canUndo} title="Bring back the run as it was before your last change of the past, reset or loaded script (Ctrl+Z)">
+      <button data-testid="undo" onClick={() => undo(session)} disabled={!timeline.canUndo} title="Bring back the run as it was before your last change of the past, reset or loaded script (Ctrl+Z)">
         ↶ Undo
       </button>
-      <button data-testid="redo" onClick={redo} disabled={!timeline.canRedo} title="Redo (Ctrl+Shift+Z)">
+      <button data-testid="redo" onClick={() => redo(session)} disabled={!timeline.canRedo} title="Redo (Ctrl+Shift+Z)">
         ↷ Redo
       </button>
     </div>

@@ -18,6 +18,7 @@ function placeList(e: SyntheticEvent<HTMLDetailsElement>): void {
   list.style.left = `${left - anchor}px`;
 }
 
+/** Destructure the result where it is used: see FocusHandoff (app/inspector) for why. */
 export function useDropdown(): { ref: RefObject<HTMLDetailsElement | null>; onToggle: typeof placeList; close: () => void } {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {

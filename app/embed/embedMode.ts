@@ -6,6 +6,7 @@
  */
 export const isEmbedded = (search: string): boolean => new URLSearchParams(search).get('embed') === '1';
 
+/** An immutable constant, read once from the address; main.tsx hands it to the session (SessionOptions.embedded). */
 export const EMBEDDED = typeof window !== 'undefined' && isEmbedded(window.location.search);
 
 /** The same address without `embed=1`: the full app, for the "Open in raftviz" link. */

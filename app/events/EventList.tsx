@@ -1,16 +1,18 @@
 /** What just happened, in plain words, newest first. */
 import { memo } from 'react';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectEvents, selectHideHeartbeats } from '../store/selectors.ts';
 import type { EventView } from '../worker/viewModel.ts';
 import { eventCategory } from './eventCategory.ts';
+import { useSession } from '../session/useSession.ts';
 
 /** Most recent events shown; the store keeps a few more. */
 const SHOWN = 120;
 
 export function EventList() {
-  const events = useStore(selectEvents);
-  const hide = useStore(selectHideHeartbeats);
+  const session = useSession();
+  const events = useAppStore(selectEvents);
+  const hide = useAppStore(selectHideHeartbeats);
   const shown: EventView[] = [];
   for (let i = events.length - 1; i >= 0 && shown.length < SHOWN; i--) {
     if (!(hide && events[i].routine)) shown.push(events[i]);
@@ -18,7 +20,7 @@ export function EventList() {
   return (
     <div className="events">
       <label className="events-filter">
-        <input type="checkbox" checked={hide} onChange={(e) => useStore.getState().setHideHeartbeats(e.target.checked)} /> hide heartbeats and lost messages
+        <input type="checkbox" checked={hide} onChange={(e) => session.store.getState().setHideHeartbeats(e.target.checked)} /> hide heartbeats and lost messages
       </label>
       {shown.length === 0 ? (
         <p className="muted">Nothing yet.</p>

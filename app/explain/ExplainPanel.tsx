@@ -4,7 +4,7 @@
  * The newest step's lines are marked as such; older ones fade a little.
  */
 import { memo, useMemo } from 'react';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectEvents, selectTour } from '../store/selectors.ts';
 import type { Store } from '../store/store.ts';
 import type { EventView } from '../worker/viewModel.ts';
@@ -15,8 +15,8 @@ import './explain.css';
 const selectTouring = (s: Store): boolean => selectTour(s) !== null;
 
 export function ExplainPanel() {
-  const events = useStore(selectEvents);
-  const touring = useStore(selectTouring);
+  const events = useAppStore(selectEvents);
+  const touring = useAppStore(selectTouring);
   const { lines, latest, quiet } = useMemo(() => narration(events), [events]);
   if (lines.length === 0) return <p className="explain-empty">{idle(quiet, touring)}</p>;
   return (

@@ -8,19 +8,21 @@ import { isPlainClick } from '../controls/useDropdown.ts';
 import { Dropdown } from '../controls/Dropdown.tsx';
 import './export.css';
 import { exportFromRun, exportImage, exportScript, type ImageFormat, type Picture } from './exportActions.ts';
+import type { Session } from '../session/session.ts';
+import { useSession } from '../session/useSession.ts';
 
 interface Item {
   readonly id: string;
   readonly label: string;
   readonly hint: string;
-  readonly run: () => void;
+  readonly run: (session: Session) => void;
 }
 
 const picture = (p: Picture, f: ImageFormat, label: string): Item => ({
   id: `export-${p}-${f}`,
   label,
   hint: f === 'svg' ? 'a vector image, with its legend' : 'a picture at twice the screen size, with its legend',
-  run: () => void exportImage(p, f),
+  run: (session) => void exportImage(session, p, f),
 });
 
 const ITEMS: readonly Item[] = [
@@ -29,11 +31,12 @@ const ITEMS: readonly Item[] = [
   picture('cluster', 'png', 'Cluster view (PNG)'),
   picture('logs', 'svg', 'Logs (SVG)'),
   picture('logs', 'png', 'Logs (PNG)'),
-  { id: 'export-shiviz', label: 'ShiViz log', hint: 'every event with its vector clock, for the ShiViz space-time diagram', run: () => exportFromRun('shiviz') },
-  { id: 'export-trace', label: 'JSON trace', hint: 'every event record with its time (versioned schema)', run: () => exportFromRun('trace') },
+  { id: 'export-shiviz', label: 'ShiViz log', hint: 'every event with its vector clock, for the ShiViz space-time diagram', run: (session) => exportFromRun(session, 'shiviz') },
+  { id: 'export-trace', label: 'JSON trace', hint: 'every event record with its time (versioned schema)', run: (session) => exportFromRun(session, 'trace') },
 ];
 
 export function ExportMenu() {
+  const session = useSession();
   return (
     <Dropdown testId="export-menu" label="Export" title="Save the run, pictures of it, or traces for other tools">
       {(close) =>
@@ -45,7 +48,7 @@ export function ExportMenu() {
               onClick={(e) => {
                 if (!isPlainClick(e)) return;
                 close();
-                item.run();
+                item.run(session);
               }}
             >
               <span className="dropdown-title">{item.label}</span>

@@ -5,23 +5,24 @@
  * worker writes by replaying the run. All are made in the browser and
  * downloaded from memory.
  */
-import { saveScriptFile } from '../script/scriptActions.ts';
-import { simulation } from '../sim/simulation.ts';
+import type { Session } from '../session/session.ts';
 import type { ExportFormat } from '../worker/protocol.ts';
+import type { ImageFormat, Picture } from './exportImage.ts';
 
-export type Picture = 'cluster' | 'logs';
-export type ImageFormat = 'svg' | 'png';
+export type { ImageFormat, Picture };
 
 /**
  * The picture makers come in their own chunk, requested as the page starts
  * (so choosing an entry later fetches nothing) but not part of the entry script.
+ * An immutable promise: the module loader fetches the chunk once.
  */
 const pictures = import('./exportImage.ts');
 
-export const exportImage = (picture: Picture, format: ImageFormat): void => void pictures.then((m) => m.exportImage(picture, format));
+export const exportImage = (session: Session, picture: Picture, format: ImageFormat): void =>
+  void pictures.then((m) => m.exportImage(session.store, picture, format));
 
-export const exportScript = (): void => saveScriptFile();
+export const exportScript = (session: Session): void => session.editor.saveScriptFile();
 
-/** The worker replays the run and writes the file; simulation.ts downloads it. */
-export const exportFromRun = (format: ExportFormat): void => simulation.exportFile(format);
+/** The worker replays the run and writes the file; the session downloads it. */
+export const exportFromRun = (session: Session, format: ExportFormat): void => session.exportFile(format);
 

@@ -1,13 +1,15 @@
 /** Pictures of the cluster view and the logs, with their legends, as SVG or PNG downloads. */
-import { useStore } from '../store/store.ts';
+import type { AppStore } from '../store/store.ts';
 import { clusterSvg } from './clusterSvg.ts';
 import { logSvg } from './logSvg.ts';
 import { svgToPng } from './svgToPng.ts';
 import { download, downloadText } from './download.ts';
-import type { ImageFormat, Picture } from './exportActions.ts';
 
-function pictureSvg(picture: Picture): string | null {
-  const s = useStore.getState();
+export type Picture = 'cluster' | 'logs';
+export type ImageFormat = 'svg' | 'png';
+
+function pictureSvg(store: AppStore, picture: Picture): string | null {
+  const s = store.getState();
   if (picture === 'logs') {
     return logSvg({
       ids: s.ids,
@@ -24,15 +26,15 @@ function pictureSvg(picture: Picture): string | null {
 }
 
 /** The picture's file name names the moment it shows. */
-const fileName = (picture: Picture, format: ImageFormat): string => `raftviz-${picture}-event-${useStore.getState().event}.${format}`;
+const fileName = (store: AppStore, picture: Picture, format: ImageFormat): string => `raftviz-${picture}-event-${store.getState().event}.${format}`;
 
-export async function exportImage(picture: Picture, format: ImageFormat): Promise<void> {
-  const svg = pictureSvg(picture);
+export async function exportImage(store: AppStore, picture: Picture, format: ImageFormat): Promise<void> {
+  const svg = pictureSvg(store, picture);
   if (svg === null) return;
-  if (format === 'svg') return downloadText(svg, fileName(picture, format), 'image/svg+xml');
+  if (format === 'svg') return downloadText(svg, fileName(store, picture, format), 'image/svg+xml');
   try {
-    download(await svgToPng(svg), fileName(picture, format));
+    download(await svgToPng(svg), fileName(store, picture, format));
   } catch (e) {
-    useStore.getState().showNotice({ tone: 'error', message: `The PNG could not be made: ${e instanceof Error ? e.message : String(e)}. The SVG export works in its place.` });
+    store.getState().showNotice({ tone: 'error', message: `The PNG could not be made: ${e instanceof Error ? e.message : String(e)}. The SVG export works in its place.` });
   }
 }

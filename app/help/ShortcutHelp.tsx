@@ -1,14 +1,16 @@
 /** The list of keyboard shortcuts, over the page: `?` opens and closes it, Escape or its button closes it. */
 import { useEffect, useRef } from 'react';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 import { rememberLetterKeys } from './letterKeys.ts';
 import { browserStorage } from '../share/savedRun.ts';
 import './help.css';
+import { useSession } from '../session/useSession.ts';
 
 export function ShortcutHelp() {
-  const open = useStore((s) => s.helpOpen);
-  const letterKeys = useStore((s) => s.letterKeys);
+  const session = useSession();
+  const open = useAppStore((s) => s.helpOpen);
+  const letterKeys = useAppStore((s) => s.letterKeys);
   const dialog = useRef<HTMLDialogElement>(null);
   // A modal <dialog> keeps focus inside while open and gives it back when closed.
   useEffect(() => {
@@ -25,7 +27,7 @@ export function ShortcutHelp() {
       aria-labelledby="h-shortcuts"
       // Escape: 'cancel' comes with the key and closes the list at once; the 'close' event follows in a later
       // task, so it is not listened to: a ? pressed in between reopens the list, and must not be undone by it.
-      onCancel={() => useStore.getState().setHelpOpen(false)}
+      onCancel={() => session.store.getState().setHelpOpen(false)}
     >
       <h2 id="h-shortcuts">Keyboard shortcuts</h2>
       <table>
@@ -52,13 +54,13 @@ export function ShortcutHelp() {
           data-testid="letter-keys"
           checked={letterKeys}
           onChange={(e) => {
-            useStore.getState().setLetterKeys(e.target.checked);
+            session.store.getState().setLetterKeys(e.target.checked);
             rememberLetterKeys(browserStorage(), e.target.checked);
           }}
         />{' '}
         Single-character keys (c, r, t, a, ?). Off, only Space, the arrows, End and Ctrl+Z work; this list opens from “All keys” in the hints shown when nothing is selected.
       </label>
-      <button className="primary" data-testid="shortcut-help-close" onClick={() => useStore.getState().setHelpOpen(false)} autoFocus>
+      <button className="primary" data-testid="shortcut-help-close" onClick={() => session.store.getState().setHelpOpen(false)} autoFocus>
         Close
       </button>
     </dialog>

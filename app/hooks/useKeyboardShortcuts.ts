@@ -9,20 +9,21 @@
  */
 import { useEffect } from 'react';
 import { backToLive, propose, redo, restartLeader, setTimers, stepBack, stepOnce, togglePlaying, undo } from '../sim/actions.ts';
-import { useStore } from '../store/store.ts';
+import type { Session } from '../session/session.ts';
+import { useSession } from '../session/useSession.ts';
 import { ARROW_KEYS_ATTR } from '../cluster/useRovingFocus.ts';
 import { browserStorage } from '../share/savedRun.ts';
 import { letterKeysOn } from '../help/letterKeys.ts';
 
 /** One-letter shortcuts: what each does. */
-const LETTERS: Readonly<Record<string, () => void>> = {
-  c: () => propose('leader'),
+const LETTERS: Readonly<Record<string, (session: Session) => void>> = {
+  c: (session) => propose(session, 'leader'),
   r: restartLeader,
-  t: () => setTimers('spread'),
-  a: () => setTimers('align'),
+  t: (session) => setTimers(session, 'spread'),
+  a: (session) => setTimers(session, 'align'),
 };
 
-/** Inputs that take no typing: the shortcuts still work while one of them has focus. */
+/** Inputs that take no typing: the shortcuts still work while one of them has focus. An immutable constant. */
 const KEYLESS_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color']);
 
 /** Keys typed into a field belong to the field. */
@@ -44,18 +45,20 @@ const movesWithin = (target: EventTarget | null): boolean =>
   (target instanceof Element && target.closest(`[role="grid"], [${ARROW_KEYS_ATTR}]`) !== null);
 
 export function useKeyboardShortcuts(): void {
+  const session = useSession();
   useEffect(() => {
-    useStore.getState().setLetterKeys(letterKeysOn(browserStorage()));
+    const store = session.store;
+    store.getState().setLetterKeys(letterKeysOn(browserStorage()));
     const onKey = (e: KeyboardEvent): void => {
       if (isTyping(e.target)) return;
       // Over the shortcuts list, keys are the list's (Escape closes it; ? toggles it).
-      if (useStore.getState().helpOpen && e.key !== '?') return;
+      if (store.getState().helpOpen && e.key !== '?') return;
       if ((e.ctrlKey || e.metaKey) && !e.altKey) {
         const key = e.key.toLowerCase();
         if (key === 'z' || key === 'y') {
           e.preventDefault();
-          if (key === 'y' || e.shiftKey) redo();
-          else undo();
+          if (key === 'y' || e.shiftKey) redo(session);
+          else undo(session);
         }
         return;
       }
@@ -64,23 +67,23 @@ export function useKeyboardShortcuts(): void {
       if (e.key === ' ' && !isToggle(e.target)) {
         // Also keeps Space from clicking a focused button or scrolling the page.
         e.preventDefault();
-        if (!e.repeat) togglePlaying();
+        if (!e.repeat) togglePlaying(session);
       } else if (e.key === 'ArrowRight' && !movesWithin(e.target)) {
         e.preventDefault();
-        stepOnce();
+        stepOnce(session);
       } else if (e.key === 'ArrowLeft' && !movesWithin(e.target)) {
         e.preventDefault();
-        stepBack();
+        stepBack(session);
       } else if (e.key === 'End' && !movesWithin(e.target)) {
         e.preventDefault();
-        backToLive();
-      } else if (!useStore.getState().letterKeys) {
+        backToLive(session);
+      } else if (!store.getState().letterKeys) {
         // Single-character shortcuts are off: the rest are characters, and do nothing.
       } else if (e.key === '?') {
-        const ui = useStore.getState();
+        const ui = store.getState();
         ui.setHelpOpen(!ui.helpOpen);
       } else if (Object.hasOwn(LETTERS, e.key.toLowerCase())) {
-        if (!e.repeat) LETTERS[e.key.toLowerCase()]();
+        if (!e.repeat) LETTERS[e.key.toLowerCase()](session);
       }
     };
     // Space activates a focused button on key *up*; swallow that too.
@@ -93,5 +96,5 @@ export function useKeyboardShortcuts(): void {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keyup', onKeyUp);
     };
-  }, []);
+  }, [session]);
 }

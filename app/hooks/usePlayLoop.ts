@@ -4,14 +4,16 @@
  * snapshot came back, so a slow worker gets bigger ticks, not a queue, and the
  * page receives at most one snapshot per frame.
  *
- * During a tour, playing in the past stops at the end of the run: the step's end.
+ * Each tick carries the conditions playing stops at, and the worker stops the
+ * tick exactly there (and says so, which pauses the page): the first event that
+ * breaks a safety property, and, during a tour, the end of the recorded run
+ * (the step's end, where the next step's caption belongs).
  */
 import { useRef } from 'react';
-import { useStore } from '../store/store.ts';
-import { simulation } from '../sim/simulation.ts';
+import { useSession } from '../session/useSession.ts';
 import { useAnimationFrame } from './useAnimationFrame.ts';
-import { backToLive } from '../sim/actions.ts';
-import { untilEnd } from '../tour/stepEnd.ts';
+import { stepEnd } from '../tour/stepEnd.ts';
+import type { StopWhen } from '../worker/protocol.ts';
 
 /** A frame longer than this (a background tab, a debugger pause) counts as this long. */
 const MAX_FRAME_MS = 100;
@@ -19,12 +21,14 @@ const MAX_FRAME_MS = 100;
 const MAX_OWED_WALL_MS = 250;
 
 export function usePlayLoop(): void {
+  const session = useSession();
+  const simulation = session.client;
   const last = useRef<number | null>(null);
   const owed = useRef(0);
   useAnimationFrame((now) => {
     const dt = last.current === null ? 0 : Math.min(now - last.current, MAX_FRAME_MS);
     last.current = now;
-    const { playing, speed, loaded, tour, timeline, time } = useStore.getState();
+    const { playing, speed, loaded, tour, timeline } = session.store.getState();
     if (!playing || !loaded) {
       owed.current = 0;
       return;
@@ -33,10 +37,7 @@ export function usePlayLoop(): void {
     if (simulation.awaitingTick || owed.current < 1) return;
     const whole = Math.floor(owed.current);
     owed.current -= whole;
-    // A tour step plays its recorded run and stops at its end, where the next step's caption belongs.
-    const ms = tour !== null && !timeline.live ? untilEnd(whole, time, timeline.headTime) : { ms: whole, last: false };
-    if (ms.last) useStore.getState().setPlaying(false);
-    if (ms.ms >= 1) simulation.tick(ms.ms);
-    else if (ms.last) backToLive();
+    const stop: StopWhen = tour !== null && !timeline.live ? { violation: true, at: stepEnd(timeline) } : { violation: true };
+    simulation.tick(whole, stop);
   });
 }

@@ -1,27 +1,29 @@
 /** One message in flight: every field, and the option to drop it. */
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { dropMessage } from '../sim/actions.ts';
 import type { MessageView } from '../worker/viewModel.ts';
 import { useFocusHandoff } from './useFocusHandoff.ts';
+import { useSession } from '../session/useSession.ts';
 
 const selectMessage = (id: number) => (s: { messages: readonly MessageView[] }) => s.messages.find((m) => m.id === id);
 
 export function MessageInspector({ id }: { id: number }) {
-  const message = useStore(selectMessage(id));
-  const focus = useFocusHandoff<HTMLDivElement>();
+  const session = useSession();
+  const message = useAppStore(selectMessage(id));
+  const { ref, close, onKeyDown } = useFocusHandoff<HTMLDivElement>();
   return (
     <div
       className="inspector"
       data-testid="message-inspector"
-      ref={focus.ref}
+      ref={ref}
       tabIndex={-1}
       role="region"
       aria-label={`Message m${id}`}
-      onKeyDown={focus.onKeyDown}
+      onKeyDown={onKeyDown}
     >
       <div className="inspector-head">
         <span className="inspector-title">Message m{id}</span>
-        <button className="close" onClick={focus.close} aria-label="Close">
+        <button className="close" onClick={close} aria-label="Close">
           ✕
         </button>
       </div>
@@ -35,7 +37,7 @@ export function MessageInspector({ id }: { id: number }) {
             ))}
           </dl>
           <div className="actions">
-            <button data-testid="action-drop" onClick={() => dropMessage(id)} title="The network loses this message">
+            <button data-testid="action-drop" onClick={() => dropMessage(session, id)} title="The network loses this message">
               Drop this message
             </button>
           </div>

@@ -1,17 +1,19 @@
 /** One node's state in full, and what can be done to it. */
 import type { ReactNode } from 'react';
 import type { NodeId } from '../../engine/types.ts';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectNode } from '../store/selectors.ts';
 import { campaign, crash, propose, restart } from '../sim/actions.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
 import { ProgressTable } from './ProgressTable.tsx';
 import { useFocusHandoff } from './useFocusHandoff.ts';
+import { useSession } from '../session/useSession.ts';
 
 export function NodeInspector({ id }: { id: NodeId }) {
-  const node = useStore(selectNode(id));
-  const lastTerm = useStore((s) => s.logs[id]?.at(-1)?.term ?? 0);
-  const focus = useFocusHandoff<HTMLDivElement>();
+  const session = useSession();
+  const node = useAppStore(selectNode(id));
+  const lastTerm = useAppStore((s) => s.logs[id]?.at(-1)?.term ?? 0);
+  const { ref, close, onKeyDown } = useFocusHandoff<HTMLDivElement>();
   if (node === undefined) return null;
   const { role, up } = node;
   const timer = node.electionTimer;
@@ -20,11 +22,11 @@ export function NodeInspector({ id }: { id: NodeId }) {
       className="inspector"
       data-testid="inspector"
       data-node={id}
-      ref={focus.ref}
+      ref={ref}
       tabIndex={-1}
       role="region"
       aria-label={`Node ${id}`}
-      onKeyDown={focus.onKeyDown}
+      onKeyDown={onKeyDown}
     >
       <div className="inspector-head">
         <span className="inspector-badge" style={{ background: up ? termColor(node.term) : '#d9d9d9', color: up ? termInk(node.term) : '#333' }}>
@@ -33,7 +35,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
         <span className="inspector-title">
           {role === 'down' ? 'crashed' : node.pre ? 'pre-candidate' : role} · term {node.term}
         </span>
-        <button className="close" onClick={focus.close} aria-label="Close">
+        <button className="close" onClick={close} aria-label="Close">
           ✕
         </button>
       </div>
@@ -63,16 +65,16 @@ export function NodeInspector({ id }: { id: NodeId }) {
         )}
       </dl>
       <div className="actions">
-        <ActionButton testId="action-crash" act={() => crash(id)} enabled={up} title="Lose all volatile state; keep term, vote and log">
+        <ActionButton testId="action-crash" act={() => crash(session, id)} enabled={up} title="Lose all volatile state; keep term, vote and log">
           Crash
         </ActionButton>
-        <ActionButton testId="action-restart" act={() => restart(id)} enabled={!up} title="Come back as a follower with the persistent state">
+        <ActionButton testId="action-restart" act={() => restart(session, id)} enabled={!up} title="Come back as a follower with the persistent state">
           Restart
         </ActionButton>
-        <ActionButton testId="action-campaign" act={() => campaign(id)} enabled={up && role !== 'leader'} title="Time out now: start an election for the next term">
+        <ActionButton testId="action-campaign" act={() => campaign(session, id)} enabled={up && role !== 'leader'} title="Time out now: start an election for the next term">
           Campaign now
         </ActionButton>
-        <ActionButton testId="action-propose" act={() => propose(id)} enabled title="Send a client request to this node (only a leader accepts it)">
+        <ActionButton testId="action-propose" act={() => propose(session, id)} enabled title="Send a client request to this node (only a leader accepts it)">
           Client request
         </ActionButton>
       </div>

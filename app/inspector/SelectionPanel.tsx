@@ -1,11 +1,13 @@
 /** Details of whatever is selected: a node, a message, or a hint on how to select one. */
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectSelection } from '../store/selectors.ts';
 import { MessageInspector } from './MessageInspector.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
+import { useSession } from '../session/useSession.ts';
 
 export function SelectionPanel() {
-  const selection = useStore(selectSelection);
+  const session = useSession();
+  const selection = useAppStore(selectSelection);
   if (selection?.kind === 'node') return <NodeInspector key={selection.id} id={selection.id} />;
   if (selection?.kind === 'message') return <MessageInspector key={selection.id} id={selection.id} />;
   return (
@@ -28,7 +30,7 @@ export function SelectionPanel() {
       </p>
       <p className="muted">
         Keys: Space play/pause · → / ← one event on / back · c client request · r restart the leader ·{' '}
-        <button className="link-button" data-testid="open-shortcuts" onClick={() => useStore.getState().setHelpOpen(true)}>
+        <button className="link-button" data-testid="open-shortcuts" onClick={() => session.store.getState().setHelpOpen(true)}>
           All keys
         </button>{' '}
         (<kbd>?</kbd>)

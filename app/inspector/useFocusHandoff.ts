@@ -6,8 +6,13 @@
  * not need it moved.
  */
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
-import { useStore } from '../store/store.ts';
+import { useSession } from '../session/useSession.ts';
 
+/**
+ * Destructure it where it is used (`const { ref, close, onKeyDown } = ...`): passed around
+ * as one object holding a ref, its handlers read in render look like ref reads to React's
+ * rules of hooks.
+ */
 export interface FocusHandoff<T extends HTMLElement> {
   /** On the inspector's element, which needs tabIndex -1. */
   readonly ref: RefObject<T | null>;
@@ -18,6 +23,7 @@ export interface FocusHandoff<T extends HTMLElement> {
 }
 
 export function useFocusHandoff<T extends HTMLElement>(): FocusHandoff<T> {
+  const session = useSession();
   const ref = useRef<T>(null);
   const cameFrom = useRef<HTMLElement | SVGElement | null>(null);
   useEffect(() => {
@@ -30,7 +36,7 @@ export function useFocusHandoff<T extends HTMLElement>(): FocusHandoff<T> {
   }, []);
   const close = (): void => {
     const back = cameFrom.current;
-    useStore.getState().select(null);
+    session.store.getState().select(null);
     if (back !== null && back.isConnected && ref.current?.contains(document.activeElement)) back.focus();
   };
   const onKeyDown = (e: KeyboardEvent): void => {

@@ -6,11 +6,13 @@
 import { openLibraryScenario } from '../sim/actions.ts';
 import { isPlainClick } from '../controls/useDropdown.ts';
 import { Dropdown } from '../controls/Dropdown.tsx';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectLibrary } from '../store/selectors.ts';
+import { useSession } from '../session/useSession.ts';
 
 export function LibraryMenu() {
-  const library = useStore(selectLibrary);
+  const session = useSession();
+  const library = useAppStore(selectLibrary);
   return (
     <Dropdown testId="library" label="Library" title="Scenarios that show one Raft behaviour each, run to their end">
       {(close) =>
@@ -23,7 +25,7 @@ export function LibraryMenu() {
                 if (!isPlainClick(e)) return;
                 e.preventDefault();
                 close();
-                openLibraryScenario(s);
+                openLibraryScenario(session, s);
               }}
             >
               <span className="dropdown-title">{s.title}</span>

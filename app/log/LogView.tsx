@@ -6,7 +6,7 @@
 import { cssVars } from '../theme/cssVars.ts';
 import { memo, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import type { Store } from '../store/store.ts';
 import { LogRow } from './LogRow.tsx';
 import { columnCount } from './logModel.ts';
@@ -18,7 +18,7 @@ import { NO_INDEXES, violationMarks } from '../safety/violationMarks.ts';
 const selectLogView = (s: Store) => ({ ids: s.ids, nodes: s.nodes, logs: s.logs, leader: s.leader, violations: s.violations, probes: s.stats.probes });
 
 export function LogView() {
-  const { ids, nodes, logs, leader, violations, probes } = useStore(useShallow(selectLogView));
+  const { ids, nodes, logs, leader, violations, probes } = useAppStore(useShallow(selectLogView));
   const marks = violationMarks(violations);
   // Once any follower was probed, every row shows its count (zero included), so they compare at a glance.
   const probed = Object.keys(probes).length > 0;

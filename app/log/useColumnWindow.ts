@@ -58,7 +58,8 @@ export interface ColumnWindowControl {
   readonly bringIntoView: (column: number) => void;
 }
 
-export function useColumnWindow(scroller: RefObject<HTMLDivElement | null>, columns: number): ColumnWindowControl {
+/** `scrollerRef`, not `scroller`: React's rules of hooks know a ref passed in by its `Ref` suffix. */
+export function useColumnWindow(scrollerRef: RefObject<HTMLDivElement | null>, columns: number): ColumnWindowControl {
   // Until measured: following the end with no width, which draws the last chunks only.
   const [view, setView] = useState<ScrollView>({ left: 0, width: 0, following: true, cellWidth: CELL_W });
   const columnsNow = useRef(columns);
@@ -81,7 +82,7 @@ export function useColumnWindow(scroller: RefObject<HTMLDivElement | null>, colu
   }, []);
 
   const onScroll = useCallback((): void => {
-    const el = scroller.current;
+    const el = scrollerRef.current;
     if (el === null) return;
     following.current = atEnd(el);
     if (frame.current !== 0) return;
@@ -90,9 +91,9 @@ export function useColumnWindow(scroller: RefObject<HTMLDivElement | null>, colu
       // Rendered now, before this frame is laid out and painted: left to React's
       // scheduler, the new window would come a frame after the scroll, which
       // shows as a blank strip while flinging through a long log.
-      if (scroller.current !== null) flushSync(() => adopt(measure(scroller.current!, following.current)));
+      if (scrollerRef.current !== null) flushSync(() => adopt(measure(scrollerRef.current!, following.current)));
     });
-  }, [scroller, adopt]);
+  }, [scrollerRef, adopt]);
 
   // Follow the end of the logs as they grow, unless the reader scrolled back.
   // At the start of the next frame, before it is drawn, rather than here:
@@ -104,17 +105,17 @@ export function useColumnWindow(scroller: RefObject<HTMLDivElement | null>, colu
     if (!following.current || toEnd.current !== 0) return;
     toEnd.current = requestAnimationFrame(() => {
       toEnd.current = 0;
-      const el = scroller.current;
+      const el = scrollerRef.current;
       if (el !== null && following.current) el.scrollLeft = el.scrollWidth;
     });
-  }, [scroller, columns]);
+  }, [scrollerRef, columns]);
 
   // Measure whenever the scroller's size changes. The first call comes with
   // the first layout, before the first paint: measuring here instead would lay
   // the page out in the middle of the task that mounts it. Rendered at once, so
   // the frame being drawn has the window for the new size.
   useLayoutEffect(() => {
-    const el = scroller.current;
+    const el = scrollerRef.current;
     if (el === null) return;
     const resized = new ResizeObserver(() => {
       if (following.current) el.scrollLeft = el.scrollWidth;
@@ -128,11 +129,11 @@ export function useColumnWindow(scroller: RefObject<HTMLDivElement | null>, colu
       frame.current = 0;
       toEnd.current = 0;
     };
-  }, [scroller, adopt]);
+  }, [scrollerRef, adopt]);
 
   const bringIntoView = useCallback(
     (column: number): void => {
-      const el = scroller.current;
+      const el = scrollerRef.current;
       if (el === null) return;
       const now = measure(el, following.current);
       el.scrollLeft = leftToShow(column, now.left, now.width, now.cellWidth);
@@ -140,7 +141,7 @@ export function useColumnWindow(scroller: RefObject<HTMLDivElement | null>, colu
       const moved = measure(el, following.current);
       flushSync(() => setView(moved));
     },
-    [scroller],
+    [scrollerRef],
   );
 
   return { window: windowOf(view, columns), onScroll, bringIntoView };

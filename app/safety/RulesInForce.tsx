@@ -3,11 +3,11 @@
  * neutral chips for PreVote, CheckQuorum and naive probing, and a red badge for
  * any rule switched off (it stays for as long as this cluster runs).
  */
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectRaft } from '../store/selectors.ts';
 
 export function RulesInForce() {
-  const raft = useStore(selectRaft);
+  const raft = useAppStore(selectRaft);
   const chips = [
     raft.prevote && 'PreVote',
     raft.checkquorum && 'CheckQuorum',

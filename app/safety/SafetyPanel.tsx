@@ -7,17 +7,19 @@
  */
 import { useMemo } from 'react';
 import { INVARIANTS } from '../../engine/events.ts';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectRaft, selectViolationCount, selectViolations } from '../store/selectors.ts';
 import { seekTo } from '../sim/actions.ts';
 import { explainViolations } from './explain.ts';
 import { INVARIANT_INFO } from './invariantInfo.ts';
 import { unsafeFlag } from './ruleChoice.ts';
+import { useSession } from '../session/useSession.ts';
 
 export function SafetyPanel() {
-  const count = useStore(selectViolationCount);
-  const violations = useStore(selectViolations);
-  const raft = useStore(selectRaft);
+  const session = useSession();
+  const count = useAppStore(selectViolationCount);
+  const violations = useAppStore(selectViolations);
+  const raft = useAppStore(selectRaft);
   const explanation = useMemo(() => explainViolations(violations, raft), [violations, raft]);
   const ok = count === 0;
   const first = new Map(violations.map((v) => [v.invariant, v]));
@@ -44,7 +46,7 @@ export function SafetyPanel() {
           {explanation.broken.map((b) => (
             <p key={b.invariant} className="safety-broken">
               <strong>{b.title}</strong>, at{' '}
-              <button className="link-button" onClick={() => seekTo(b.event)} title="Show the state just after this event">
+              <button className="link-button" onClick={() => seekTo(session, b.event)} title="Show the state just after this event">
                 event #{b.event}
               </button>
               : {b.detail} <span className="safety-consequence">{b.consequence}</span>
@@ -76,7 +78,7 @@ export function SafetyPanel() {
                 {v === undefined ? (
                   'holds'
                 ) : (
-                  <button className="link-button" onClick={() => seekTo(v.event)} title="Show the state just after this event">
+                  <button className="link-button" onClick={() => seekTo(session, v.event)} title="Show the state just after this event">
                     violated at event #{v.event}
                   </button>
                 )}

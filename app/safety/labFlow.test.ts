@@ -12,7 +12,6 @@ import type { Snapshot } from '../worker/viewModel.ts';
 import { applyScriptDelta } from '../worker/recording.ts';
 import { explainViolations } from './explain.ts';
 import { ruleChoiceOf, scriptWithRules } from './ruleChoice.ts';
-import { violationStop } from './violationStop.ts';
 import { findScenario } from '../library/library.ts';
 
 const snapshotOf = (replies: FromWorker[]): Snapshot => {
@@ -50,9 +49,12 @@ describe('re-running Figure 8 with commit-old-terms', () => {
   });
 
   it('playing from the start stops at the first violation, which the state there shows', () => {
-    const stop = violationStop({ ...start, playing: true }, { ...end, playing: true });
-    expect(stop).toEqual({ kind: 'pause', at: end.violations[0].event });
-    const there = snapshotOf(host.handle({ kind: 'seek', position: end.violations[0].event }));
+    host.handle({ kind: 'seek', position: 0 });
+    const replies = host.handle({ kind: 'tick', ms: end.time, stop: { violation: true } });
+    const first = end.violations[0];
+    expect(replies[0]).toEqual({ kind: 'stopped', reason: { kind: 'violation', invariant: 'LeaderCompleteness', event: first.event, time: first.time } });
+    const there = snapshotOf(replies);
+    expect(there.event).toBe(first.event);
     expect(there.violations.map((v) => v.invariant)).toEqual(['LeaderCompleteness']);
   });
 

@@ -5,16 +5,14 @@
  * safety panel shows what the rules change. It opens paused at the start; Undo
  * brings back the run as it was.
  */
-import { useStore } from '../store/store.ts';
-import { openScript } from '../sim/simulation.ts';
-import { startSaving } from '../share/runSaver.ts';
+import type { Session } from '../session/session.ts';
 import { describeRules, scriptWithRules, type RuleChoice } from './ruleChoice.ts';
 
-export function rerunWithRules(choice: RuleChoice): void {
-  const { script, config, showNotice } = useStore.getState();
+export function rerunWithRules(session: Session, choice: RuleChoice): void {
+  const { script, config, showNotice } = session.store.getState();
   const text = scriptWithRules(script, choice, config).join('\n');
-  startSaving();
-  openScript({
+  session.startSaving();
+  session.openScript({
     text,
     label: 'This run with the new rules',
     cursor: { time: 0, event: 0 },

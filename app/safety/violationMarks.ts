@@ -14,6 +14,7 @@ export interface ViolationMarks {
 
 export const NO_INDEXES: readonly number[] = [];
 
+/** A pure memo table, not state: the marks of a list of violations never change, and a list no longer held is let go. */
 const cache = new WeakMap<readonly ViolationView[], ViolationMarks>();
 
 export function violationMarks(violations: readonly ViolationView[]): ViolationMarks {

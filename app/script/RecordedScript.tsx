@@ -12,7 +12,7 @@
  * either way: it reads, selects and copies exactly as the script.
  */
 import { memo, type JSX } from 'react';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectScript } from '../store/selectors.ts';
 import { cssVars } from '../theme/cssVars.ts';
 
@@ -48,7 +48,7 @@ const Block = memo(function Block({ lines, from, to }: BlockProps) {
 }, sameBlock);
 
 export function RecordedScript() {
-  const script = useStore(selectScript);
+  const script = useAppStore(selectScript);
   const body: JSX.Element[] = [];
   if (script.length <= BLOCK_LINES) {
     // The newline sits inside the line, so the text reads (and copies) exactly as the script.

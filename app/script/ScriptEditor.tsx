@@ -4,9 +4,11 @@
  * Both layers follow the textarea's scrolling, so the marks stay on their lines.
  */
 import { useEffect, useMemo, useRef, type CSSProperties, type UIEvent } from 'react';
-import { selectDraft, selectProblems, selectRestored, selectRunning, selectStale, useEditor } from './editorState.ts';
-import { changeDraft, CHECK_DELAY_MS, checkDraft, runDraft } from './scriptActions.ts';
+import { selectDraft, selectProblems, selectRestored, selectRunning, selectStale } from './editorState.ts';
+import { useEditorStore } from './useEditorStore.ts';
+import { CHECK_DELAY_MS } from './scriptEditing.ts';
 import { lineCount, problemLines } from './scriptCheck.ts';
+import { useSession } from '../session/useSession.ts';
 
 /** The textarea grows with the script up to this many rows, then scrolls. */
 const MAX_ROWS = 18;
@@ -15,19 +17,20 @@ const MIN_ROWS = 6;
 const atLine = (line: number) => ({ '--line': line }) as CSSProperties;
 
 export function ScriptEditor() {
-  const draft = useEditor(selectDraft);
-  const problems = useEditor(selectProblems);
-  const running = useEditor(selectRunning);
-  const restored = useEditor(selectRestored);
-  const stale = useEditor(selectStale);
+  const editor = useSession().editor;
+  const draft = useEditorStore(selectDraft);
+  const problems = useEditorStore(selectProblems);
+  const running = useEditorStore(selectRunning);
+  const restored = useEditorStore(selectRestored);
+  const stale = useEditorStore(selectStale);
   const gutter = useRef<HTMLDivElement>(null);
   const backdrop = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!stale) return;
-    const timer = setTimeout(checkDraft, CHECK_DELAY_MS);
+    const timer = setTimeout(() => editor.checkDraft(), CHECK_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft, stale]);
+  }, [draft, stale, editor]);
 
   const lines = lineCount(draft);
   const numbers = useMemo(() => Array.from({ length: lines }, (_, i) => i + 1).join('\n'), [lines]);
@@ -83,12 +86,12 @@ export function ScriptEditor() {
             spellCheck={false}
             autoCapitalize="off"
             autoCorrect="off"
-            onChange={(e) => changeDraft(e.currentTarget.value)}
+            onChange={(e) => editor.changeDraft(e.currentTarget.value)}
             onScroll={follow}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
-                runDraft();
+                editor.runDraft();
               }
             }}
           />

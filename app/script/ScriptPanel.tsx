@@ -5,33 +5,35 @@
  */
 import { useRef } from 'react';
 import './script.css';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectEvent } from '../store/selectors.ts';
-import { selectEditing, selectRan, selectRunning, selectSetAside, useEditor } from './editorState.ts';
-import { cancelEditing, openScriptFile, reopenSetAside, runDraft, saveScriptFile, startEditing } from './scriptActions.ts';
+import { selectEditing, selectRan, selectRunning, selectSetAside } from './editorState.ts';
+import { useEditorStore } from './useEditorStore.ts';
 import { RecordedScript } from './RecordedScript.tsx';
 import { ScriptEditor } from './ScriptEditor.tsx';
 import { ScriptProblems } from './ScriptProblems.tsx';
+import { useSession } from '../session/useSession.ts';
 
 export function ScriptPanel() {
-  const editing = useEditor(selectEditing);
-  const running = useEditor(selectRunning);
-  const setAside = useEditor(selectSetAside);
+  const editor = useSession().editor;
+  const editing = useEditorStore(selectEditing);
+  const running = useEditorStore(selectRunning);
+  const setAside = useEditorStore(selectSetAside);
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <div className="script">
       <div className="script-toolbar" role="toolbar" aria-label="Script">
         {editing ? (
           <>
-            <button data-testid="script-run" className="primary" onClick={runDraft} disabled={running} aria-keyshortcuts="Control+Enter" title="Replace the simulation with this script (Ctrl+Enter)">
+            <button data-testid="script-run" className="primary" onClick={() => editor.runDraft()} disabled={running} aria-keyshortcuts="Control+Enter" title="Replace the simulation with this script (Ctrl+Enter)">
               {running ? 'Running…' : 'Run'}
             </button>
-            <button data-testid="script-cancel" onClick={cancelEditing} disabled={running} title="Back to the recorded script; the simulation is left as it is">
+            <button data-testid="script-cancel" onClick={() => editor.cancelEditing()} disabled={running} title="Back to the recorded script; the simulation is left as it is">
               Cancel
             </button>
           </>
         ) : (
-          <button data-testid="script-edit" onClick={startEditing} title="Edit this script, then run it">
+          <button data-testid="script-edit" onClick={() => editor.startEditing()} title="Edit this script, then run it">
             Edit
           </button>
         )}
@@ -39,7 +41,7 @@ export function ScriptPanel() {
           <button data-testid="script-open" onClick={() => fileInput.current?.click()} disabled={running} title="Open a scenario .txt file and run it">
             Open .txt
           </button>
-          <button data-testid="script-save" onClick={saveScriptFile} title={editing ? 'Download the script being edited as a .txt file' : 'Download this script as a .txt file'}>
+          <button data-testid="script-save" onClick={() => editor.saveScriptFile()} title={editing ? 'Download the script being edited as a .txt file' : 'Download this script as a .txt file'}>
             Save .txt
           </button>
         </span>
@@ -53,7 +55,7 @@ export function ScriptPanel() {
             const file = e.currentTarget.files?.[0];
             // Cleared, so choosing the same file again (after fixing it elsewhere) opens it again.
             e.currentTarget.value = '';
-            if (file !== undefined) void openScriptFile(file);
+            if (file !== undefined) void editor.openScriptFile(file);
           }}
         />
       </div>
@@ -72,7 +74,7 @@ export function ScriptPanel() {
       {setAside !== null ? (
         <p className="script-set-aside muted">
           {editing ? 'Your previous draft' : 'The draft you cancelled'} is kept until the page reloads.{' '}
-          <button className="script-link" data-testid="script-reopen-draft" onClick={reopenSetAside}>
+          <button className="script-link" data-testid="script-reopen-draft" onClick={() => editor.reopenSetAside()}>
             {editing ? 'Swap it back in' : 'Edit it again'}
           </button>
         </p>
@@ -83,8 +85,8 @@ export function ScriptPanel() {
 
 /** After a Run, say that it went through, while the simulation is still where the script left it. */
 function RanNote() {
-  const ran = useEditor(selectRan);
-  const event = useStore(selectEvent);
+  const ran = useEditorStore(selectRan);
+  const event = useAppStore(selectEvent);
   if (ran === null || ran.event !== event) return null;
   return (
     <p className="script-ran" data-testid="script-ran" role="status">

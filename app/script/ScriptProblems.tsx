@@ -3,7 +3,8 @@
  * click puts the caret there), introduced by where it was found. A live region,
  * so a screen reader hears new problems without losing its place.
  */
-import { selectEditing, selectProblems, selectSource, useEditor, type ProblemSource } from './editorState.ts';
+import { selectEditing, selectProblems, selectSource, type ProblemSource } from './editorState.ts';
+import { useEditorStore } from './useEditorStore.ts';
 import { describeProblem, offsetOf, type ScriptProblem } from './scriptCheck.ts';
 
 /** Enough to fix the first few; the rest follow once these are fixed. */
@@ -27,9 +28,9 @@ function goTo(p: ScriptProblem): void {
 }
 
 export function ScriptProblems() {
-  const problems = useEditor(selectProblems);
-  const source = useEditor(selectSource);
-  const editing = useEditor(selectEditing);
+  const problems = useEditorStore(selectProblems);
+  const source = useEditorStore(selectSource);
+  const editing = useEditorStore(selectEditing);
   return (
     <div id="script-problems" aria-live="polite">
       {problems.length > 0 ? (

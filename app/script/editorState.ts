@@ -1,9 +1,10 @@
 /**
  * The Script panel's own state: whether the user is editing, the draft, and what
  * is wrong with it. Nothing else on the page needs it, so it is a small store of
- * its own rather than a slice of the page's store. Changed only by scriptActions.ts.
+ * its own rather than a slice of the page's store: one per session, made and
+ * changed only by scriptEditing.ts, read with useEditorStore.ts.
  */
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browserStorage } from '../share/savedRun.ts';
 import { readDraft } from './draftStorage.ts';
 import type { ScriptProblem } from './scriptCheck.ts';
@@ -49,7 +50,10 @@ function initialState(): EditorState {
   };
 }
 
-export const useEditor = create<EditorState>()(initialState);
+export type EditorStore = StoreApi<EditorState>;
+
+/** A fresh editor, holding the draft a reload left in localStorage, if any. */
+export const createEditorStore = (): EditorStore => createStore<EditorState>()(initialState);
 
 export const selectEditing = (s: EditorState) => s.editing;
 export const selectDraft = (s: EditorState) => s.draft;

@@ -1,7 +1,7 @@
 /**
  * Scripts as .txt files: what a saved file holds, and which opened files the
  * editor accepts. Pure; the browser's side (Blob, download link, File) is in
- * scriptActions.ts.
+ * scriptEditing.ts.
  */
 import type { ScriptProblem } from './scriptCheck.ts';
 

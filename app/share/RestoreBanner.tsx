@@ -1,10 +1,12 @@
 /** On a plain visit, the offer to bring back the run an earlier visit saved. */
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectRestoreOffer } from '../store/selectors.ts';
 import { dismissSavedRun, restoreSavedRun } from '../sim/actions.ts';
+import { useSession } from '../session/useSession.ts';
 
 export function RestoreBanner() {
-  const offer = useStore(selectRestoreOffer);
+  const session = useSession();
+  const offer = useAppStore(selectRestoreOffer);
   if (offer === null) return null;
   const lines = offer.script.split('\n').length;
   return (
@@ -14,10 +16,10 @@ export function RestoreBanner() {
         <span className="muted">It is kept until you change the run on screen.</span>
       </span>
       <span className="restore-actions">
-        <button data-testid="restore-run" className="primary" onClick={restoreSavedRun}>
+        <button data-testid="restore-run" className="primary" onClick={() => restoreSavedRun(session)}>
           Restore
         </button>
-        <button data-testid="dismiss-restore" onClick={dismissSavedRun}>
+        <button data-testid="dismiss-restore" onClick={() => dismissSavedRun(session)}>
           Dismiss
         </button>
       </span>

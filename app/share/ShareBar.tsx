@@ -1,8 +1,9 @@
 /** The link Share made, read-only and selectable, with whether it reached the clipboard. */
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectShare } from '../store/selectors.ts';
 import { closeShare, shareRun } from './share.ts';
 import { MAX_SCRIPT_CHARS } from './shareCodec.ts';
+import { useSession } from '../session/useSession.ts';
 
 const STATUS = {
   copying: 'Copying…',
@@ -12,15 +13,17 @@ const STATUS = {
 } as const;
 
 export function ShareButton() {
+  const session = useSession();
   return (
-    <button data-testid="share" onClick={() => void shareRun()} title="Pause and make a link that opens this run at this moment">
+    <button data-testid="share" onClick={() => void shareRun(session)} title="Pause and make a link that opens this run at this moment">
       Share link
     </button>
   );
 }
 
 export function ShareBar() {
-  const share = useStore(selectShare);
+  const session = useSession();
+  const share = useAppStore(selectShare);
   if (share === null) return null;
   return (
     <div className="share-bar" data-testid="share-bar" data-status={share.status}>
@@ -41,7 +44,7 @@ export function ShareBar() {
       <span className="share-status" role="status">
         {STATUS[share.status]}
       </span>
-      <button onClick={closeShare} aria-label="Close" data-testid="close-share">
+      <button onClick={() => closeShare(session)} aria-label="Close" data-testid="close-share">
         ✕
       </button>
     </div>

@@ -234,7 +234,7 @@ describe('the share-link decoder under fuzzing', () => {
     const seen = { runs: 0, scriptsAccepted: 0, scriptsCapped: 0, kinds: new Map<string, number>() };
     for (let i = 0; i < CASES; i++) {
       const c = fuzzCase(SEED, i);
-      let problem: string | null = null;
+      let problem: string | null;
       try {
         const d = decodeShare(c.fragment);
         problem = decodedProblem(d);

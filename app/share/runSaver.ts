@@ -10,62 +10,93 @@
  * Once the user changes a run opened from a link or `?scenario=`, the address
  * loses its query and fragment: it no longer names what is on screen, and
  * reloading the plain address offers the run just saved.
+ *
+ * One saver per session; it listens to the store and the page only between
+ * `start` and `stop`.
  */
-import { useStore } from '../store/store.ts';
-import { loadPending } from '../sim/simulation.ts';
+import type { AppStore } from '../store/store.ts';
 import { browserStorage, writeSavedRun } from './savedRun.ts';
-import { EMBEDDED } from '../embed/embedMode.ts';
 
 export const SAVE_INTERVAL_MS = 1_000;
 
-let armed = false;
-let timer: ReturnType<typeof setTimeout> | undefined;
-/** What was last written, so an unchanged run is not written again. */
-let written = '';
-
-/** The user changed the run: from now on it is the one to keep. Withdraws the offer to restore the old one. */
-export function startSaving(): void {
-  // An embedded view (a slide, a course page) is someone else's page: it keeps nothing of the visitor's.
-  if (armed || EMBEDDED) return;
-  armed = true;
-  useStore.getState().setRestoreOffer(null);
-  if (window.location.search !== '' || window.location.hash !== '') window.history.replaceState(window.history.state, '', window.location.pathname);
-  schedule();
+export interface RunSaverOptions {
+  /** An embedded view (a slide, a course page) is someone else's page: it keeps nothing of the visitor's. */
+  readonly embedded: boolean;
+  /** A load was sent and not answered yet: the store still holds the run being replaced. */
+  readonly loadPending: () => boolean;
 }
 
-/**
- * Another run is about to be opened from the address bar: keep what is on
- * screen, then hold saving until the user changes the new run, as on a fresh visit.
- */
-export function holdSaving(): void {
-  save();
-  armed = false;
+export class RunSaver {
+  private armed = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** What was last written, so an unchanged run is not written again. */
+  private written = '';
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly options: RunSaverOptions,
+  ) {}
+
+  /** Listen to the run and the page. */
+  start(): void {
+    if (this.unsubscribe !== null) return;
+    const unsubscribeStore = this.store.subscribe((s, prev) => {
+      if (s.script !== prev.script || s.event !== prev.event) this.schedule();
+    });
+    // A closing or hidden tab may never run the timer: save now.
+    const onHide = (): void => this.save();
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') this.save();
+    };
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    this.unsubscribe = () => {
+      unsubscribeStore();
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }
+
+  /** Stop listening; what is on screen is kept first. */
+  stop(): void {
+    this.save();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  /** The user changed the run: from now on it is the one to keep. Withdraws the offer to restore the old one. */
+  startSaving(): void {
+    if (this.armed || this.options.embedded) return;
+    this.armed = true;
+    this.store.getState().setRestoreOffer(null);
+    if (window.location.search !== '' || window.location.hash !== '') window.history.replaceState(window.history.state, '', window.location.pathname);
+    this.schedule();
+  }
+
+  /**
+   * Another run is about to be opened from the address bar: keep what is on
+   * screen, then hold saving until the user changes the new run, as on a fresh visit.
+   */
+  holdSaving(): void {
+    this.save();
+    this.armed = false;
+  }
+
+  private schedule(): void {
+    if (this.armed && this.timer === undefined) this.timer = setTimeout(() => this.save(), SAVE_INTERVAL_MS);
+  }
+
+  private save(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.armed) return;
+    if (this.options.loadPending()) return this.schedule();
+    const { loaded, script, time, event } = this.store.getState();
+    if (!loaded || script.length === 0) return;
+    const text = script.join('\n');
+    const key = `${time} ${event} ${text}`;
+    if (key === this.written) return;
+    if (writeSavedRun(browserStorage(), { script: text, cursor: { time, event } })) this.written = key;
+  }
 }
-
-function schedule(): void {
-  if (armed && timer === undefined) timer = setTimeout(save, SAVE_INTERVAL_MS);
-}
-
-function save(): void {
-  clearTimeout(timer);
-  timer = undefined;
-  if (!armed) return;
-  // Mid-load, the store still holds the run being replaced.
-  if (loadPending()) return schedule();
-  const { loaded, script, time, event } = useStore.getState();
-  if (!loaded || script.length === 0) return;
-  const text = script.join('\n');
-  const key = `${time} ${event} ${text}`;
-  if (key === written) return;
-  if (writeSavedRun(browserStorage(), { script: text, cursor: { time, event } })) written = key;
-}
-
-useStore.subscribe((s, prev) => {
-  if (s.script !== prev.script || s.event !== prev.event) schedule();
-});
-
-// A closing or hidden tab may never run the timer: save now.
-window.addEventListener('pagehide', save);
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') save();
-});

@@ -3,19 +3,18 @@
  * on the clipboard when the browser allows, and always shown, so it can be
  * copied by hand.
  */
-import { useStore } from '../store/store.ts';
-import { simulation } from '../sim/simulation.ts';
+import type { Session } from '../session/session.ts';
 import { encodeShare } from './shareCodec.ts';
 
 /** This page's address without its query or fragment: what a link is built on. */
 const pageAddress = (): string => `${window.location.origin}${window.location.pathname}`;
 
-export async function shareRun(): Promise<void> {
-  const ui = useStore.getState();
+export async function shareRun(session: Session): Promise<void> {
+  const ui = session.store.getState();
   // The link is the moment on screen: stop, and let the last tick land first.
-  ui.setPlaying(false);
-  await simulation.idle();
-  const { script, time, event } = useStore.getState();
+  session.pause();
+  await session.idle();
+  const { script, time, event } = session.store.getState();
   const encoded = encodeShare({ script: script.join('\n'), cursor: { time, event } });
   if (!encoded.ok) {
     ui.setShare({ url: null, time, event, status: 'too-large' });
@@ -25,7 +24,7 @@ export async function shareRun(): Promise<void> {
   ui.setShare({ url, time, event, status: 'copying' });
   const copied = await copyText(url);
   // Only if no newer link was made meanwhile.
-  if (useStore.getState().share?.url === url) ui.setShare({ url, time, event, status: copied ? 'copied' : 'not-copied' });
+  if (session.store.getState().share?.url === url) ui.setShare({ url, time, event, status: copied ? 'copied' : 'not-copied' });
 }
 
 /** The clipboard may be missing (an insecure page), or refused (no permission, not focused). */
@@ -39,4 +38,4 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export const closeShare = (): void => useStore.getState().setShare(null);
+export const closeShare = (session: Session): void => session.store.getState().setShare(null);

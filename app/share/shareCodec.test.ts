@@ -192,7 +192,7 @@ describe('share links', () => {
       try {
         d = decodeShare(f);
       } catch (e) {
-        throw new Error(`decodeShare threw on ${JSON.stringify(f)}: ${String(e)}`);
+        throw new Error(`decodeShare threw on ${JSON.stringify(f)}: ${String(e)}`, { cause: e });
       }
       if (d.ok) {
         seen.ok++;

@@ -1,144 +1,146 @@
 /**
- * Everything the user can do to the simulation, as scenario lines. These are the
- * only functions that send commands, so every change is recorded in the script.
+ * Everything the user can do to the simulation, as functions of the page's
+ * session. Each sends typed scenario commands (engine/scenario/ast.ts), which
+ * the session formats and records, so every change is in the script.
  */
-import type { PresetName } from '../../engine/scenario/ast.ts';
+import type { CommandBody, PresetName } from '../../engine/scenario/ast.ts';
 import type { NodeId } from '../../engine/types.ts';
 import { linkKey } from '../../engine/sim/cluster.ts';
-import { useStore } from '../store/store.ts';
+import { DEFAULT_CONFIG } from '../../engine/config.ts';
+import type { Session } from '../session/session.ts';
 import type { LibraryScenario } from '../library/library.ts';
-import { libraryRequest, openScript, simulation } from './simulation.ts';
-import { startSaving } from '../share/runSaver.ts';
+import type { ScriptRequest } from './loadNotice.ts';
 import { showInAddressBar } from '../tour/tourLink.ts';
 
-const ui = () => useStore.getState();
+const ui = (session: Session) => session.store.getState();
 
-/** Every change the user makes goes through here (or `openScript`), and makes this run the one to keep. */
-const send = (line: string): void => {
-  startSaving();
-  ui().clearError();
-  simulation.command(line);
-};
-
-export const play = (): void => ui().setPlaying(true);
-export const pause = (): void => ui().setPlaying(false);
-export const togglePlaying = (): void => ui().setPlaying(!ui().playing);
+export const play = (session: Session): void => session.play();
+export const pause = (session: Session): void => session.pause();
+export const togglePlaying = (session: Session): void => session.togglePlaying();
 
 /**
  * Exactly one event on. Stepping while playing would be lost in the stream, so
  * it pauses first. In the past it replays the recorded next event; at the live
  * end it is a recorded `step`.
  */
-export function stepOnce(): void {
-  pause();
-  ui().clearError();
-  startSaving();
-  simulation.travel({ kind: 'step-forward' });
+export function stepOnce(session: Session): void {
+  session.pause();
+  ui(session).clearError();
+  session.startSaving();
+  session.travel({ kind: 'step-forward' });
 }
 
 /** Exactly one event back. Looking at the past changes nothing until you act there. */
-export function stepBack(): void {
-  pause();
-  simulation.travel({ kind: 'step-back' });
+export function stepBack(session: Session): void {
+  session.pause();
+  session.travel({ kind: 'step-back' });
 }
 
-/** Show the run just after event `position` (its end is the live state). */
-export function seekTo(position: number): void {
-  if (!ui().loaded) return;
-  pause();
-  simulation.seek(position);
+/** Show the run just after event `position`, with the clock at `time` if given (its end is the live state). */
+export function seekTo(session: Session, position: number, time?: number): void {
+  if (!ui(session).loaded) return;
+  session.pause();
+  session.seek(position, time);
 }
 
 /** Back to the live end of the run. */
-export const backToLive = (): void => seekTo(ui().timeline.length);
+export const backToLive = (session: Session): void => seekTo(session, ui(session).timeline.length);
 
 /** Bring back the run as it was before the last fork, reset, or loaded script. */
-export function undo(): void {
-  if (!ui().timeline.canUndo) return;
-  pause();
-  ui().showNotice(null);
-  simulation.travel({ kind: 'undo' });
+export function undo(session: Session): void {
+  if (!ui(session).timeline.canUndo) return;
+  session.pause();
+  ui(session).showNotice(null);
+  session.travel({ kind: 'undo' });
 }
 
-export function redo(): void {
-  if (!ui().timeline.canRedo) return;
-  pause();
-  simulation.travel({ kind: 'redo' });
+export function redo(session: Session): void {
+  if (!ui(session).timeline.canRedo) return;
+  session.pause();
+  session.travel({ kind: 'redo' });
 }
 
 /** Start the current cluster or preset over, with the same options and seed. A preset starts paused, as when loaded. */
-export function reset(): void {
-  const setup = ui().setup;
+export function reset(session: Session): void {
+  const setup = ui(session).setup;
   if (setup.length === 0) return;
-  if (setup.some((line) => line.startsWith('preset '))) pause();
-  send(setup.join('\n'));
+  if (setup.some((line) => line.startsWith('preset '))) session.pause();
+  // The setup is the worker's own recording of the run's first lines, already formatted.
+  session.sendLines(setup);
 }
 
 /** Close the guided tour, if one is under way; the simulation stays as it is, to play with from there. */
-export function leaveTour(): void {
-  if (ui().tour === null) return;
-  ui().setTour(null);
+export function leaveTour(session: Session): void {
+  if (ui(session).tour === null) return;
+  ui(session).setTour(null);
   showInAddressBar('');
 }
 
-export function newCluster(nodes: number, seed: number): void {
-  leaveTour();
-  ui().select(null);
-  send(`cluster nodes=${nodes} seed=${seed}`);
+export function newCluster(session: Session, nodes: number, seed: number): void {
+  leaveTour(session);
+  ui(session).select(null);
+  session.command({ kind: 'cluster', config: { ...DEFAULT_CONFIG, nodes, seed } });
 }
 
 /** Load a preset, paused, so the user can act on it first. */
-export function loadPreset(name: PresetName): void {
-  leaveTour();
-  pause();
-  ui().select(null);
-  send(`preset ${name}`);
+export function loadPreset(session: Session, name: PresetName): void {
+  leaveTour(session);
+  session.pause();
+  ui(session).select(null);
+  session.command({ kind: 'preset', name });
 }
 
-export const crash = (id: NodeId): void => send(`crash ${id}`);
-export const restart = (id: NodeId): void => send(`restart ${id}`);
-export const campaign = (id: NodeId): void => send(`campaign ${id}`);
+export const crash = (session: Session, node: NodeId): void => session.command({ kind: 'crash', node });
+export const restart = (session: Session, node: NodeId): void => session.command({ kind: 'restart', node });
+export const campaign = (session: Session, node: NodeId): void => session.command({ kind: 'campaign', node });
 
 /** A client request to one node, or to whichever node leads (`leader`). */
-export const propose = (target: NodeId | 'leader'): void => send(`propose ${target} ${ui().nextRequestValue()}`);
+export const propose = (session: Session, target: NodeId | 'leader'): void =>
+  session.command({ kind: 'propose', target, value: ui(session).nextRequestValue() });
 
-export function toggleLink(a: NodeId, b: NodeId): void {
-  const cut = ui().cuts.has(linkKey(a, b));
-  send(`${cut ? 'heal' : 'cut'} ${a} ${b}`);
+export function toggleLink(session: Session, a: NodeId, b: NodeId): void {
+  const cut = ui(session).cuts.has(linkKey(a, b));
+  session.command(cut ? { kind: 'heal', pair: [a, b] } : { kind: 'cut', a, b });
 }
 
-export const healAll = (): void => send('heal');
+export const healAll = (session: Session): void => session.command({ kind: 'heal', pair: null });
 
 /** The leader crashes and restarts at once (RaftScope's `r`): it comes back a follower, and a new election follows. */
-export function restartLeader(): void {
-  const leader = ui().leader;
-  if (leader === null) return ui().showNotice({ tone: 'info', message: 'There is no leader to restart right now.' });
-  send(`crash ${leader}\nrestart ${leader}`);
+export function restartLeader(session: Session): void {
+  const leader = ui(session).leader;
+  if (leader === null) return ui(session).showNotice({ tone: 'info', message: 'There is no leader to restart right now.' });
+  const both: CommandBody[] = [
+    { kind: 'crash', node: leader },
+    { kind: 'restart', node: leader },
+  ];
+  session.command(both);
 }
 
 /** Every follower's election timer set at once: one after another (`spread`), or all together (`align`) (§5.2). */
-export const setTimers = (layout: 'spread' | 'align'): void => send(`timers ${layout}`);
+export const setTimers = (session: Session, layout: 'spread' | 'align'): void => session.command({ kind: 'timers', layout });
 
-export const dropMessage = (id: number): void => send(`drop m${id}`);
+export const dropMessage = (session: Session, id: number): void => session.command({ kind: 'drop-message', id });
 
-export { restartFromRecording } from './simulation.ts';
+export const restartFromRecording = (session: Session): void => session.restartFromRecording();
+
+export const libraryRequest = (s: LibraryScenario): ScriptRequest => ({ text: s.text, label: `“${s.title}”` });
 
 /** Open a library scenario: its whole script, run to its end, paused. */
-export function openLibraryScenario(s: LibraryScenario): void {
-  leaveTour();
-  startSaving();
-  openScript(libraryRequest(s));
+export function openLibraryScenario(session: Session, s: LibraryScenario): void {
+  leaveTour(session);
+  session.startSaving();
+  session.openScript(libraryRequest(s));
 }
 
 /** Bring back the run an earlier visit saved. */
-export function restoreSavedRun(): void {
-  const saved = ui().restoreOffer;
+export function restoreSavedRun(session: Session): void {
+  const saved = ui(session).restoreOffer;
   if (saved === null) return;
-  ui().setRestoreOffer(null);
-  leaveTour();
+  ui(session).setRestoreOffer(null);
+  leaveTour(session);
   // Saving starts only once it is back, so a run that will not load stays saved.
-  openScript({ text: saved.script, label: 'Your saved run', cursor: saved.cursor, then: (r) => r.ok && startSaving() });
+  session.openScript({ text: saved.script, label: 'Your saved run', cursor: saved.cursor, then: (r) => r.ok && session.startSaving() });
 }
 
 /** Keep the run on screen instead; it replaces the saved one from now on. */
-export const dismissSavedRun = (): void => startSaving();
+export const dismissSavedRun = (session: Session): void => session.startSaving();

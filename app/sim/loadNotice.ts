@@ -18,6 +18,12 @@ export interface ScriptRequest {
   readonly then?: (result: LoadResult) => void;
   /** The caller shows what went wrong itself (the script editor, at the line): no notice at the top of the page. */
   readonly reportsOwnProblems?: boolean;
+  /**
+   * The page opened it from its address. As its first opening (nothing on
+   * screen yet), a Play or Pause the user pressed before it came leaves
+   * playing as the user chose.
+   */
+  readonly byPage?: boolean;
 }
 
 export function expectNotice(label: string, f: ExpectFailure): Notice {

@@ -5,12 +5,18 @@
  */
 import type { ScenarioError } from '../../engine/scenario/ast.ts';
 import type { ExpectFailure } from '../../engine/scenario/run.ts';
-import { assertNever, type Cursor, type ExportFormat, type FromWorker, type LoadResult, type SnapshotCause, type ToWorker } from '../worker/protocol.ts';
+import { assertNever, type Cursor, type ExportFormat, type FromWorker, type LoadResult, type SnapshotCause, type StopReason, type StopWhen, type ToWorker } from '../worker/protocol.ts';
 import type { Snapshot } from '../worker/viewModel.ts';
 
 export interface SimClientHandlers {
   ready(): void;
   snapshot(snapshot: Snapshot, cause: SnapshotCause): void;
+  /**
+   * A tick stopped at one of its stop conditions (a violation, the moment asked
+   * for): pause. It comes before that tick's snapshot, which shows the very
+   * moment it stopped at, so there is nothing to seek back to.
+   */
+  stopped(reason: StopReason): void;
   refused(text: string, error: ScenarioError): void;
   /** An `expect` line in a command did not hold; the lines after it were not applied. */
   expectFailed(failure: ExpectFailure): void;
@@ -37,8 +43,8 @@ export class SimClient {
   private loadsAwaited = 0;
   private ticksAwaited = 0;
   private seekAwaited = false;
-  /** The latest position asked for while a seek was on its way: dragging the scrubber sends one seek at a time. */
-  private queuedSeek: number | null = null;
+  /** The latest moment asked for while a seek was on its way: dragging the scrubber sends one seek at a time. */
+  private queuedSeek: { position: number; time?: number } | null = null;
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly handlers: SimClientHandlers) {}
@@ -108,14 +114,18 @@ export class SimClient {
     this.send(msg);
   }
 
-  /** Show the moment after event `position`. Seeks sent faster than they are answered collapse into the latest. */
-  seek(position: number): void {
+  /**
+   * Show the moment after event `position`, with the clock at `time` if given
+   * (a moment between two events). Seeks sent faster than they are answered
+   * collapse into the latest.
+   */
+  seek(position: number, time?: number): void {
     if (this.seekAwaited) {
-      this.queuedSeek = position;
+      this.queuedSeek = time === undefined ? { position } : { position, time };
       return;
     }
     this.seekAwaited = true;
-    this.send({ kind: 'seek', position });
+    this.send(time === undefined ? { kind: 'seek', position } : { kind: 'seek', position, time });
   }
 
   /** Ask the worker for the run as a file for another tool; `exported` answers. */
@@ -123,8 +133,9 @@ export class SimClient {
     this.send({ kind: 'export', format });
   }
 
-  tick(ms: number): void {
-    this.send({ kind: 'tick', ms });
+  /** Play `ms` more simulated milliseconds, stopping short where `stop` says (then `stopped` fires). */
+  tick(ms: number, stop?: StopWhen): void {
+    this.send(stop === undefined ? { kind: 'tick', ms } : { kind: 'tick', ms, stop });
   }
 
   /** Ask for a full snapshot (everything, not only what changed). */
@@ -136,7 +147,7 @@ export class SimClient {
     this.seekAwaited = false;
     const next = this.queuedSeek;
     this.queuedSeek = null;
-    if (next !== null) this.seek(next);
+    if (next !== null) this.seek(next.position, next.time);
   }
 
   private send(msg: ToWorker): void {
@@ -166,6 +177,9 @@ export class SimClient {
         if (msg.cause === 'seek') this.seekAnswered();
         this.handlers.snapshot(msg.snapshot, msg.cause);
         if (this.quiet) this.settle();
+        return;
+      case 'stopped':
+        this.handlers.stopped(msg.reason);
         return;
       case 'error':
         this.handlers.refused(msg.text, msg.error);

@@ -2,7 +2,7 @@
  * The page's estimate of simulated time between snapshots. The worker answers
  * at most once a frame, and while paused not at all, so animations (messages
  * gliding along links, timer arcs) extrapolate from the last snapshot at the
- * current speed instead of waiting for the worker.
+ * current speed instead of waiting for the worker. Each session has its own.
  */
 
 /**
@@ -48,6 +48,3 @@ export class SimClock {
     return this.base + Math.min(Math.max(0, wallNow - this.baseWall) * this.rate, this.maxLead);
   }
 }
-
-/** The one clock of the page. */
-export const simClock = new SimClock();

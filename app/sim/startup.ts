@@ -3,7 +3,7 @@
  *
  * - a fragment (`#v1.…`): the run a Share link carries, replayed and paused, or,
  *   if the link cannot be read, the default cluster with a note saying why;
- * - no `?scenario`: the default cluster, playing;
+ * - no `?scenario`: the default cluster, paused until the user presses Play;
  * - `?scenario=figure7` or `figure7-etcd`: that preset, paused before any command.
  *   A bare preset name always means the preset (see `scenarioParam` in the library);
  * - `?scenario=<name>`: the library scenario `public/scenarios/<name>.txt`, run
@@ -11,7 +11,8 @@
  * - `?tour=<name>&step=<n>`: step n (from 1; the first if missing) of a guided tour;
  * - anything else: the default cluster, with a note saying so.
  */
-import { PRESETS, type PresetName } from '../../engine/scenario/ast.ts';
+import { PRESETS, type CommandBody, type PresetName } from '../../engine/scenario/ast.ts';
+import { DEFAULT_CONFIG } from '../../engine/config.ts';
 import { findScenario, type LibraryScenario } from '../library/library.ts';
 import { decodeShare, type ShareError, type SharedRun } from '../share/shareCodec.ts';
 import { findTour, type Tour } from '../tour/tours.ts';
@@ -28,7 +29,8 @@ export type Opening =
   | { readonly kind: 'tour'; readonly tour: Tour; readonly step: number; readonly stepOk: boolean }
   | { readonly kind: 'unknown-tour'; readonly name: string };
 
-export const DEFAULT_CLUSTER_LINE = 'cluster nodes=5';
+/** What a plain visit opens: five nodes, the default options (`cluster nodes=5`). */
+export const DEFAULT_CLUSTER: CommandBody = { kind: 'cluster', config: DEFAULT_CONFIG };
 
 /** A link's fragment wins over its `?scenario`: it is the more particular of the two. */
 export function openingFor(search: string, hash: string, library: readonly LibraryScenario[], tours: readonly Tour[]): Opening {

@@ -2,7 +2,6 @@
 import type { StateCreator } from 'zustand';
 import type { LibraryScenario } from '../library/library.ts';
 import type { Tour } from '../tour/tours.ts';
-import type { Store } from './store.ts';
 
 export interface ContentSlice {
   readonly library: readonly LibraryScenario[];
@@ -10,7 +9,7 @@ export interface ContentSlice {
   setContent(library: readonly LibraryScenario[], tours: readonly Tour[]): void;
 }
 
-export const createContentSlice: StateCreator<Store, [], [], ContentSlice> = (set) => ({
+export const createContentSlice: StateCreator<ContentSlice> = (set) => ({
   library: [],
   tours: [],
   setContent: (library, tours) => set({ library, tours }),

@@ -41,6 +41,10 @@ export const selectProbes = (s: Store) => s.stats.probes;
 /** The run's Raft options; the store keeps the config by reference while it is unchanged. */
 export const selectRaft = (s: Store) => s.config.raft;
 
+/**
+ * A pure memo table, not state: the same id always gets the same selector, and
+ * a selector holds nothing of any store, so sessions can share it.
+ */
 const nodeSelectors = new Map<NodeId, (s: Store) => NodeView | undefined>();
 /** One selector per node id, made once, so it is as stable as a module-level one. */
 export function selectNode(id: NodeId): (s: Store) => NodeView | undefined {
@@ -52,6 +56,7 @@ export function selectNode(id: NodeId): (s: Store) => NodeView | undefined {
   return f;
 }
 
+/** A pure memo table like nodeSelectors'. */
 const involvedSelectors = new Map<NodeId, (s: Store) => boolean>();
 /** Whether the node is involved in a violation shown (see violationMarks.ts); one stable selector per id. */
 export function selectInViolation(id: NodeId): (s: Store) => boolean {

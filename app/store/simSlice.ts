@@ -3,7 +3,6 @@ import type { StateCreator } from 'zustand';
 import type { ScenarioError } from '../../engine/scenario/ast.ts';
 import type { Snapshot } from '../worker/viewModel.ts';
 import { emptySimData, mergeSnapshot, type SimData } from './mergeSnapshot.ts';
-import type { Store } from './store.ts';
 
 export interface CommandError extends ScenarioError {
   /** The line that was refused. */
@@ -19,7 +18,7 @@ export interface SimSlice extends SimData {
   clearError(): void;
 }
 
-export const createSimSlice: StateCreator<Store, [], [], SimSlice> = (set) => ({
+export const createSimSlice: StateCreator<SimSlice> = (set) => ({
   ...emptySimData,
   lastError: null,
   applySnapshot: (s) => set((state) => mergeSnapshot(state, s)),

@@ -1,11 +1,15 @@
 /**
- * The page's one store, in four slices: the simulation as the worker last
+ * The page's state, in four slices: the simulation as the worker last
  * reported it, the user's own state, the guided tour under way, and the texts
  * raftviz ships (library and tours).
- * Components read it through the selectors in selectors.ts; the animation loop
- * reads it with getState().
+ *
+ * There is no module-level store: each session (app/session/session.ts) makes
+ * its own with `createAppStore`, so the full app, the embedded view and a test
+ * never share state. Components read it through `useAppStore(selector)` with
+ * the narrow selectors in selectors.ts; the animation loop reads it with
+ * getState().
  */
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createSimSlice, type SimSlice } from './simSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 import { createTourSlice, type TourSlice } from './tourSlice.ts';
@@ -13,9 +17,13 @@ import { createContentSlice, type ContentSlice } from './contentSlice.ts';
 
 export type Store = SimSlice & UiSlice & TourSlice & ContentSlice;
 
-export const useStore = create<Store>()((...a) => ({
-  ...createSimSlice(...a),
-  ...createUiSlice(...a),
-  ...createTourSlice(...a),
-  ...createContentSlice(...a),
-}));
+export type AppStore = StoreApi<Store>;
+
+export function createAppStore(): AppStore {
+  return createStore<Store>()((...a) => ({
+    ...createSimSlice(...a),
+    ...createUiSlice(...a),
+    ...createTourSlice(...a),
+    ...createContentSlice(...a),
+  }));
+}

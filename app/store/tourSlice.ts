@@ -1,7 +1,6 @@
 /** The guided tour under way, if any: which tour, which step, and what the page knows of how that step went. */
 import type { StateCreator } from 'zustand';
 import type { Cursor } from '../worker/protocol.ts';
-import type { Store } from './store.ts';
 
 export interface TourPlace {
   /** The tour's name (`?tour=`). */
@@ -24,7 +23,7 @@ export interface TourSlice {
   setWelcome(welcome: boolean): void;
 }
 
-export const createTourSlice: StateCreator<Store, [], [], TourSlice> = (set) => ({
+export const createTourSlice: StateCreator<TourSlice> = (set) => ({
   tour: null,
   welcome: false,
   setTour: (tour) => set(tour === null ? { tour } : { tour, welcome: false }),

@@ -2,7 +2,6 @@
 import type { StateCreator } from 'zustand';
 import type { NodeId } from '../../engine/types.ts';
 import type { SharedRun } from '../share/shareCodec.ts';
-import type { Store } from './store.ts';
 
 export type Selection = { readonly kind: 'node'; readonly id: NodeId } | { readonly kind: 'message'; readonly id: number } | null;
 
@@ -77,7 +76,7 @@ export function lastRequestNumber(script: readonly string[]): number {
   return n;
 }
 
-export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) => ({
+export const createUiSlice: StateCreator<UiSlice> = (set, get) => ({
   playing: false,
   speed: DEFAULT_SPEED,
   selection: null,

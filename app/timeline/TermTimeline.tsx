@@ -5,7 +5,8 @@
  */
 import { useMemo, useRef } from 'react';
 import { scaleLinear } from 'd3-scale';
-import { useStore, type Store } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
+import { type Store } from '../store/store.ts';
 import { selectHistory, selectIds, selectSpeed } from '../store/selectors.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { formatTick, timelineDomain, timeStep } from './timelineWindow.ts';
@@ -23,10 +24,10 @@ const selectCoarseTime = (s: Store): number => {
 };
 
 export function TermTimeline() {
-  const ids = useStore(selectIds);
-  const history = useStore(selectHistory);
-  const speed = useStore(selectSpeed);
-  const now = useStore(selectCoarseTime);
+  const ids = useAppStore(selectIds);
+  const history = useAppStore(selectHistory);
+  const speed = useAppStore(selectSpeed);
+  const now = useAppStore(selectCoarseTime);
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
   const [t0, t1] = timelineDomain(now, speed);

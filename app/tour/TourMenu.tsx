@@ -3,11 +3,13 @@ import { isPlainClick } from '../controls/useDropdown.ts';
 import { Dropdown } from '../controls/Dropdown.tsx';
 import { startTour } from './tourActions.ts';
 import { tourSearch } from './tourLink.ts';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectTours } from '../store/selectors.ts';
+import { useSession } from '../session/useSession.ts';
 
 export function TourMenu() {
-  const tours = useStore(selectTours);
+  const session = useSession();
+  const tours = useAppStore(selectTours);
   return (
     <Dropdown testId="tour-menu" label="Tours" title="Guided tours: Raft's ideas one step at a time, on the live simulation" ordered>
       {(close) =>
@@ -20,7 +22,7 @@ export function TourMenu() {
                 if (!isPlainClick(e)) return;
                 e.preventDefault();
                 close();
-                startTour(t);
+                startTour(session, t);
               }}
             >
               <span className="dropdown-title">

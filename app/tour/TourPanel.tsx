@@ -6,15 +6,17 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './tour.css';
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
+import type { Store } from '../store/store.ts';
 import { selectTour } from '../store/selectors.ts';
 import { finishStep, finishTours, goToStep, nextStep, previousStep, replayStep, startTour } from './tourActions.ts';
 import { leaveTour } from '../sim/actions.ts';
 import { findTour, nextTour } from './tours.ts';
 import { selectTours } from '../store/selectors.ts';
+import { useSession } from '../session/useSession.ts';
 
 /** What the panel needs to know of the simulation: is the step still playing, and has the learner changed the run? */
-const selectProgress = (s: ReturnType<typeof useStore.getState>) => ({
+const selectProgress = (s: Store) => ({
   live: s.timeline.live,
   playing: s.playing,
   loading: s.loading !== null,
@@ -25,9 +27,10 @@ const selectProgress = (s: ReturnType<typeof useStore.getState>) => ({
 const NARROW = '(max-width: 600px)';
 
 export function TourPanel() {
-  const place = useStore(selectTour);
-  const tours = useStore(selectTours);
-  const progress = useStore(useShallow(selectProgress));
+  const session = useSession();
+  const place = useAppStore(selectTour);
+  const tours = useAppStore(selectTours);
+  const progress = useAppStore(useShallow(selectProgress));
   const caption = useRef<HTMLDivElement>(null);
   // A new step's caption is read from its start, wherever the last one was scrolled to.
   useEffect(() => {
@@ -72,12 +75,12 @@ export function TourPanel() {
                 aria-current={i === k ? 'step' : undefined}
                 aria-label={`Step ${i + 1}`}
                 title={`Step ${i + 1}`}
-                onClick={() => goToStep(tour, i, i > k)}
+                onClick={() => goToStep(session, tour, i, i > k)}
               />
             </li>
           ))}
         </ol>
-        <button className="tour-leave" data-testid="tour-leave" onClick={leaveTour} title="Close the tour and keep playing with the simulation as it is">
+        <button className="tour-leave" data-testid="tour-leave" onClick={() => leaveTour(session)} title="Close the tour and keep playing with the simulation as it is">
           Leave tour
         </button>
       </div>
@@ -93,7 +96,7 @@ export function TourPanel() {
           ) : playingStep ? (
             <>
               {progress.playing ? '▶ Playing this step: watch the cluster and the Explain panel.' : '⏸ Paused inside this step. Press Play to go on.'}{' '}
-              <button className="link-button" data-testid="tour-finish-step" onClick={finishStep}>
+              <button className="link-button" data-testid="tour-finish-step" onClick={() => finishStep(session)}>
                 Skip to its end
               </button>
             </>
@@ -106,22 +109,22 @@ export function TourPanel() {
           )}
         </p>
         <div className="tour-buttons">
-          <button data-testid="tour-back" onClick={previousStep} disabled={k === 0}>
+          <button data-testid="tour-back" onClick={() => previousStep(session)} disabled={k === 0}>
             ← Back
           </button>
-          <button data-testid="tour-replay" onClick={replayStep} disabled={place.start === null || !step.acts}>
+          <button data-testid="tour-replay" onClick={() => replayStep(session)} disabled={place.start === null || !step.acts}>
             ↺ Replay step
           </button>
           {!last ? (
-            <button className="primary" data-testid="tour-next" onClick={nextStep}>
+            <button className="primary" data-testid="tour-next" onClick={() => nextStep(session)}>
               Next →
             </button>
           ) : following !== null ? (
-            <button className="primary" data-testid="tour-next" onClick={() => startTour(following)}>
+            <button className="primary" data-testid="tour-next" onClick={() => startTour(session, following)}>
               Next tour: {following.title} →
             </button>
           ) : (
-            <button className="primary" data-testid="tour-next" onClick={finishTours}>
+            <button className="primary" data-testid="tour-next" onClick={() => finishTours(session)}>
               Finish
             </button>
           )}

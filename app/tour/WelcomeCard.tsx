@@ -1,19 +1,22 @@
 /** On a first visit: the offer of the guided tours, which a newcomer needs and a returning user can wave away for good. */
-import { useStore } from '../store/store.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 import { selectWelcome } from '../store/selectors.ts';
 import { browserStorage } from '../share/savedRun.ts';
 import { startTour } from './tourActions.ts';
 import { selectTours } from '../store/selectors.ts';
 import { rememberWelcomed } from './welcome.ts';
+import { useSession } from '../session/useSession.ts';
+import type { Session } from '../session/session.ts';
 
-function answer(): void {
+function answer(session: Session): void {
   rememberWelcomed(browserStorage());
-  useStore.getState().setWelcome(false);
+  session.store.getState().setWelcome(false);
 }
 
 export function WelcomeCard() {
-  const welcome = useStore(selectWelcome);
-  const tours = useStore(selectTours);
+  const session = useSession();
+  const welcome = useAppStore(selectWelcome);
+  const tours = useAppStore(selectTours);
   const first = tours[0];
   if (!welcome || first === undefined) return null;
   return (
@@ -28,13 +31,13 @@ export function WelcomeCard() {
           className="primary"
           data-testid="welcome-start"
           onClick={() => {
-            answer();
-            startTour(first);
+            answer(session);
+            startTour(session, first);
           }}
         >
           Start tour 1: {first.title}
         </button>
-        <button data-testid="welcome-dismiss" onClick={answer}>
+        <button data-testid="welcome-dismiss" onClick={() => answer(session)}>
           No thanks
         </button>
       </span>

@@ -1,10 +1,10 @@
-/** During a tour, playing in the past stops at the end of the recorded run: the step's end, where the next caption belongs. */
-
 /**
- * A tick of `ms` that stops at the end of the recorded run: `last` when it
- * reaches it. `shown` is the clock on screen, `head` the run's end.
+ * During a tour, playing in the past stops at the end of the recorded run: the
+ * step's end, where the next caption belongs. The worker stops the tick there
+ * (the `at` stop condition), so the page pauses exactly at it.
  */
-export function untilEnd(ms: number, shown: number, head: number): { ms: number; last: boolean } {
-  const left = head - shown;
-  return ms >= left ? { ms: Math.max(0, left), last: true } : { ms, last: false };
-}
+import type { Cursor } from '../worker/protocol.ts';
+import type { TimelineView } from '../worker/viewModel.ts';
+
+/** Where a tour step being played ends: the recorded run's end, both its event count and its clock. */
+export const stepEnd = (timeline: Pick<TimelineView, 'length' | 'headTime'>): Cursor => ({ event: timeline.length, time: timeline.headTime });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { nextTour, toTour } from './tours.ts';
 import { TOURS } from '../content/content.ts';
-import { untilEnd } from './stepEnd.ts';
+import { stepEnd } from './stepEnd.ts';
+import { scriptThrough } from '../../engine/scenario/tour.ts';
+import { SimHost } from '../worker/simHost.ts';
+import type { FromWorker } from '../worker/protocol.ts';
+import type { Snapshot } from '../worker/viewModel.ts';
 
 describe('the bundled tours', () => {
   it('are six, numbered in order, with a title and steps each', () => {
@@ -22,11 +26,29 @@ describe('the bundled tours', () => {
 });
 
 describe('playing a tour step', () => {
-  it('stops exactly at the end of the recorded run', () => {
-    expect(untilEnd(16, 100, 200)).toEqual({ ms: 16, last: false });
-    expect(untilEnd(16, 190, 200)).toEqual({ ms: 10, last: true });
-    expect(untilEnd(16, 184, 200)).toEqual({ ms: 16, last: true });
-    // At the end's time already (an event there), nothing is left to play.
-    expect(untilEnd(16, 200, 200)).toEqual({ ms: 0, last: true });
+  const snapshotOf = (replies: FromWorker[]): Snapshot => {
+    const r = replies.find((x) => x.kind === 'snapshot');
+    if (r?.kind !== 'snapshot') throw new Error('no snapshot');
+    return r.snapshot;
+  };
+
+  it('stops exactly at the end of the recorded run, and does not run on past it', () => {
+    const host = new SimHost();
+    const tour = TOURS[0];
+    const k = 1;
+    // A step opens at the previous step's end, with its own run ahead (as tourActions.goToStep opens it).
+    const opened = snapshotOf(host.handle({ kind: 'load', text: scriptThrough(tour.text, tour.steps, k), afterLine: tour.steps[k - 1].lastLine }));
+    expect(opened.timeline.live).toBe(false);
+    const end = stepEnd(opened.timeline);
+    expect(end).toEqual({ event: opened.timeline.length, time: opened.timeline.headTime });
+    let replies: FromWorker[] = [];
+    for (let i = 0; i < 10_000 && !replies.some((r) => r.kind === 'stopped'); i++) {
+      replies = host.handle({ kind: 'tick', ms: 37, stop: { violation: true, at: end } });
+    }
+    expect(replies[0]).toEqual({ kind: 'stopped', reason: { kind: 'moment', event: end.event, time: end.time } });
+    const shown = snapshotOf(replies);
+    expect([shown.event, shown.time, shown.timeline.live]).toEqual([end.event, end.time, true]);
+    // Nothing was run past the step's end, so nothing was recorded.
+    expect(shown.script).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * Both sides handle them with an exhaustive `switch`, so adding a kind here is a
  * compile error until both sides know what to do with it.
  */
+import type { InvariantName } from '../../engine/events.ts';
 import type { ScenarioError } from '../../engine/scenario/ast.ts';
 import type { ExpectFailure } from '../../engine/scenario/run.ts';
 import type { Snapshot } from './viewModel.ts';
@@ -27,15 +28,24 @@ export type ToWorker =
        */
       readonly afterLine?: number;
     }
-  /** While playing: advance the clock by `ms` simulated milliseconds (recorded as `run`). */
-  | { readonly kind: 'tick'; readonly ms: number }
+  /**
+   * While playing: advance the clock by `ms` simulated milliseconds (recorded as
+   * `run` at the live end, replayed in the past), or less if a `stop` condition
+   * holds first: then the tick ends exactly there, and `stopped` (sent before
+   * the tick's snapshot) says why.
+   */
+  | { readonly kind: 'tick'; readonly ms: number; readonly stop?: StopWhen }
   /** Send a full snapshot (everything, not only what changed). */
   | { readonly kind: 'snapshot' }
-  /** Show the run just after event `position` (the scrubber). The end of the run is the live state. */
-  | { readonly kind: 'seek'; readonly position: number }
-  /** Show the run one event earlier. */
+  /**
+   * Show the run just after event `position` (the scrubber), with the clock at
+   * `time` if given: a moment between two events, as a step back or a link
+   * restores it. The end of the run is the live state.
+   */
+  | { readonly kind: 'seek'; readonly position: number; readonly time?: number }
+  /** Show the run one event earlier: the very moment a step forward left, if that is how the view got here. */
   | { readonly kind: 'step-back' }
-  /** One event on: replayed when looking at the past, a recorded `step` at the live end. */
+  /** One event on: replayed when looking at the past (the very moment a step back left), a recorded `step` at the live end. */
   | { readonly kind: 'step-forward' }
   /** Bring back the run as it was before the last fork or replacement (a new cluster, a loaded script). */
   | { readonly kind: 'undo' }
@@ -46,11 +56,29 @@ export type ToWorker =
 /** Files the worker writes from the run: a ShiViz log, or the JSON trace. */
 export type ExportFormat = 'shiviz' | 'trace';
 
-/** A moment in a run: the clock, and the number of events processed. */
+/** A moment in a run: the clock, and the number of events processed. The clock may stand between two events. */
 export interface Cursor {
   readonly time: number;
   readonly event: number;
 }
+
+/** What stops playing, checked by the worker after every event of a tick. */
+export interface StopWhen {
+  /** Stop right after the first event that breaks a safety property (one more violation than when the tick began). */
+  readonly violation?: boolean;
+  /**
+   * Stop on reaching this moment (a tour step's end, which is the end of the
+   * recorded run): playing does not go past it, nor carry the run on live.
+   */
+  readonly at?: Cursor;
+}
+
+/** Why a tick stopped short of its `ms`. `event` and `time` are the moment it stopped at, the one the snapshot shows. */
+export type StopReason =
+  /** The event that broke `invariant` (the first it broke, if several). */
+  | { readonly kind: 'violation'; readonly invariant: InvariantName; readonly event: number; readonly time: number }
+  /** The `at` moment was reached. */
+  | { readonly kind: 'moment'; readonly event: number; readonly time: number };
 
 /** Why a snapshot was sent, so the page can tell the answer to a tick from the others. */
 export type SnapshotCause = 'command' | 'tick' | 'request' | 'seek';
@@ -59,6 +87,12 @@ export type SnapshotCause = 'command' | 'tick' | 'request' | 'seek';
 export type FromWorker =
   | { readonly kind: 'ready' }
   | { readonly kind: 'snapshot'; readonly cause: SnapshotCause; readonly snapshot: Snapshot }
+  /**
+   * A tick stopped at one of its `stop` conditions: pause. Sent just before that
+   * tick's snapshot, so the page has paused by the time the tick counts as
+   * answered and its play loop could send another.
+   */
+  | { readonly kind: 'stopped'; readonly reason: StopReason }
   /** A command was refused; nothing was applied. `text` is the line that failed. */
   | { readonly kind: 'error'; readonly cause: SnapshotCause; readonly text: string; readonly error: ScenarioError }
   /** An `expect` line did not hold: the lines before it were applied, the rest were not. */

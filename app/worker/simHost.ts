@@ -1,113 +1,77 @@
 /**
- * The simulation as the worker hosts it: the run's timeline (its script, its
- * checkpoints and its live end), the moment the page is looking at, the undo
- * history, and the trackers that turn the engine's state into snapshots. It
- * takes protocol messages and returns the replies; worker.ts only moves them
- * across the boundary, so this class runs unchanged in Vitest.
+ * The simulation as the worker hosts it: it takes protocol messages and returns
+ * the replies; worker.ts only moves them across the boundary, so this class
+ * runs unchanged in Vitest. What it routes to:
+ * - runHistory.ts: the run's timeline (the one source of the script), undo, redo;
+ * - viewer.ts: the moment shown (seeking, stepping, playing the recorded run);
+ * - liveFeed.ts: the events list and role history of the live end;
+ * - stopConditions.ts: when a tick must stop short;
+ * - snapshotPublisher.ts: what the page is sent.
  *
  * Every change goes through the scenario language: a line is parsed against the
- * cluster in force (`parseScript` with the session's context) and appended to
- * the timeline, which applies it exactly as the command-line runner does.
- *
- * Looking at the past changes nothing. Acting there forks: the timeline is cut
- * at the moment shown (see `Timeline.fork`) and the action applies there. The
- * old timeline goes on the undo stack, whole, so undo brings its future back.
+ * cluster in force and appended to the timeline, which applies it exactly as the
+ * command-line runner does. Looking at the past changes nothing. Acting there
+ * forks: the timeline is cut at the moment shown (see `Timeline.fork`) and the
+ * action applies there; the old run goes on the undo stack, whole.
  */
-import type { EventRecord } from '../../engine/events.ts';
 import { isAnnotation, type Command } from '../../engine/scenario/ast.ts';
 import { formatDuration } from '../../engine/scenario/format.ts';
-import { initialContext, parseScript, type ParseContext } from '../../engine/scenario/parse.ts';
+import { initialContext, parseScript } from '../../engine/scenario/parse.ts';
 import { evaluate, expectFailure, type ExpectFailure } from '../../engine/scenario/run.ts';
-import { Timeline, type Moment, type Playhead } from '../../engine/timeline/timeline.ts';
-import { DEFAULT_CONFIG } from '../../engine/config.ts';
-import { assertNever, type Cursor, type ExportFormat, type FromWorker, type SnapshotCause, type ToWorker } from './protocol.ts';
+import type { Standing } from '../../engine/timeline/timeline.ts';
+import type { ClusterState } from '../../engine/sim/cluster.ts';
 import { exportRun } from '../../engine/export/exportRun.ts';
-import { emptyRecording, record, scriptDelta, type Recording } from './recording.ts';
-import { buildSnapshot } from './snapshot.ts';
-import { LogDeltas } from './logDeltas.ts';
-import { EventFeed } from './eventFeed.ts';
-import { RoleHistory } from './roleHistory.ts';
-import { EVENT_WINDOW } from './viewModel.ts';
+import { assertNever, type Cursor, type ExportFormat, type FromWorker, type SnapshotCause, type StopWhen, type ToWorker } from './protocol.ts';
+import { RunHistory, type SavedRun } from './runHistory.ts';
+import { Viewer } from './viewer.ts';
+import { LiveFeed } from './liveFeed.ts';
+import { StopCheck } from './stopConditions.ts';
+import { SnapshotPublisher } from './snapshotPublisher.ts';
+import type { RoleHistory } from './roleHistory.ts';
 
-/** How many events before a moment are replayed to list what led up to it. */
-const LEAD_IN_EVENTS = 2 * EVENT_WINDOW;
-/** Runs the undo stack keeps. They share checkpoints, so each costs little beyond what differs. */
-const UNDO_DEPTH = 50;
-/** A seek this far ahead of the view replays forward from it rather than from a checkpoint. */
-const REPLAY_AHEAD = 256;
-
-/** The page is looking at the past. */
-interface View {
-  readonly playhead: Playhead;
-  /** How the moment was reached (an event, or a time while replaying): a fork cuts exactly there. */
-  at: Moment;
-  /** The clock as shown: a time the replay moved to, or the state's own clock. */
-  time: number;
-  /** What led up to the moment. */
-  readonly feed: EventFeed;
+/** What a run on the undo stack keeps besides its timeline: its role history, and the moment that was shown (null: its live end). */
+interface Kept {
+  readonly roles: RoleHistory;
+  readonly at: Standing | null;
 }
 
-/** A whole run, as the undo stack keeps it. */
-interface SavedRun {
-  readonly timeline: Timeline;
-  readonly recording: Recording;
-  readonly history: RoleHistory;
-  readonly at: Moment | null;
-  /** The position shown at `at`, so the events that led there can be replayed along with it. */
-  readonly position: number;
-}
+type SetupCommand = Extract<Command, { kind: 'cluster' | 'preset' }>;
 
 export class SimHost {
-  private timeline: Timeline | null = null;
-  private context: ParseContext = initialContext();
-  private recording: Recording = emptyRecording;
-  /** The script as the page has it: only what changed is sent. */
-  private linesSent: readonly string[] = [];
-  private readonly logs = new LogDeltas();
-  /** Events at the live end. */
-  private events = new EventFeed();
-  private history = new RoleHistory();
-  private view: View | null = null;
-  private undoStack: SavedRun[] = [];
-  private redoStack: SavedRun[] = [];
-  /** The next snapshot must carry everything (a new cluster, another run). */
-  private fullPending = true;
-  /** The next snapshot replaces the events list (the view moved). */
-  private eventsReset = false;
-
-  private readonly emit = (r: EventRecord): void => {
-    this.events.push(r);
-    const s = this.timeline?.session.cluster;
-    if (s != null && 'node' in r && r.node !== null) this.history.observe(s.nodes[r.node], r.time);
-  };
+  private readonly runs = new RunHistory<Kept>();
+  private readonly publisher = new SnapshotPublisher();
+  private readonly viewer = new Viewer(() => this.publisher.resetEvents());
+  private readonly feed = new LiveFeed(() => this.runs.timeline?.session.cluster ?? null);
 
   handle(msg: ToWorker): FromWorker[] {
+    const t = this.runs.timeline;
     switch (msg.kind) {
       case 'command':
-        return this.run(msg.text, 'command');
+        this.viewer.forgetTrail();
+        return this.act(msg.text, 'command');
       case 'load':
         return this.load(msg.text, msg.cursor, msg.afterLine);
       case 'tick':
-        return this.tick(msg.ms);
+        return this.tick(msg.ms, msg.stop);
       case 'snapshot':
-        this.fullPending = true;
+        this.publisher.resetAll();
         return this.snapshot('request');
       case 'seek':
-        this.travel(msg.position);
+        if (t !== null) this.viewer.seek(t, msg.time === undefined ? { position: msg.position } : { position: msg.position, time: msg.time });
         return this.snapshot('seek');
       case 'step-back':
-        if (this.timeline !== null) this.travel(this.position() - 1);
+        if (t !== null) this.viewer.stepBack(t);
         return this.snapshot('command');
       case 'step-forward':
-        if (this.view === null) return this.run('step', 'command');
-        this.travel(this.position() + 1);
-        return this.snapshot('command');
+        if (t !== null && !this.viewer.live) {
+          this.viewer.stepForward(t);
+          return this.snapshot('command');
+        }
+        return this.stepLive();
       case 'undo':
-        this.swap(this.undoStack, this.redoStack);
-        return this.snapshot('command');
+        return this.bringBack(this.runs.undo(this.kept()));
       case 'redo':
-        this.swap(this.redoStack, this.undoStack);
-        return this.snapshot('command');
+        return this.bringBack(this.runs.redo(this.kept()));
       case 'export':
         return [{ kind: 'exported', format: msg.format, text: this.exportText(msg.format) }];
       default:
@@ -115,37 +79,35 @@ export class SimHost {
     }
   }
 
-  /** The position shown. */
-  private position(): number {
-    return this.view?.playhead.position ?? this.timeline?.length ?? 0;
-  }
-
   // ---- Acting ----------------------------------------------------------------
 
-  private run(text: string, cause: SnapshotCause): FromWorker[] {
-    // Parse every line before applying any, against a copy of the context, so a
-    // bad line leaves both the simulation and the recording untouched.
-    const parsed = parseScript(text, { ...this.context });
+  /**
+   * Scenario line(s), parsed (all of them before any applies, so a bad line
+   * changes nothing) and applied. `stop`, for a tick at the live end, can cut
+   * its `run` short; the reply then says why.
+   */
+  private act(text: string, cause: SnapshotCause, stop?: StopCheck): FromWorker[] {
+    const parsed = parseScript(text, { ...this.runs.context });
     if (!parsed.ok) {
       const error = parsed.errors[0];
       return [{ kind: 'error', cause, text: lineAt(text, error.line), error }, ...this.snapshot(cause)];
     }
     const commands = parsed.script.commands;
     const replies: FromWorker[] = [];
-    if (this.view !== null) {
+    const past = this.viewer.standing;
+    if (past !== null) {
       // Checks look at the moment shown; anything else changes the past, so it forks.
-      if (commands.every(isAnnotation)) {
-        const failure = this.checkView(commands);
-        return [...this.snapshot(cause), ...(failure === null ? [] : [{ kind: 'expect-failed' as const, failure }])];
-      }
-      if (commands[0].kind !== 'cluster' && commands[0].kind !== 'preset') replies.push(this.fork());
+      if (commands.every(isAnnotation)) return [...this.snapshot(cause), ...failed(this.checkView(commands))];
+      if (commands[0].kind !== 'cluster' && commands[0].kind !== 'preset') replies.push(this.fork(past));
     }
-    const failure = this.applyAll(commands);
-    return [...replies, ...this.snapshot(cause), ...(failure === null ? [] : [{ kind: 'expect-failed' as const, failure }])];
+    const { failure, stopped } = this.applyAll(commands, false, stop);
+    const t = this.runs.timeline;
+    if (stop !== undefined && t !== null && (stopped || stop.reachedLive(t.end))) replies.push({ kind: 'stopped', reason: stop.reason(t.session.cluster!) });
+    return [...replies, ...this.snapshot(cause), ...failed(failure)];
   }
 
   private checkView(commands: readonly Command[]): ExpectFailure | null {
-    const s = this.view!.playhead.session.cluster!;
+    const s = this.viewer.shown!;
     for (const c of commands) {
       if (c.kind !== 'expect') continue;
       const r = evaluate(s, c.check);
@@ -156,67 +118,78 @@ export class SimHost {
 
   /**
    * Apply parsed commands in order, up to the first `expect` that fails (as the
-   * command-line runner does). A `cluster` or `preset` line starts a new run;
-   * the one it replaces can be brought back with undo.
+   * command-line runner does), or until `stop` stops one. A `cluster` or
+   * `preset` line starts a new run; the one it replaces can be brought back
+   * with undo. `fresh`: a whole script, which starts from the default options.
    */
-  private applyAll(commands: readonly Command[], fresh = false, applied?: (cmd: Command) => void): ExpectFailure | null {
+  private applyAll(
+    commands: readonly Command[],
+    fresh: boolean,
+    stop?: StopCheck,
+    applied?: (cmd: Command) => void,
+  ): { failure: ExpectFailure | null; stopped: boolean } {
     let replaced = false;
     for (const cmd of commands) {
       if (cmd.kind === 'cluster' || cmd.kind === 'preset') {
         // One undo step per message, however many setup lines it has (a reset sends two).
-        if (!replaced) this.save();
-        // A whole script starts from the defaults, not from the options of the run it replaces.
-        const from = fresh && !replaced ? { recording: emptyRecording, config: DEFAULT_CONFIG } : { recording: this.recording, config: this.context.config };
+        this.startRun(cmd, fresh && !replaced, !replaced);
         replaced = true;
-        this.startRun(record(from.recording, cmd, from.config));
         applied?.(cmd);
         continue;
       }
-      const failure = this.timeline!.append(cmd, this.emit);
-      if (failure !== null) return failure;
-      this.setRecording(record(this.recording, cmd, this.context.config));
-      this.history.sweep(this.timeline!.session.cluster!);
+      const r = this.runs.append(cmd, this.feed.emit, stop?.atLiveEnd);
+      if (r.failure !== null) return r;
+      this.feed.sweep(this.runs.timeline!.session.cluster!);
       applied?.(cmd);
+      if (r.stopped) return r;
     }
-    return null;
+    return { failure: null, stopped: false };
   }
 
-  /** A new run, from a recording that holds only its setup lines. */
-  private startRun(recording: Recording): void {
-    const timeline = new Timeline();
-    const parsed = parseScript(recording.setup.join('\n'));
-    if (!parsed.ok) throw new Error(`the recording's setup does not parse: ${recording.setup.join(' / ')}`);
-    this.events.reset();
-    for (const c of parsed.script.commands) timeline.append(c, this.emit);
-    this.timeline = timeline;
-    this.view = null;
-    this.setRecording(recording);
-    this.history.reset(timeline.session.cluster!);
-    this.fullPending = true;
-  }
-
-  /** The recording of the current timeline, and the parse context that follows its live end. */
-  private setRecording(recording: Recording): void {
-    this.recording = recording;
-    const s = this.timeline!.session;
-    this.context = { nodes: s.cluster?.ids.length ?? null, config: s.config };
+  private startRun(cmd: SetupCommand, fresh: boolean, save: boolean): void {
+    const kept = save ? this.kept() : null;
+    this.feed.newRun(() => {
+      this.runs.startRun(cmd, fresh, kept, this.feed.emit);
+      return this.runs.timeline!.session.cluster!;
+    });
+    this.viewer.reset();
+    this.publisher.resetAll();
   }
 
   /** Cut the run at the moment shown; what came after goes on the undo stack with the whole run. */
-  private fork(): FromWorker {
-    const view = this.view!;
-    const old = this.timeline!;
-    this.save();
-    const timeline = old.fork(view.at);
-    const dropped = old.length - timeline.length;
-    this.timeline = timeline;
-    this.view = null;
-    this.setRecording(recordingOf(timeline.commands));
-    this.history.truncate(timeline.session.cluster!.time);
-    this.history.sweep(timeline.session.cluster!);
-    this.events = view.feed;
-    this.eventsReset = true;
-    return { kind: 'forked', at: timeline.length, time: timeline.session.cluster!.time, dropped };
+  private fork(at: Standing): FromWorker {
+    const events = this.viewer.feed!;
+    const dropped = this.runs.fork(at, this.kept());
+    this.viewer.reset();
+    const t = this.runs.timeline!;
+    this.feed.cutAt(t.session.cluster!, events);
+    this.publisher.resetEvents();
+    return { kind: 'forked', at: t.length, time: t.end.time, dropped };
+  }
+
+  /** A recorded `step` at the live end; a step back returns to the moment it left. */
+  private stepLive(): FromWorker[] {
+    const from = this.runs.timeline?.end;
+    const replies = this.act('step', 'command');
+    if (from !== undefined) this.viewer.steppedLive(from);
+    return replies;
+  }
+
+  /** What goes on the undo stack with the current run. */
+  private kept(): Kept {
+    return { roles: this.feed.roles.clone(), at: this.viewer.standing };
+  }
+
+  /** A run brought back by undo or redo, shown at the moment it was left at. */
+  private bringBack(run: SavedRun<Kept> | null): FromWorker[] {
+    const t = this.runs.timeline;
+    if (run !== null && t !== null) {
+      this.feed.bringBack(t, run.extra.roles);
+      this.viewer.reset();
+      this.publisher.resetAll();
+      if (run.extra.at !== null) this.viewer.seek(t, run.extra.at);
+    }
+    return this.snapshot('command');
   }
 
   // ---- Whole scripts ---------------------------------------------------------
@@ -237,187 +210,76 @@ export class SimHost {
       return [{ kind: 'loaded', result: { ok: false, text: '', error: { line: 1, col: 1, message: 'the script has no commands' } } }];
     }
     let mark: Cursor | undefined;
-    const failure = this.applyAll(parsed.script.commands, true, (cmd) => {
+    const { failure } = this.applyAll(parsed.script.commands, true, undefined, (cmd) => {
       if (afterLine === undefined) return;
       // A setup line starts a new run: a mark in the run it replaced means nothing.
       if (cmd.line <= afterLine || cmd.kind === 'cluster' || cmd.kind === 'preset') {
-        const t = this.timeline!;
-        mark = { event: t.length, time: t.session.cluster!.time };
+        const end = this.runs.timeline!.end;
+        mark = { event: end.position, time: end.time };
       }
     });
     const at = cursor ?? mark;
-    if (at !== undefined) this.goTo(at);
+    if (at !== undefined) this.viewer.goTo(this.runs.timeline!, at);
     const s = this.shown();
-    return [...this.snapshot('command'), { kind: 'loaded', result: { ok: true, time: this.view?.time ?? s.time, event: s.event, failure } }];
+    return [...this.snapshot('command'), { kind: 'loaded', result: { ok: true, time: s.time, event: s.event, failure } }];
   }
+
+  // ---- Playing ---------------------------------------------------------------
 
   /**
-   * Show the moment a link was made at. It was either just after an event, or
-   * (made while replaying) a time between two events; the event number alone
-   * finds the first, and the time the second.
+   * Playing: in the past, the recorded run replays until it reaches the live
+   * end; at the live end, `run <ms>`, recorded. Either way it stops short where
+   * `when` says (a violation, a moment), and says so before its snapshot.
    */
-  private goTo(cursor: Cursor): void {
-    const t = this.timeline!;
-    if (cursor.event >= t.length) return;
-    this.travel(cursor.event);
-    if (this.view !== null && this.view.time !== cursor.time && cursor.time < t.session.cluster!.time) {
-      const feed = new EventFeed();
-      const byTime = t.playhead({ time: cursor.time }, (r) => feed.push(r), cursor.event - LEAD_IN_EVENTS);
-      if (byTime.position === cursor.event) this.showPast(byTime, { time: cursor.time }, feed);
-    }
-    // A moment this replay never passes through (the simulator changed, or the
-    // link was altered) is not shown as if it were that moment: the run's end is.
-    if (this.view !== null && this.view.time !== cursor.time) this.goLive();
-  }
-
-  // ---- Time travel -----------------------------------------------------------
-
-  /** Show the run just after event `position`; its end is the live state. */
-  private travel(position: number): void {
-    const t = this.timeline;
-    if (t === null) return;
-    const p = Math.max(0, Math.min(t.length, Math.floor(position)));
-    if (p === t.length) return this.goLive();
-    const v = this.view;
-    if (v !== null && p >= v.playhead.position && p - v.playhead.position <= REPLAY_AHEAD && 'position' in v.at) {
-      // Forward, and not far: replay from the view, adding to its events list.
-      v.playhead.advance({ position: p }, (r) => v.feed.push(r));
-      v.at = { position: p };
-      v.time = v.playhead.session.cluster!.time;
-      return;
-    }
-    const feed = new EventFeed();
-    const playhead = t.playhead({ position: p }, (r) => feed.push(r), p - LEAD_IN_EVENTS);
-    this.view = { playhead, at: { position: p }, time: playhead.session.cluster!.time, feed };
-    this.eventsReset = true;
-  }
-
-  /** Show a moment reached by time (between two events); `feed` holds what led up to it. */
-  private showPast(playhead: Playhead, at: { time: number }, feed: EventFeed): void {
-    this.view = { playhead, at, time: at.time, feed };
-    this.eventsReset = true;
-  }
-
-  private goLive(): void {
-    if (this.view === null) return;
-    this.view = null;
-    this.eventsReset = true;
-  }
-
-  /** Playing: at the live end, `run <ms>`, recorded; in the past, the recorded run replays until it reaches the live end. */
-  private tick(ms: number): FromWorker[] {
+  private tick(ms: number, when: StopWhen | undefined): FromWorker[] {
     const whole = Math.max(1, Math.round(ms));
-    const v = this.view;
-    if (v === null) return this.run(`run ${formatDuration(whole)}`, 'tick');
-    const target = v.time + whole;
-    const headTime = this.timeline!.session.cluster!.time;
-    if (target < headTime) {
-      v.playhead.advance({ time: target }, (r) => v.feed.push(r));
-      v.at = { time: target };
-      v.time = target;
-      return this.snapshot('tick');
+    const t = this.runs.timeline;
+    if (t === null) return this.act(`run ${formatDuration(whole)}`, 'tick');
+    this.viewer.forgetTrail();
+    const stop = new StopCheck(when, this.shown());
+    let left = whole;
+    if (!this.viewer.live) {
+      const played = this.viewer.play(t, whole, stop);
+      if (played.kind === 'stopped') return [{ kind: 'stopped', reason: played.reason }, ...this.snapshot('tick')];
+      if (played.kind === 'played') return this.snapshot('tick');
+      left = played.left;
     }
-    this.goLive();
-    const beyond = target - headTime;
-    return beyond >= 1 ? this.run(`run ${formatDuration(beyond)}`, 'tick') : this.snapshot('tick');
+    if (stop.reachedLive(t.end)) return [{ kind: 'stopped', reason: stop.reason(t.session.cluster!) }, ...this.snapshot('tick')];
+    left = stop.timeLeft(t.end.time, left);
+    return left >= 1 ? this.act(`run ${formatDuration(left)}`, 'tick', stop) : this.snapshot('tick');
   }
 
-  // ---- Exports ---------------------------------------------------------------
+  // ---- Exports and snapshots -------------------------------------------------
 
   /** The whole recorded run, replayed from its script, as a ShiViz log or a JSON trace. */
   private exportText(format: ExportFormat): string {
-    if (this.timeline === null) return '';
-    const files = exportRun(this.timeline.commands);
+    const t = this.runs.timeline;
+    if (t === null) return '';
+    const files = exportRun(t.commands);
     return format === 'shiviz' ? files.shiviz : `${JSON.stringify(files.trace, null, 2)}\n`;
   }
 
-  // ---- Undo ------------------------------------------------------------------
-
-  /** Put the current run on the undo stack, and forget what was undone. */
-  private save(): void {
-    if (this.timeline === null) return;
-    this.undoStack.push(this.current());
-    if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
-    this.redoStack = [];
-  }
-
-  private current(): SavedRun {
-    const v = this.view;
-    return { timeline: this.timeline!, recording: this.recording, history: this.history.clone(), at: v?.at ?? null, position: v?.playhead.position ?? 0 };
-  }
-
-  /** Bring back the top run of `from`, keeping the current one on `to`. */
-  private swap(from: SavedRun[], to: SavedRun[]): void {
-    const run = from.pop();
-    if (run === undefined) return;
-    to.push(this.current());
-    this.timeline = run.timeline;
-    this.setRecording(run.recording);
-    this.history = run.history.clone();
-    this.history.touchAll();
-    // The events that led to the live end, replayed.
-    this.events = new EventFeed();
-    const t = run.timeline;
-    t.playhead({ position: t.length }, (r) => this.events.push(r), t.length - LEAD_IN_EVENTS);
-    this.view = null;
-    this.fullPending = true;
-    if (run.at !== null) {
-      if ('position' in run.at) this.travel(run.at.position);
-      else {
-        const feed = new EventFeed();
-        this.showPast(t.playhead(run.at, (r) => feed.push(r), run.position - LEAD_IN_EVENTS), run.at, feed);
-      }
-    }
-  }
-
-  // ---- Snapshots -------------------------------------------------------------
-
-  private shown() {
-    return (this.view?.playhead.session.cluster ?? this.timeline!.session.cluster)!;
+  /** The state shown: the moment in the past the viewer stands at, or the live end. */
+  private shown(): ClusterState {
+    return (this.viewer.shown ?? this.runs.timeline!.session.cluster)!;
   }
 
   private snapshot(cause: SnapshotCause): FromWorker[] {
-    const t = this.timeline;
+    const t = this.runs.timeline;
     if (t === null || t.session.cluster === null) return [];
-    const full = this.fullPending;
-    const lines = this.recording.lines;
-    const script = full ? scriptDelta([], lines) : lines === this.linesSent ? null : scriptDelta(this.linesSent, lines);
-    this.linesSent = lines;
-    this.fullPending = false;
-    const eventsReset = this.eventsReset;
-    this.eventsReset = false;
-    const v = this.view;
-    const shown = this.shown();
-    const cluster = v === null || v.time === shown.time ? shown : { ...shown, time: v.time };
-    const snapshot = buildSnapshot({
-      cluster,
-      trackers: { logs: this.logs, events: v?.feed ?? this.events, history: this.history },
-      full,
-      eventsReset,
-      script,
-      setup: script === null ? null : this.recording.setup,
-      timeline: {
-        length: t.length,
-        headTime: t.session.cluster.time,
-        live: v === null,
-        canUndo: this.undoStack.length > 0,
-        canRedo: this.redoStack.length > 0,
-      },
-    });
-    return [{ kind: 'snapshot', cause, snapshot }];
+    return [
+      this.publisher.publish(cause, {
+        cluster: this.shown(),
+        events: this.viewer.feed ?? this.feed.events,
+        roles: this.feed.roles,
+        recording: this.runs.recording,
+        timeline: { length: t.length, headTime: t.end.time, live: this.viewer.live, canUndo: this.runs.canUndo, canRedo: this.runs.canRedo },
+      }),
+    ];
   }
 }
 
-/** The recording of a timeline's commands (a fork's), as if they had been applied one by one. */
-function recordingOf(commands: readonly Command[]): Recording {
-  let rec = emptyRecording;
-  let config = DEFAULT_CONFIG;
-  for (const c of commands) {
-    rec = record(rec, c, config);
-    if (c.kind === 'cluster') config = c.config;
-  }
-  return rec;
-}
+const failed = (failure: ExpectFailure | null): FromWorker[] => (failure === null ? [] : [{ kind: 'expect-failed', failure }]);
 
 /** Line `n` (1-based) of a script, for an error message. */
 const lineAt = (text: string, n: number): string => text.split('\n')[n - 1] ?? text;

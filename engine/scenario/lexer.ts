@@ -20,6 +20,7 @@ export type LexResult = { readonly ok: true; readonly tokens: Token[] } | { read
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
 
 /** C0 controls and DEL, except the white space above. */
+// eslint-disable-next-line no-control-regex -- matching control characters is what this pattern is for
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/;
 
 export function lexLine(text: string, line: number): LexResult {

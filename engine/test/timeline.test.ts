@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScript } from '../scenario/parse.ts';
-import { applyCommand, newSession } from '../scenario/run.ts';
+import { applyCommand, newSession, type Session } from '../scenario/run.ts';
 import type { Command } from '../scenario/ast.ts';
 import { buildTimeline, seek } from '../timeline/timeline.ts';
 import { formatCommand } from '../scenario/format.ts';
@@ -236,5 +236,79 @@ describe('timeline: playheads', () => {
     expect(events.length).toBeGreaterThan(5);
     head.advance({ position: 340 }, (r) => events.push(r.event));
     expect(events).toEqual(between(280, 340));
+  });
+});
+
+describe('timeline: moments between two events', () => {
+  // `run 700ms` ends with the clock at 700, after its last event and before `propose` (event p + 1, at 700).
+  const cmds = commandsOf(SCRIPT);
+  const t = buildTimeline(cmds, 32);
+  const p = buildTimeline(cmds.slice(0, 2), 32).length;
+  const withClock = (s: Session, time: number): string => JSON.stringify({ ...s.cluster!, time });
+
+  it('the clock where a run ended is a moment of its own: both numbers, the state its last event left', () => {
+    expect(t.seek(p).cluster!.time).toBeLessThan(700);
+    // By time alone, 700 is after the commands that happen then too (propose, crash).
+    expect(t.seekTime(700).cluster!.event).toBeGreaterThan(p);
+    const head = t.playhead({ position: p, time: 700 });
+    expect(head.standing).toEqual({ position: p, time: 700 });
+    expect(JSON.stringify(head.session.cluster)).toBe(withClock(t.seek(p), 700));
+    // Moving on from it by position or by time, and reaching it from earlier, all agree.
+    const earlier = t.playhead({ position: p - 3 });
+    earlier.advance({ position: p, time: 700 });
+    expect(earlier.standing).toEqual({ position: p, time: 700 });
+    head.advance({ position: p + 1 });
+    expect(JSON.stringify(head.session.cluster)).toBe(JSON.stringify(t.seek(p + 1).cluster));
+  });
+
+  it('a fork there is a script that reaches both numbers', () => {
+    const f = t.fork({ position: p, time: 700 });
+    expect(f.end).toEqual({ position: p, time: 700 });
+    expect(straight(f.commands)).toBe(JSON.stringify(f.session.cluster));
+  });
+
+  it('a moment the run never passes through stands where the run does instead', () => {
+    // Event p - 4 is due before 700, so the clock cannot stand at 700 after event p - 5.
+    const head = t.playhead({ position: p - 5, time: 700 });
+    expect(head.standing).toEqual({ position: p - 5, time: t.seek(p - 5).cluster!.time });
+  });
+
+  it('in the middle of a `step` the clock runs on to the time asked, nothing happening, and a fork there replays to it', () => {
+    const s = buildTimeline(commandsOf('cluster nodes=5 seed=14\nstep 1\nstep 4'), 32);
+    const first = s.seek(1).cluster!.time;
+    expect(first).toBeGreaterThan(50);
+    const head = s.playhead({ time: 50 });
+    expect(head.standing).toEqual({ position: 0, time: 50 });
+    const f = s.fork({ time: 50 });
+    expect(f.end).toEqual({ position: 0, time: 50 });
+    expect(straight(f.commands)).toBe(JSON.stringify(f.session.cluster));
+    // The same moment, reached by its two numbers.
+    expect(s.playhead({ position: 0, time: 50 }).standing).toEqual({ position: 0, time: 50 });
+  });
+});
+
+describe('timeline: a command stopped at an event', () => {
+  it('is kept as far as it went, so the script still replays to the head, and the run grows from there', () => {
+    const t = buildTimeline(commandsOf('cluster nodes=5 seed=4'), 16);
+    const [run] = commandsOf('cluster nodes=5\nrun 3s').slice(1);
+    const stopped = t.appendUntil(run, (s) => s.cluster!.event >= 40);
+    expect(stopped).toBe(true);
+    expect(t.length).toBe(40);
+    const whole = buildTimeline(commandsOf('cluster nodes=5 seed=4\nrun 3s'), 16);
+    // Right after event 40, before anything else happens, even a clock advance.
+    expect(JSON.stringify(t.session.cluster)).toBe(JSON.stringify(whole.seek(40).cluster));
+    expect(['run', 'step']).toContain(t.commands.at(-1)!.kind);
+    expect(straight(t.commands)).toBe(JSON.stringify(t.session.cluster));
+    for (const c of commandsOf('cluster nodes=5\nrun 500ms\ncrash n2\nrun 200ms').slice(1)) t.append(c);
+    expect(straight(t.commands)).toBe(JSON.stringify(t.session.cluster));
+    expect(JSON.stringify(t.seek(37).cluster)).toBe(JSON.stringify(whole.seek(37).cluster));
+  });
+
+  it('is not cut when the condition never holds', () => {
+    const t = buildTimeline(commandsOf('cluster nodes=5 seed=4'), 16);
+    const [run] = commandsOf('cluster nodes=5\nrun 1s').slice(1);
+    expect(t.appendUntil(run, () => false)).toBe(false);
+    expect(t.commands.at(-1)).toBe(run);
+    expect(t.end.time).toBe(1000);
   });
 });

@@ -19,6 +19,16 @@
  * `seekTime(t)` gives the state at simulated time t: every event due at or before
  * t processed, and a `run` under way advanced to exactly t.
  *
+ * The clock can stand between two events (a pause while playing leaves a `run`
+ * that ends before the next event), so a moment is a pair: a playhead or a fork
+ * at `{ position, time }` stands just after event `position` with the clock at
+ * `time`, and reports where it stands as both numbers (`Standing`). Going back
+ * to a moment by its two numbers gives back exactly that moment.
+ *
+ * The head can also run a command until a condition holds after an event
+ * (`appendUntil`: playing stops at a violation); the command is then kept as far
+ * as it went, the way a fork cuts it, so the script always replays to the head.
+ *
  * A checkpoint is taken every `every` events. Node states and messages are
  * immutable, so a checkpoint costs a shallow copy of the cluster, not a deep copy
  * of every log (deep-copying the model at every step makes time travel quadratic).
@@ -56,16 +66,40 @@ interface Checkpoint {
   readonly session: Session;
 }
 
-/** Where a cursor must stop: before the event numbered `position + 1`, and before any event due after `time`. */
+/**
+ * Where a cursor must stop: before the event numbered `position + 1`, and before
+ * any event due after `time`; and, if `stop` is given, right after the first
+ * event whose resulting state it accepts (before anything else happens, even a
+ * clock advance).
+ */
 interface Limit {
   readonly position: number;
   readonly time: number;
+  readonly stop?: StopWhen;
 }
+
+/** A condition checked after every event: true stops the cursor right there. */
+export type StopWhen = (s: Session) => boolean;
 
 const NO_LIMIT: Limit = { position: Infinity, time: Infinity };
 
-/** A moment in a run: just after an event (and the clock advances that follow it), or a simulated time. */
-export type Moment = { readonly position: number } | { readonly time: number };
+/**
+ * A moment in a run. The clock can stand between two events (a pause while
+ * playing, a run that ends before the next event is due), so a moment is a pair:
+ * - `{ position }`: just after event `position`, the clock at that event's time;
+ * - `{ position, time }`: just after event `position`, the clock moved on to
+ *   `time` with no other event due by then (as far as the run lets it: a moment
+ *   the run never passes through stands where the run stood instead);
+ * - `{ time }`: simulated time `time`, every event due by then processed.
+ * The end of the run (position `length` or more, no time) is the head, clock and all.
+ */
+export type Moment = { readonly position: number; readonly time?: number } | { readonly time: number };
+
+/** Where a cursor or playhead stands: the events processed, and the clock. */
+export interface Standing {
+  readonly position: number;
+  readonly time: number;
+}
 
 const nothing = (): void => {};
 
@@ -78,6 +112,7 @@ const copySession = (s: Session): Session => ({ config: s.config, cluster: s.clu
  * Execute commands from the cursor until the limit, or the end of the commands.
  * `afterEvent` sees the cursor after each event, positioned to resume exactly
  * where it stands. `expect` lines are checked and reported to `onFailure`.
+ * Returns true if the limit's `stop` condition stopped it.
  */
 function advance(
   commands: readonly Command[],
@@ -86,7 +121,8 @@ function advance(
   emit: Emit,
   afterEvent: (c: Cursor) => void,
   onFailure: (f: ExpectFailure) => void,
-): void {
+): boolean {
+  let stopped = false;
   const event = (resume: Resume, finished: boolean): void => {
     cur.position++;
     if (finished) {
@@ -94,16 +130,25 @@ function advance(
       cur.resume = null;
     } else cur.resume = resume;
     afterEvent(cur);
+    if (limit.stop?.(cur.session) === true) stopped = true;
   };
+  /** No further event may happen: the position limit is reached, or the stop condition held. */
+  const reached = (): boolean => stopped || cur.position >= limit.position;
+  /**
+   * Reached by position with a time given too, the clock still moves on toward
+   * that time through the rest of a `run`, as long as no event comes first.
+   * Reached by position alone, or stopped by the condition, it stays at the
+   * event's time (so a position's state does not depend on how the time between
+   * two events was split into `run` lines).
+   */
+  const clockMoves = (): boolean => !stopped && limit.time !== Infinity;
   /** May the event due at `at` happen within the limit? */
-  const allowed = (at: number): boolean => cur.position < limit.position && at <= limit.time;
-  /** Stopped by position: right after the event, before anything else happens, even a clock advance. */
-  const reached = (): boolean => cur.position >= limit.position;
+  const allowed = (at: number): boolean => !reached() && at <= limit.time;
   while (cur.command < commands.length) {
     const cmd = commands[cur.command];
     // The setup before the first event belongs to position 0.
     const setup = cur.position === 0 && (cmd.kind === 'cluster' || cmd.kind === 'preset');
-    if (reached() && !setup) return;
+    if (reached() && !setup && !(cmd.kind === 'run' && clockMoves())) return stopped;
     const s = cur.session.cluster;
     if (cmd.kind === 'cluster' || cmd.kind === 'preset') {
       applyCommand(cur.session, cmd, emit);
@@ -119,22 +164,30 @@ function advance(
         if (due === null || due.at > end) break;
         if (!allowed(due.at)) {
           // Stopped by time, the clock still moves up to the limit: nothing is due before then.
-          if (due.at > limit.time) s!.time = Math.max(s!.time, limit.time);
-          return void (cur.resume = resume);
+          if (due.at > limit.time && !stopped) s!.time = Math.max(s!.time, limit.time);
+          cur.resume = resume;
+          return stopped;
         }
         processDue(s!, due, emit);
         event(resume, false);
       }
-      if (reached()) return void (cur.resume = resume);
+      if (reached() && !clockMoves()) {
+        cur.resume = resume;
+        return stopped;
+      }
       if (end > limit.time) {
         s!.time = Math.max(s!.time, limit.time);
-        return void (cur.resume = resume);
+        cur.resume = resume;
+        return stopped;
       }
       s!.time = end;
     } else if (cmd.kind === 'step') {
       let done = cur.resume?.kind === 'step' ? cur.resume.done : 0;
       for (let due = nextDue(s!); done < cmd.count && due !== null; due = nextDue(s!)) {
-        if (!allowed(due.at)) return void (cur.resume = { kind: 'step', done });
+        if (!allowed(due.at)) {
+          cur.resume = { kind: 'step', done };
+          return stopped;
+        }
         processDue(s!, due, emit);
         done++;
         event({ kind: 'step', done }, false);
@@ -144,16 +197,25 @@ function advance(
       let done = cur.resume?.kind === 'stabilize' ? cur.resume.done : 0;
       const most = Math.min(cmd.limit ?? STABILIZE_LIMIT, STABILIZE_LIMIT);
       for (let due = nextDue(s!, true); done < most && due !== null; due = nextDue(s!, true)) {
-        if (!allowed(due.at)) return void (cur.resume = { kind: 'stabilize', t0, done });
+        if (!allowed(due.at)) {
+          cur.resume = { kind: 'stabilize', t0, done };
+          return stopped;
+        }
         processDue(s!, due, emit);
         done++;
         event({ kind: 'stabilize', t0, done }, false);
       }
-      if (reached()) return void (cur.resume = { kind: 'stabilize', t0, done });
+      if (reached()) {
+        cur.resume = { kind: 'stabilize', t0, done };
+        return stopped;
+      }
       releaseHeldTimers(s!, t0);
     } else {
       // Every other command is exactly one event, at the current time.
-      if (!allowed(s!.time)) return void (cur.resume = null);
+      if (!allowed(s!.time)) {
+        cur.resume = null;
+        return stopped;
+      }
       applyCommand(cur.session, cmd, emit);
       event(null, true);
       continue;
@@ -161,6 +223,7 @@ function advance(
     cur.command++;
     cur.resume = null;
   }
+  return stopped;
 }
 
 /** The commands that take a cluster from the start of `cmd` to where `cur` stands inside it. */
@@ -232,12 +295,38 @@ export class Timeline {
       const r = evaluate(this.head.session.cluster!, cmd.check);
       return r.expected === r.actual ? null : expectFailure(cmd, r);
     }
+    this.appendUntil(cmd, undefined, emit);
+    return null;
+  }
+
+  /**
+   * Run one command at the head, stopping right after the first event whose
+   * state `stop` (if given) accepts. The command is then kept as far as it went: a `run`
+   * becomes a shorter `run` (or `step n`), a `step` or `stabilize` fewer, exactly
+   * as a fork there would cut it, so the script still replays to the head.
+   * Returns true if it stopped. `expect` lines are not kept; use `append`.
+   */
+  appendUntil(cmd: Command, stop: StopWhen | undefined, emit: Emit = ignore): boolean {
     // A tour's captions and stops change nothing, so the run does not keep them.
-    if (cmd.kind === 'say' || cmd.kind === 'pause') return null;
+    if (cmd.kind === 'expect' || cmd.kind === 'say' || cmd.kind === 'pause') return false;
     this.starts.push(this.head.position);
     this.commands.push(cmd);
-    advance(this.commands, this.head, NO_LIMIT, emit, (c) => this.checkpointIfDue(c), () => {});
-    return null;
+    const stopped = advance(this.commands, this.head, { ...NO_LIMIT, stop }, emit, (c) => this.checkpointIfDue(c), nothing);
+    if (stopped && this.head.resume !== null) {
+      const cut = this.cut(this.head);
+      if (this.head.resume.kind === 'stabilize') releaseHeldTimers(this.head.session.cluster!, this.head.resume.t0);
+      this.commands.splice(0, this.commands.length, ...cut.commands);
+      this.starts.splice(0, this.starts.length, ...cut.starts);
+      this.checkpoints.splice(0, this.checkpoints.length, ...cut.checkpoints);
+      this.head.command = this.commands.length;
+      this.head.resume = null;
+    }
+    return stopped;
+  }
+
+  /** Where the head stands: the run's length, and its clock. */
+  get end(): Standing {
+    return { position: this.head.position, time: this.head.session.cluster?.time ?? 0 };
   }
 
   private checkpointIfDue(c: Cursor): void {
@@ -269,7 +358,7 @@ export class Timeline {
   private limitOf(at: Moment): Limit {
     if (!('position' in at)) return { position: Infinity, time: at.time };
     const p = Math.max(0, Math.floor(at.position));
-    return { position: p >= this.length ? Infinity : p, time: Infinity };
+    return { position: p >= this.length ? Infinity : p, time: at.time ?? Infinity };
   }
 
   /**
@@ -294,7 +383,7 @@ export class Timeline {
     const limit = this.limitOf(at);
     const cur = this.cursorAt({ position: Math.min(recordsFrom, limit.position), time: limit.time }, ignore);
     advance(this.commands, cur, limit, emit, nothing, nothing);
-    return new Playhead(this.commands, cur, (m) => this.limitOf(m));
+    return new Playhead(this.commands, cur, (m) => this.limitOf(m), limit);
   }
 
   /**
@@ -305,14 +394,31 @@ export class Timeline {
    * event is due at that same instant; a `stabilize` to `stabilize n`). Run on
    * its own, that script reaches exactly the new head.
    *
-   * The one difference from the state seek shows: cut inside a `stabilize`, the
-   * held timers are released, as the shortened `stabilize n` would.
+   * The differences from the state seek shows: cut inside a `stabilize`, the
+   * held timers are released, as the shortened `stabilize n` would; and at a
+   * moment between two events of a `step` or `stabilize` (as a playhead shows
+   * it), a `run` brings the clock there.
    *
    * This timeline is left as it was, and the two share checkpoints (they are
    * never changed once taken).
    */
   fork(at: Moment): Timeline {
-    const cur = this.cursorAt(this.limitOf(at), ignore);
+    const limit = this.limitOf(at);
+    const cur = this.cursorAt(limit, ignore);
+    // In the middle of a `step` or `stabilize`, the moment shown may be later than its last event (see `Playhead`).
+    const idle = shownTime(this.commands, cur, limit, false) - (cur.session.cluster?.time ?? 0);
+    const { commands, starts, checkpoints } = this.cut(cur);
+    if (cur.resume?.kind === 'stabilize') releaseHeldTimers(cur.session.cluster!, cur.resume.t0);
+    const head: Cursor = { session: cur.session, command: commands.length, resume: null, position: cur.position };
+    const forked = new Timeline(this.every, { commands, starts, checkpoints, head });
+    // The clock gets there as the script says it: a `run` (nothing is due before then, but after a cut
+    // `stabilize` its released timers may be, and the run then processes them, as a replay of the script would).
+    if (idle >= 1) forked.append(at0({ kind: 'run', ms: idle }));
+    return forked;
+  }
+
+  /** The script, starts and checkpoints of this run cut where `cur` stands (see `fork`); new arrays, this timeline untouched. */
+  private cut(cur: Cursor): { commands: Command[]; starts: number[]; checkpoints: Checkpoint[] } {
     const c = cur.command;
     const commands = this.commands.slice(0, c);
     const starts = this.starts.slice(0, c);
@@ -325,7 +431,6 @@ export class Timeline {
         p += body.kind === 'step' ? body.count : body.kind === 'stabilize' ? (body.limit ?? 0) : cur.position - p;
       }
     }
-    if (cur.resume?.kind === 'stabilize') releaseHeldTimers(cur.session.cluster!, cur.resume.t0);
     const replaced = commands[c];
     const checkpoints = this.checkpoints
       .filter((cp) => cp.position <= cur.position)
@@ -336,8 +441,7 @@ export class Timeline {
         if (replaced?.kind === 'step') return done < replaced.count ? [{ ...cp, resume: { kind: 'step', done } as const }] : [];
         return [cp];
       });
-    const head: Cursor = { session: cur.session, command: commands.length, resume: null, position: cur.position };
-    return new Timeline(this.every, { commands, checkpoints, starts, head });
+    return { commands, starts, checkpoints };
   }
 }
 
@@ -347,11 +451,17 @@ export class Timeline {
  * It holds its own copy of the state; the timeline is never changed through it.
  */
 export class Playhead {
+  /** The clock as shown: the state's, or later in the middle of a `step` or `stabilize` (see `shownTime`). */
+  private shown: number;
+
   constructor(
     private readonly commands: readonly Command[],
     private readonly cur: Cursor,
     private readonly limitOf: (m: Moment) => Limit,
-  ) {}
+    reached: Limit,
+  ) {
+    this.shown = shownTime(commands, cur, reached, false);
+  }
 
   get session(): Session {
     return this.cur.session;
@@ -361,10 +471,50 @@ export class Playhead {
     return this.cur.position;
   }
 
-  /** Replay forward to `to`; a moment behind the playhead leaves it where it is. */
-  advance(to: Moment, emit: Emit = ignore): void {
-    advance(this.commands, this.cur, this.limitOf(to), emit, nothing, nothing);
+  /** The moment it stands at: the events processed, and the clock as shown. */
+  get standing(): Standing {
+    return { position: this.cur.position, time: this.shown };
   }
+
+  /**
+   * Replay forward to `to`, or (with `stop`) to the first event whose state it
+   * accepts, whichever comes first; a moment behind the playhead leaves it where
+   * it is. Returns true if `stop` stopped it.
+   */
+  advance(to: Moment, emit: Emit = ignore, stop?: StopWhen): boolean {
+    const limit = { ...this.limitOf(to), stop };
+    const stopped = advance(this.commands, this.cur, limit, emit, nothing, nothing);
+    this.shown = Math.max(this.shown, shownTime(this.commands, this.cur, limit, stopped));
+    return stopped;
+  }
+}
+
+/**
+ * The time until which nothing happens from where `cur` stands: in a `step` or
+ * `stabilize` (under way, or next), the time its next event is due. A `run`
+ * moves the clock itself, other commands happen at once, and the end of the
+ * script is the head, whose clock is final: there, the cursor's own clock.
+ */
+function idleUntil(commands: readonly Command[], cur: Cursor): number {
+  const s = cur.session.cluster;
+  if (s === null) return 0;
+  const cmd = commands[cur.command] as Command | undefined;
+  if (cmd?.kind !== 'step' && cmd?.kind !== 'stabilize') return s.time;
+  const due = nextDue(s, cmd.kind === 'stabilize');
+  return due === null ? s.time : due.at;
+}
+
+/**
+ * The clock to show once a cursor stopped at `limit`. A `step` or `stabilize`
+ * takes its next event whenever it is due, so in the recorded run the clock
+ * jumps there; watched in real time, it runs up to the limit meanwhile, as
+ * nothing happens before that event. Stopped at an event (by position, or by a
+ * stop condition), it is the event's own time.
+ */
+function shownTime(commands: readonly Command[], cur: Cursor, limit: Limit, stopped: boolean): number {
+  const clock = cur.session.cluster?.time ?? 0;
+  if (stopped || limit.time === Infinity) return clock;
+  return limit.time < idleUntil(commands, cur) ? Math.max(clock, limit.time) : clock;
 }
 
 /** Run a whole script once, keeping a checkpoint every `every` events. */

@@ -1,0 +1,67 @@
+/**
+ * What a session opens first, and again when a link is pasted into the
+ * address bar: what the page's URL names (see app/sim/startup.ts), and the
+ * offer to restore the run an earlier visit saved.
+ */
+import type { Session } from './session.ts';
+import { openingFor, type Opening } from '../sim/startup.ts';
+import { contentChunk } from '../content/contentLoad.ts';
+import { describeShareError } from '../share/shareCodec.ts';
+import { browserStorage, readSavedRun } from '../share/savedRun.ts';
+import { libraryRequest, restoreSavedRun } from '../sim/actions.ts';
+import { startTour } from '../tour/tourActions.ts';
+import { shouldWelcome } from '../tour/welcome.ts';
+
+/** Open what the page's URL names. */
+export function openFromLocation(session: Session): void {
+  void contentChunk().then(({ LIBRARY, TOURS }) => open(session, openingFor(window.location.search, window.location.hash, LIBRARY, TOURS)));
+}
+
+function open(session: Session, opening: Opening): void {
+  const store = () => session.store.getState();
+  const embedded = session.options.embedded;
+  // On arrival (not a link pasted into an open page), the run an earlier visit
+  // saved is offered back, whatever the address opens: acting on the new run
+  // replaces the saved one, and the offer says so. A reload of the plain address
+  // brings it straight back.
+  const saved = store().loaded || embedded ? null : readSavedRun(browserStorage());
+  if (saved !== null) store().setRestoreOffer(saved);
+  if (opening.kind === 'default' && saved !== null && reloaded()) return restoreSavedRun(session);
+  switch (opening.kind) {
+    case 'default':
+      store().setWelcome(!embedded && shouldWelcome(browserStorage()));
+      return session.openDefault();
+    case 'preset':
+      return session.openPreset({ kind: 'preset', name: opening.name }, true);
+    case 'library':
+      return session.openScript({ ...libraryRequest(opening.scenario), byPage: true });
+    case 'link':
+      return session.openScript({ text: opening.run.script, label: 'The link', cursor: opening.run.cursor, byPage: true });
+    case 'bad-link': {
+      // Pasted into an open page, a bad link leaves the run on screen as it is.
+      const fallback = !store().loaded;
+      const instead = fallback ? ' Showing the default cluster instead.' : '';
+      store().showNotice({ tone: 'error', message: `This link could not be opened: ${describeShareError(opening.error)}.${instead}` });
+      return fallback ? session.openDefault() : undefined;
+    }
+    case 'tour':
+      startTour(session, opening.tour, opening.step);
+      // After the start, which clears the notices of whatever was on screen before.
+      if (!opening.stepOk) {
+        store().showNotice({ tone: 'warning', message: `The tour “${opening.tour.title}” has steps 1 to ${opening.tour.steps.length}; showing step ${opening.step + 1}.` });
+      }
+      return;
+    case 'unknown-tour':
+      store().showNotice({ tone: 'error', message: `There is no tour named “${opening.name}”. Showing the default cluster instead.` });
+      return session.openDefault();
+    case 'unknown-scenario':
+      store().showNotice({ tone: 'error', message: `There is no scenario named “${opening.name}”. Showing the default cluster instead.` });
+      return session.openDefault();
+  }
+}
+
+/** Was this page reloaded (rather than opened afresh)? */
+function reloaded(): boolean {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return nav?.type === 'reload';
+}
