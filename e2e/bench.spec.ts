@@ -14,8 +14,8 @@
  * - firstCluster: fresh page loads, to the first node drawn;
  * - soak: nine nodes at 10× with a client request every 100 ms and a crash or
  *   restart every 20 s of wall time, until SOAK_SIM_MINUTES simulated minutes
- *   (10 by default: one wall minute at 10×, longer on a machine that cannot keep
- *   up; at most SOAK_MAX_SECONDS, 240), sampling the page's and the worker's
+ *   (20 by default: two wall minutes at 10×, longer on a machine that cannot
+ *   keep up; at most SOAK_MAX_SECONDS, 300), sampling the page's and the worker's
  *   heaps after a full GC (heapUsage.ts). engine/cli/bench/soak.ts fits the
  *   samples and extrapolates them to an hour.
  * Times are milliseconds, rounded to 0.1 ms. engine/cli/bench reads the keys.
@@ -257,8 +257,8 @@ test('firstCluster: fresh page loads to the first node drawn', async ({ context 
 });
 
 test('soak: nine nodes at 10× for a while, with crashes and restarts: the heaps after GC', async ({ page }) => {
-  const simMinutes = Number(process.env.SOAK_SIM_MINUTES ?? 10);
-  const maxSeconds = Number(process.env.SOAK_MAX_SECONDS ?? 240);
+  const simMinutes = Number(process.env.SOAK_SIM_MINUTES ?? 20);
+  const maxSeconds = Number(process.env.SOAK_MAX_SECONDS ?? 300);
   const sampleEvery = 8;
   test.setTimeout((maxSeconds + 120) * 1000);
   await open(page);

@@ -1,9 +1,10 @@
 /**
  * The soak figures: heaps sampled over a long session, fitted with a straight
  * line (least squares) to get MB per simulated minute, and extrapolated to an
- * hour of wall time at 10× (600 simulated minutes). A heap that levels off
- * fits a slope near zero; the fit over a short session overstates a heap that
- * grows like the log of the run, so the extrapolation errs on the high side.
+ * hour of wall time at 10× (600 simulated minutes), from the second half of
+ * the samples. A heap that levels off fits a slope near zero; a heap that
+ * grows like the log of the run (thinned checkpoints) grows slower later than
+ * in the window fitted, so the extrapolation errs on the high side.
  */
 import { MB, round } from './stats.ts';
 
@@ -43,8 +44,9 @@ export interface HeapGrowth {
 }
 
 function growth(samples: readonly SoakSample[], bytes: (s: SoakSample) => number): HeapGrowth {
-  // The first sample is taken as the load starts: the page is still warming up (chunks loading, the JIT).
-  const fitted = samples.length > 3 ? samples.slice(1) : samples;
+  // The second half only: in the first, the page is still warming up (chunks loading, the JIT, and the log
+  // view drawing every cell until the logs pass 300 entries, after which it draws only the columns in view).
+  const fitted = samples.length >= 4 ? samples.slice(Math.floor(samples.length / 2)) : samples;
   const { slope, intercept } = linearFit(fitted.map((s) => [s.simMs / 60_000, bytes(s) / MB]));
   return {
     startMB: round(bytes(samples[0]) / MB),
