@@ -38,5 +38,8 @@ export default defineConfig({
   test: {
     include: ['engine/**/*.test.ts', 'app/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // These machines are shared and noisy: a test fails for what it asserts, never for being slow
+    // (speed targets live in `npm run bench`). The suite's slowest tests take a few seconds alone.
+    testTimeout: 30_000,
   },
 });

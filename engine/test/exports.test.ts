@@ -191,7 +191,8 @@ describe('ShiViz log', () => {
     expect(2 * events.length).toBeGreaterThan(200_000);
     const last = events.at(-1)!;
     expect(shiviz.split('\n').at(-3)).toBe(`${last.node} ${JSON.stringify(last.clock)}`);
-  });
+    // A big run on a shared machine: the point is that it finishes whole, not how fast.
+  }, 30_000);
 
   it('several clusters are several executions, each opened by a delimiter line', () => {
     const { shiviz } = exported(TWO_CLUSTERS);
