@@ -50,17 +50,22 @@ export function writeSavedRun(storage: Storage | null, run: SharedRun): boolean 
  * would otherwise wait for it to fail again, every time.
  */
 export function readLoadFailure(storage: Storage | null): LoadFailure | null {
+  let text: string | null;
   try {
-    const text = storage?.getItem(SAVED_RUN_FAILED_KEY) ?? null;
-    if (text === null) return null;
-    const why = JSON.parse(text) as Partial<LoadFailure> | null;
-    if (why?.kind === 'timeout' && typeof why.seconds === 'number') return { kind: 'timeout', seconds: why.seconds };
-    if (why?.kind === 'error' && typeof why.message === 'string') return { kind: 'error', message: why.message.slice(0, 200) };
-    // Anything else there (cancelled, or unreadable) still says the last try did not finish.
-    return { kind: 'cancelled' };
+    text = storage?.getItem(SAVED_RUN_FAILED_KEY) ?? null;
   } catch {
     return null;
   }
+  if (text === null) return null;
+  let why: Partial<LoadFailure> | null = null;
+  try {
+    why = JSON.parse(text) as Partial<LoadFailure> | null;
+  } catch {
+    // Unreadable: it still says the last try did not finish.
+  }
+  if (why?.kind === 'timeout' && typeof why.seconds === 'number') return { kind: 'timeout', seconds: why.seconds };
+  if (why?.kind === 'error' && typeof why.message === 'string') return { kind: 'error', message: why.message.slice(0, 200) };
+  return { kind: 'cancelled' };
 }
 
 /** Record why the saved run failed to load (null: it loaded). */
