@@ -153,6 +153,19 @@ describe('a load given up', () => {
     session.stop();
   });
 
+  it('a load that ends before the cancel reaches the worker is shown, and the next one can still be cancelled', () => {
+    const { session, client } = makeSession();
+    session.openScript({ text: 'cluster nodes=3\nrun 3600s', label: 'The link' });
+    session.cancelLoad();
+    client.answer.loaded({ ok: true, time: 3_600_000, event: 900_000, failure: null });
+    expect(session.loadPending).toBe(false);
+    expect(session.store.getState().notice).toBeNull();
+    session.openScript({ text: 'cluster nodes=9\nrun 3600s', label: 'The link' });
+    session.cancelLoad();
+    expect(client.cancels).toBe(2);
+    session.stop();
+  });
+
   it('a load still running after the timeout is cancelled; with nothing on screen, the default cluster opens', () => {
     vi.useFakeTimers();
     const { session, client } = makeSession();

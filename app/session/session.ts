@@ -294,6 +294,8 @@ export class Session {
       loaded: (result) => {
         const request = this.loads.shift();
         if (this.loads.length === 0) {
+          // Done before a cancel reached the worker: nothing is left to give up.
+          this.cancelling = null;
           clearTimeout(this.watchdog);
           store().setLoading(null);
         }
