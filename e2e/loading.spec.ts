@@ -57,8 +57,14 @@ test('a long load shows its progress, and Cancel brings back the run on screen a
 test('a saved run that did not finish loading is offered with why on the next reload, not run again', async ({ page }) => {
   await open(page);
   await page.evaluate((f) => localStorage.setItem('raftviz:saved-run', f), fragmentOf(longScript(24)));
-  // A fresh visit offers it; restoring it is slow, and the user cancels.
+  // A fresh visit offers it; restoring it is slow, and the user reloads meanwhile.
   await open(page);
+  await page.getByTestId('restore-run').click();
+  await expect(page.getByTestId('load-progress')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('node-n5')).toBeVisible({ timeout: 1_000 });
+  await expect(page.getByTestId('restore-failed')).toContainText('did not finish loading last time');
+  // Tried again, it is slow still, and the user cancels.
   await page.getByTestId('restore-run').click();
   await expect(page.getByTestId('load-progress')).toBeVisible();
   await page.getByTestId('cancel-load').click();

@@ -42,8 +42,10 @@ describe('the saved run', () => {
     expect(readLoadFailure(storage)).toBeNull();
     // A mark it cannot read still says the last try did not finish; a refused storage says nothing.
     storage.setItem(SAVED_RUN_FAILED_KEY, '{oops');
-    expect(readLoadFailure(storage)).toEqual({ kind: 'cancelled' });
+    expect(readLoadFailure(storage)).toEqual({ kind: 'unfinished' });
     storage.setItem(SAVED_RUN_FAILED_KEY, '{"kind":"later"}');
+    expect(readLoadFailure(storage)).toEqual({ kind: 'unfinished' });
+    writeLoadFailure(storage, { kind: 'cancelled' });
     expect(readLoadFailure(storage)).toEqual({ kind: 'cancelled' });
     expect(() => writeLoadFailure(memoryStorage(true), { kind: 'cancelled' })).not.toThrow();
   });

@@ -65,7 +65,8 @@ export function readLoadFailure(storage: Storage | null): LoadFailure | null {
   }
   if (why?.kind === 'timeout' && typeof why.seconds === 'number') return { kind: 'timeout', seconds: why.seconds };
   if (why?.kind === 'error' && typeof why.message === 'string') return { kind: 'error', message: why.message.slice(0, 200) };
-  return { kind: 'cancelled' };
+  if (why?.kind === 'cancelled') return { kind: 'cancelled' };
+  return { kind: 'unfinished' };
 }
 
 /** Record why the saved run failed to load (null: it loaded). */

@@ -141,6 +141,8 @@ export function restoreSavedRun(session: Session): void {
   leaveTour(session);
   // Saving starts only once it is back, so a run that will not load stays saved. One that failed
   // to load is marked so, so the next reload offers it rather than waiting for it again, and is offered back now.
+  // It is marked unfinished until answered: a page closed or reloaded meanwhile counts as a failed try.
+  writeLoadFailure(browserStorage(), { kind: 'unfinished' });
   session.openScript({
     text: saved.script,
     label: 'Your saved run',

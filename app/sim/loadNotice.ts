@@ -33,6 +33,8 @@ export type LoadFailure =
   /** Still running after `seconds` (the session's watchdog). */
   | { readonly kind: 'timeout'; readonly seconds: number }
   | { readonly kind: 'cancelled' }
+  /** It never ended: the page was closed or reloaded while it ran (see restoreSavedRun). */
+  | { readonly kind: 'unfinished' }
   /** The worker failed while it ran. */
   | { readonly kind: 'error'; readonly message: string };
 
@@ -46,6 +48,8 @@ export function describeLoadFailure(why: LoadFailure): string {
       return `took longer than ${why.seconds} s to load`;
     case 'cancelled':
       return 'was cancelled while it loaded';
+    case 'unfinished':
+      return 'did not finish loading';
     case 'error':
       return `made the simulation fail while it loaded (${why.message})`;
   }
