@@ -11,12 +11,19 @@
  *   seconds: frame intervals, long tasks, and the main thread's busy share;
  * - longLog: a run whose logs hold 10,000 entries: opening it, scrolling the
  *   log view from start to end, and playing on;
- * - firstCluster: fresh page loads, to the first node drawn.
+ * - firstCluster: fresh page loads, to the first node drawn;
+ * - soak: nine nodes at 10× with a client request every 100 ms and a crash or
+ *   restart every 20 s of wall time, until SOAK_SIM_MINUTES simulated minutes
+ *   (20 by default: two wall minutes at 10×, longer on a machine that cannot
+ *   keep up; at most SOAK_MAX_SECONDS, 300), sampling the page's and the worker's
+ *   heaps after a full GC (heapUsage.ts). engine/cli/bench/soak.ts fits the
+ *   samples and extrapolates them to an hour.
  * Times are milliseconds, rounded to 0.1 ms. engine/cli/bench reads the keys.
  */
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openPlaying, waitForLeader } from './helpers.ts';
+import { heapReader } from './heapUsage.ts';
+import { open, openPlaying, play, waitForLeader } from './helpers.ts';
 import { LONG_LOG_ENTRIES, LONG_LOG_LENGTH, longLogLink } from './longLogRun.ts';
 
 test.skip(!process.env.BENCH_OUT, 'set BENCH_OUT=<file.json> to measure');
@@ -97,12 +104,13 @@ interface Results {
   cluster9?: unknown;
   longLog?: unknown;
   firstCluster?: unknown;
+  soak?: unknown;
 }
 const results: Results = {};
 
 test.afterAll(() => {
   // One file with every section, or none: a partial file would read as a finished benchmark.
-  if (results.cluster9 && results.longLog && results.firstCluster) writeFileSync(process.env.BENCH_OUT!, `${JSON.stringify(results, null, 2)}\n`);
+  if (results.cluster9 && results.longLog && results.firstCluster && results.soak) writeFileSync(process.env.BENCH_OUT!, `${JSON.stringify(results, null, 2)}\n`);
 });
 
 test('cluster9: 9 nodes at top speed under client load', async ({ page, browser }) => {
@@ -246,4 +254,57 @@ test('firstCluster: fresh page loads to the first node drawn', async ({ context 
   }
   results.firstCluster = { runs: values.length, medianMs: round1(median(values)), values };
   console.log('firstCluster', JSON.stringify(results.firstCluster));
+});
+
+test('soak: nine nodes at 10× for a while, with crashes and restarts: the heaps after GC', async ({ page }) => {
+  const simMinutes = Number(process.env.SOAK_SIM_MINUTES ?? 20);
+  const maxSeconds = Number(process.env.SOAK_MAX_SECONDS ?? 300);
+  const sampleEvery = 8;
+  test.setTimeout((maxSeconds + 120) * 1000);
+  await open(page);
+  await page.getByTestId('node-count').selectOption('9');
+  await page.getByTestId('node-n9').waitFor();
+  await page.getByTestId('speed').fill('1'); // 10×
+  await play(page);
+  await waitForLeader(page);
+  const heaps = await heapReader(page);
+  const clock = async () => {
+    const el = page.getByTestId('sim-time');
+    return { simMs: Number(await el.getAttribute('data-ms')), events: Number(await el.getAttribute('data-event')) };
+  };
+  // A client request to the leader every 100 ms of wall time, from inside the page so it keeps time.
+  await page.evaluate(() => {
+    (window as unknown as { __soakLoad: number }).__soakLoad = window.setInterval(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'c' })), 100);
+  });
+  const samples: { wallS: number; simMs: number; events: number; pageBytes: number; workerBytes: number }[] = [];
+  const t0 = Date.now();
+  const sample = async () => {
+    const [pageBytes, workerBytes] = [await heaps.page(), await heaps.worker()];
+    samples.push({ wallS: round1((Date.now() - t0) / 1000), ...(await clock()), pageBytes, workerBytes });
+  };
+  await sample();
+  // Every 20 s a follower crashes, and 20 s later it restarts; the next crash takes another one.
+  let faults = 0;
+  let down: string | null = null;
+  let nextFault = 20;
+  let nextSample = sampleEvery;
+  for (let now = 0; now < maxSeconds && samples.at(-1)!.simMs < simMinutes * 60_000; now = (Date.now() - t0) / 1000) {
+    if (now >= nextFault) {
+      const id: string = down ?? `n${2 + (faults % 8)}`;
+      await page.getByTestId(`node-${id}`).click();
+      await page.getByTestId(down === null ? 'action-crash' : 'action-restart').click();
+      down = down === null ? id : null;
+      faults++;
+      nextFault += 20;
+    }
+    if (now >= nextSample) {
+      await sample();
+      nextSample += sampleEvery;
+    }
+    await page.waitForTimeout(250);
+  }
+  await page.evaluate(() => window.clearInterval((window as unknown as { __soakLoad: number }).__soakLoad));
+  await sample();
+  results.soak = { faults, samples };
+  console.log('soak', JSON.stringify(results.soak));
 });

@@ -17,8 +17,12 @@ export type VoteRefusal =
   | { readonly kind: 'already-voted'; readonly votedFor: NodeId }
   /** The candidate's log is less up-to-date than ours (§5.4.1). */
   | { readonly kind: 'log-behind'; readonly mine: LogPosition; readonly theirs: LogPosition }
-  /** PreVote: we still hear from a leader, so we see no reason for an election (thesis §9.6). */
-  | { readonly kind: 'has-leader'; readonly leader: NodeId };
+  /**
+   * PreVote: we are the leader (`leader` is the voter itself), or we heard from
+   * leader `leader` `ago` ms ago, less than the minimum election timeout
+   * `minElectionTimeout`, so we see no reason for an election (thesis §9.6).
+   */
+  | { readonly kind: 'has-leader'; readonly leader: NodeId; readonly ago: number; readonly minElectionTimeout: number };
 
 export type AppendRefusal =
   | { readonly kind: 'stale-term' }

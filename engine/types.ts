@@ -11,6 +11,7 @@
  * checkpoints may share them.
  */
 import type { ChunkedList } from './raft/chunkedList.ts';
+import type { UnsafeRule } from './raft/unsafe.ts';
 
 /** Node names are `n1` .. `n9`. */
 export type NodeId = string;
@@ -68,6 +69,12 @@ interface VolatileBase {
 }
 export interface FollowerState extends VolatileBase {
   readonly role: 'follower';
+  /**
+   * When this node last heard from `leader` (an AppendEntries of its current term),
+   * on its own clock (simulated ms); null while it knows no leader. PreVote's
+   * lease is measured from it (raft/lease.ts, thesis §9.6).
+   */
+  readonly leaderHeardAt: number | null;
 }
 export interface CandidateState extends VolatileBase {
   readonly role: 'candidate';
@@ -90,24 +97,29 @@ export interface NodeState {
   readonly volatile: VolatileState | null;
 }
 
+/**
+ * A node that is up, and a node in each role: the same data as NodeState, with
+ * a narrower type. `step` hands only up nodes to the rules, and each role's
+ * step function only nodes of its role, so no rule has to ask whether the
+ * node is crashed or which role it has.
+ */
+export interface UpNode extends NodeState {
+  readonly volatile: VolatileState;
+}
+export interface FollowerNode extends UpNode {
+  readonly volatile: FollowerState;
+}
+export interface CandidateNode extends UpNode {
+  readonly volatile: CandidateState;
+}
+export interface LeaderNode extends UpNode {
+  readonly volatile: LeaderState;
+}
+
 /** How a leader moves nextIndex back after a rejection (§5.3). */
 export type ProbeMode = 'fast' | 'naive';
 
-/**
- * Rules of Raft that can be switched off, to watch a safety property break.
- * Never on by default; the UI marks them unsafe.
- */
-export type UnsafeRule =
-  /** A leader commits an entry of an earlier term once it is on a majority (what §5.4.2 forbids; Figure 8). */
-  | 'commit-old-terms'
-  /** Votes are granted without the up-to-date check of §5.4.1 (the election restriction). */
-  | 'vote-any-log'
-  /** A follower appends without deleting the conflicting entries it holds (Figure 2, AppendEntries rule 3). */
-  | 'no-truncate';
-export const UNSAFE_RULES: readonly UnsafeRule[] = ['commit-old-terms', 'vote-any-log', 'no-truncate'];
-
-/** The rules of `rules` in UNSAFE_RULES order, each once: how a `cluster` line writes them. */
-export const canonicalUnsafe = (rules: readonly UnsafeRule[]): UnsafeRule[] => UNSAFE_RULES.filter((r) => rules.includes(r));
+export { UNSAFE_RULES, canonicalUnsafe, type UnsafeRule } from './raft/unsafe.ts';
 
 /** The options that change what a node does. Shared by every node in a cluster. */
 export interface RaftOptions {
@@ -119,8 +131,9 @@ export interface RaftOptions {
   readonly batch: number;
   /**
    * PreVote (Ongaro's thesis §9.6): before starting an election, ask whether a
-   * majority would vote, without raising the term. Voters that still hear from
-   * a leader say no, so a node coming back from a partition cannot disrupt one.
+   * majority would vote, without raising the term. Voters that heard from a
+   * leader within the minimum election timeout say no (raft/lease.ts), so a
+   * node coming back from a partition cannot disrupt one.
    */
   readonly prevote: boolean;
   /**

@@ -12,6 +12,7 @@ const node = (over: Partial<NodeView>): NodeView => ({
   leader: null,
   logLength: 11,
   pre: false,
+  leaderHeardAt: null,
   votes: null,
   progress: null,
   electionTimer: null,

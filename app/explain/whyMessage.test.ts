@@ -40,15 +40,28 @@ describe('whyMessage', () => {
     expect(whyMessage(w, 4)).toContain('As things stand, n6 is at term 9: it will refuse, and n1 will step down (§5.1).');
   });
 
-  it('a pre-vote request to a node that hears from a leader gets a no (thesis §9.6)', () => {
+  it('a pre-vote request to a node that heard from its leader within the minimum election timeout gets a no (thesis §9.6)', () => {
+    // The request arrives at 10 ms; n2 heard from n3 at 0 ms, inside the 100 ms lease.
     const w = whyWorld({
       logs: { n1: [1], n2: [1] },
-      nodes: { n2: { term: 1, leader: 'n3' } },
+      nodes: { n2: { term: 1, leader: 'n3', leaderHeardAt: 0 } },
       messages: [inFlight(5, { type: 'RequestVote', from: 'n1', to: 'n2', term: 2, preVote: true, lastLogIndex: 1, lastLogTerm: 1 })],
     });
     const text = whyMessage(w, 5)!;
     expect(text).toContain('RequestVote (pre-vote) n1→n2, term 2');
-    expect(text).toContain('As things stand, n2 will say no: it still hears from leader n3 (thesis §9.6).');
+    expect(text).toContain(
+      `As things stand, n2 will say no: when this arrives it will have heard from leader n3 10 ms before, less than the minimum election timeout ${w.config.election.min} ms (thesis §9.6).`,
+    );
+  });
+
+  it('a pre-vote request gets a yes once the lease has run out, even if the voter still names a leader (thesis §9.6)', () => {
+    // The leader was last heard long before the request arrives: it may have crashed.
+    const w = whyWorld({
+      logs: { n1: [1], n2: [1] },
+      nodes: { n2: { term: 1, leader: 'n3', leaderHeardAt: -1000 } },
+      messages: [inFlight(5, { type: 'RequestVote', from: 'n1', to: 'n2', term: 2, preVote: true, lastLogIndex: 1, lastLogTerm: 1 })],
+    });
+    expect(whyMessage(w, 5)).toContain('As things stand, n2 will say yes.');
   });
 
   it('a vote granted to a candidate: its tally and what a majority brings', () => {

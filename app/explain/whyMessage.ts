@@ -7,6 +7,7 @@ import { linkKey } from '../../engine/sim/cluster.ts';
 import { plural } from '../../engine/explain/explanation.ts';
 import { isUpToDate, position, termAt } from '../../engine/raft/log.ts';
 import { majority } from '../../engine/raft/quorum.ts';
+import { inLease } from '../../engine/raft/lease.ts';
 import type { MessageView } from '../worker/viewModel.ts';
 import { cite } from './cite.ts';
 import type { WhyWorld } from './whyWorld.ts';
@@ -40,7 +41,7 @@ function requestVote(m: Of<'RequestVote'>): string {
   const last = `its last entry is index ${m.lastLogIndex}, term ${m.lastLogTerm}`;
   return m.preVote
     ? `RequestVote (pre-vote) ${m.from}→${m.to}, term ${m.term}: ${m.from} asks whether ${m.to} would vote for it in term ${m.term}, without raising any term; ${last}. ` +
-        `${m.to} says yes only if it hears from no leader and this log is at least as up-to-date as its own ${cite('prevote')}.`
+        `${m.to} says yes only if it has not heard from a leader within the minimum election timeout and this log is at least as up-to-date as its own ${cite('prevote')}.`
     : `RequestVote ${m.from}→${m.to}, term ${m.term}: ${m.from} asks ${m.to} for its vote in term ${m.term}; ${last}. ` +
         `${m.to} grants it only if it has not voted for another candidate in this term and this log is at least as up-to-date as its own ${cite('one-vote', 'up-to-date')}.`;
 }
@@ -55,8 +56,15 @@ function voteOutlook(w: WhyWorld, m: Of<'RequestVote'>): string {
   const logRefusal = `As things stand, ${m.to} will refuse: its own log is more up-to-date (it ends at index ${mine.lastIndex}, term ${mine.lastTerm}) ${cite('up-to-date')}.`;
   if (m.preVote) {
     if (voter.term >= m.term) return `As things stand, ${m.to} will say no: term ${m.term} is not ahead of its own term ${voter.term} ${cite('prevote')}.`;
-    if (voter.role === 'leader' || (voter.role === 'follower' && voter.leader !== null)) {
-      return `As things stand, ${m.to} will say no: it still hears from leader ${voter.leader ?? m.to} ${cite('prevote')}.`;
+    if (voter.role === 'leader') return `As things stand, ${m.to} will say no: it is the leader ${cite('prevote')}.`;
+    // The vote lease is judged when the request arrives, as the engine judges it (engine/raft/lease.ts).
+    const lease = w.config.election.min;
+    if (voter.role === 'follower' && voter.leader !== null && inLease(voter.leaderHeardAt, m.arrivesAt, lease)) {
+      const ago = m.arrivesAt - voter.leaderHeardAt!;
+      return (
+        `As things stand, ${m.to} will say no: when this arrives it will have heard from leader ${voter.leader} ${ago} ms before, ` +
+        `less than the minimum election timeout ${lease} ms ${cite('prevote')}.`
+      );
     }
     return behind ? logRefusal : `As things stand, ${m.to} will say yes.`;
   }

@@ -107,7 +107,8 @@ function mergeNodes(prev: Readonly<Record<NodeId, NodeView>>, views: readonly No
 function mergeLogs(prev: Readonly<Record<NodeId, Log>>, s: Snapshot): Record<NodeId, Log> {
   const out: Record<NodeId, Log> = {};
   for (const id of s.ids) out[id] = prev[id] ?? [];
-  for (const d of s.logs) out[d.node] = applyLogDelta(out[d.node], d);
+  // The other logs are passed so that entries the nodes have in common are held once (see applyLogDelta).
+  for (const d of s.logs) out[d.node] = applyLogDelta(out[d.node], d, Object.values(out));
   return out;
 }
 

@@ -39,6 +39,7 @@ export function whyWorld(spec: WorldSpec): WhyWorld {
       leader: null,
       logLength: log.length,
       pre: false,
+      leaderHeardAt: null,
       votes: null,
       progress: null,
       electionTimer: null,

@@ -4,7 +4,7 @@
  * (see engine/types.ts), so "unchanged" is an identity test and the common prefix
  * is found by identity, never by value. The page gets plain arrays.
  */
-import type { Log, NodeId, StoredLog } from '../../engine/types.ts';
+import type { Log, LogEntry, NodeId, StoredLog } from '../../engine/types.ts';
 import { entriesFrom, firstChange } from '../../engine/raft/log.ts';
 import type { LogDelta } from './viewModel.ts';
 
@@ -25,6 +25,26 @@ export class LogDeltas {
   }
 }
 
-/** The page's side: apply a delta to the copy it has. */
-export const applyLogDelta = (have: Log, d: LogDelta): Log =>
-  d.from === have.length && d.entries.length === 0 ? have : [...have.slice(0, d.from), ...d.entries];
+/**
+ * The page's side: apply a delta to the copy it has.
+ *
+ * Each delta arrives as its own structured clone, so nine nodes holding the same
+ * entry would hold nine copies of it on the page, and a long session's logs
+ * would be most of the page's heap. `peers` (the other nodes' logs, as the page
+ * has them) lets a new entry equal to the one a peer holds at the same index be
+ * that peer's object instead. Log Matching (§5.3) makes this the common case:
+ * followers hold the leader's entries. Entries are immutable, so sharing them
+ * changes nothing but memory.
+ */
+export function applyLogDelta(have: Log, d: LogDelta, peers: readonly Log[] = []): Log {
+  if (d.from === have.length && d.entries.length === 0) return have;
+  const entries = d.entries.map((e, j) => {
+    const i = d.from + j;
+    for (const p of peers) {
+      const q = p[i] as LogEntry | undefined;
+      if (q !== undefined && q.term === e.term && q.value === e.value) return q;
+    }
+    return e;
+  });
+  return [...have.slice(0, d.from), ...entries];
+}

@@ -38,22 +38,28 @@ export interface HistoryMark<Extra> {
   readonly redo: readonly SavedRun<Extra>[];
 }
 
-/** What the recording was derived from, so the next one only formats what was added. */
+/** A recording derived from the first `count` commands of a timeline. */
 interface Derived {
   readonly timeline: Timeline;
-  /** How many of its commands, and the last of them (a stop replaces the last command of a timeline in place). */
   readonly count: number;
+  /** The last of those commands (a timeline replaces its last command in place: a merged `run`, a stop). */
   readonly last: Command | undefined;
   readonly recording: Recording;
   /** The cluster options after those commands: what a `preset` among the next ones builds on. */
   readonly config: ClusterConfig;
 }
 
+/** Are the first `d.count` commands of `t` still the ones `d` was derived from? */
+const still = (d: Derived, t: Timeline): boolean =>
+  d.timeline === t && d.count <= t.commands.length && (d.count === 0 || t.commands[d.count - 1] === d.last);
+
 export class RunHistory<Extra> {
   private current: Timeline | null = null;
   private undoStack: SavedRun<Extra>[] = [];
   private redoStack: SavedRun<Extra>[] = [];
+  /** The recording of the commands so far, and of all but the last (what a replaced last command builds on). */
   private derived: Derived | null = null;
+  private derivedBefore: Derived | null = null;
 
   get timeline(): Timeline | null {
     return this.current;
@@ -71,19 +77,22 @@ export class RunHistory<Extra> {
   get recording(): Recording {
     const t = this.current;
     if (t === null) return emptyRecording;
-    const d = this.derived;
     const cmds = t.commands;
-    // A timeline only grows at its end, and a stop only ever replaces its last command: if the last one
-    // recorded is still in place, so are all before it, and only the new ones need formatting.
-    const kept = d !== null && d.timeline === t && d.count <= cmds.length && (d.count === 0 || cmds[d.count - 1] === d.last);
-    if (kept && d.count === cmds.length) return d.recording;
-    let rec = kept ? d.recording : emptyRecording;
-    let config = kept ? d.config : DEFAULT_CONFIG;
-    for (let i = kept ? d.count : 0; i < cmds.length; i++) {
+    const d = this.derived;
+    if (d !== null && still(d, t) && d.count === cmds.length) return d.recording;
+    // A timeline only grows at its end, and replaces only its last command (a `run` merged into the one before, a
+    // command cut where playing stopped): if a derived prefix is still in place, only what follows it needs formatting.
+    const from = d !== null && still(d, t) ? d : this.derivedBefore !== null && still(this.derivedBefore, t) ? this.derivedBefore : null;
+    let rec = from?.recording ?? emptyRecording;
+    let config = from?.config ?? DEFAULT_CONFIG;
+    let before: Derived | null = from;
+    for (let i = from?.count ?? 0; i < cmds.length; i++) {
+      if (i === cmds.length - 1) before = { timeline: t, count: i, last: cmds[i - 1], recording: rec, config };
       const c = cmds[i];
       rec = record(rec, c, config);
       if (c.kind === 'cluster') config = c.config;
     }
+    this.derivedBefore = before;
     this.derived = { timeline: t, count: cmds.length, last: cmds.at(-1), recording: rec, config };
     return rec;
   }

@@ -135,7 +135,8 @@ describe('SimHost', () => {
 });
 
 describe('a long recording', () => {
-  it('still replays: runs merge only up to the longest run a script may have', () => {
+  // Over an hour of simulated time: slow on a loaded machine, hence the generous timeout (no timed assertion).
+  it('still replays: runs merge only up to the longest run a script may have', { timeout: 120_000 }, () => {
     const host = new SimHost();
     host.handle({ kind: 'command', text: 'cluster nodes=3' });
     for (let i = 0; i < 37; i++) host.handle({ kind: 'tick', ms: 100_000 });

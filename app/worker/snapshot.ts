@@ -90,6 +90,7 @@ function nodeView(s: ClusterState, n: NodeState): NodeView {
     votedFor: p.votedFor,
     commitIndex: v?.commitIndex ?? 0,
     leader: v?.leader ?? null,
+    leaderHeardAt: v?.role === 'follower' ? v.leaderHeardAt : null,
     logLength: lastIndex(p.log),
     pre: v?.role === 'candidate' && v.pre,
     votes: v?.role === 'candidate' ? v.votes : null,

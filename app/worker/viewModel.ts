@@ -32,6 +32,8 @@ export interface NodeView {
   readonly commitIndex: number;
   /** Who this node believes leads its term. */
   readonly leader: NodeId | null;
+  /** When a follower last heard from its leader (simulated ms); null when it has none. The vote lease counts from here (thesis §9.6). */
+  readonly leaderHeardAt: number | null;
   readonly logLength: number;
   /** A PreVote pre-candidate: a candidate asking whether it could win, before it raises its term (thesis §9.6). */
   readonly pre: boolean;

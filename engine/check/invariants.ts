@@ -85,6 +85,8 @@ interface Report {
   readonly found: Violation[];
 }
 
+const NONE: readonly Violation[] = Object.freeze([]);
+
 /** Report a violation, once per invariant and key: one fault is not reported at every event. */
 function reportOnce(r: Report, key: string, invariant: InvariantName, detail: string, nodes: NodeId[], index: number | null): void {
   const k = `${invariant}|${key}`;
@@ -97,16 +99,22 @@ function reportOnce(r: Report, key: string, invariant: InvariantName, detail: st
  * Check everything one node's change could have broken. `before` is the node as it
  * was before the event. Returns new violations (also remembered in `c.reported`).
  */
-export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeState, obs: Observation): Violation[] {
-  const found: Violation[] = [];
-  const report: Report = { c, obs, found };
-  const id = after.id;
+export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeState, obs: Observation): readonly Violation[] {
   const oldLog = before.persistent.log;
   const newLog = after.persistent.log;
-  const newLast = lastIndex(newLog);
   const term = after.persistent.currentTerm;
   const wasLeader = before.volatile?.role === 'leader';
   const isLeader = after.volatile?.role === 'leader';
+  const newCommit = after.volatile?.commitIndex ?? 0;
+  const oldCommit = before.volatile === null ? newCommit : before.volatile.commitIndex;
+  // Most events change neither log, commit index, leadership nor term (a heartbeat
+  // accepted, a vote counted): nothing any check looks at has changed.
+  if (newLog === oldLog && newCommit === oldCommit && isLeader === wasLeader && before.persistent.currentTerm === term) return NONE;
+
+  const found: Violation[] = [];
+  const report: Report = { c, obs, found };
+  const id = after.id;
+  const newLast = lastIndex(newLog);
 
   if (newLog !== oldLog) {
     const k = firstChange(oldLog, newLog);
@@ -142,12 +150,10 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
     }
   }
 
-  const newCommit = after.volatile?.commitIndex ?? 0;
   if (newCommit > newLast) {
     reportOnce(report, `${id}@${newCommit}>${newLast}`, 'CommitWithinLog',
       `${id} has commitIndex ${newCommit} but its log ends at ${newLast}.`, [id], newCommit);
   }
-  const oldCommit = before.volatile === null ? newCommit : before.volatile.commitIndex;
   if (newCommit > (c.applied[id] ?? 0)) c.applied[id] = newCommit;
   if (newCommit > oldCommit && newCommit <= newLast) {
     checkCommit(c, id, newLog, oldCommit, newCommit, obs, report);
@@ -177,7 +183,7 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
  */
 function remember(c: CheckerState, i: number, e: LogEntry, prevTerm: number): SeenEntry | null {
   const here = itemAt(c.entries, i - 1) ?? [];
-  for (const seen of here) if (seen.term === e.term) return seen;
+  for (let j = 0; j < here.length; j++) if (here[j].term === e.term) return here[j];
   const first: SeenEntry = { term: e.term, value: e.value, prevTerm };
   c.entries = i > size(c.entries) ? push(c.entries, [[first]]) : replace(c.entries, i - 1, [...here, first]);
   return null;
@@ -210,7 +216,8 @@ function checkCommit(
   if (upTo <= known) return;
   c.committed = appended(c.committed, entriesFrom(log, known + 1, upTo - known));
   const entry = entryAt(log, upTo)!;
-  for (const other of Object.values(obs.nodes)) {
+  for (const otherId in obs.nodes) {
+    const other = obs.nodes[otherId];
     const v = other.volatile;
     if (v === null || v.role !== 'leader' || other.persistent.currentTerm <= entry.term || other.id === id) continue;
     const theirs = entryAt(other.persistent.log, upTo);

@@ -4,12 +4,15 @@
  * machines are noisy; figures are medians over repeated runs.
  *
  * Sections: the engine (engineBench.ts), the recording and seeking in it, how
- * both grow with the run's length, the fuzzer (fuzzBench.ts), the browser
- * against the production build (browserBench.ts, e2e/bench.spec.ts), and what a
- * first visit downloads (loadBench.ts).
+ * both grow with the run's length, a long recorded session with its
+ * checkpoints thinned and not (longRunBench.ts), the fuzzer (fuzzBench.ts), the
+ * browser against the production build (browserBench.ts, e2e/bench.spec.ts,
+ * with its soak fitted in soak.ts), and what a first visit downloads
+ * (loadBench.ts).
  *
  * Flags: --table, --runs=N (engine runs, default 21), --growth=10,100,1000
- * (simulated seconds), --no-browser, --port=N (for the browser's preview server).
+ * (simulated seconds), --long=N (the long session, in simulated minutes,
+ * default 30), --no-browser, --port=N (for the browser's preview server).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -17,6 +20,8 @@ import { benchEngine, benchGrowth, benchRecording } from './bench/engineBench.ts
 import { benchFuzz } from './bench/fuzzBench.ts';
 import { benchBrowser } from './bench/browserBench.ts';
 import { benchLoad } from './bench/loadBench.ts';
+import { benchLongRun } from './bench/longRunBench.ts';
+import { soakFigures, type SoakSample } from './bench/soak.ts';
 import { formatTable } from './bench/table.ts';
 
 const flag = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -24,6 +29,7 @@ const has = (name: string): boolean => process.argv.includes(`--${name}`);
 
 const runs = Number(flag('runs') ?? 21);
 const growth = (flag('growth') ?? '10,100,1000').split(',').map(Number);
+const longMinutes = Number(flag('long') ?? 30);
 const port = Number(flag('port') ?? process.env.E2E_PORT ?? 4199);
 const progress = (what: string): void => void process.stderr.write(`bench: ${what}…\n`);
 
@@ -33,10 +39,15 @@ progress('recording');
 const recording = benchRecording(256, 200);
 progress(`growth (${growth.join(', ')} s)`);
 const growthReport = benchGrowth(growth);
+progress(`a long session (${longMinutes} simulated minutes, twice)`);
+const longRun = benchLongRun(longMinutes);
 progress('fuzzer');
 const fuzz = benchFuzz(100, 7);
 progress(has('no-browser') ? 'building (no browser)' : 'browser (builds the production site first)');
-const browser = has('no-browser') ? { skipped: '--no-browser' } : benchBrowser(port);
+const measured = has('no-browser') ? { skipped: '--no-browser' } : benchBrowser(port);
+// The soak's raw samples become its figures: MB per simulated minute, and an hour at 10×.
+const soak = (measured as { soak?: { faults: number; samples: SoakSample[] } }).soak;
+const browser = soak === undefined ? measured : { ...measured, soak: { faults: soak.faults, ...soakFigures(soak.samples), samples: soak.samples } };
 // The browser run built dist/; without it, build here so the sizes are of the current code.
 if ('skipped' in browser) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 const load = benchLoad('dist');
@@ -46,6 +57,7 @@ const report = {
   engine,
   recording,
   growth: growthReport,
+  longRun,
   fuzz,
   browser,
   load,

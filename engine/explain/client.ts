@@ -1,5 +1,5 @@
 /** Explanations of client requests: only the leader takes them (§8) and appends them to its log (§5.3). */
-import { assertNever } from '../raft/node.ts';
+import { assertNever } from '../assertNever.ts';
 import { because, quoted, type Explanation, type RecordOf } from './explanation.ts';
 
 export function proposed(r: RecordOf<'proposed'>): Explanation {

@@ -1,5 +1,5 @@
 /** Explanations of commitment: by a majority (§5.3), only for the current term (§5.4.2), and learned from the leader (Figure 2). */
-import { assertNever } from '../raft/node.ts';
+import { assertNever } from '../assertNever.ts';
 import { because, type Explanation, type RecordOf } from './explanation.ts';
 
 export function commitAdvanced(r: RecordOf<'commitAdvanced'>): Explanation {

@@ -1,5 +1,5 @@
 /** Explanations of leader election (§5.2), the election restriction (§5.4.1), terms (§5.1), PreVote and CheckQuorum. */
-import { assertNever } from '../raft/node.ts';
+import { assertNever } from '../assertNever.ts';
 import { because, type Explanation, type RecordOf } from './explanation.ts';
 
 export function electionTimeout(r: RecordOf<'electionTimeout'>): Explanation {
@@ -74,7 +74,7 @@ export function voteGranted(r: RecordOf<'voteGranted'>): Explanation {
   return r.preVote
     ? because(
         'prevote',
-        `${r.node} would vote for ${r.candidate} in term ${r.term}: it hears from no leader and ${r.candidate}'s log is up-to-date enough. A pre-vote changes neither its term nor its vote`,
+        `${r.node} would vote for ${r.candidate} in term ${r.term}: it has not heard from a leader within the minimum election timeout, and ${r.candidate}'s log is up-to-date enough. A pre-vote changes neither its term nor its vote`,
         { cite: 'PreVote, thesis §9.6' },
       )
     : because(
@@ -102,7 +102,7 @@ export function voteRefused(r: RecordOf<'voteRefused'>): Explanation {
         'prevote',
         w.leader === r.node
           ? `${r.node} refused a pre-vote to ${r.candidate}: it is the leader, so it sees no reason for an election`
-          : `${r.node} refused a pre-vote to ${r.candidate}: it still hears from leader ${w.leader}, so it sees no reason for an election`,
+          : `${r.node} refused a pre-vote to ${r.candidate}: it heard from leader ${w.leader} ${w.ago} ms ago, less than the minimum election timeout ${w.minElectionTimeout} ms, so it believes the leader is alive and sees no reason for an election`,
         { cite: 'PreVote, thesis §9.6' },
       );
     case 'log-behind': {

@@ -4,7 +4,7 @@
  * new kind in events.ts fails the typecheck until it is explained here.
  */
 import type { RecordBody } from '../events.ts';
-import { assertNever } from '../raft/node.ts';
+import { assertNever } from '../assertNever.ts';
 import type { Explanation } from './explanation.ts';
 import * as election from './election.ts';
 import * as replication from './replication.ts';

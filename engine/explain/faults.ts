@@ -5,7 +5,7 @@
  * the safety properties (Figure 3).
  */
 import type { MessageType } from '../types.ts';
-import { assertNever } from '../raft/node.ts';
+import { assertNever } from '../assertNever.ts';
 import { because, plural, type Explanation, type RecordOf } from './explanation.ts';
 
 export function crashed(r: RecordOf<'crashed'>): Explanation {

@@ -1,5 +1,5 @@
 /** Explanations of log replication and repair (§5.3), heartbeats (§5.2), and the leader's bookkeeping (Figure 2). */
-import { assertNever } from '../raft/node.ts';
+import { assertNever } from '../assertNever.ts';
 import { because, plural, type Explanation, type RecordOf } from './explanation.ts';
 
 export function heartbeat(r: RecordOf<'heartbeat'>): Explanation {

@@ -158,7 +158,7 @@ export const RULES = {
     section: 'thesis §9.6',
     title: 'PreVote',
     summary:
-      'Before it starts an election, a node asks whether a majority would vote for it, without raising its term. Nodes that still hear from a leader say no, so a node coming back from a partition cannot disrupt a working leader.',
+      'Before it starts an election, a node asks whether a majority would vote for it, without raising its term. A node that heard from a leader within the minimum election timeout says no, so a node coming back from a partition cannot disrupt a working leader.',
   },
   'check-quorum': {
     section: 'thesis §6.2',

@@ -45,11 +45,13 @@ export function itemAt<T>(l: ChunkedList<T>, i: number): T | undefined {
 
 /** The items from `from` up to (not including) `to`, as a new array. */
 export function slice<T>(l: ChunkedList<T>, from: number, to: number = size(l)): T[] {
+  const start = Math.max(0, from);
   const end = Math.min(to, size(l));
-  const out: T[] = [];
-  for (let i = Math.max(0, from); i < end; i++) {
+  if (end <= start) return [];
+  const out = new Array<T>(end - start);
+  for (let i = start; i < end; i++) {
     const c = i >> CHUNK_BITS;
-    out.push(c < l.chunks.length ? l.chunks[c][i & MASK] : l.tail[i & MASK]);
+    out[i - start] = c < l.chunks.length ? l.chunks[c][i & MASK] : l.tail[i & MASK];
   }
   return out;
 }
@@ -101,7 +103,20 @@ export function commonPrefix<T>(a: ChunkedList<T>, b: ChunkedList<T>): number {
   let c = 0;
   if (a.chunks === b.chunks) c = a.chunks.length;
   else while (c < a.chunks.length && c < b.chunks.length && a.chunks[c] === b.chunks[c]) c++;
+  // The first chunk (or tail) that differs, compared item by item in place; past
+  // it the lists may still agree item by item (a chunk list copied, not shared).
   let i = c * CHUNK;
-  while (i < n && itemAt(a, i) === itemAt(b, i)) i++;
+  while (i < n) {
+    const k = i >> CHUNK_BITS;
+    const x = k < a.chunks.length ? a.chunks[k] : a.tail;
+    const y = k < b.chunks.length ? b.chunks[k] : b.tail;
+    const stop = Math.min(n, (k + 1) * CHUNK);
+    let j = i & MASK;
+    while (i < stop && x[j] === y[j]) {
+      i++;
+      j++;
+    }
+    if (i < stop) return i;
+  }
   return i;
 }

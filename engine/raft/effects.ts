@@ -4,7 +4,7 @@
  * mutation is of this local accumulator, so `step` stays a pure function.
  */
 import type { RecordBody } from '../events.ts';
-import type { NodeId, Outgoing, RaftOptions } from '../types.ts';
+import type { Outgoing } from '../types.ts';
 
 /** A request to the simulator, which owns clocks and randomness. */
 export type TimerRequest = 'reset' | 'stop';
@@ -12,17 +12,10 @@ export type TimerRequest = 'reset' | 'stop';
 export interface Effects {
   readonly outbox: Outgoing[];
   readonly records: RecordBody[];
-  election?: TimerRequest;
-  heartbeat?: TimerRequest;
+  /** Unset (undefined) leaves the timer as it is. */
+  election: TimerRequest | undefined;
+  heartbeat: TimerRequest | undefined;
 }
 
-export const newEffects = (): Effects => ({ outbox: [], records: [] });
-
-/** What a node needs to know about its surroundings; the same for every step. */
-export interface StepContext {
-  /** Every other member of the cluster, in a fixed order. */
-  readonly peers: readonly NodeId[];
-  readonly options: RaftOptions;
-}
-
-export const clusterSize = (ctx: StepContext): number => ctx.peers.length + 1;
+/** Every field is there from the start, so every step's effects have one shape. */
+export const newEffects = (): Effects => ({ outbox: [], records: [], election: undefined, heartbeat: undefined });

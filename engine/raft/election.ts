@@ -1,9 +1,11 @@
 /** Leader election (§5.2) and the election restriction (§5.4.1). */
-import type { NodeState, RequestVote, RequestVoteResponse } from '../types.ts';
+import type { CandidateNode, RequestVote, RequestVoteResponse, UpNode } from '../types.ts';
 import type { VoteRefusal } from '../events.ts';
-import { clusterSize, type Effects, type StepContext } from './effects.ts';
+import type { Effects } from './effects.ts';
+import { clusterSize, type StepContext } from './context.ts';
 import { isUpToDate, position } from './log.ts';
 import { majority, voteResult } from './quorum.ts';
+import { inLease } from './lease.ts';
 import { becomeLeader, startElection } from './transitions.ts';
 
 /**
@@ -12,20 +14,24 @@ import { becomeLeader, startElection } from './transitions.ts';
  * The caller has already adopted any higher term, so `m.term <= currentTerm`.
  *
  * A pre-vote (thesis §9.6) is answered without changing anything here: yes if
- * an election at `m.term` would be news to us (it is above our term, and we hear
- * from no leader) and the candidate's log is up-to-date enough to win it.
+ * an election at `m.term` would be news to us (it is above our term, and we are
+ * not within the lease of a leader: lease.ts) and the candidate's log is
+ * up-to-date enough to win it.
  */
-export function onRequestVote(node: NodeState, m: RequestVote, ctx: StepContext, fx: Effects): NodeState {
+export function onRequestVote(node: UpNode, m: RequestVote, ctx: StepContext, fx: Effects): UpNode {
   const p = node.persistent;
-  const v = node.volatile!;
+  const v = node.volatile;
   const mine = position(p.log);
   const theirs = { lastIndex: m.lastLogIndex, lastTerm: m.lastLogTerm };
-  const anyLog = ctx.options.unsafe.includes('vote-any-log');
+  const anyLog = ctx.unsafe['vote-any-log'];
   let why: VoteRefusal | null = null;
   if (m.preVote) {
+    const lease = ctx.minElectionTimeout;
     if (m.term <= p.currentTerm) why = { kind: 'stale-term' };
-    else if (v.role === 'leader' || (v.role === 'follower' && v.leader !== null)) why = { kind: 'has-leader', leader: v.leader ?? node.id };
-    else if (!anyLog && !isUpToDate(theirs, mine)) why = { kind: 'log-behind', mine, theirs };
+    else if (v.role === 'leader') why = { kind: 'has-leader', leader: node.id, ago: 0, minElectionTimeout: lease };
+    else if (v.role === 'follower' && v.leader !== null && v.leaderHeardAt !== null && inLease(v.leaderHeardAt, ctx.now, lease)) {
+      why = { kind: 'has-leader', leader: v.leader, ago: ctx.now - v.leaderHeardAt, minElectionTimeout: lease };
+    } else if (!anyLog && !isUpToDate(theirs, mine)) why = { kind: 'log-behind', mine, theirs };
   } else if (m.term < p.currentTerm) why = { kind: 'stale-term' };
   else if (p.votedFor !== null && p.votedFor !== m.from) why = { kind: 'already-voted', votedFor: p.votedFor };
   else if (!anyLog && !isUpToDate(theirs, mine)) why = { kind: 'log-behind', mine, theirs };
@@ -60,9 +66,9 @@ export function onRequestVote(node: NodeState, m: RequestVote, ctx: StepContext,
 }
 
 /** A candidate counts a vote of its current term; a majority makes it leader. */
-export function onVoteResponse(node: NodeState, m: RequestVoteResponse, ctx: StepContext, fx: Effects): NodeState {
+export function onVoteResponse(node: CandidateNode, m: RequestVoteResponse, ctx: StepContext, fx: Effects): UpNode {
   const v = node.volatile;
-  if (v === null || v.role !== 'candidate' || m.from in v.votes) return node;
+  if (m.from in v.votes) return node;
   // An answer from another round: a pre-vote answer to a candidate, or the reverse, or a pre-vote for another term.
   if (m.preVote !== v.pre || (v.pre && m.granted && m.term !== node.persistent.currentTerm + 1)) return node;
   const votes = { ...v.votes, [m.from]: m.granted };
@@ -79,7 +85,7 @@ export function onVoteResponse(node: NodeState, m: RequestVoteResponse, ctx: Ste
     needed: majority(size),
     preVote: v.pre,
   });
-  const n: NodeState = { ...node, volatile: { ...v, votes } };
+  const n: CandidateNode = { ...node, volatile: { ...v, votes } };
   if (voteResult(granted, refused, size) !== 'won') return n;
   // A majority would vote: now the election proper, at the next term.
   return v.pre ? startElection(n, ctx, fx) : becomeLeader(n, ctx, fx);

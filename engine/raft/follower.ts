@@ -1,15 +1,60 @@
-/** The receiving side of AppendEntries (Figure 2, AppendEntries RPC, rules 2-5). */
-import type { AppendEntries, NodeState } from '../types.ts';
+/**
+ * The follower's step (Figure 2, Followers) and the receiving side of
+ * AppendEntries (Figure 2, AppendEntries RPC, rules 2-5).
+ */
+import type { AppendEntries, FollowerNode, NodeId, PersistentState, UpNode } from '../types.ts';
 import type { AppendRefusal } from '../events.ts';
-import type { Effects, StepContext } from './effects.ts';
+import type { Effects } from './effects.ts';
+import type { StepContext } from './context.ts';
+import type { Input } from './input.ts';
 import { appendAfter, appendKeepingConflicts, findConflictByTerm, lastIndex, termAt } from './log.ts';
+import { onRequestVote } from './election.ts';
+import { becomeCandidate } from './transitions.ts';
+import { assertNever } from '../assertNever.ts';
+
+/** A follower answers leaders and candidates; its election timer firing makes it campaign. The caller has handled terms (§5.1). */
+export function stepFollower(node: FollowerNode, input: Input, ctx: StepContext, fx: Effects): UpNode {
+  switch (input.kind) {
+    case 'message': {
+      const m = input.message;
+      switch (m.type) {
+        case 'RequestVote':
+          return onRequestVote(node, m, ctx, fx);
+        case 'RequestVoteResponse':
+          // A late answer changes nothing, but "why did that vote not count?" deserves an answer.
+          if (!m.preVote) fx.records.push({ type: 'voteIgnored', node: node.id, voter: m.from, term: m.term, granted: m.granted, role: 'follower' });
+          return node;
+        case 'AppendEntries':
+          return onAppendEntries(node, m, ctx, fx);
+        case 'AppendEntriesResponse':
+          return node;
+        default:
+          return assertNever(m);
+      }
+    }
+    case 'electionTimeout':
+      // §5.2: it heard from no leader for a whole election timeout (or was told to campaign).
+      fx.records.push({ type: 'electionTimeout', node: node.id, term: node.persistent.currentTerm, forced: input.forced });
+      return becomeCandidate(node, ctx, fx);
+    case 'propose':
+      fx.records.push({ type: 'proposalRefused', node: node.id, value: input.value, why: 'not-leader', leader: node.volatile.leader });
+      return node;
+    case 'heartbeatTimeout':
+    case 'checkQuorum':
+      // A leader's timers; left over from a leadership already lost, they mean nothing here.
+      return node;
+    default:
+      return assertNever(input);
+  }
+}
 
 /**
  * Handle AppendEntries from the leader of our current term. The caller has already
- * made us a follower of `m.from`. Hearing from the leader resets the election timer.
+ * made us a follower. Hearing from the leader resets the election timer, and
+ * records who leads and when we heard from it (PreVote's lease, lease.ts).
  */
-export function onAppendEntries(node: NodeState, m: AppendEntries, ctx: StepContext, fx: Effects): NodeState {
-  const v = node.volatile!;
+export function onAppendEntries(node: FollowerNode, m: AppendEntries, ctx: StepContext, fx: Effects): FollowerNode {
+  const v = node.volatile;
   const term = node.persistent.currentTerm;
   const log = node.persistent.log;
   fx.election = 'reset';
@@ -22,12 +67,12 @@ export function onAppendEntries(node: NodeState, m: AppendEntries, ctx: StepCont
     const why: AppendRefusal =
       actual === undefined ? { kind: 'missing-entry', lastIndex: lastIndex(log) } : { kind: 'term-mismatch', actualTerm: actual };
     rejectAppend(node, m, why, hint, fx);
-    return node;
+    return following(node, node.persistent, v.commitIndex, m.from, ctx.now);
   }
 
   // Rules 3 and 4: delete conflicting entries, append new ones. (Unless rule 3 is
   // switched off: then entries already held stay, whatever their term.)
-  const outcome = ctx.options.unsafe.includes('no-truncate') ? appendKeepingConflicts(log, m.prevLogIndex, m.entries) : appendAfter(log, m.prevLogIndex, m.entries);
+  const outcome = ctx.unsafe['no-truncate'] ? appendKeepingConflicts(log, m.prevLogIndex, m.entries) : appendAfter(log, m.prevLogIndex, m.entries);
   if (outcome.truncatedFrom > 0) {
     fx.records.push({
       type: 'truncated',
@@ -67,16 +112,24 @@ export function onAppendEntries(node: NodeState, m: AppendEntries, ctx: StepCont
     hintIndex: 0,
     hintTerm: 0,
   });
-  const persistent = outcome.log === log ? node.persistent : { ...node.persistent, log: outcome.log };
-  return { ...node, persistent, volatile: { ...v, commitIndex } };
+  const p = node.persistent;
+  const persistent = outcome.log === log ? p : { currentTerm: p.currentTerm, votedFor: p.votedFor, log: outcome.log };
+  return following(node, persistent, commitIndex, m.from, ctx.now);
 }
+
+/** `node` as a follower of `leader`, heard from at `heardAt` (a new object: states are never mutated). */
+const following = (node: FollowerNode, persistent: PersistentState, commitIndex: number, leader: NodeId, heardAt: number): FollowerNode => ({
+  id: node.id,
+  persistent,
+  volatile: { role: 'follower', commitIndex, leader, leaderHeardAt: heardAt },
+});
 
 /**
  * Refuse an AppendEntries: record why and answer false, naming the request's
  * prevLogIndex (so the leader can tell a fresh answer from a late one) and the hint.
  */
 export function rejectAppend(
-  node: NodeState,
+  node: UpNode,
   m: AppendEntries,
   why: AppendRefusal,
   hint: { readonly index: number; readonly term: number },

@@ -5,22 +5,32 @@
  * AppendEntries outstanding (`inflight`), except that every heartbeat sends one
  * regardless, which doubles as the retry for anything the network lost.
  */
-import type { AppendEntriesResponse, LeaderState, NodeState, Progress } from '../types.ts';
-import { clusterSize, type Effects, type StepContext } from './effects.ts';
+import type { AppendEntriesResponse, LeaderNode, NodeId, PersistentState, Progress } from '../types.ts';
+import type { Effects } from './effects.ts';
+import { clusterSize, type StepContext } from './context.ts';
 import { appended, entriesFrom, findConflictByTerm, lastIndex, termAt } from './log.ts';
-import { majority, quorumMatchIndex } from './quorum.ts';
-import { becomeFollower } from './transitions.ts';
+import { quorumMatchIndex } from './quorum.ts';
+import { acknowledged, heardFrom, refused, sending, withPeer } from './progress.ts';
 
-const leaderOf = (node: NodeState): LeaderState => node.volatile as LeaderState;
+/**
+ * A leader node with the given parts. (Built field by field: a leader changes on
+ * every acknowledgement, and a fixed-shape literal is much cheaper than a spread.)
+ */
+export const leaderNode = (
+  node: LeaderNode,
+  persistent: PersistentState,
+  commitIndex: number,
+  progress: Readonly<Record<NodeId, Progress>>,
+): LeaderNode => ({ id: node.id, persistent, volatile: { role: 'leader', commitIndex, leader: node.id, progress } });
 
-function withProgress(node: NodeState, peer: string, p: Progress): NodeState {
-  const v = leaderOf(node);
-  return { ...node, volatile: { ...v, progress: { ...v.progress, [peer]: p } } };
+function withProgress(node: LeaderNode, peer: NodeId, p: Progress): LeaderNode {
+  const v = node.volatile;
+  return leaderNode(node, node.persistent, v.commitIndex, withPeer(v.progress, peer, p));
 }
 
 /** Send `peer` the entries from its nextIndex on (at most `batch`), with the consistency check fields. */
-export function sendAppend(node: NodeState, peer: string, ctx: StepContext, fx: Effects): NodeState {
-  const v = leaderOf(node);
+export function sendAppend(node: LeaderNode, peer: NodeId, ctx: StepContext, fx: Effects): LeaderNode {
+  const v = node.volatile;
   const p = v.progress[peer];
   const log = node.persistent.log;
   const prevLogIndex = p.next - 1;
@@ -34,29 +44,33 @@ export function sendAppend(node: NodeState, peer: string, ctx: StepContext, fx: 
     entries: entriesFrom(log, p.next, ctx.options.batch),
     leaderCommit: v.commitIndex,
   });
-  return p.inflight ? node : withProgress(node, peer, { ...p, inflight: true });
+  return p.inflight ? node : withProgress(node, peer, sending(p));
 }
 
-export function broadcastAppend(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
+export function broadcastAppend(node: LeaderNode, ctx: StepContext, fx: Effects): LeaderNode {
   let n = node;
-  for (const peer of ctx.peers) n = sendAppend(n, peer, ctx, fx);
+  const peers = ctx.peers;
+  // Indexed loops on the hot path: before the optimizing compiler steps in, for...of allocates an iterator and a result per turn.
+  for (let i = 0; i < peers.length; i++) n = sendAppend(n, peers[i], ctx, fx);
   return n;
 }
 
 /** Figure 2, Leaders: heartbeats prevent election timeouts and retry anything lost. */
-export function onHeartbeat(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
+export function onHeartbeat(node: LeaderNode, ctx: StepContext, fx: Effects): LeaderNode {
   fx.records.push({ type: 'heartbeat', node: node.id, term: node.persistent.currentTerm });
   fx.heartbeat = 'reset';
   return broadcastAppend(node, ctx, fx);
 }
 
 /** A client command reaches the leader: append it, then replicate to every follower not already waiting. */
-export function propose(node: NodeState, value: string, ctx: StepContext, fx: Effects): NodeState {
+export function propose(node: LeaderNode, value: string, ctx: StepContext, fx: Effects): LeaderNode {
   const term = node.persistent.currentTerm;
   const log = appended(node.persistent.log, [{ term, value }]);
   fx.records.push({ type: 'proposed', node: node.id, value, index: lastIndex(log), term });
-  let n: NodeState = { ...node, persistent: { ...node.persistent, log } };
-  for (const peer of ctx.peers) if (!leaderOf(n).progress[peer].inflight) n = sendAppend(n, peer, ctx, fx);
+  const p = node.persistent;
+  let n = leaderNode(node, { currentTerm: p.currentTerm, votedFor: p.votedFor, log }, node.volatile.commitIndex, node.volatile.progress);
+  const peers = ctx.peers;
+  for (let i = 0; i < peers.length; i++) if (!n.volatile.progress[peers[i]].inflight) n = sendAppend(n, peers[i], ctx, fx);
   return maybeCommit(n, ctx, fx);
 }
 
@@ -65,17 +79,18 @@ export function propose(node: NodeState, value: string, ctx: StepContext, fx: Ef
  * entry is from the leader's current term. Earlier entries then commit with it
  * (Log Matching). Counting replicas of an older term's entry is unsafe: Figure 8.
  */
-export function maybeCommit(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
-  const v = leaderOf(node);
+export function maybeCommit(node: LeaderNode, ctx: StepContext, fx: Effects): LeaderNode {
+  const v = node.volatile;
   const log = node.persistent.log;
-  const matches = [lastIndex(log)];
-  for (const peer of ctx.peers) matches.push(v.progress[peer].match);
+  const peers = ctx.peers;
+  const matches = new Array<number>(peers.length + 1);
+  matches[0] = lastIndex(log);
+  for (let i = 0; i < peers.length; i++) matches[i + 1] = v.progress[peers[i]].match;
   const n = quorumMatchIndex(matches);
   if (n <= v.commitIndex) return node;
   const term = termAt(log, n)!;
   const currentTerm = node.persistent.currentTerm;
-  const unsafe = ctx.options.unsafe.includes('commit-old-terms');
-  if (term !== currentTerm && !unsafe) {
+  if (term !== currentTerm && !ctx.unsafe['commit-old-terms']) {
     const replicas = matches.filter((m) => m >= n).length;
     fx.records.push({
       type: 'commitDeferred',
@@ -89,25 +104,25 @@ export function maybeCommit(node: NodeState, ctx: StepContext, fx: Effects): Nod
     return node;
   }
   fx.records.push({ type: 'commitAdvanced', node: node.id, from: v.commitIndex, to: n, by: term === currentTerm ? 'majority' : 'old-term-majority' });
-  return { ...node, volatile: { ...v, commitIndex: n } };
+  return leaderNode(node, node.persistent, n, v.progress);
 }
 
 /** The leader hears back from a follower (same term: higher terms were handled by the caller). */
-export function onAppendResponse(node: NodeState, m: AppendEntriesResponse, ctx: StepContext, fx: Effects): NodeState {
-  const heard = leaderOf(node).progress[m.from];
+export function onAppendResponse(node: LeaderNode, m: AppendEntriesResponse, ctx: StepContext, fx: Effects): LeaderNode {
+  const heard = node.volatile.progress[m.from];
   if (heard === undefined) return node;
   // Any answer shows the follower is reachable (CheckQuorum counts these).
-  const p = heard.active ? heard : { ...heard, active: true };
+  const p = heardFrom(heard);
   if (m.success) {
     const match = Math.max(p.match, m.matchIndex);
     if (p.probing) fx.records.push({ type: 'probeSettled', node: node.id, peer: m.from, rejections: p.rejections });
-    let n = withProgress(node, m.from, { ...p, match, next: Math.max(p.next, match + 1), inflight: false, probing: false });
+    let n = withProgress(node, m.from, acknowledged(p, match));
     // Only a higher matchIndex can change what a majority stores.
     if (match > p.match) {
       fx.records.push({ type: 'matchAdvanced', node: node.id, peer: m.from, match });
       n = maybeCommit(n, ctx, fx);
     }
-    if (leaderOf(n).progress[m.from].next <= lastIndex(n.persistent.log)) n = sendAppend(n, m.from, ctx, fx);
+    if (n.volatile.progress[m.from].next <= lastIndex(n.persistent.log)) n = sendAppend(n, m.from, ctx, fx);
     return n;
   }
   // A rejection answers the probe at next-1 only if it names that index; any other is
@@ -134,26 +149,6 @@ export function onAppendResponse(node: NodeState, m: AppendEntriesResponse, ctx:
     to: next,
     how: ctx.options.probe === 'fast' ? 'hint' : 'decrement',
   });
-  const n = withProgress(node, m.from, { ...p, next, inflight: false, rejections: p.rejections + 1, probing: true });
+  const n = withProgress(node, m.from, refused(p, next));
   return sendAppend(n, m.from, ctx, fx);
-}
-
-/**
- * CheckQuorum (thesis §6.2): each time its election timer fires, a leader checks
- * that a majority (itself included) answered since the last check. If not, it
- * is cut off from the cluster and steps down, rather than take requests it can
- * never commit; otherwise it starts a new round of the check.
- */
-export function checkQuorum(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
-  const v = leaderOf(node);
-  const active = 1 + ctx.peers.filter((peer) => v.progress[peer].active).length;
-  const needed = majority(clusterSize(ctx));
-  fx.records.push({ type: 'quorumChecked', node: node.id, term: node.persistent.currentTerm, heard: active, needed });
-  if (active < needed) {
-    return becomeFollower(node, node.persistent.currentTerm, null, 'lost-quorum', node.id, fx);
-  }
-  fx.election = 'reset';
-  const progress: Record<string, Progress> = {};
-  for (const peer of ctx.peers) progress[peer] = { ...v.progress[peer], active: false };
-  return { ...node, volatile: { ...v, progress } };
 }

@@ -2,11 +2,13 @@
  * Role changes (Figure 2, "Rules for Servers"). These are the only functions that
  * change a node's role, so every role change is recorded and sets its timers.
  */
-import type { CandidateState, LeaderState, NodeState, Progress } from '../types.ts';
+import type { CandidateNode, CandidateState, FollowerNode, LeaderNode, LeaderState, NodeId, Progress, UpNode } from '../types.ts';
 import type { FollowReason } from '../events.ts';
-import { clusterSize, type Effects, type StepContext } from './effects.ts';
+import type { Effects } from './effects.ts';
+import { clusterSize, type StepContext } from './context.ts';
 import { appended, lastIndex, lastTerm } from './log.ts';
 import { majority } from './quorum.ts';
+import { initialProgress } from './progress.ts';
 import { broadcastAppend, maybeCommit } from './replication.ts';
 
 /**
@@ -16,14 +18,14 @@ import { broadcastAppend, maybeCommit } from './replication.ts';
  * resets it (Figure 2, Followers).
  */
 export function becomeFollower(
-  node: NodeState,
+  node: UpNode,
   term: number,
-  leader: string | null,
+  leader: NodeId | null,
   reason: FollowReason,
-  cause: string,
+  cause: NodeId,
   fx: Effects,
-): NodeState {
-  const v = node.volatile!;
+): FollowerNode {
+  const v = node.volatile;
   const p = node.persistent;
   const newTerm = term > p.currentTerm;
   if (v.role !== 'follower' || newTerm) {
@@ -36,7 +38,8 @@ export function becomeFollower(
   return {
     ...node,
     persistent: newTerm ? { ...p, currentTerm: term, votedFor: null } : p,
-    volatile: { role: 'follower', commitIndex: v.commitIndex, leader },
+    // Who leads is known only from its AppendEntries, which sets when it was heard (follower.ts).
+    volatile: { role: 'follower', commitIndex: v.commitIndex, leader, leaderHeardAt: null },
   };
 }
 
@@ -49,9 +52,9 @@ export function becomeFollower(
  * a majority of yes votes lets it raise its term (`startElection`), so a node
  * cut off from the cluster cannot inflate its term while it is away.
  */
-export function becomeCandidate(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
+export function becomeCandidate(node: UpNode, ctx: StepContext, fx: Effects): UpNode {
   if (!ctx.options.prevote || majority(clusterSize(ctx)) <= 1) return startElection(node, ctx, fx);
-  const v = node.volatile!;
+  const v = node.volatile;
   const term = node.persistent.currentTerm + 1;
   const candidate: CandidateState = { role: 'candidate', pre: true, commitIndex: v.commitIndex, leader: null, votes: { [node.id]: true } };
   fx.records.push({ type: 'becameCandidate', node: node.id, term, pre: true });
@@ -62,11 +65,11 @@ export function becomeCandidate(node: NodeState, ctx: StepContext, fx: Effects):
 }
 
 /** The election proper: a new term and a vote for itself (§5.2). */
-export function startElection(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
-  const v = node.volatile!;
+export function startElection(node: UpNode, ctx: StepContext, fx: Effects): UpNode {
+  const v = node.volatile;
   const term = node.persistent.currentTerm + 1;
   const candidate: CandidateState = { role: 'candidate', pre: false, commitIndex: v.commitIndex, leader: null, votes: { [node.id]: true } };
-  const next: NodeState = {
+  const next: CandidateNode = {
     ...node,
     persistent: { ...node.persistent, currentTerm: term, votedFor: node.id },
     volatile: candidate,
@@ -79,7 +82,7 @@ export function startElection(node: NodeState, ctx: StepContext, fx: Effects): N
   return next;
 }
 
-function requestVotes(node: NodeState, term: number, preVote: boolean, ctx: StepContext, fx: Effects): void {
+function requestVotes(node: UpNode, term: number, preVote: boolean, ctx: StepContext, fx: Effects): void {
   const log = node.persistent.log;
   const lastLogIndex = lastIndex(log);
   const lastLogTerm = lastTerm(log);
@@ -94,13 +97,13 @@ function requestVotes(node: NodeState, term: number, preVote: boolean, ctx: Step
  * lets earlier entries commit, §5.4.2), and asserts itself at once with
  * AppendEntries to every peer.
  */
-export function becomeLeader(node: NodeState, ctx: StepContext, fx: Effects): NodeState {
-  const v = node.volatile!;
+export function becomeLeader(node: CandidateNode, ctx: StepContext, fx: Effects): LeaderNode {
+  const v = node.volatile;
   const term = node.persistent.currentTerm;
-  const votes = v.role === 'candidate' ? Object.keys(v.votes).filter((k) => v.votes[k]) : [node.id];
+  const votes = Object.keys(v.votes).filter((k) => v.votes[k]);
   const next = lastIndex(node.persistent.log) + 1;
   const progress: Record<string, Progress> = {};
-  for (const peer of ctx.peers) progress[peer] = { next, match: 0, inflight: false, rejections: 0, probing: false, active: false };
+  for (const peer of ctx.peers) progress[peer] = initialProgress(next);
   const leader: LeaderState = { role: 'leader', commitIndex: v.commitIndex, leader: node.id, progress };
   fx.records.push({ type: 'becameLeader', node: node.id, term, votes });
   // With CheckQuorum the leader keeps an election timer: when it fires, the leader
@@ -109,6 +112,6 @@ export function becomeLeader(node: NodeState, ctx: StepContext, fx: Effects): No
   fx.heartbeat = 'reset';
   let persistent = node.persistent;
   if (ctx.options.noop) persistent = { ...persistent, log: appended(persistent.log, [{ term, value: null }]) };
-  const elected: NodeState = { ...node, persistent, volatile: leader };
+  const elected: LeaderNode = { ...node, persistent, volatile: leader };
   return maybeCommit(broadcastAppend(elected, ctx, fx), ctx, fx);
 }

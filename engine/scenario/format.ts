@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CONFIG } from '../config.ts';
 import type { ClusterConfig, Range } from '../types.ts';
-import { assertNever } from '../raft/node.ts';
+import { assertNever } from '../assertNever.ts';
 import type { CommandBody, Expectation } from './ast.ts';
 
 export const formatDuration = (ms: number): string => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);

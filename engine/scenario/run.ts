@@ -8,7 +8,7 @@ import { presetNodes } from '../presets.ts';
 import { type ClusterState, createCluster, currentLeader } from '../sim/cluster.ts';
 import * as sim from '../sim/simulator.ts';
 import type { ClusterConfig } from '../types.ts';
-import { assertNever } from '../raft/node.ts';
+import { assertNever } from '../assertNever.ts';
 import { logEntries } from '../raft/log.ts';
 import type { Command, Expectation, Script } from './ast.ts';
 import { formatCommand } from './format.ts';

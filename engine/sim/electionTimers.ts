@@ -18,7 +18,10 @@ export type TimerLayout = 'align' | 'spread';
 export function setElectionTimers(s: ClusterState, layout: TimerLayout): { node: string; at: number }[] {
   s.event++;
   const { min, max } = s.config.election;
-  const nodes = s.ids.filter((id) => s.nodes[id].volatile !== null && s.nodes[id].volatile!.role !== 'leader');
+  const nodes = s.ids.filter((id) => {
+    const v = s.nodes[id].volatile;
+    return v !== null && v.role !== 'leader';
+  });
   return nodes.map((id, k) => {
     const at = s.time + (layout === 'align' || nodes.length === 1 ? min : min + Math.round(((max - min) * k) / (nodes.length - 1)));
     s.timers[id] = { ...s.timers[id], election: { at, setAt: s.time, seq: s.seq++ } };

@@ -10,13 +10,20 @@ import type { Message } from '../types.ts';
 const before = (a: Message, b: Message): boolean =>
   a.arrivesAt < b.arrivesAt || (a.arrivesAt === b.arrivesAt && a.seq < b.seq);
 
+/** (A destructuring swap would allocate an array on every move until the code is optimized.) */
+function swap(heap: Message[], i: number, j: number): void {
+  const x = heap[i];
+  heap[i] = heap[j];
+  heap[j] = x;
+}
+
 export function push(heap: Message[], m: Message): void {
   heap.push(m);
   let i = heap.length - 1;
   while (i > 0) {
     const parent = (i - 1) >> 1;
     if (!before(heap[i], heap[parent])) break;
-    [heap[i], heap[parent]] = [heap[parent], heap[i]];
+    swap(heap, i, parent);
     i = parent;
   }
 }
@@ -42,7 +49,7 @@ function siftDown(heap: Message[], start: number): void {
     if (l < heap.length && before(heap[l], heap[m])) m = l;
     if (r < heap.length && before(heap[r], heap[m])) m = r;
     if (m === i) return;
-    [heap[i], heap[m]] = [heap[m], heap[i]];
+    swap(heap, i, m);
     i = m;
   }
 }

@@ -14,14 +14,16 @@
 import type { EventRecord, LossReason, RecordBody } from '../events.ts';
 import type { Flight, Message, MessageType, NodeId, Outgoing } from '../types.ts';
 import type { Input } from '../raft/node.ts';
-import { crashNode, createNode, isUp, restartNode, step } from '../raft/node.ts';
+import { crashNode, createNode, isUp, restartNode, stepInto } from '../raft/node.ts';
+import { newEffects, type Effects } from '../raft/effects.ts';
 import { lastIndex } from '../raft/log.ts';
-import type { StepContext, TimerRequest } from '../raft/effects.ts';
+import type { TimerRequest } from '../raft/effects.ts';
+import { clocked, nodeContext, type ClockedContext } from '../raft/context.ts';
 import { checkNodeChange } from '../check/invariants.ts';
 import { type ClusterState, type Timer, currentLeader, linkKey } from './cluster.ts';
 import type { CausalObserver, LocalCause } from './causality.ts';
 import * as flights from './flightQueue.ts';
-import { nextInt } from './rng.ts';
+import { drawInt } from './rng.ts';
 import { LIMITS } from '../config.ts';
 
 /** Receives every record as it is produced; optionally, every happening too. */
@@ -40,42 +42,81 @@ function local(s: ClusterState, node: NodeId, cause: LocalCause, emit: Emit): vo
   if (observer !== undefined) observer({ kind: 'local', node, cause, event: s.event, time: s.time });
 }
 
-type Due =
+export type Due =
   | { readonly kind: 'message'; readonly at: number; readonly seq: number }
   | { readonly kind: 'timer'; readonly at: number; readonly seq: number; readonly node: NodeId; readonly timer: 'election' | 'heartbeat' };
 
-/** The next event, or null if nothing is pending. With `messagesOnly`, timers are held. */
+/** True if `x` is due before the best so far, (`at`, `seq`); ties in time go to the lower sequence number. */
+const earlier = (x: Timer, at: number, seq: number): boolean => x.at < at || (x.at === at && x.seq < seq);
+
+/**
+ * The next event, or null if nothing is pending. With `messagesOnly`, timers are held.
+ * (Called before every event: it scans with plain locals and allocates only its answer.)
+ */
 export function nextDue(s: ClusterState, messagesOnly = false): Due | null {
   const top = flights.peek(s.inFlight);
-  let best: Due | null = top ? { kind: 'message', at: top.arrivesAt, seq: top.seq } : null;
-  if (messagesOnly) return best;
-  for (const id of s.ids) {
-    const t = s.timers[id];
-    for (const timer of ['election', 'heartbeat'] as const) {
-      const x = t[timer];
-      if (x !== null && (best === null || x.at < best.at || (x.at === best.at && x.seq < best.seq))) {
-        best = { kind: 'timer', at: x.at, seq: x.seq, node: id, timer };
+  let at = top === undefined ? Infinity : top.arrivesAt;
+  let seq = top === undefined ? Infinity : top.seq;
+  let node: NodeId | null = null;
+  let timer: 'election' | 'heartbeat' = 'election';
+  if (!messagesOnly) {
+    const ids = s.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const t = s.timers[ids[i]];
+      const e = t.election;
+      if (e !== null && earlier(e, at, seq)) {
+        at = e.at;
+        seq = e.seq;
+        node = ids[i];
+        timer = 'election';
+      }
+      const h = t.heartbeat;
+      if (h !== null && earlier(h, at, seq)) {
+        at = h.at;
+        seq = h.seq;
+        node = ids[i];
+        timer = 'heartbeat';
       }
     }
   }
-  return best;
+  if (node !== null) return { kind: 'timer', at, seq, node, timer };
+  return top === undefined ? null : { kind: 'message', at, seq };
 }
 
 /** Process the next event. Returns false if there was none. */
 export function processNext(s: ClusterState, emit: Emit, messagesOnly = false): boolean {
   const due = nextDue(s, messagesOnly);
   if (due === null) return false;
+  processDue(s, due, emit);
+  return true;
+}
+
+/** Process `due`, which `nextDue` has just returned (for callers that look at it first). */
+export function processDue(s: ClusterState, due: Due, emit: Emit): void {
   s.time = due.at;
   s.event++;
   if (due.kind === 'message') deliver(s, flights.pop(s.inFlight)!, emit);
   else {
-    const timers = s.timers[due.node];
-    s.timers[due.node] = { ...timers, [due.timer]: null };
-    const input: Input = due.timer === 'election' ? { kind: 'electionTimeout', forced: false } : { kind: 'heartbeatTimeout' };
+    const t = s.timers[due.node];
+    s.timers[due.node] = due.timer === 'election' ? { election: null, heartbeat: t.heartbeat } : { election: t.election, heartbeat: null };
     local(s, due.node, due.timer === 'election' ? 'election-timer' : 'heartbeat-timer', emit);
-    applyStep(s, due.node, input, emit);
+    applyStep(s, due.node, timerInput(s, due.node, due.timer), emit);
   }
-  return true;
+}
+
+const ELECTION_TIMEOUT: Input = { kind: 'electionTimeout', forced: false };
+const CAMPAIGN: Input = { kind: 'electionTimeout', forced: true };
+const HEARTBEAT_TIMEOUT: Input = { kind: 'heartbeatTimeout' };
+const CHECK_QUORUM: Input = { kind: 'checkQuorum' };
+
+/**
+ * What a timer's firing means to its node. A leader runs an election timer only
+ * with CheckQuorum, where it means "check the quorum" (thesis §6.2); for anyone
+ * else it means an election timeout (§5.2).
+ */
+function timerInput(s: ClusterState, id: NodeId, timer: 'election' | 'heartbeat'): Input {
+  if (timer === 'heartbeat') return HEARTBEAT_TIMEOUT;
+  return s.nodes[id].volatile?.role === 'leader' ? CHECK_QUORUM : ELECTION_TIMEOUT;
 }
 
 function deliver(s: ClusterState, m: Message, emit: Emit): void {
@@ -85,34 +126,74 @@ function deliver(s: ClusterState, m: Message, emit: Emit): void {
   applyStep(s, m.to, { kind: 'message', message: m }, emit);
 }
 
-/** Step contexts derive from the config alone; cache them per config object so a step allocates nothing for them. */
-const contexts = new WeakMap<object, Record<NodeId, StepContext>>();
+/**
+ * Node contexts derive from the config alone: cache them per config object (the
+ * last one used is kept at hand, since a run steps through one config).
+ */
+const contexts = new WeakMap<object, Record<NodeId, ClockedContext>>();
+let lastConfig: object | null = null;
+let lastContexts: Record<NodeId, ClockedContext> = {};
 
-function contextFor(s: ClusterState, id: NodeId): StepContext {
-  let byNode = contexts.get(s.config);
-  if (byNode === undefined) {
-    byNode = {};
-    for (const n of s.ids) byNode[n] = { peers: s.ids.filter((x) => x !== n), options: s.config.raft };
-    contexts.set(s.config, byNode);
+function contextFor(s: ClusterState, id: NodeId): ClockedContext {
+  if (s.config !== lastConfig) {
+    let byNode = contexts.get(s.config);
+    if (byNode === undefined) {
+      byNode = {};
+      for (const n of s.ids) byNode[n] = clocked(nodeContext(s.ids.filter((x) => x !== n), s.config.raft, s.config.election.min));
+      contexts.set(s.config, byNode);
+    }
+    lastConfig = s.config;
+    lastContexts = byNode;
   }
-  return byNode[id];
+  return lastContexts[id];
 }
+
+/**
+ * The accumulator every step's effects go into, drained and emptied after the
+ * step (its arrays keep their capacity, so steps allocate none). A step that
+ * starts while another is being applied (an `emit` that runs a simulation of
+ * its own) gets a fresh one.
+ */
+const scratch: Effects = newEffects();
+let applying = false;
 
 /** Step one node, then apply its effects: records, timers, messages, and the invariant check. */
 function applyStep(s: ClusterState, id: NodeId, input: Input, emit: Emit): void {
   const before = s.nodes[id];
-  const r = step(before, input, contextFor(s, id));
-  s.nodes[id] = r.node;
-  for (const body of r.records) {
-    if (body.type === 'appendRejected') s.stats.rejections++;
-    else if (body.type === 'nextIndexBackedOff') countProbe(s, body.peer, 1);
-    else if (body.type === 'probeSettled') countProbe(s, body.peer, 0);
-    record(s, body, emit);
+  const ctx = contextFor(s, id);
+  // The node's clock is the simulator's: every node reads the same simulated time.
+  ctx.now = s.time;
+  const nested = applying;
+  const fx = nested ? newEffects() : scratch;
+  applying = true;
+  try {
+    const after = stepInto(before, input, ctx, fx);
+    s.nodes[id] = after;
+    const records = fx.records;
+    for (let i = 0; i < records.length; i++) {
+      const body = records[i];
+      if (body.type === 'appendRejected') s.stats.rejections++;
+      else if (body.type === 'nextIndexBackedOff') countProbe(s, body.peer, 1);
+      else if (body.type === 'probeSettled') countProbe(s, body.peer, 0);
+      record(s, body, emit);
+    }
+    if (fx.election !== undefined) setTimer(s, id, 'election', fx.election);
+    if (fx.heartbeat !== undefined) setTimer(s, id, 'heartbeat', fx.heartbeat);
+    const outbox = fx.outbox;
+    for (let i = 0; i < outbox.length; i++) send(s, outbox[i], emit);
+    if (after !== before) check(s, before, after, emit);
+  } finally {
+    applying = nested;
+    empty(fx.records);
+    empty(fx.outbox);
+    fx.election = undefined;
+    fx.heartbeat = undefined;
   }
-  if (r.election !== undefined) setTimer(s, id, 'election', r.election);
-  if (r.heartbeat !== undefined) setTimer(s, id, 'heartbeat', r.heartbeat);
-  for (const m of r.outbox) send(s, m, emit);
-  if (r.node !== before) check(s, before, r.node, emit);
+}
+
+/** Empty an array but keep its storage (`length = 0` would free it, and the next push allocate it again). */
+function empty(a: unknown[]): void {
+  while (a.length > 0) a.pop();
 }
 
 /** A round trip of a leader's probe of `peer`'s log; `rejections` is 1 if it was refused. */
@@ -122,8 +203,10 @@ function countProbe(s: ClusterState, peer: NodeId, rejections: number): void {
 }
 
 function check(s: ClusterState, before: ClusterState['nodes'][string], after: ClusterState['nodes'][string], emit: Emit): void {
-  const found = checkNodeChange(s.checker, before, after, { event: s.event, time: s.time, nodes: s.nodes });
-  for (const v of found) {
+  // The cluster state is the observation: its event, time and nodes are as of now.
+  const found = checkNodeChange(s.checker, before, after, s);
+  for (let i = 0; i < found.length; i++) {
+    const v = found[i];
     s.violations.push(v);
     record(s, { type: 'violation', invariant: v.invariant, detail: v.detail }, emit);
   }
@@ -139,23 +222,24 @@ function setTimer(s: ClusterState, id: NodeId, which: 'election' | 'heartbeat', 
     let duration = s.config.heartbeat;
     if (which === 'election') {
       // §5.2: randomized election timeouts make split votes rare.
-      const [d, rng] = nextInt(s.rng, s.config.election.min, s.config.election.max);
-      duration = d;
-      s.rng = rng;
+      duration = drawInt(s, s.config.election.min, s.config.election.max);
     }
     timer = { at: s.time + duration, setAt: s.time, seq: s.seq++ };
   }
-  s.timers[id] = { ...s.timers[id], [which]: timer };
+  const t = s.timers[id];
+  s.timers[id] = which === 'election' ? { election: timer, heartbeat: t.heartbeat } : { election: t.election, heartbeat: timer };
 }
 
 function send(s: ClusterState, out: Outgoing, emit: Emit): void {
   s.stats.messages++;
-  const [latency, rng] = nextInt(s.rng, s.config.latency.min, s.config.latency.max);
-  s.rng = rng;
+  const latency = drawInt(s, s.config.latency.min, s.config.latency.max);
   // A step's outbox holds fresh objects that nothing else references yet, so the
   // network stamps them in place (cheaper than copying); from here on they are frozen facts.
-  const flight: Flight = { id: s.nextMessageId++, sentAt: s.time, arrivesAt: s.time + latency, seq: s.seq++ };
-  const m = Object.assign(out, flight) as Message;
+  const m = out as Outgoing & { -readonly [K in keyof Flight]: Flight[K] };
+  m.id = s.nextMessageId++;
+  m.sentAt = s.time;
+  m.arrivesAt = s.time + latency;
+  m.seq = s.seq++;
   const observer = emit.causal;
   if (observer !== undefined) observer({ kind: 'send', node: m.from, message: m, event: s.event, time: s.time });
   if (hasCuts(s) && s.cuts[linkKey(m.from, m.to)]) return lose(s, m, 'link-cut', emit);
@@ -216,7 +300,7 @@ export function campaign(s: ClusterState, id: NodeId, emit: Emit): void {
   if (!isUp(s.nodes[id])) return;
   s.timers[id] = { ...s.timers[id], election: null };
   local(s, id, 'campaign', emit);
-  applyStep(s, id, { kind: 'electionTimeout', forced: true }, emit);
+  applyStep(s, id, CAMPAIGN, emit);
 }
 
 /** A client request arrives at `target`, or at the current leader. */
@@ -295,11 +379,7 @@ export function dropMessage(s: ClusterState, id: number, emit: Emit): boolean {
 /** Process every event due within `ms`, then set the clock to exactly `time + ms`. */
 export function runFor(s: ClusterState, ms: number, emit: Emit): void {
   const end = s.time + ms;
-  for (;;) {
-    const due = nextDue(s);
-    if (due === null || due.at > end) break;
-    processNext(s, emit);
-  }
+  for (let due = nextDue(s); due !== null && due.at <= end; due = nextDue(s)) processDue(s, due, emit);
   s.time = end;
 }
 

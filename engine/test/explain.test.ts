@@ -46,8 +46,8 @@ const SAMPLES: Samples = {
     { type: 'voteRefused', node: 'n3', candidate: 'n2', term: 6, why: { kind: 'stale-term' }, preVote: false },
     { type: 'voteRefused', node: 'n3', candidate: 'n2', term: 6, why: { kind: 'stale-term' }, preVote: true },
     { type: 'voteRefused', node: 'n3', candidate: 'n2', term: 6, why: { kind: 'already-voted', votedFor: 'n4' }, preVote: false },
-    { type: 'voteRefused', node: 'n3', candidate: 'n2', term: 6, why: { kind: 'has-leader', leader: 'n1' }, preVote: true },
-    { type: 'voteRefused', node: 'n1', candidate: 'n2', term: 6, why: { kind: 'has-leader', leader: 'n1' }, preVote: true },
+    { type: 'voteRefused', node: 'n3', candidate: 'n2', term: 6, why: { kind: 'has-leader', leader: 'n1', ago: 40, minElectionTimeout: 100 }, preVote: true },
+    { type: 'voteRefused', node: 'n1', candidate: 'n2', term: 6, why: { kind: 'has-leader', leader: 'n1', ago: 0, minElectionTimeout: 100 }, preVote: true },
   ],
   voteIgnored: [
     { type: 'voteIgnored', node: 'n1', voter: 'n4', term: 1, granted: true, role: 'leader' },

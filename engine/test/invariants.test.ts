@@ -12,7 +12,7 @@ function mk(id: string, term: number, log: LogEntry[], v: Partial<VolatileState>
   const role = v.role ?? 'follower';
   const volatile = role === 'leader'
     ? { role: 'leader' as const, commitIndex: v.commitIndex ?? 0, leader: id, progress: {} }
-    : { role: 'follower' as const, commitIndex: v.commitIndex ?? 0, leader: null };
+    : { role: 'follower' as const, commitIndex: v.commitIndex ?? 0, leader: null, leaderHeardAt: null };
   return { ...base, volatile };
 }
 const obs = (nodes: NodeState[], event = 1) => ({ event, time: 0, nodes: Object.fromEntries(nodes.map((n) => [n.id, n])) });

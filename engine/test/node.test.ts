@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createNode, step, type Input } from '../raft/node.ts';
 import { entryAt, logEntries, logOf } from '../raft/log.ts';
-import type { StepContext } from '../raft/effects.ts';
-import type { LogEntry, NodeState, Outgoing } from '../types.ts';
+import { at as atTime, nodeContext, type StepContext } from '../raft/context.ts';
+import type { LogEntry, NodeState, Outgoing, RaftOptions } from '../types.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
 import { deepFreeze } from './helpers.ts';
 
-const ctx3: StepContext = { peers: ['n2', 'n3'], options: DEFAULT_CONFIG.raft };
+/** A step context at time `now` (ms), with the default minimum election timeout. */
+const at = (peers: string[], options: RaftOptions = DEFAULT_CONFIG.raft, now = 0): StepContext =>
+  atTime(nodeContext(peers, options, DEFAULT_CONFIG.election.min), now);
+const ctx3: StepContext = at(['n2', 'n3']);
 const peersOf = (id: string, n: number): string[] => Array.from({ length: n }, (_, i) => `n${i + 1}`).filter((x) => x !== id);
 const entries = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, value: `x${i + 1}.${term}` }));
 
@@ -73,7 +76,7 @@ describe('elections (§5.2, §5.4.1)', () => {
   });
 
   it('a single-node cluster elects itself and commits its no-op without any message', () => {
-    const r = step(node('n1', 0, []), { kind: 'electionTimeout', forced: true }, { peers: [], options: DEFAULT_CONFIG.raft });
+    const r = step(node('n1', 0, []), { kind: 'electionTimeout', forced: true }, at([]));
     expect(r.node.volatile).toMatchObject({ role: 'leader', commitIndex: 1 });
     expect(r.outbox).toHaveLength(0);
   });
@@ -129,7 +132,7 @@ describe('AppendEntries on a follower (§5.3)', () => {
 
 describe('the leader (§5.3, §5.4.2)', () => {
   function leaderOf(size: number, log: LogEntry[], term: number, noop = false): NodeState {
-    const ctx: StepContext = { peers: peersOf('n1', size), options: { ...DEFAULT_CONFIG.raft, noop } };
+    const ctx: StepContext = at(peersOf('n1', size), { ...DEFAULT_CONFIG.raft, noop });
     let n = node('n1', term - 1, log);
     n = step(n, { kind: 'electionTimeout', forced: true }, ctx).node;
     for (const p of ctx.peers) n = step(n, msg({ type: 'RequestVoteResponse', from: p, to: 'n1', term, granted: true, preVote: false }), ctx).node;
@@ -139,7 +142,7 @@ describe('the leader (§5.3, §5.4.2)', () => {
     msg({ type: 'AppendEntriesResponse', from, to: 'n1', term, success: true, matchIndex, rejectedIndex: 0, hintIndex: 0, hintTerm: 0 });
 
   it('does not commit an entry of an earlier term by counting replicas (Figure 8)', () => {
-    const ctx: StepContext = { peers: peersOf('n1', 5), options: { ...DEFAULT_CONFIG.raft, noop: false } };
+    const ctx: StepContext = at(peersOf('n1', 5), { ...DEFAULT_CONFIG.raft, noop: false });
     let n = leaderOf(5, entries(1, 2), 4);
     const r1 = step(n, ok('n2', 4, 2), ctx);
     const r2 = step(r1.node, ok('n3', 4, 2), ctx);
@@ -158,7 +161,7 @@ describe('the leader (§5.3, §5.4.2)', () => {
       type: 'AppendEntriesResponse', from: 'n3', to: 'n1', term: 8, success: false, matchIndex: 0, rejectedIndex: 10, hintIndex: 4, hintTerm: 4,
     });
     for (const [probe, next] of [['fast', 5], ['naive', 10]] as const) {
-      const ctx: StepContext = { peers: peersOf('n1', 7), options: { ...DEFAULT_CONFIG.raft, noop: true, probe } };
+      const ctx: StepContext = at(peersOf('n1', 7), { ...DEFAULT_CONFIG.raft, noop: true, probe });
       const l = leaderOf(7, log, 8, true);
       const r = step(l, reject, ctx);
       expect(r.node.volatile?.role === 'leader' && r.node.volatile.progress.n3.next).toBe(next);
@@ -167,7 +170,7 @@ describe('the leader (§5.3, §5.4.2)', () => {
   });
 
   it('ignores a rejection that answers an older probe', () => {
-    const ctx: StepContext = { peers: peersOf('n1', 3), options: DEFAULT_CONFIG.raft };
+    const ctx: StepContext = at(peersOf('n1', 3), DEFAULT_CONFIG.raft);
     const l = leaderOf(3, entries(1, 1, 1), 2, true);
     const stale: Input = msg({
       type: 'AppendEntriesResponse', from: 'n2', to: 'n1', term: 2, success: false, matchIndex: 0, rejectedIndex: 1, hintIndex: 0, hintTerm: 0,
@@ -178,7 +181,7 @@ describe('the leader (§5.3, §5.4.2)', () => {
   });
 
   it('a follower refuses client requests and names the leader it knows', () => {
-    const f: NodeState = { ...node('n2', 3, []), volatile: { role: 'follower', commitIndex: 0, leader: 'n1' } };
+    const f: NodeState = { ...node('n2', 3, []), volatile: { role: 'follower', commitIndex: 0, leader: 'n1', leaderHeardAt: 0 } };
     const r = stepFrozen(f, { kind: 'propose', value: 'x' });
     expect(r.node).toBe(f);
     expect(r.records).toEqual([{ type: 'proposalRefused', node: 'n2', value: 'x', why: 'not-leader', leader: 'n1' }]);

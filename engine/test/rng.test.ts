@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextFloat, nextInt, seedState } from '../sim/rng.ts';
+import { drawInt, nextFloat, nextInt, seedState } from '../sim/rng.ts';
 
 const draw = (seed: number, n: number): number[] => {
   let s = seedState(seed);
@@ -34,5 +34,13 @@ describe('rng', () => {
       expect(Number.isInteger(next) && next >= 0 && next < 2 ** 32).toBe(true);
       s = next;
     }
+  });
+  it('drawInt draws what nextInt draws, advancing the state it is given', () => {
+    const holder = { rng: seedState(42) };
+    const xs = Array.from({ length: 50 }, () => drawInt(holder, 100, 200));
+    expect(xs).toEqual(draw(42, 50));
+    let s = seedState(42);
+    for (let i = 0; i < 50; i++) s = nextInt(s, 100, 200)[1];
+    expect(holder.rng).toBe(s);
   });
 });

@@ -32,14 +32,24 @@
  * A checkpoint is taken every `every` events. Node states and messages are
  * immutable, so a checkpoint costs a shallow copy of the cluster, not a deep copy
  * of every log (deep-copying the model at every step makes time travel quadratic).
- * Seeking restores the nearest earlier checkpoint and replays at most `every`
- * events from there.
+ * Seeking restores the nearest earlier checkpoint and replays from there.
+ *
+ * Old checkpoints are thinned (thinning.ts): all are kept near the head, and
+ * `density` per doubling of the distance further back, so a long run keeps
+ * O(log n) of them, and a seek d events behind the head replays at most about
+ * max(every, d / density) events. The script is never thinned: it is the run.
+ *
+ * Consecutive `run`s merge as they are appended (`run a` then `run b` processes
+ * exactly the events `run a+b` does), up to the longest `run` the language
+ * accepts, so playing, which appends a short `run` every frame, grows the
+ * script by the commands the user gave, not by the frames it was watched in.
  */
 import { LIMITS } from '../config.ts';
 import type { Command, CommandBody } from '../scenario/ast.ts';
 import { applyCommand, evaluate, expectFailure, newSession, type ExpectFailure, type Session } from '../scenario/run.ts';
 import { cloneCluster } from '../sim/cluster.ts';
-import { ignore, nextDue, processNext, releaseHeldTimers, STABILIZE_LIMIT, type Emit } from '../sim/simulator.ts';
+import { ignore, nextDue, processDue, releaseHeldTimers, STABILIZE_LIMIT, type Emit } from '../sim/simulator.ts';
+import { CHECKPOINT_DENSITY, leaving } from './thinning.ts';
 
 /** How far into a long command (run, step, stabilize) a cursor stands, so it can resume exactly. */
 export type Resume =
@@ -168,7 +178,7 @@ function advance(
           cur.resume = resume;
           return stopped;
         }
-        processNext(s!, emit);
+        processDue(s!, due, emit);
         event(resume, false);
       }
       if (reached() && !clockMoves()) {
@@ -188,7 +198,7 @@ function advance(
           cur.resume = { kind: 'step', done };
           return stopped;
         }
-        processNext(s!, emit);
+        processDue(s!, due, emit);
         done++;
         event({ kind: 'step', done }, false);
       }
@@ -201,7 +211,7 @@ function advance(
           cur.resume = { kind: 'stabilize', t0, done };
           return stopped;
         }
-        processNext(s!, emit, true);
+        processDue(s!, due, emit);
         done++;
         event({ kind: 'stabilize', t0, done }, false);
       }
@@ -265,9 +275,15 @@ export class Timeline {
   /** The live end of the run. */
   private readonly head: Cursor;
 
+  /**
+   * `every`: events between two checkpoints near the head. `density`:
+   * checkpoints kept per doubling of the distance from the head (Infinity keeps
+   * them all).
+   */
   constructor(
     readonly every = 256,
     init?: { commands: Command[]; checkpoints: Checkpoint[]; starts: number[]; head: Cursor },
+    readonly density = CHECKPOINT_DENSITY,
   ) {
     this.commands = init?.commands ?? [];
     this.checkpoints = init?.checkpoints ?? [{ position: 0, command: 0, resume: null, session: newSession() }];
@@ -309,8 +325,10 @@ export class Timeline {
   appendUntil(cmd: Command, stop: StopWhen | undefined, emit: Emit = ignore): boolean {
     // A tour's captions and stops change nothing, so the run does not keep them.
     if (cmd.kind === 'expect' || cmd.kind === 'say' || cmd.kind === 'pause') return false;
-    this.starts.push(this.head.position);
-    this.commands.push(cmd);
+    if (!this.mergeRun(cmd)) {
+      this.starts.push(this.head.position);
+      this.commands.push(cmd);
+    }
     const stopped = advance(this.commands, this.head, { ...NO_LIMIT, stop }, emit, (c) => this.checkpointIfDue(c), nothing);
     if (stopped && this.head.resume !== null) {
       const cut = this.cut(this.head);
@@ -329,10 +347,43 @@ export class Timeline {
     return { position: this.head.position, time: this.head.session.cluster?.time ?? 0 };
   }
 
+  /**
+   * A `run` after a finished `run` at the head becomes part of it: the last
+   * command is replaced by the longer `run` (the same source position), and the
+   * head resumes inside it, at the time it started. Its checkpoints stay valid:
+   * they resume a `run` that started at that same time and ends no sooner.
+   * Not past the longest `run` the language accepts, so the script still parses.
+   */
+  private mergeRun(cmd: Command): boolean {
+    const n = this.commands.length;
+    const last = this.commands[n - 1] as Command | undefined;
+    const s = this.head.session.cluster;
+    if (cmd.kind !== 'run' || last?.kind !== 'run' || s === null) return false;
+    if (this.head.command !== n || this.head.resume !== null || last.ms + cmd.ms > LIMITS.maxRunMs) return false;
+    // A finished `run` left the clock at its end: it started `last.ms` before.
+    this.commands[n - 1] = { ...last, ms: last.ms + cmd.ms };
+    this.head.command = n - 1;
+    this.head.resume = { kind: 'run', t0: s.time - last.ms };
+    return true;
+  }
+
   private checkpointIfDue(c: Cursor): void {
-    if (c.position % this.every === 0) {
-      this.checkpoints.push({ position: c.position, command: c.command, resume: c.resume, session: copySession(c.session) });
+    if (c.position % this.every !== 0) return;
+    this.checkpoints.push({ position: c.position, command: c.command, resume: c.resume, session: copySession(c.session) });
+    for (const index of leaving(c.position / this.every, this.density)) this.dropCheckpoint(index * this.every);
+  }
+
+  /** Forget the checkpoint at `position`, if there is one (a fork may have dropped it already). */
+  private dropCheckpoint(position: number): void {
+    const cps = this.checkpoints;
+    let lo = 0;
+    let hi = cps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cps[mid].position < position) lo = mid + 1;
+      else hi = mid;
     }
+    if (cps[lo]?.position === position && position > 0) cps.splice(lo, 1);
   }
 
   /** The latest checkpoint that `keep` accepts; the first one always qualifies. */
@@ -410,7 +461,7 @@ export class Timeline {
     const { commands, starts, checkpoints } = this.cut(cur);
     if (cur.resume?.kind === 'stabilize') releaseHeldTimers(cur.session.cluster!, cur.resume.t0);
     const head: Cursor = { session: cur.session, command: commands.length, resume: null, position: cur.position };
-    const forked = new Timeline(this.every, { commands, starts, checkpoints, head });
+    const forked = new Timeline(this.every, { commands, starts, checkpoints, head }, this.density);
     // The clock gets there as the script says it: a `run` (nothing is due before then, but after a cut
     // `stabilize` its released timers may be, and the run then processes them, as a replay of the script would).
     if (idle >= 1) forked.append(at0({ kind: 'run', ms: idle }));
@@ -517,9 +568,14 @@ function shownTime(commands: readonly Command[], cur: Cursor, limit: Limit, stop
   return limit.time < idleUntil(commands, cur) ? Math.max(clock, limit.time) : clock;
 }
 
-/** Run a whole script once, keeping a checkpoint every `every` events. */
-export function buildTimeline(commands: readonly Command[], every = 256, emit: Emit = ignore): Timeline & { readonly failure: ExpectFailure | null } {
-  const t = new Timeline(every);
+/** Run a whole script once, keeping a checkpoint every `every` events near the head, thinned by `density` further back. */
+export function buildTimeline(
+  commands: readonly Command[],
+  every = 256,
+  emit: Emit = ignore,
+  density = CHECKPOINT_DENSITY,
+): Timeline & { readonly failure: ExpectFailure | null } {
+  const t = new Timeline(every, undefined, density);
   let failure: ExpectFailure | null = null;
   for (const cmd of commands) {
     const f = t.append(cmd, emit);

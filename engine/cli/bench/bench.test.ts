@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { entryScripts } from './loadBench.ts';
 import { formatTable } from './table.ts';
 import { median, quantile } from './stats.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workload } from './engineBench.ts';
+import { parseScript } from '../../scenario/parse.ts';
+import { linearFit, soakFigures } from './soak.ts';
 
 describe('the benchmark report', () => {
+  it('workload-100s.txt, the fresh-process run of the engine benchmark, is the benchmark\'s workload', () => {
+    const parsed = parseScript(readFileSync(join(import.meta.dirname, 'workload-100s.txt'), 'utf8'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const strip = (cs: readonly object[]) => cs.map((c) => ({ ...c, line: 0, col: 0 }));
+    expect(strip(parsed.script.commands)).toEqual(strip(workload(100).commands));
+  });
+
   it('finds the scripts a built index.html loads first', () => {
     const html = `<script type="module" crossorigin src="./assets/index-A1.js"></script>
       <link rel="modulepreload" crossorigin href="./assets/vendor-B2.js">
@@ -16,6 +28,19 @@ describe('the benchmark report', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
     expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5)).toBe(6);
+  });
+
+  it('fits a line through the heap samples and carries it on to an hour at 10×', () => {
+    expect(linearFit([[0, 1], [1, 3], [2, 5]])).toEqual({ slope: 2, intercept: 1 });
+    const MiB = 2 ** 20;
+    // The worker grows 0.1 MB per simulated minute from 10 MB, the page stays at 8 MB; the first half (warming up) is left out of the fit.
+    const samples = [0, 1, 2, 3, 4, 5].map((m) => ({ wallS: m * 6, simMs: m * 60_000, events: m * 20_000, workerBytes: (m < 2 ? 30 : 10 + 0.1 * m) * MiB, pageBytes: (m < 3 ? 4 : 8) * MiB }));
+    const f = soakFigures(samples);
+    expect(f.simulatedMinutes).toBe(5);
+    expect(f.worker.MBPerSimMinute).toBeCloseTo(0.1, 3);
+    expect(f.worker.hourAt10xMB).toBeCloseTo(70, 1);
+    expect(f.page.MBPerSimMinute).toBe(0);
+    expect(f.page.hourAt10xMB).toBe(8);
   });
 
   it('the table says which targets are missed', () => {

@@ -29,6 +29,29 @@ export function reportRows(r: Json): Row[] {
       met: st.engine <= 1.5 && st.recordingMemory <= 1.5,
     });
   }
+  const lr = r.longRun;
+  if (lr !== undefined) {
+    const t = lr.thinned;
+    const a = lr.everyCheckpoint;
+    rows.push({
+      measure: `long session: ${lr.workload.simulatedMinutes} simulated min, 9 nodes (${lr.events.toLocaleString('en')} events), recording kept`,
+      figure: `${t.recordingMB} MB, ${t.checkpoints} checkpoints, ${t.MBPerSimMinute} MB/sim min (every checkpoint: ${a.recordingMB} MB, ${a.checkpoints}, ${a.MBPerSimMinute} MB/sim min)`,
+      target: 'O(log n) checkpoints',
+      met: t.checkpoints < a.checkpoints,
+    });
+    rows.push({
+      measure: 'long session: seek far back (first tenth), median / p95',
+      figure: `${t.seekFarBack.medianMs} / ${t.seekFarBack.p95Ms} ms (every checkpoint: ${a.seekFarBack.medianMs} / ${a.seekFarBack.p95Ms} ms)`,
+      target: '',
+      met: null,
+    });
+    rows.push({
+      measure: 'long session: seek near the head (last tenth), median / p95',
+      figure: `${t.seekNearHead.medianMs} / ${t.seekNearHead.p95Ms} ms (every checkpoint: ${a.seekNearHead.medianMs} / ${a.seekNearHead.p95Ms} ms)`,
+      target: '≤ 16 ms median',
+      met: t.seekNearHead.medianMs <= 16,
+    });
+  }
   const f = r.fuzz;
   rows.push({ measure: 'fuzzer: checked events per second', figure: f.eventsPerSecond.toLocaleString('en'), target: '≥ 200,000', met: f.met });
   const b = r.browser;
@@ -53,6 +76,12 @@ export function reportRows(r: Json): Row[] {
     });
     rows.push({ measure: `${l.entries.toLocaleString('en')}-entry log: playing, frames p50 / p95 / max`, figure: `${l.playFrameMs.p50} / ${l.playFrameMs.p95} / ${l.playFrameMs.max} ms`, target: 'p95 ≤ 20 ms', met: l.playFrameMs.p95 <= 20 });
     rows.push({ measure: 'first drawn cluster (median of fresh loads)', figure: ms(b.firstCluster.medianMs), target: '≤ 1 s', met: b.firstCluster.medianMs <= 1000 });
+    const k = b.soak;
+    if (k !== undefined) {
+      const heap = (h: Json): string => `${h.startMB} → ${h.endMB} MB, ${h.MBPerSimMinute} MB/sim min, an hour at 10×: ${h.hourAt10xMB} MB`;
+      rows.push({ measure: `soak, ${k.simulatedMinutes} sim min at 10× (${k.wallSeconds} s): worker heap after GC`, figure: heap(k.worker), target: '< 64 MB in an hour', met: k.worker.hourAt10xMB < 64 });
+      rows.push({ measure: 'soak: page heap after GC', figure: heap(k.page), target: '< 32 MB in an hour', met: k.page.hourAt10xMB < 32 });
+    }
   }
   const load = r.load;
   if ('skipped' in load) rows.push({ measure: 'initial JS', figure: `skipped: ${load.skipped}`, target: '', met: null });

@@ -1,0 +1,17 @@
+/** What a node can be given: the inputs of `step` (node.ts). */
+import type { Outgoing } from '../types.ts';
+
+export type Input =
+  | { readonly kind: 'message'; readonly message: Outgoing }
+  /** The election timer fired; `forced` when a user or script made it fire early (`campaign`). */
+  | { readonly kind: 'electionTimeout'; readonly forced: boolean }
+  | { readonly kind: 'heartbeatTimeout' }
+  /**
+   * CheckQuorum (thesis §6.2): time for a leader to check that a majority
+   * answered since the last check. The simulator fires it when a leader's
+   * election timer runs out, which only happens with CheckQuorum.
+   */
+  | { readonly kind: 'checkQuorum' }
+  | { readonly kind: 'propose'; readonly value: string };
+
+export type InputKind = Input['kind'];

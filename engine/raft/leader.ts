@@ -1,0 +1,72 @@
+/**
+ * The leader's step (Figure 2, Leaders): replicate and commit (replication.ts),
+ * send heartbeats, take client requests, and with CheckQuorum step down when cut
+ * off from a majority (thesis §6.2).
+ */
+import type { LeaderNode, Progress, UpNode } from '../types.ts';
+import type { Effects } from './effects.ts';
+import { clusterSize, type StepContext } from './context.ts';
+import type { Input } from './input.ts';
+import { onRequestVote } from './election.ts';
+import { leaderNode, onAppendResponse, onHeartbeat, propose } from './replication.ts';
+import { becomeFollower } from './transitions.ts';
+import { majority } from './quorum.ts';
+import { unheard } from './progress.ts';
+import { assertNever } from '../assertNever.ts';
+
+/** The caller has handled terms (§5.1): a message here is of the leader's current term. */
+export function stepLeader(node: LeaderNode, input: Input, ctx: StepContext, fx: Effects): UpNode {
+  switch (input.kind) {
+    case 'message': {
+      const m = input.message;
+      switch (m.type) {
+        case 'RequestVote':
+          return onRequestVote(node, m, ctx, fx);
+        case 'RequestVoteResponse':
+          // A vote that arrives after the election was won changes nothing, but says why.
+          if (!m.preVote) fx.records.push({ type: 'voteIgnored', node: node.id, voter: m.from, term: m.term, granted: m.granted, role: 'leader' });
+          return node;
+        case 'AppendEntries':
+          // Another leader of the same term would break Election Safety; the
+          // invariant checker reports that, not the node.
+          return node;
+        case 'AppendEntriesResponse':
+          return onAppendResponse(node, m, ctx, fx);
+        default:
+          return assertNever(m);
+      }
+    }
+    case 'heartbeatTimeout':
+      return onHeartbeat(node, ctx, fx);
+    case 'checkQuorum':
+      return ctx.options.checkquorum ? checkQuorum(node, ctx, fx) : node;
+    case 'propose':
+      return propose(node, input.value, ctx, fx);
+    case 'electionTimeout':
+      // Told to campaign while it leads: nothing to do, but the record says it was asked.
+      fx.records.push({ type: 'electionTimeout', node: node.id, term: node.persistent.currentTerm, forced: input.forced });
+      return node;
+    default:
+      return assertNever(input);
+  }
+}
+
+/**
+ * CheckQuorum (thesis §6.2): a leader checks that a majority (itself included)
+ * answered since the last check. If not, it is cut off from the cluster and
+ * steps down, rather than take requests it can never commit; otherwise it
+ * starts a new round of the check.
+ */
+export function checkQuorum(node: LeaderNode, ctx: StepContext, fx: Effects): UpNode {
+  const v = node.volatile;
+  const active = 1 + ctx.peers.filter((peer) => v.progress[peer].active).length;
+  const needed = majority(clusterSize(ctx));
+  fx.records.push({ type: 'quorumChecked', node: node.id, term: node.persistent.currentTerm, heard: active, needed });
+  if (active < needed) {
+    return becomeFollower(node, node.persistent.currentTerm, null, 'lost-quorum', node.id, fx);
+  }
+  fx.election = 'reset';
+  const progress: Record<string, Progress> = {};
+  for (const peer of ctx.peers) progress[peer] = unheard(v.progress[peer]);
+  return leaderNode(node, node.persistent, v.commitIndex, progress);
+}

@@ -1,0 +1,31 @@
+/**
+ * The rules of Raft that can be switched off, to watch a safety property break
+ * (never on by default; the UI marks them unsafe).
+ *
+ * Adding one is one line in UNSAFE_RULES, plus the rule that consults it: the
+ * rules read `ctx.unsafe['<name>']` (raft/context.ts), flags computed once per
+ * cluster, so no rule searches the option list. The parser, the `cluster` line's
+ * formatter and the UI's switches all take the names from this list.
+ */
+export const UNSAFE_RULES = [
+  /** A leader commits an entry of an earlier term once it is on a majority (what §5.4.2 forbids; Figure 8). */
+  'commit-old-terms',
+  /** Votes are granted without the up-to-date check of §5.4.1 (the election restriction). */
+  'vote-any-log',
+  /** A follower appends without deleting the conflicting entries it holds (Figure 2, AppendEntries rule 3). */
+  'no-truncate',
+] as const;
+
+export type UnsafeRule = (typeof UNSAFE_RULES)[number];
+
+/** For each unsafe rule, whether it is switched off. */
+export type UnsafeFlags = Readonly<Record<UnsafeRule, boolean>>;
+
+export function unsafeFlags(rules: readonly UnsafeRule[]): UnsafeFlags {
+  const flags = {} as Record<UnsafeRule, boolean>;
+  for (const r of UNSAFE_RULES) flags[r] = rules.includes(r);
+  return flags;
+}
+
+/** The rules of `rules` in UNSAFE_RULES order, each once: how a `cluster` line writes them. */
+export const canonicalUnsafe = (rules: readonly UnsafeRule[]): UnsafeRule[] => UNSAFE_RULES.filter((r) => rules.includes(r));

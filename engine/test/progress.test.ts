@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { acknowledged, heardFrom, initialProgress, refused, sending, unheard, withPeer } from '../raft/progress.ts';
+
+describe("a leader's progress for one follower", () => {
+  it('starts just past the leader\'s log, having matched nothing (§5.3)', () => {
+    expect(initialProgress(11)).toEqual({ next: 11, match: 0, inflight: false, rejections: 0, probing: false, active: false });
+  });
+
+  it('a refusal moves next back, counts the rejection and marks the probe; an acknowledgement ends it', () => {
+    const probed = refused(sending(initialProgress(11)), 5);
+    expect(probed).toEqual({ next: 5, match: 0, inflight: false, rejections: 1, probing: true, active: false });
+    const settled = acknowledged(probed, 10);
+    expect(settled).toEqual({ next: 11, match: 10, inflight: false, rejections: 1, probing: false, active: false });
+    // A late acknowledgement of less never moves next back.
+    expect(acknowledged({ ...settled, next: 14 }, 10).next).toBe(14);
+  });
+
+  it('returns the same object when nothing changes', () => {
+    const p = sending(initialProgress(3));
+    expect(sending(p)).toBe(p);
+    const a = heardFrom(p);
+    expect(a.active).toBe(true);
+    expect(heardFrom(a)).toBe(a);
+    expect(unheard(a)).toEqual(p);
+    expect(unheard(p)).toBe(p);
+  });
+
+  it('a table update replaces one follower and keeps the others (the very same objects)', () => {
+    const table = { n2: initialProgress(2), n3: initialProgress(2) };
+    const next = withPeer(table, 'n3', sending(table.n3));
+    expect(next).toEqual({ n2: table.n2, n3: { ...table.n3, inflight: true } });
+    expect(next.n2).toBe(table.n2);
+    expect(Object.keys(next)).toEqual(['n2', 'n3']);
+    expect(table.n3.inflight).toBe(false);
+  });
+});
