@@ -2,19 +2,13 @@
 import { useAppStore } from '../store/useAppStore.ts';
 import { selectLoading, selectNotice } from '../store/selectors.ts';
 import { useSession } from '../session/useSession.ts';
+import { LoadingIndicator } from './LoadingIndicator.tsx';
 
 export function NoticeBanner() {
   const session = useSession();
   const notice = useAppStore(selectNotice);
   const loading = useAppStore(selectLoading);
-  if (loading !== null) {
-    // Shown only if the load takes a while (see .loading-banner): most take milliseconds.
-    return (
-      <div className="notice-banner loading-banner" data-testid="loading" role="status">
-        Running {loading.replace(/^The /, 'the ').replace(/^Your /, 'your ')}…
-      </div>
-    );
-  }
+  if (loading !== null) return <LoadingIndicator label={loading} />;
   if (notice === null) return null;
   return (
     <div className={`notice-banner notice-${notice.tone}`} data-testid="notice" data-tone={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>

@@ -7,7 +7,7 @@ import type { Session } from './session.ts';
 import { openingFor, type Opening } from '../sim/startup.ts';
 import { contentChunk } from '../content/contentLoad.ts';
 import { describeShareError } from '../share/shareCodec.ts';
-import { browserStorage, readSavedRun } from '../share/savedRun.ts';
+import { browserStorage, readLoadFailure, readSavedRun } from '../share/savedRun.ts';
 import { libraryRequest, restoreSavedRun } from '../sim/actions.ts';
 import { startTour } from '../tour/tourActions.ts';
 import { shouldWelcome } from '../tour/welcome.ts';
@@ -23,10 +23,11 @@ function open(session: Session, opening: Opening): void {
   // On arrival (not a link pasted into an open page), the run an earlier visit
   // saved is offered back, whatever the address opens: acting on the new run
   // replaces the saved one, and the offer says so. A reload of the plain address
-  // brings it straight back.
+  // brings it straight back, unless it failed to load last time (then the offer says why).
   const saved = store().loaded || embedded ? null : readSavedRun(browserStorage());
-  if (saved !== null) store().setRestoreOffer(saved);
-  if (opening.kind === 'default' && saved !== null && reloaded()) return restoreSavedRun(session);
+  const failed = saved === null ? null : readLoadFailure(browserStorage());
+  if (saved !== null) store().setRestoreOffer(saved, failed);
+  if (opening.kind === 'default' && saved !== null && failed === null && reloaded()) return restoreSavedRun(session);
   switch (opening.kind) {
     case 'default':
       store().setWelcome(!embedded && shouldWelcome(browserStorage()));

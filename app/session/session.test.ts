@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SimClient, type SimClientHandlers } from '../sim/simClient.ts';
 import type { Cursor } from '../worker/protocol.ts';
-import { Session, type SessionOptions } from './session.ts';
+import { LOAD_TIMEOUT_MS, Session, type SessionOptions } from './session.ts';
+import type { LoadFailure } from '../sim/loadNotice.ts';
 import { crash, healAll, newCluster, propose, restartLeader, setTimers, toggleLink, dropMessage } from '../sim/actions.ts';
 
 /** A client with no worker: it keeps what the session sent, and lets the test answer as the worker would. */
@@ -11,8 +12,15 @@ class RecordingClient extends SimClient {
   constructor(readonly answer: SimClientHandlers) {
     super(answer);
   }
+  cancels = 0;
+  restarts = 0;
   override start(): void {}
-  override restart(): void {}
+  override restart(): void {
+    this.restarts++;
+  }
+  override cancelLoad(): void {
+    this.cancels++;
+  }
   override command(text: string): void {
     this.sent.push(text);
   }
@@ -114,6 +122,91 @@ describe('Session', () => {
     expect(session.store.getState().loading).toBeNull();
     expect(session.store.getState().notice?.message).toMatch(/^The link could not be opened: line 1, column 1: .*Showing the default cluster instead\.$/);
     expect(client.sent).toEqual(['cluster nodes=5']);
+    session.stop();
+  });
+});
+
+describe('a load given up', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows its progress; the user cancels it, and the run on screen stays, with a note', () => {
+    const { session, client } = makeSession();
+    session.store.setState({ loaded: true, script: ['cluster nodes=3'] });
+    const failures: LoadFailure[] = [];
+    session.openScript({ text: 'cluster nodes=9\nrun 3600s', label: 'The link', failed: (why) => failures.push(why), then: () => failures.push({ kind: 'error', message: 'then' }) });
+    client.answer.loadProgress({ unit: 'ms', done: 600_000, total: 3_600_000 });
+    expect(session.store.getState().loadProgress).toEqual({ unit: 'ms', done: 600_000, total: 3_600_000 });
+    session.cancelLoad();
+    session.cancelLoad();
+    expect(client.cancels).toBe(1);
+    // Still loading until the worker answers.
+    expect(session.loadPending).toBe(true);
+    client.answer.loadCancelled();
+    expect(failures).toEqual([{ kind: 'cancelled' }]);
+    const s = session.store.getState();
+    expect(s.loading).toBeNull();
+    expect(s.loadProgress).toBeNull();
+    expect(s.notice).toEqual({ tone: 'info', message: 'Loading the link was cancelled. Back to where you were.' });
+    expect(client.sent).toEqual([]);
+    session.stop();
+  });
+
+  it('a load that ends before the cancel reaches the worker is shown, and the next one can still be cancelled', () => {
+    const { session, client } = makeSession();
+    session.openScript({ text: 'cluster nodes=3\nrun 3600s', label: 'The link' });
+    session.cancelLoad();
+    client.answer.loaded({ ok: true, time: 3_600_000, event: 900_000, failure: null });
+    expect(session.loadPending).toBe(false);
+    expect(session.store.getState().notice).toBeNull();
+    session.openScript({ text: 'cluster nodes=9\nrun 3600s', label: 'The link' });
+    session.cancelLoad();
+    expect(client.cancels).toBe(2);
+    session.stop();
+  });
+
+  it('a load still running after the timeout is cancelled; with nothing on screen, the default cluster opens', () => {
+    vi.useFakeTimers();
+    const { session, client } = makeSession();
+    const failures: LoadFailure[] = [];
+    session.openScript({ text: 'cluster nodes=9\nrun 3600s', label: 'Your saved run', failed: (why) => failures.push(why) });
+    vi.advanceTimersByTime(LOAD_TIMEOUT_MS - 1);
+    expect(client.cancels).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(client.cancels).toBe(1);
+    client.answer.loadCancelled();
+    expect(failures).toEqual([{ kind: 'timeout', seconds: 20 }]);
+    expect(session.store.getState().notice?.message).toBe('Your saved run took longer than 20 s to load, so it was stopped. Showing the default cluster instead.');
+    expect(client.sent).toEqual(['cluster nodes=5']);
+    // Nothing more happens once answered: no restart.
+    vi.advanceTimersByTime(60_000);
+    expect(client.restarts).toBe(0);
+    session.stop();
+  });
+
+  it('a worker that does not give the load up is restarted, and the run on screen rebuilt', () => {
+    vi.useFakeTimers();
+    const { session, client } = makeSession();
+    session.store.setState({ loaded: true, script: ['cluster nodes=3', 'crash n1'] });
+    const failures: LoadFailure[] = [];
+    session.openScript({ text: 'cluster nodes=9\nrun 3600s', label: 'The link', failed: (why) => failures.push(why) });
+    session.cancelLoad();
+    vi.advanceTimersByTime(10_000);
+    expect(client.restarts).toBe(1);
+    expect(failures).toEqual([{ kind: 'cancelled' }]);
+    expect(session.loadPending).toBe(false);
+    client.answer.ready();
+    expect(client.sent).toEqual(['cluster nodes=3\ncrash n1']);
+    session.stop();
+  });
+
+  it('a worker that fails during a load tells the load why', () => {
+    const { session, client } = makeSession();
+    const failures: LoadFailure[] = [];
+    session.openScript({ text: 'cluster nodes=9\nrun 3600s', label: 'The link', failed: (why) => failures.push(why) });
+    client.answer.failed('out of memory');
+    expect(failures).toEqual([{ kind: 'error', message: 'out of memory' }]);
     session.stop();
   });
 });

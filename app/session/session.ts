@@ -22,7 +22,7 @@ import { createAppStore, type AppStore } from '../store/store.ts';
 import { SimClient, type SimClientHandlers } from '../sim/simClient.ts';
 import { SimClock } from '../sim/simClock.ts';
 import { DEFAULT_CLUSTER } from '../sim/startup.ts';
-import { expectNotice, loadNotice, type ScriptRequest } from '../sim/loadNotice.ts';
+import { expectNotice, loadFailureNotice, loadNotice, type LoadFailure, type ScriptRequest } from '../sim/loadNotice.ts';
 import { contentChunk } from '../content/contentLoad.ts';
 import { RunSaver } from '../share/runSaver.ts';
 import { ScriptEditing } from '../script/scriptEditing.ts';
@@ -31,6 +31,13 @@ import type { Cursor, ExportFormat, ToWorker } from '../worker/protocol.ts';
 
 /** A load still running after this long (a forged link that runs for hours) is stopped. */
 export const LOAD_TIMEOUT_MS = 20_000;
+
+/**
+ * A load the worker was asked to give up, and has not, this long after: the
+ * worker is stuck inside one slice. It is restarted, and the run on screen
+ * replayed into the new one.
+ */
+const CANCEL_GRACE_MS = 3_000;
 
 /**
  * Another worker failure this soon after the page recovered from one (during
@@ -63,6 +70,8 @@ export class Session {
   /** Loads sent and not yet answered, oldest first: the worker answers in order. */
   private readonly loads: ScriptRequest[] = [];
   private watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** The loads were asked to be given up, and why: the answers (`load-cancelled`) are on their way. */
+  private cancelling: LoadFailure | null = null;
   /** After a load that was stopped, or a restart asked for: the script to rebuild the simulation from. */
   private replay: string | null = null;
   /** After a worker failure: the run to load into the new worker, at the moment that was on screen. */
@@ -219,8 +228,22 @@ export class Session {
     this.loads.push(request);
     ui.setLoading(request.label);
     clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => this.loadTimedOut(), LOAD_TIMEOUT_MS);
+    this.watchdog = setTimeout(() => this.cancelLoads({ kind: 'timeout', seconds: LOAD_TIMEOUT_MS / 1000 }), LOAD_TIMEOUT_MS);
     this.client.load(request.text, { cursor: request.cursor, afterLine: request.afterLine });
+  }
+
+  /** The user's Cancel: give up the loads sent; the run on screen stays (or, with none, the default cluster opens). */
+  cancelLoad(): void {
+    this.cancelLoads({ kind: 'cancelled' });
+  }
+
+  /** Ask the worker to give up every load sent; each answers `load-cancelled` (see `loadCancelled`). */
+  private cancelLoads(why: LoadFailure): void {
+    if (this.loads.length === 0 || this.cancelling !== null) return;
+    this.cancelling = why;
+    this.client.cancelLoad();
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => this.loadStuck(), CANCEL_GRACE_MS);
   }
 
   /** A load was sent and not answered yet: the store still shows what was there before. */
@@ -271,6 +294,8 @@ export class Session {
       loaded: (result) => {
         const request = this.loads.shift();
         if (this.loads.length === 0) {
+          // Done before a cancel reached the worker: nothing is left to give up.
+          this.cancelling = null;
           clearTimeout(this.watchdog);
           store().setLoading(null);
         }
@@ -283,6 +308,10 @@ export class Session {
         if (result.ok) store().continueRequestsFrom(store().script);
         request.then?.(result);
       },
+      loadProgress: (progress) => {
+        if (this.loads.length > 0) store().setLoadProgress(progress);
+      },
+      loadCancelled: () => this.loadCancelled(),
       forked: (at, time, dropped) =>
         store().showNotice({
           tone: 'info',
@@ -299,8 +328,24 @@ export class Session {
     };
   }
 
+  /** A load was given up, as asked (the run before it is back in the worker, and its snapshot came first). */
+  private loadCancelled(): void {
+    const request = this.loads.shift();
+    const why = this.cancelling ?? { kind: 'cancelled' };
+    request?.failed?.(why);
+    if (this.loads.length > 0) return;
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+    this.cancelling = null;
+    const s = this.store.getState();
+    s.setLoading(null);
+    if (request === undefined) return;
+    s.showNotice(loadFailureNotice(request.label, why, s.loaded));
+    if (!s.loaded) this.openDefault();
+  }
+
   private failed(message: string): void {
-    this.forgetLoads();
+    this.giveUpLoads({ kind: 'error', message });
     const s = this.store.getState();
     s.setPlaying(false);
     if (performance.now() - this.recoveredAt < RECOVERY_WINDOW_MS || s.script.length === 0) {
@@ -338,24 +383,31 @@ export class Session {
     this.client.restart();
   }
 
-  /** The worker is still busy with a load: stop it, and go back to what was shown before (or the default cluster). */
-  private loadTimedOut(): void {
-    const request = this.loads.at(-1);
-    this.forgetLoads();
+  /**
+   * The worker did not give up the loads when asked: it is stuck. Start a new
+   * one and rebuild what was shown before (or the default cluster) from its script.
+   */
+  private loadStuck(): void {
+    const request = this.loads[0];
+    const why = this.cancelling ?? { kind: 'cancelled' };
+    this.giveUpLoads(why);
     const ui = this.store.getState();
     const script = ui.script;
-    ui.showNotice({
-      tone: 'error',
-      message: `${request?.label ?? 'The script'} took longer than ${LOAD_TIMEOUT_MS / 1000} s to run, so it was stopped. ${
-        script.length > 0 ? 'Back to where you were.' : 'Showing the default cluster instead.'
-      }`,
-    });
+    if (request !== undefined) ui.showNotice(loadFailureNotice(request.label, why, script.length > 0));
     this.replay = script.length > 0 ? script.join('\n') : formatCommand(DEFAULT_CLUSTER);
     this.client.restart();
   }
 
+  /** Forget the loads sent, telling each it was given up. */
+  private giveUpLoads(why: LoadFailure): void {
+    const given = [...this.loads];
+    this.forgetLoads();
+    for (const request of given) request.failed?.(why);
+  }
+
   private forgetLoads(): void {
     this.loads.length = 0;
+    this.cancelling = null;
     clearTimeout(this.watchdog);
     this.watchdog = undefined;
     this.store.getState().setLoading(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSavedRun, SAVED_RUN_KEY, writeSavedRun } from './savedRun.ts';
+import { readLoadFailure, readSavedRun, SAVED_RUN_FAILED_KEY, SAVED_RUN_KEY, writeLoadFailure, writeSavedRun } from './savedRun.ts';
 import { memoryStorage } from '../testing/memoryStorage.ts';
 
 
@@ -26,5 +26,27 @@ describe('the saved run', () => {
   it('reports a refused write instead of throwing', () => {
     expect(writeSavedRun(memoryStorage(true), run)).toBe(false);
     expect(writeSavedRun(null, run)).toBe(false);
+  });
+  it('keeps why it failed to load until it loads, or another run is saved over it', () => {
+    const storage = memoryStorage();
+    writeSavedRun(storage, run);
+    expect(readLoadFailure(storage)).toBeNull();
+    writeLoadFailure(storage, { kind: 'timeout', seconds: 20 });
+    expect(readLoadFailure(storage)).toEqual({ kind: 'timeout', seconds: 20 });
+    expect(readSavedRun(storage)).toEqual(run);
+    writeLoadFailure(storage, null);
+    expect(readLoadFailure(storage)).toBeNull();
+    writeLoadFailure(storage, { kind: 'error', message: 'out of memory' });
+    expect(readLoadFailure(storage)).toEqual({ kind: 'error', message: 'out of memory' });
+    writeSavedRun(storage, { ...run, script: 'cluster nodes=5' });
+    expect(readLoadFailure(storage)).toBeNull();
+    // A mark it cannot read still says the last try did not finish; a refused storage says nothing.
+    storage.setItem(SAVED_RUN_FAILED_KEY, '{oops');
+    expect(readLoadFailure(storage)).toEqual({ kind: 'unfinished' });
+    storage.setItem(SAVED_RUN_FAILED_KEY, '{"kind":"later"}');
+    expect(readLoadFailure(storage)).toEqual({ kind: 'unfinished' });
+    writeLoadFailure(storage, { kind: 'cancelled' });
+    expect(readLoadFailure(storage)).toEqual({ kind: 'cancelled' });
+    expect(() => writeLoadFailure(memoryStorage(true), { kind: 'cancelled' })).not.toThrow();
   });
 });

@@ -11,6 +11,7 @@ import type { Session } from '../session/session.ts';
 import type { LibraryScenario } from '../library/library.ts';
 import type { ScriptRequest } from './loadNotice.ts';
 import { showInAddressBar } from '../tour/tourLink.ts';
+import { browserStorage, writeLoadFailure } from '../share/savedRun.ts';
 
 const ui = (session: Session) => session.store.getState();
 
@@ -138,8 +139,23 @@ export function restoreSavedRun(session: Session): void {
   if (saved === null) return;
   ui(session).setRestoreOffer(null);
   leaveTour(session);
-  // Saving starts only once it is back, so a run that will not load stays saved.
-  session.openScript({ text: saved.script, label: 'Your saved run', cursor: saved.cursor, then: (r) => r.ok && session.startSaving() });
+  // Saving starts only once it is back, so a run that will not load stays saved. One that failed
+  // to load is marked so, so the next reload offers it rather than waiting for it again, and is offered back now.
+  // It is marked unfinished until answered: a page closed or reloaded meanwhile counts as a failed try.
+  writeLoadFailure(browserStorage(), { kind: 'unfinished' });
+  session.openScript({
+    text: saved.script,
+    label: 'Your saved run',
+    cursor: saved.cursor,
+    then: (r) => {
+      writeLoadFailure(browserStorage(), null);
+      if (r.ok) session.startSaving();
+    },
+    failed: (why) => {
+      writeLoadFailure(browserStorage(), why);
+      if (ui(session).restoreOffer === null) ui(session).setRestoreOffer(saved, why);
+    },
+  });
 }
 
 /** Keep the run on screen instead; it replaces the saved one from now on. */

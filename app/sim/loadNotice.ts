@@ -16,6 +16,8 @@ export interface ScriptRequest {
   readonly afterLine?: number;
   /** Called once the worker has answered. */
   readonly then?: (result: LoadResult) => void;
+  /** Called instead of `then` when the load was given up: it took too long, the user cancelled it, or the worker failed on it. */
+  readonly failed?: (why: LoadFailure) => void;
   /** The caller shows what went wrong itself (the script editor, at the line): no notice at the top of the page. */
   readonly reportsOwnProblems?: boolean;
   /**
@@ -24,6 +26,40 @@ export interface ScriptRequest {
    * playing as the user chose.
    */
   readonly byPage?: boolean;
+}
+
+/** Why a load was given up. */
+export type LoadFailure =
+  /** Still running after `seconds` (the session's watchdog). */
+  | { readonly kind: 'timeout'; readonly seconds: number }
+  | { readonly kind: 'cancelled' }
+  /** It never ended: the page was closed or reloaded while it ran (see restoreSavedRun). */
+  | { readonly kind: 'unfinished' }
+  /** The worker failed while it ran. */
+  | { readonly kind: 'error'; readonly message: string };
+
+/** A request's label inside a sentence: `the link`, `your saved run`, `“Leader crash”`. */
+export const labelInSentence = (label: string): string => label.replace(/^The /, 'the ').replace(/^Your /, 'your ').replace(/^This /, 'this ');
+
+/** Why it failed, after `it …`: `took longer than 20 s to load`. */
+export function describeLoadFailure(why: LoadFailure): string {
+  switch (why.kind) {
+    case 'timeout':
+      return `took longer than ${why.seconds} s to load`;
+    case 'cancelled':
+      return 'was cancelled while it loaded';
+    case 'unfinished':
+      return 'did not finish loading';
+    case 'error':
+      return `made the simulation fail while it loaded (${why.message})`;
+  }
+}
+
+/** What the page says once loads were given up; `onScreen`: a run was on screen before them, and is back. */
+export function loadFailureNotice(label: string, why: LoadFailure, onScreen: boolean): Notice {
+  const after = onScreen ? 'Back to where you were.' : 'Showing the default cluster instead.';
+  if (why.kind === 'cancelled') return { tone: 'info', message: `Loading ${labelInSentence(label)} was cancelled. ${after}` };
+  return { tone: 'error', message: `${label} ${describeLoadFailure(why)}, so it was stopped. ${after}` };
 }
 
 export function expectNotice(label: string, f: ExpectFailure): Notice {

@@ -5,7 +5,7 @@
  */
 import type { ScenarioError } from '../../engine/scenario/ast.ts';
 import type { ExpectFailure } from '../../engine/scenario/run.ts';
-import { assertNever, type Cursor, type ExportFormat, type FromWorker, type LoadResult, type SnapshotCause, type StopReason, type StopWhen, type ToWorker } from '../worker/protocol.ts';
+import { assertNever, type Cursor, type ExportFormat, type FromWorker, type LoadProgress, type LoadResult, type SnapshotCause, type StopReason, type StopWhen, type ToWorker } from '../worker/protocol.ts';
 import type { Snapshot } from '../worker/viewModel.ts';
 
 export interface SimClientHandlers {
@@ -22,6 +22,10 @@ export interface SimClientHandlers {
   expectFailed(failure: ExpectFailure): void;
   /** The answer to `load`. */
   loaded(result: LoadResult): void;
+  /** How far the load under way is (sent between its slices). */
+  loadProgress(progress: LoadProgress): void;
+  /** The answer to a `load` given up by `cancelLoad`: the run before it is back. */
+  loadCancelled(): void;
   /** An action in the past cut the run there; `dropped` events of the old future can come back with undo. */
   forked(at: number, time: number, dropped: number): void;
   /** The answer to `exportFile`. */
@@ -109,6 +113,11 @@ export class SimClient {
     this.send({ kind: 'load', text, ...(at?.cursor === undefined ? {} : { cursor: at.cursor }), ...(at?.afterLine === undefined ? {} : { afterLine: at.afterLine }) });
   }
 
+  /** Give up the load under way and any sent after it; each is answered with `loadCancelled`. */
+  cancelLoad(): void {
+    this.send({ kind: 'cancel-load' });
+  }
+
   /** Time travel and undo: messages that carry no scenario line (see protocol.ts). */
   travel(msg: Extract<ToWorker, { kind: 'step-back' | 'step-forward' | 'undo' | 'redo' }>): void {
     this.send(msg);
@@ -167,7 +176,7 @@ export class SimClient {
   private receive(msg: FromWorker): void {
     clearTimeout(this.silence);
     this.silence = undefined;
-    if (msg.kind === 'loaded') this.loadsAwaited = Math.max(0, this.loadsAwaited - 1);
+    if (msg.kind === 'loaded' || msg.kind === 'load-cancelled') this.loadsAwaited = Math.max(0, this.loadsAwaited - 1);
     switch (msg.kind) {
       case 'ready':
         this.handlers.ready();
@@ -189,6 +198,12 @@ export class SimClient {
         return;
       case 'loaded':
         this.handlers.loaded(msg.result);
+        return;
+      case 'load-progress':
+        this.handlers.loadProgress(msg.progress);
+        return;
+      case 'load-cancelled':
+        this.handlers.loadCancelled();
         return;
       case 'forked':
         this.handlers.forked(msg.at, msg.time, msg.dropped);

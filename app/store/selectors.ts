@@ -28,6 +28,8 @@ export const selectNotice = (s: Store) => s.notice;
 export const selectShare = (s: Store) => s.share;
 export const selectRestoreOffer = (s: Store) => s.restoreOffer;
 export const selectLoading = (s: Store) => s.loading;
+export const selectLoadProgress = (s: Store) => s.loadProgress;
+export const selectRestoreFailed = (s: Store) => s.restoreFailed;
 export const selectHideHeartbeats = (s: Store) => s.hideHeartbeats;
 export const selectTour = (s: Store) => s.tour;
 export const selectWelcome = (s: Store) => s.welcome;

@@ -2,6 +2,8 @@
 import type { StateCreator } from 'zustand';
 import type { NodeId } from '../../engine/types.ts';
 import type { SharedRun } from '../share/shareCodec.ts';
+import type { LoadProgress } from '../worker/protocol.ts';
+import type { LoadFailure } from '../sim/loadNotice.ts';
 
 export type Selection = { readonly kind: 'node'; readonly id: NodeId } | { readonly kind: 'message'; readonly id: number } | null;
 
@@ -44,8 +46,12 @@ export interface UiSlice {
   readonly share: ShareState | null;
   /** The run saved by an earlier visit, offered for restoring on a plain visit. */
   readonly restoreOffer: SharedRun | null;
+  /** Why the offered run did not load last time (it is then offered, not restored by itself). */
+  readonly restoreFailed: LoadFailure | null;
   /** A whole script is being run in the worker: how messages name it. */
   readonly loading: string | null;
+  /** How far that load is, once the worker has said (a long load runs in slices). */
+  readonly loadProgress: LoadProgress | null;
   /** The keyboard shortcuts list is open. */
   readonly helpOpen: boolean;
   /** The single-character shortcuts (c, r, t, a, ?) are on (app/help/letterKeys.ts). */
@@ -60,8 +66,9 @@ export interface UiSlice {
   continueRequestsFrom(script: readonly string[]): void;
   showNotice(notice: Notice | null): void;
   setShare(share: ShareState | null): void;
-  setRestoreOffer(offer: SharedRun | null): void;
+  setRestoreOffer(offer: SharedRun | null, failed?: LoadFailure | null): void;
   setLoading(label: string | null): void;
+  setLoadProgress(progress: LoadProgress | null): void;
   setHelpOpen(open: boolean): void;
   setLetterKeys(on: boolean): void;
 }
@@ -85,7 +92,9 @@ export const createUiSlice: StateCreator<UiSlice> = (set, get) => ({
   notice: null,
   share: null,
   restoreOffer: null,
+  restoreFailed: null,
   loading: null,
+  loadProgress: null,
   helpOpen: false,
   letterKeys: true,
   setPlaying: (playing) => set({ playing }),
@@ -100,8 +109,9 @@ export const createUiSlice: StateCreator<UiSlice> = (set, get) => ({
   continueRequestsFrom: (script) => set({ requests: lastRequestNumber(script) }),
   showNotice: (notice) => set({ notice }),
   setShare: (share) => set({ share }),
-  setRestoreOffer: (restoreOffer) => set({ restoreOffer }),
-  setLoading: (loading) => set({ loading }),
+  setRestoreOffer: (restoreOffer, failed = null) => set({ restoreOffer, restoreFailed: restoreOffer === null ? null : failed }),
+  setLoading: (loading) => set({ loading, loadProgress: null }),
+  setLoadProgress: (loadProgress) => set({ loadProgress }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setLetterKeys: (letterKeys) => set({ letterKeys }),
 });

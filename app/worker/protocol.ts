@@ -15,7 +15,9 @@ export type ToWorker =
   /**
    * A whole script (a library scenario, a shared link, a saved run): it replaces
    * the simulation and runs to its end, or to its first failed `expect`. Answered
-   * with a snapshot (if it set up a cluster), then `loaded`.
+   * with a snapshot (if it set up a cluster), then `loaded`. A long one runs in
+   * slices, with `load-progress` between them; messages that arrive meanwhile
+   * wait until it is done (in order), except `cancel-load`.
    */
   | {
       readonly kind: 'load';
@@ -51,7 +53,13 @@ export type ToWorker =
   | { readonly kind: 'undo' }
   | { readonly kind: 'redo' }
   /** The whole recorded run as a file for another tool (engine/export): answered with `exported`. */
-  | { readonly kind: 'export'; readonly format: ExportFormat };
+  | { readonly kind: 'export'; readonly format: ExportFormat }
+  /**
+   * Give up the load under way, and any load sent after it: each is answered
+   * with `load-cancelled`, and the run that was there before comes back as it
+   * was (the moment shown, undo and redo). With no load under way, nothing.
+   */
+  | { readonly kind: 'cancel-load' };
 
 /** Files the worker writes from the run: a ShiViz log, or the JSON trace. */
 export type ExportFormat = 'shiviz' | 'trace';
@@ -106,7 +114,25 @@ export type FromWorker =
    */
   | { readonly kind: 'forked'; readonly at: number; readonly time: number; readonly dropped: number }
   /** The answer to `export`: the file's text (empty with no run). */
-  | { readonly kind: 'exported'; readonly format: ExportFormat; readonly text: string };
+  | { readonly kind: 'exported'; readonly format: ExportFormat; readonly text: string }
+  /**
+   * A load is under way: sent between the slices it runs in (a few dozen
+   * milliseconds each), so the page can show how far it is and offer to cancel.
+   */
+  | { readonly kind: 'load-progress'; readonly progress: LoadProgress }
+  /** The answer to a `load` given up by `cancel-load`: the run before it is back (a snapshot of it comes first). */
+  | { readonly kind: 'load-cancelled' };
+
+/**
+ * How far a load is: `done` of `total`, counted in the best unit known. A link
+ * carries the event its moment stands at (`events`); otherwise the simulated
+ * time of the script's `run` lines (`ms`); otherwise its commands.
+ */
+export interface LoadProgress {
+  readonly unit: 'events' | 'ms' | 'commands';
+  readonly done: number;
+  readonly total: number;
+}
 
 /** How a `load` went. */
 export type LoadResult =

@@ -31,6 +31,13 @@ export interface SavedRun<Extra> {
   readonly extra: Extra;
 }
 
+/** The run history at one moment (see `RunHistory.mark`). */
+export interface HistoryMark<Extra> {
+  readonly current: Timeline | null;
+  readonly undo: readonly SavedRun<Extra>[];
+  readonly redo: readonly SavedRun<Extra>[];
+}
+
 /** A recording derived from the first `count` commands of a timeline. */
 interface Derived {
   readonly timeline: Timeline;
@@ -143,6 +150,17 @@ export class RunHistory<Extra> {
 
   redo(extra: Extra): SavedRun<Extra> | null {
     return this.swap(this.redoStack, this.undoStack, extra);
+  }
+
+  /** Where the history stands: `rewind` goes back there, dropping whatever replaced the run since (a load given up). */
+  mark(): HistoryMark<Extra> {
+    return { current: this.current, undo: [...this.undoStack], redo: [...this.redoStack] };
+  }
+
+  rewind(mark: HistoryMark<Extra>): void {
+    this.current = mark.current;
+    this.undoStack = [...mark.undo];
+    this.redoStack = [...mark.redo];
   }
 
   private swap(from: SavedRun<Extra>[], to: SavedRun<Extra>[], extra: Extra): SavedRun<Extra> | null {

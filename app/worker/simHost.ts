@@ -13,6 +13,11 @@
  * command-line runner does. Looking at the past changes nothing. Acting there
  * forks: the timeline is cut at the moment shown (see `Timeline.fork`) and the
  * action applies there; the old run goes on the undo stack, whole.
+ *
+ * A whole script (`load`) runs in slices (loadJob.ts): `handle` runs the
+ * first, and while `loading`, worker.ts calls `work` for the next ones between
+ * its messages. Messages that arrive meanwhile wait, in order, until the load
+ * is done, except `cancel-load`, which gives it up at once.
  */
 import { isAnnotation, type Command } from '../../engine/scenario/ast.ts';
 import { formatDuration } from '../../engine/scenario/format.ts';
@@ -22,7 +27,8 @@ import type { Standing } from '../../engine/timeline/timeline.ts';
 import type { ClusterState } from '../../engine/sim/cluster.ts';
 import { exportRun } from '../../engine/export/exportRun.ts';
 import { assertNever, type Cursor, type ExportFormat, type FromWorker, type SnapshotCause, type StopWhen, type ToWorker } from './protocol.ts';
-import { RunHistory, type SavedRun } from './runHistory.ts';
+import { RunHistory, type HistoryMark, type SavedRun } from './runHistory.ts';
+import { LoadJob, SLICE_EVENTS } from './loadJob.ts';
 import { Viewer } from './viewer.ts';
 import { LiveFeed } from './liveFeed.ts';
 import { StopCheck } from './stopConditions.ts';
@@ -37,13 +43,36 @@ interface Kept {
 
 type SetupCommand = Extract<Command, { kind: 'cluster' | 'preset' }>;
 
+/** What a load given up goes back to: the run history as it was, and what the host kept with the run on screen. */
+interface BeforeLoad {
+  readonly history: HistoryMark<Kept>;
+  readonly kept: Kept;
+}
+
 export class SimHost {
   private readonly runs = new RunHistory<Kept>();
   private readonly publisher = new SnapshotPublisher();
   private readonly viewer = new Viewer(() => this.publisher.resetEvents());
   private readonly feed = new LiveFeed(() => this.runs.timeline?.session.cluster ?? null);
+  /** The load under way, if any. */
+  private job: LoadJob<BeforeLoad> | null = null;
+  /** Messages that arrived while it runs, answered in order once it is done. */
+  private readonly waiting: ToWorker[] = [];
+
+  /** `sliceEvents`: how many events a slice of a load runs (smaller in tests, to see slices on short scripts). */
+  constructor(private readonly sliceEvents = SLICE_EVENTS) {}
+
+  /** A load is under way: call `work` for its next slice. */
+  get loading(): boolean {
+    return this.job !== null;
+  }
 
   handle(msg: ToWorker): FromWorker[] {
+    if (msg.kind === 'cancel-load') return this.cancelLoads();
+    if (this.job !== null) {
+      this.waiting.push(msg);
+      return [];
+    }
     const t = this.runs.timeline;
     switch (msg.kind) {
       case 'command':
@@ -100,7 +129,7 @@ export class SimHost {
       if (commands.every(isAnnotation)) return [...this.snapshot(cause), ...failed(this.checkView(commands))];
       if (commands[0].kind !== 'cluster' && commands[0].kind !== 'preset') replies.push(this.fork(past));
     }
-    const { failure, stopped } = this.applyAll(commands, false, stop);
+    const { failure, stopped } = this.applyAll(commands, stop);
     const t = this.runs.timeline;
     if (stop !== undefined && t !== null && (stopped || stop.reachedLive(t.end))) replies.push({ kind: 'stopped', reason: stop.reason(t.session.cluster!) });
     return [...replies, ...this.snapshot(cause), ...failed(failure)];
@@ -120,27 +149,20 @@ export class SimHost {
    * Apply parsed commands in order, up to the first `expect` that fails (as the
    * command-line runner does), or until `stop` stops one. A `cluster` or
    * `preset` line starts a new run; the one it replaces can be brought back
-   * with undo. `fresh`: a whole script, which starts from the default options.
+   * with undo.
    */
-  private applyAll(
-    commands: readonly Command[],
-    fresh: boolean,
-    stop?: StopCheck,
-    applied?: (cmd: Command) => void,
-  ): { failure: ExpectFailure | null; stopped: boolean } {
+  private applyAll(commands: readonly Command[], stop?: StopCheck): { failure: ExpectFailure | null; stopped: boolean } {
     let replaced = false;
     for (const cmd of commands) {
       if (cmd.kind === 'cluster' || cmd.kind === 'preset') {
         // One undo step per message, however many setup lines it has (a reset sends two).
-        this.startRun(cmd, fresh && !replaced, !replaced);
+        this.startRun(cmd, false, !replaced);
         replaced = true;
-        applied?.(cmd);
         continue;
       }
       const r = this.runs.append(cmd, this.feed.emit, stop?.atLiveEnd);
       if (r.failure !== null) return r;
       this.feed.sweep(this.runs.timeline!.session.cluster!);
-      applied?.(cmd);
       if (r.stopped) return r;
     }
     return { failure: null, stopped: false };
@@ -196,7 +218,8 @@ export class SimHost {
 
   /**
    * A whole script, from a fresh start (as the command-line runner runs a file),
-   * shown at `cursor` if given, or at the moment line `afterLine` was done.
+   * shown at `cursor` if given, or at the moment line `afterLine` was done. Its
+   * first slice runs now; the answer comes when the last one is done.
    */
   private load(text: string, cursor: Cursor | undefined, afterLine: number | undefined): FromWorker[] {
     const parsed = parseScript(text, initialContext());
@@ -209,19 +232,76 @@ export class SimHost {
     if (parsed.script.commands.length === 0) {
       return [{ kind: 'loaded', result: { ok: false, text: '', error: { line: 1, col: 1, message: 'the script has no commands' } } }];
     }
-    let mark: Cursor | undefined;
-    const { failure } = this.applyAll(parsed.script.commands, true, undefined, (cmd) => {
-      if (afterLine === undefined) return;
-      // A setup line starts a new run: a mark in the run it replaced means nothing.
-      if (cmd.line <= afterLine || cmd.kind === 'cluster' || cmd.kind === 'preset') {
-        const end = this.runs.timeline!.end;
-        mark = { event: end.position, time: end.time };
+    this.job = new LoadJob(parsed.script.commands, cursor, afterLine, { history: this.runs.mark(), kept: this.kept() });
+    return this.work();
+  }
+
+  /**
+   * The next slice of the load under way: about `sliceEvents` events (every
+   * command counts at least one). Answers with its progress, or, once the
+   * script is done, as `load` does, followed by the answers to the messages that waited.
+   */
+  work(): FromWorker[] {
+    const job = this.job;
+    if (job === null) return [];
+    let left = this.sliceEvents;
+    for (let cmd = job.next(); cmd !== null; cmd = job.next()) {
+      if (left <= 0) return [{ kind: 'load-progress', progress: job.progress(this.runs.timeline?.end ?? { position: 0, time: 0 }) }];
+      if (cmd.kind === 'cluster' || cmd.kind === 'preset') {
+        // One undo step per load, however many setup lines it has.
+        this.startRun(cmd, !job.replaced, !job.replaced);
+        job.replaced = true;
+        job.ran(cmd, { position: 0, time: 0 }, { position: 0, time: 0 }, false);
+        left--;
+      } else {
+        const from = this.runs.timeline!.end;
+        const r = this.runs.append(cmd, this.feed.emit, job.sliceStop(cmd, left, from));
+        const to = this.runs.timeline!.end;
+        if (r.failure !== null) job.failure = r.failure;
+        else this.feed.sweep(this.runs.timeline!.session.cluster!);
+        job.ran(cmd, from, to, r.stopped);
+        left -= Math.max(1, to.position - from.position);
       }
-    });
-    const at = cursor ?? mark;
+      // A setup line starts a new run: a mark in the run it replaced means nothing.
+      if (job.afterLine !== undefined && (cmd.line <= job.afterLine || cmd.kind === 'cluster' || cmd.kind === 'preset')) {
+        const end = this.runs.timeline!.end;
+        job.mark = { event: end.position, time: end.time };
+      }
+    }
+    this.job = null;
+    const at = job.cursor ?? job.mark;
     if (at !== undefined) this.viewer.goTo(this.runs.timeline!, at);
     const s = this.shown();
-    return [...this.snapshot('command'), { kind: 'loaded', result: { ok: true, time: s.time, event: s.event, failure } }];
+    return [...this.snapshot('command'), { kind: 'loaded', result: { ok: true, time: s.time, event: s.event, failure: job.failure } }, ...this.drain()];
+  }
+
+  /**
+   * Give up the load under way and the loads waiting behind it: the run
+   * history goes back to where it stood, and the run that was on screen comes
+   * back at the moment it showed. The other messages that waited are answered after.
+   */
+  private cancelLoads(): FromWorker[] {
+    const job = this.job;
+    if (job === null) return [];
+    this.job = null;
+    this.runs.rewind(job.before.history);
+    const t = this.runs.timeline;
+    const replies: FromWorker[] = t === null ? [] : this.bringBack({ timeline: t, extra: job.before.kept });
+    replies.push({ kind: 'load-cancelled' });
+    for (let i = 0; i < this.waiting.length; ) {
+      if (this.waiting[i].kind === 'load') {
+        this.waiting.splice(i, 1);
+        replies.push({ kind: 'load-cancelled' });
+      } else i++;
+    }
+    return [...replies, ...this.drain()];
+  }
+
+  /** Answer the messages that waited for a load, until one starts another. */
+  private drain(): FromWorker[] {
+    const replies: FromWorker[] = [];
+    while (this.job === null && this.waiting.length > 0) replies.push(...this.handle(this.waiting.shift()!));
+    return replies;
   }
 
   // ---- Playing ---------------------------------------------------------------
