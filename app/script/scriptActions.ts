@@ -12,7 +12,8 @@ import { browserStorage } from '../share/savedRun.ts';
 import type { LoadResult } from '../worker/protocol.ts';
 import { useEditor, type EditorState } from './editorState.ts';
 import { clearDraft, writeDraft } from './draftStorage.ts';
-import { checkScript, problemsFromLoad, type ScriptProblem } from './scriptCheck.ts';
+import { problemsFromLoad, type ScriptProblem } from './scriptCheck.ts';
+import { checkInSlices } from './checkInSlices.ts';
 import { fileSizeProblem, SAVE_FILE_NAME, scriptFileText, scriptFromFile } from './scriptFile.ts';
 
 /** How long typing must pause before the draft is checked (and kept in localStorage). */
@@ -29,6 +30,35 @@ const set = (patch: Partial<EditorState>) => useEditor.setState(patch);
 let lastRun: { text: string; recording: string } | null = null;
 /** Numbers each Run, so an answer to an earlier one is ignored. */
 let runs = 0;
+/**
+ * The check under way (checkInSlices.ts: a long draft takes several tasks):
+ * the text it checks, how to stop it, and the label to run the text under once
+ * it is found to have no problems (Run, or a file opened), if any.
+ */
+let checking: { readonly text: string; readonly cancel: () => void; runAs: string | null } | null = null;
+
+function stopChecking(): void {
+  checking?.cancel();
+  checking = null;
+}
+
+/** Check `text`, the draft, without blocking the page; then show its problems, or run it as `runAs` if it has none. */
+function check(text: string, runAs: string | null): void {
+  if (checking?.text === text) {
+    checking.runAs ??= runAs;
+    return;
+  }
+  stopChecking();
+  const cancel = checkInSlices(text, (problems) => {
+    const then = checking?.runAs ?? null;
+    checking = null;
+    const s = editor();
+    if (!s.editing || s.running || s.draft !== text) return;
+    set({ checked: text, problems, source: 'check' });
+    if (then !== null && problems.length === 0) runText(text, then);
+  });
+  checking = { text, cancel, runAs };
+}
 
 /** The script on screen: the user's own text if the recording is still the one it produced. */
 function currentScript(): string {
@@ -62,7 +92,7 @@ export function changeDraft(text: string): void {
 export function checkDraft(): void {
   const { editing, draft, checked } = editor();
   if (!editing || draft === checked) return;
-  set({ checked: draft, problems: checkScript(draft), source: 'check' });
+  check(draft, null);
   writeDraft(browserStorage(), draft);
 }
 
@@ -70,6 +100,7 @@ export function checkDraft(): void {
 export function cancelEditing(): void {
   const s = editor();
   if (s.running) return;
+  stopChecking();
   set({ editing: false, problems: [], restored: false, setAside: discardable(s) ?? s.setAside });
   clearDraft(browserStorage());
   if (s.resumeOnCancel) play();
@@ -87,16 +118,20 @@ export function reopenSetAside(): void {
 
 /** Run the draft: refused here, with its problems, unless it parses. */
 export function runDraft(): void {
-  const { draft, running } = editor();
+  const { draft, running, checked, source, problems } = editor();
   if (running) return;
-  const problems = checkScript(draft);
-  if (problems.length > 0) return set({ checked: draft, problems, source: 'check' });
-  runText(draft, 'Your script');
+  // Checked already (the problems on show are the parser's, about this very text): no need to parse it again.
+  if (checked === draft && source === 'check') {
+    if (problems.length === 0) runText(draft, 'Your script');
+    return;
+  }
+  check(draft, 'Your script');
 }
 
 /** Replace the simulation with `text`, which parses. `label` names it in the page's notices. */
 function runText(text: string, label: string): void {
   const run = ++runs;
+  stopChecking();
   set({ running: true, checked: text, problems: [], source: 'run', ran: null });
   startSaving();
   openScript({ text, label, reportsOwnProblems: true, then: (result) => finishRun(run, text, label, result) });
@@ -145,20 +180,20 @@ export async function openScriptFile(file: File): Promise<void> {
   if (s.running) return;
   if (!s.editing) pause();
   const text = read.text;
-  const problems = checkScript(text);
   set({
     editing: true,
     draft: text,
     seed: text,
-    checked: text,
-    problems,
+    checked: null,
+    problems: [],
     source: 'check',
     restored: false,
     setAside: discardable(s) ?? s.setAside,
     resumeOnCancel: false,
   });
   writeDraft(browserStorage(), text);
-  if (problems.length === 0) runText(text, `“${file.name}”`);
+  // It runs once checked, unless it has problems: then it stays in the editor with them.
+  check(text, `“${file.name}”`);
 }
 
 /** Download the script (the draft while editing) as a .txt file that runs unchanged in `npm run scenario`. */
