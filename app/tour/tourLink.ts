@@ -1,4 +1,5 @@
 /** Deep links into tours: `?tour=<name>&step=<n>`, n counted from 1 as the tour panel shows it. */
+import { EMBEDDED } from '../embed/embedMode.ts';
 
 /** The query string for step `step` (0-based) of tour `name`. */
 export const tourSearch = (name: string, step: number): string => `?tour=${encodeURIComponent(name)}&step=${step + 1}`;
@@ -16,8 +17,21 @@ export function readStep(value: string | null, count: number): { step: number; o
   return { step: n - 1, ok: true };
 }
 
+/**
+ * The address that names `search` (a query such as `?tour=…&step=2`, or '' for
+ * none) at `pathname`. An embedded view keeps its `embed=1` first, whatever the
+ * query: it is what keeps a reload, or a copied address, in the embedded view.
+ */
+export function addressFor(pathname: string, search: string, embedded: boolean): string {
+  if (!embedded) return `${pathname}${search}`;
+  const params = new URLSearchParams(search);
+  params.delete('embed');
+  const rest = params.toString();
+  return `${pathname}?embed=1${rest === '' ? '' : `&${rest}`}`;
+}
+
 /** The address bar names what is on screen, so copying it gives a deep link; nothing is added to history. */
 export function showInAddressBar(search: string): void {
-  const url = `${window.location.pathname}${search}`;
+  const url = addressFor(window.location.pathname, search, EMBEDDED);
   if (`${window.location.pathname}${window.location.search}${window.location.hash}` !== url) window.history.replaceState(null, '', url);
 }
