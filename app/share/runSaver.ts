@@ -15,6 +15,7 @@ import { useStore } from '../store/store.ts';
 import { loadPending } from '../sim/simulation.ts';
 import { browserStorage, writeSavedRun } from './savedRun.ts';
 import { EMBEDDED } from '../embed/embedMode.ts';
+import { forgetSavedRunProblem } from './savedRunProblem.ts';
 
 export const SAVE_INTERVAL_MS = 1_000;
 
@@ -29,6 +30,7 @@ export function startSaving(): void {
   if (armed || EMBEDDED) return;
   armed = true;
   useStore.getState().setRestoreOffer(null);
+  forgetSavedRunProblem();
   if (window.location.search !== '' || window.location.hash !== '') window.history.replaceState(window.history.state, '', window.location.pathname);
   schedule();
 }

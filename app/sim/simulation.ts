@@ -10,8 +10,9 @@ import { simClock } from './simClock.ts';
 import { DEFAULT_CLUSTER_LINE, openingFor, type Opening } from './startup.ts';
 import { content } from '../content/contentLoad.ts';
 import { expectNotice, loadNotice, type ScriptRequest } from './loadNotice.ts';
-import { describeShareError } from '../share/shareCodec.ts';
-import { browserStorage, readSavedRun } from '../share/savedRun.ts';
+import { badLinkMessage, unknownNameMessage } from './openingNotices.ts';
+import { browserStorage } from '../share/savedRun.ts';
+import { savedRunOnArrival } from '../share/savedRunProblem.ts';
 import { startTour } from '../tour/tourActions.ts';
 import { shouldWelcome } from '../tour/welcome.ts';
 import { restoreSavedRun } from './actions.ts';
@@ -116,7 +117,7 @@ function open(opening: Opening): void {
   // saved is offered back, whatever the address opens: acting on the new run
   // replaces the saved one, and the offer says so. A reload of the plain address
   // brings it straight back.
-  const saved = store().loaded || EMBEDDED ? null : readSavedRun(browserStorage());
+  const saved = store().loaded || EMBEDDED ? null : savedRunOnArrival(browserStorage());
   if (saved !== null) store().setRestoreOffer(saved);
   if (opening.kind === 'default' && saved !== null && reloaded()) return restoreSavedRun();
   switch (opening.kind) {
@@ -133,8 +134,7 @@ function open(opening: Opening): void {
     case 'bad-link': {
       // Pasted into an open page, a bad link leaves the run on screen as it is.
       const fallback = !store().loaded;
-      const instead = fallback ? ' Showing the default cluster instead.' : '';
-      store().showNotice({ tone: 'error', message: `This link could not be opened: ${describeShareError(opening.error)}.${instead}` });
+      store().showNotice({ tone: 'error', message: badLinkMessage(opening.error, fallback) });
       return fallback ? openDefault() : undefined;
     }
     case 'tour':
@@ -145,10 +145,10 @@ function open(opening: Opening): void {
       }
       return;
     case 'unknown-tour':
-      store().showNotice({ tone: 'error', message: `There is no tour named “${opening.name}”. Showing the default cluster instead.` });
+      store().showNotice({ tone: 'error', message: unknownNameMessage('tour', opening.name) });
       return openDefault();
     case 'unknown-scenario':
-      store().showNotice({ tone: 'error', message: `There is no scenario named “${opening.name}”. Showing the default cluster instead.` });
+      store().showNotice({ tone: 'error', message: unknownNameMessage('scenario', opening.name) });
       return openDefault();
   }
 }
