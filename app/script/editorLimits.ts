@@ -40,5 +40,5 @@ export function tooLongText(size: DraftSize): string {
     size.chars > MAX_EDITABLE_CHARS
       ? `${n(size.chars)} characters, more than the ${n(MAX_EDITABLE_CHARS)} the editor takes`
       : `${n(size.lines)} lines, more than the ${n(MAX_EDITABLE_LINES)} the editor takes`;
-  return `This draft has ${what}, so it is shown read-only here (editing it in the page would freeze it). Save it as .txt to cut it down in a text editor and open it again, or Cancel to go back to the recorded script.`;
+  return `This draft has ${what}, so it is shown read-only here (editing it in the page would freeze it). Save it as .txt to cut it down in a text editor, then open it again.`;
 }
