@@ -4,7 +4,7 @@
  * view (content-visibility, script.css), so 100,000 lines cost what a screenful
  * does. It reads, selects and copies exactly as the draft.
  */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { cssVars } from '../theme/cssVars.ts';
 import { tooLongText, type DraftSize } from './editorLimits.ts';
 import { textBlocks } from './textBlocks.ts';
@@ -12,7 +12,9 @@ import { textBlocks } from './textBlocks.ts';
 const BLOCK_LINES = 250;
 
 export function LargeDraft({ draft, size }: { draft: string; size: DraftSize }) {
-  const blocks = useMemo(() => textBlocks(draft, BLOCK_LINES), [draft]);
+  // Drawn in a render of its own, after the page's first: on a reload, the page appears without waiting for it.
+  const shown = useDeferredValue(draft, '');
+  const blocks = useMemo(() => textBlocks(shown, BLOCK_LINES), [shown]);
   return (
     <>
       <p className="script-too-long" data-testid="script-too-long" role="status">
