@@ -20,14 +20,34 @@ export interface SliceClock {
   readonly now: () => number;
 }
 
-const browserClock: SliceClock = { later: (task) => setTimeout(task, 0), now: () => performance.now() };
+/**
+ * A task posted to a MessageChannel runs as soon as the page is free, after
+ * whatever is waiting (input, painting). setTimeout(0) would do, but browsers
+ * hold a chain of them back by 4 ms each: a third of the time, for nothing.
+ */
+let browser: SliceClock | null = null;
+
+function browserClock(): SliceClock {
+  if (browser !== null) return browser;
+  const channel = new MessageChannel();
+  const queue: (() => void)[] = [];
+  channel.port1.onmessage = () => queue.shift()?.();
+  browser = {
+    later: (task) => {
+      queue.push(task);
+      channel.port2.postMessage(null);
+    },
+    now: () => performance.now(),
+  };
+  return browser;
+}
 
 /**
  * Check `text`, then hand its problems to `done` (in a later task, never
  * during the call). Returns a function that cancels the check: `done` is then
  * never called.
  */
-export function checkInSlices(text: string, done: (problems: ScriptProblem[]) => void, clock: SliceClock = browserClock): () => void {
+export function checkInSlices(text: string, done: (problems: ScriptProblem[]) => void, clock: SliceClock = browserClock()): () => void {
   const parser = new ScriptParser(text);
   let cancelled = false;
   const slice = () => {
