@@ -29,3 +29,16 @@ test('it runs inside an iframe, as a slide would show it', async ({ page }) => {
   await frame.getByTestId('play-pause').click();
   await expect(frame.getByTestId('play-pause')).toHaveAttribute('data-playing', 'true');
 });
+
+test('a tour in the embedded view keeps embed=1 in the address, so a reload stays embedded', async ({ page }) => {
+  const errors = await open(page, '?embed=1&tour=election&step=2');
+  await expect(page.getByTestId('embed')).toBeVisible();
+  // The page has written the tour's step into the address bar by now (before loading it): the flag is still there.
+  expect(new URL(page.url()).search).toBe('?embed=1&tour=election&step=2');
+  await page.reload();
+  await expect(page.getByTestId('embed')).toBeVisible();
+  await expect(page.getByTestId('node-n1')).toBeVisible();
+  await expect(page.getByTestId('restore-banner')).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('embed')).toBe('1');
+  expect(errors).toEqual([]);
+});

@@ -106,3 +106,39 @@ test("a link opened while a run is saved offers it back; acting on the link's ru
   await expect(page.getByTestId('script')).toHaveText(/crash n2\nstep 4$/);
   await expect(page.getByTestId('tour')).toHaveCount(0);
 });
+
+test('an unreadable or newer saved run is named, and kept until the user acts on a run or dismisses', async ({ page }) => {
+  for (const [stored, says] of [
+    ['v7.made-by-a-newer-raftviz', 'saved by a newer version of raftviz (format v7; this page reads up to v1)'],
+    ['v1.!!!', 'it is unreadable'],
+  ] as const) {
+    await page.goto('about:blank');
+    await open(page);
+    await page.evaluate((v) => localStorage.setItem('raftviz:saved-run', v), stored);
+    await open(page);
+    const problem = page.getByTestId('saved-run-problem');
+    await expect(problem).toContainText(says);
+    await expect(problem).toContainText('It stays saved until you change the run on screen or dismiss this message');
+    await expect(page.getByTestId('restore-banner')).toHaveCount(0);
+    // Watching, and leaving the page (which saves at once if anything is to be saved), change nothing.
+    await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'true');
+    await open(page);
+    expect(await savedRun(page)).toBe(stored);
+    await expect(problem).toBeVisible();
+  }
+  // Dismissed: the run on screen is the one to keep, and is saved in its place.
+  await page.getByTestId('dismiss-saved-run-problem').click();
+  await expect(page.getByTestId('saved-run-problem')).toHaveCount(0);
+  await expect.poll(() => savedRun(page)).toMatch(/^v1\.(?!!!!)/);
+});
+
+test('a change of the run on screen withdraws the unreadable-run message and saves over it', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => localStorage.setItem('raftviz:saved-run', 'v1.!!!'));
+  await open(page);
+  await expect(page.getByTestId('saved-run-problem')).toBeVisible();
+  await pause(page);
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('saved-run-problem')).toHaveCount(0);
+  await expect.poll(() => savedRun(page)).not.toBe('v1.!!!');
+});

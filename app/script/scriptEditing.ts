@@ -11,7 +11,8 @@ import { browserStorage } from '../share/savedRun.ts';
 import type { LoadResult } from '../worker/protocol.ts';
 import { createEditorStore, type EditorState, type EditorStore } from './editorState.ts';
 import { clearDraft, writeDraft } from './draftStorage.ts';
-import { checkScript, problemsFromLoad, type ScriptProblem } from './scriptCheck.ts';
+import { problemsFromLoad, type ScriptProblem } from './scriptCheck.ts';
+import { checkInSlices, createSliceClock, type SliceClock } from './checkInSlices.ts';
 import { fileSizeProblem, SAVE_FILE_NAME, scriptFileText, scriptFromFile } from './scriptFile.ts';
 
 /** How long typing must pause before the draft is checked (and kept in localStorage). */
@@ -41,6 +42,14 @@ export class ScriptEditing {
   private lastRun: { text: string; recording: string } | null = null;
   /** Numbers each Run, so an answer to an earlier one is ignored. */
   private runs = 0;
+  /**
+   * The check under way (checkInSlices.ts: a long draft takes several tasks):
+   * the text it checks, how to stop it, and the label to run the text under once
+   * it is found to have no problems (Run, or a file opened), if any.
+   */
+  private checking: { readonly text: string; readonly cancel: () => void; runAs: string | null } | null = null;
+  /** What the checks' slices are scheduled with: made on the first check, closed by `stop`. */
+  private sliceClock: (SliceClock & { close(): void }) | null = null;
   private stopListening: (() => void) | null = null;
 
   constructor(private readonly host: ScriptHost) {}
@@ -84,8 +93,39 @@ export class ScriptEditing {
   }
 
   stop(): void {
+    this.stopChecking();
+    this.sliceClock?.close();
+    this.sliceClock = null;
     this.stopListening?.();
     this.stopListening = null;
+  }
+
+  private stopChecking(): void {
+    this.checking?.cancel();
+    this.checking = null;
+  }
+
+  /** Check `text`, the draft, without blocking the page; then show its problems, or run it as `runAs` if it has none. */
+  private check(text: string, runAs: string | null): void {
+    if (this.checking?.text === text) {
+      this.checking.runAs ??= runAs;
+      return;
+    }
+    this.stopChecking();
+    this.sliceClock ??= createSliceClock();
+    const cancel = checkInSlices(
+      text,
+      (problems) => {
+        const then = this.checking?.runAs ?? null;
+        this.checking = null;
+        const s = this.editor;
+        if (!s.editing || s.running || s.draft !== text) return;
+        this.set({ checked: text, problems, source: 'check' });
+        if (then !== null && problems.length === 0) this.runText(text, then);
+      },
+      this.sliceClock,
+    );
+    this.checking = { text, cancel, runAs };
   }
 
   /** The script on screen: the user's own text if the recording is still the one it produced. */
@@ -115,7 +155,7 @@ export class ScriptEditing {
   checkDraft(): void {
     const { editing, draft, checked } = this.editor;
     if (!editing || draft === checked) return;
-    this.set({ checked: draft, problems: checkScript(draft), source: 'check' });
+    this.check(draft, null);
     writeDraft(browserStorage(), draft);
   }
 
@@ -123,6 +163,7 @@ export class ScriptEditing {
   cancelEditing(): void {
     const s = this.editor;
     if (s.running) return;
+    this.stopChecking();
     this.set({ editing: false, problems: [], restored: false, setAside: discardable(s) ?? s.setAside });
     clearDraft(browserStorage());
     if (s.resumeOnCancel) this.host.play();
@@ -140,16 +181,20 @@ export class ScriptEditing {
 
   /** Run the draft: refused here, with its problems, unless it parses. */
   runDraft(): void {
-    const { draft, running } = this.editor;
+    const { draft, running, checked, source, problems } = this.editor;
     if (running) return;
-    const problems = checkScript(draft);
-    if (problems.length > 0) return this.set({ checked: draft, problems, source: 'check' });
-    this.runText(draft, 'Your script');
+    // Checked already (the problems on show are the parser's, about this very text): no need to parse it again.
+    if (checked === draft && source === 'check') {
+      if (problems.length === 0) this.runText(draft, 'Your script');
+      return;
+    }
+    this.check(draft, 'Your script');
   }
 
   /** Replace the simulation with `text`, which parses. `label` names it in the page's notices. */
   private runText(text: string, label: string): void {
     const run = ++this.runs;
+    this.stopChecking();
     this.set({ running: true, checked: text, problems: [], source: 'run', ran: null });
     this.host.startSaving();
     this.host.openScript({ text, label, reportsOwnProblems: true, then: (result) => this.finishRun(run, text, label, result) });
@@ -187,20 +232,20 @@ export class ScriptEditing {
     if (s.running) return;
     if (!s.editing) this.host.pause();
     const text = read.text;
-    const problems = checkScript(text);
     this.set({
       editing: true,
       draft: text,
       seed: text,
-      checked: text,
-      problems,
+      checked: null,
+      problems: [],
       source: 'check',
       restored: false,
       setAside: discardable(s) ?? s.setAside,
       resumeOnCancel: false,
     });
     writeDraft(browserStorage(), text);
-    if (problems.length === 0) this.runText(text, `“${file.name}”`);
+    // It runs once checked, unless it has problems: then it stays in the editor with them.
+    this.check(text, `“${file.name}”`);
   }
 
   /** Download the script (the draft while editing) as a .txt file that runs unchanged in `npm run scenario`. */

@@ -6,8 +6,9 @@
 import type { Session } from './session.ts';
 import { openingFor, type Opening } from '../sim/startup.ts';
 import { contentChunk } from '../content/contentLoad.ts';
-import { describeShareError } from '../share/shareCodec.ts';
-import { browserStorage, readSavedRun } from '../share/savedRun.ts';
+import { browserStorage } from '../share/savedRun.ts';
+import { savedRunOnArrival } from '../share/savedRunProblem.ts';
+import { badLinkMessage, unknownNameMessage } from '../sim/openingNotices.ts';
 import { libraryRequest, restoreSavedRun } from '../sim/actions.ts';
 import { startTour } from '../tour/tourActions.ts';
 import { shouldWelcome } from '../tour/welcome.ts';
@@ -24,7 +25,7 @@ function open(session: Session, opening: Opening): void {
   // saved is offered back, whatever the address opens: acting on the new run
   // replaces the saved one, and the offer says so. A reload of the plain address
   // brings it straight back.
-  const saved = store().loaded || embedded ? null : readSavedRun(browserStorage());
+  const saved = store().loaded || embedded ? null : savedRunOnArrival(session.store, browserStorage());
   if (saved !== null) store().setRestoreOffer(saved);
   if (opening.kind === 'default' && saved !== null && reloaded()) return restoreSavedRun(session);
   switch (opening.kind) {
@@ -40,8 +41,7 @@ function open(session: Session, opening: Opening): void {
     case 'bad-link': {
       // Pasted into an open page, a bad link leaves the run on screen as it is.
       const fallback = !store().loaded;
-      const instead = fallback ? ' Showing the default cluster instead.' : '';
-      store().showNotice({ tone: 'error', message: `This link could not be opened: ${describeShareError(opening.error)}.${instead}` });
+      store().showNotice({ tone: 'error', message: badLinkMessage(opening.error, fallback) });
       return fallback ? session.openDefault() : undefined;
     }
     case 'tour':
@@ -52,10 +52,10 @@ function open(session: Session, opening: Opening): void {
       }
       return;
     case 'unknown-tour':
-      store().showNotice({ tone: 'error', message: `There is no tour named “${opening.name}”. Showing the default cluster instead.` });
+      store().showNotice({ tone: 'error', message: unknownNameMessage('tour', opening.name) });
       return session.openDefault();
     case 'unknown-scenario':
-      store().showNotice({ tone: 'error', message: `There is no scenario named “${opening.name}”. Showing the default cluster instead.` });
+      store().showNotice({ tone: 'error', message: unknownNameMessage('scenario', opening.name) });
       return session.openDefault();
   }
 }

@@ -70,6 +70,8 @@ export class RunSaver {
     if (this.armed || this.options.embedded) return;
     this.armed = true;
     this.store.getState().setRestoreOffer(null);
+    // A saved run that could not be read is written over from now on: the message about it goes too.
+    this.store.getState().setSavedRunProblem(null);
     if (window.location.search !== '' || window.location.hash !== '') window.history.replaceState(window.history.state, '', window.location.pathname);
     this.schedule();
   }

@@ -3,7 +3,7 @@
  * as a share fragment (`v1.…`), so it is read with the same versioned, capped
  * decoder as a link, and a future format change covers both.
  */
-import { decodeShare, encodeShare, type SharedRun } from './shareCodec.ts';
+import { decodeShare, encodeShare, type ShareError, type SharedRun } from './shareCodec.ts';
 
 export const SAVED_RUN_KEY = 'raftviz:saved-run';
 
@@ -16,16 +16,28 @@ export function browserStorage(): Storage | null {
   }
 }
 
-/** The saved run, or null if there is none or it cannot be read. */
-export function readSavedRun(storage: Storage | null): SharedRun | null {
+/**
+ * What localStorage holds: no run (nothing saved, an empty script, or storage
+ * the browser refuses), a run, or a saved run this page cannot read (damaged,
+ * or saved by a newer raftviz in a format this page does not know). An
+ * unreadable one is someone's work: the page says so, and leaves it in place.
+ */
+export type SavedRunRead =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'run'; readonly run: SharedRun }
+  | { readonly kind: 'unreadable'; readonly error: ShareError };
+
+export function readSavedRun(storage: Storage | null): SavedRunRead {
+  let text: string | null;
   try {
-    const text = storage?.getItem(SAVED_RUN_KEY) ?? null;
-    if (text === null) return null;
-    const decoded = decodeShare(text);
-    return decoded.ok && decoded.run.script.trim() !== '' ? decoded.run : null;
+    text = storage?.getItem(SAVED_RUN_KEY) ?? null;
   } catch {
-    return null;
+    return { kind: 'none' };
   }
+  if (text === null || text === '') return { kind: 'none' };
+  const decoded = decodeShare(text);
+  if (!decoded.ok) return { kind: 'unreadable', error: decoded.error };
+  return decoded.run.script.trim() === '' ? { kind: 'none' } : { kind: 'run', run: decoded.run };
 }
 
 /** Save a run; false if it could not be (too large for a link, storage full or refused). */

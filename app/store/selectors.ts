@@ -27,6 +27,7 @@ export const selectLastError = (s: Store) => s.lastError;
 export const selectNotice = (s: Store) => s.notice;
 export const selectShare = (s: Store) => s.share;
 export const selectRestoreOffer = (s: Store) => s.restoreOffer;
+export const selectSavedRunProblem = (s: Store) => s.savedRunProblem;
 export const selectLoading = (s: Store) => s.loading;
 export const selectHideHeartbeats = (s: Store) => s.hideHeartbeats;
 export const selectTour = (s: Store) => s.tour;

@@ -1,7 +1,7 @@
 /** What the user is doing with the page: playing or not, how fast, what is selected, what the page has to tell them. */
 import type { StateCreator } from 'zustand';
 import type { NodeId } from '../../engine/types.ts';
-import type { SharedRun } from '../share/shareCodec.ts';
+import type { ShareError, SharedRun } from '../share/shareCodec.ts';
 
 export type Selection = { readonly kind: 'node'; readonly id: NodeId } | { readonly kind: 'message'; readonly id: number } | null;
 
@@ -44,6 +44,12 @@ export interface UiSlice {
   readonly share: ShareState | null;
   /** The run saved by an earlier visit, offered for restoring on a plain visit. */
   readonly restoreOffer: SharedRun | null;
+  /**
+   * The run an earlier visit saved could not be read (damaged, or saved by a
+   * newer raftviz): told in the offer's place, and left in storage until the
+   * user changes the run on screen or dismisses the message (runSaver.ts).
+   */
+  readonly savedRunProblem: ShareError | null;
   /** A whole script is being run in the worker: how messages name it. */
   readonly loading: string | null;
   /** The keyboard shortcuts list is open. */
@@ -61,6 +67,7 @@ export interface UiSlice {
   showNotice(notice: Notice | null): void;
   setShare(share: ShareState | null): void;
   setRestoreOffer(offer: SharedRun | null): void;
+  setSavedRunProblem(problem: ShareError | null): void;
   setLoading(label: string | null): void;
   setHelpOpen(open: boolean): void;
   setLetterKeys(on: boolean): void;
@@ -85,6 +92,7 @@ export const createUiSlice: StateCreator<UiSlice> = (set, get) => ({
   notice: null,
   share: null,
   restoreOffer: null,
+  savedRunProblem: null,
   loading: null,
   helpOpen: false,
   letterKeys: true,
@@ -101,6 +109,7 @@ export const createUiSlice: StateCreator<UiSlice> = (set, get) => ({
   showNotice: (notice) => set({ notice }),
   setShare: (share) => set({ share }),
   setRestoreOffer: (restoreOffer) => set({ restoreOffer }),
+  setSavedRunProblem: (savedRunProblem) => set({ savedRunProblem }),
   setLoading: (loading) => set({ loading }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setLetterKeys: (letterKeys) => set({ letterKeys }),
