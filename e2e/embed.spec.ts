@@ -1,6 +1,7 @@
 /** `?embed=1`: the chrome-less view for slides and iframes. */
 import { expect, test } from '@playwright/test';
 import { open } from './helpers.ts';
+import { savedRunText } from './kept.ts';
 
 test('?embed=1 shows the cluster, the logs and the playback controls only, and saves nothing', async ({ page }) => {
   const errors = await open(page, '?embed=1&scenario=figure7.txt');
@@ -15,7 +16,7 @@ test('?embed=1 shows the cluster, the logs and the playback controls only, and s
   await page.getByTestId('step').click();
   await expect(page.getByTestId('sim-time')).toHaveAttribute('data-event', /\d+/);
   await page.waitForTimeout(1_200);
-  expect(await page.evaluate(() => localStorage.getItem('raftviz:saved-run'))).toBeNull();
+  expect(await savedRunText(page)).toBeUndefined();
   expect(errors).toEqual([]);
 });
 

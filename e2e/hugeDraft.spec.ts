@@ -1,6 +1,7 @@
 /**
- * A draft with a huge number of problems, kept in localStorage from an earlier
- * visit or pasted, must never make the page unusable: the editor names the
+ * A draft with a huge number of problems, kept from an earlier visit (here
+ * seeded where an earlier version kept it, localStorage, so it is moved to
+ * IndexedDB on the first load) or pasted, must never make the page unusable: the editor names the
  * first problems and counts the rest, and no task blocks the page for long.
  */
 import { expect, test, type Page } from '@playwright/test';

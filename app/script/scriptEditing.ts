@@ -7,15 +7,15 @@
 import type { AppStore } from '../store/store.ts';
 import type { ScriptRequest } from '../sim/loadNotice.ts';
 import { downloadText } from '../export/download.ts';
-import { browserStorage } from '../share/savedRun.ts';
 import type { LoadResult } from '../worker/protocol.ts';
 import { createEditorStore, type EditorState, type EditorStore } from './editorState.ts';
-import { clearDraft, writeDraft } from './draftStorage.ts';
+import type { KeptData } from '../storage/keptData.ts';
+import { keepFailureReason } from '../storage/keepFailure.ts';
 import { problemsFromLoad, type ScriptProblem } from './scriptCheck.ts';
 import { checkInSlices, createSliceClock, type SliceClock } from './checkInSlices.ts';
 import { fileSizeProblem, SAVE_FILE_NAME, scriptFileText, scriptFromFile } from './scriptFile.ts';
 
-/** How long typing must pause before the draft is checked (and kept in localStorage). */
+/** How long typing must pause before the draft is checked (and kept, app/storage/keptData.ts). */
 export const CHECK_DELAY_MS = 200;
 
 /** What the editor needs of the page's session (app/session/session.ts). */
@@ -23,6 +23,10 @@ export interface ScriptHost {
   readonly store: AppStore;
   openScript(request: ScriptRequest): void;
   startSaving(): void;
+  /** Call `then` once the run on screen is saved (RunSaver.whenSaved). */
+  whenRunSaved(then: () => void): void;
+  /** Where the draft is kept between visits. */
+  readonly kept: KeptData;
   play(): void;
   pause(): void;
 }
@@ -83,7 +87,7 @@ export class ScriptEditing {
     // A reload or a closed tab may come before the pause in typing that would have saved the draft.
     const onHide = (): void => {
       const { editing, draft } = this.editor;
-      if (editing) writeDraft(browserStorage(), draft);
+      if (editing) this.keepDraft(draft);
     };
     window.addEventListener('pagehide', onHide);
     this.stopListening = () => {
@@ -128,6 +132,30 @@ export class ScriptEditing {
     this.checking = { text, cancel, runAs };
   }
 
+  /**
+   * The draft an earlier visit left (keptData.ts), read as the session starts:
+   * opened in the editor, marked as restored, never run. Unless the user opened
+   * the editor meanwhile: their text wins.
+   */
+  restoreDraft(draft: string | null): void {
+    if (draft === null || this.editor.editing) return;
+    this.set({ editing: true, draft, seed: '', checked: null, problems: [], source: 'check', restored: true });
+  }
+
+  /** Keep `text` as the draft; the page says so if the browser refuses it, until a later write succeeds. */
+  private keepDraft(text: string): void {
+    const notKept = (reason: string | null) => this.host.store.getState().setNotKept('draft', reason);
+    this.host.kept.writeDraft(text).then(
+      () => notKept(null),
+      (error: unknown) => notKept(keepFailureReason(error)),
+    );
+  }
+
+  private forgetDraft(): void {
+    void this.host.kept.clearDraft();
+    this.host.store.getState().setNotKept('draft', null);
+  }
+
   /** The script on screen: the user's own text if the recording is still the one it produced. */
   private currentScript(): string {
     const recording = this.host.store.getState().script.join('\n');
@@ -140,7 +168,7 @@ export class ScriptEditing {
     this.host.pause();
     const text = this.currentScript();
     this.set({ editing: true, draft: text, seed: text, checked: null, problems: [], source: 'check', restored: false, setAside: null, resumeOnCancel: wasPlaying, ran: null });
-    writeDraft(browserStorage(), text);
+    this.keepDraft(text);
   }
 
   changeDraft(text: string): void {
@@ -156,7 +184,7 @@ export class ScriptEditing {
     const { editing, draft, checked } = this.editor;
     if (!editing || draft === checked) return;
     this.check(draft, null);
-    writeDraft(browserStorage(), draft);
+    this.keepDraft(draft);
   }
 
   /** Back to the live script. The draft is kept aside, in case Cancel was a slip. */
@@ -165,7 +193,7 @@ export class ScriptEditing {
     if (s.running) return;
     this.stopChecking();
     this.set({ editing: false, problems: [], restored: false, setAside: discardable(s) ?? s.setAside });
-    clearDraft(browserStorage());
+    this.forgetDraft();
     if (s.resumeOnCancel) this.host.play();
   }
 
@@ -176,7 +204,7 @@ export class ScriptEditing {
     if (!s.editing) this.host.pause();
     const text = s.setAside;
     this.set({ editing: true, draft: text, seed: text, checked: null, problems: [], source: 'check', restored: false, setAside: discardable(s), resumeOnCancel: false });
-    writeDraft(browserStorage(), text);
+    this.keepDraft(text);
   }
 
   /** Run the draft: refused here, with its problems, unless it parses. */
@@ -206,7 +234,10 @@ export class ScriptEditing {
     if (!result.ok || problems.length > 0) return this.set({ running: false, checked: text, problems, source: 'run' });
     this.lastRun = { text, recording: this.host.store.getState().script.join('\n') };
     this.set({ editing: false, running: false, problems: [], restored: false, ran: { label, time: result.time, event: result.event } });
-    clearDraft(browserStorage());
+    // The draft is the script's only copy until the run it made is saved: forgotten only then, unless editing began again.
+    this.host.whenRunSaved(() => {
+      if (!this.editor.editing) this.forgetDraft();
+    });
   }
 
   /**
@@ -243,7 +274,7 @@ export class ScriptEditing {
       setAside: discardable(s) ?? s.setAside,
       resumeOnCancel: false,
     });
-    writeDraft(browserStorage(), text);
+    this.keepDraft(text);
     // It runs once checked, unless it has problems: then it stays in the editor with them.
     this.check(text, `“${file.name}”`);
   }

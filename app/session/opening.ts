@@ -8,6 +8,7 @@ import { openingFor, type Opening } from '../sim/startup.ts';
 import { contentChunk } from '../content/contentLoad.ts';
 import { browserStorage } from '../share/savedRun.ts';
 import { savedRunOnArrival } from '../share/savedRunProblem.ts';
+import type { SavedRunRead } from '../share/savedRun.ts';
 import { badLinkMessage, unknownNameMessage } from '../sim/openingNotices.ts';
 import { libraryRequest, restoreSavedRun } from '../sim/actions.ts';
 import { startTour } from '../tour/tourActions.ts';
@@ -15,17 +16,21 @@ import { shouldWelcome } from '../tour/welcome.ts';
 
 /** Open what the page's URL names. */
 export function openFromLocation(session: Session): void {
-  void contentChunk().then(({ LIBRARY, TOURS }) => open(session, openingFor(window.location.search, window.location.hash, LIBRARY, TOURS)));
+  // What an earlier visit kept (IndexedDB) is read before anything opens: a reload brings the saved run back without the default cluster first.
+  const kept = session.options.embedded ? Promise.resolve(null) : session.kept.load();
+  void Promise.all([contentChunk(), kept]).then(([{ LIBRARY, TOURS }, k]) =>
+    open(session, openingFor(window.location.search, window.location.hash, LIBRARY, TOURS), k?.savedRun ?? { kind: 'none' }),
+  );
 }
 
-function open(session: Session, opening: Opening): void {
+function open(session: Session, opening: Opening, savedRun: SavedRunRead): void {
   const store = () => session.store.getState();
   const embedded = session.options.embedded;
   // On arrival (not a link pasted into an open page), the run an earlier visit
   // saved is offered back, whatever the address opens: acting on the new run
   // replaces the saved one, and the offer says so. A reload of the plain address
   // brings it straight back.
-  const saved = store().loaded || embedded ? null : savedRunOnArrival(session.store, browserStorage());
+  const saved = store().loaded || embedded ? null : savedRunOnArrival(session.store, savedRun);
   if (saved !== null) store().setRestoreOffer(saved);
   if (opening.kind === 'default' && saved !== null && reloaded()) return restoreSavedRun(session);
   switch (opening.kind) {

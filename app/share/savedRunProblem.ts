@@ -7,7 +7,7 @@
  * `savedRunProblem`, set on arrival (`savedRunOnArrival`, called by app/session/opening.ts).
  */
 import type { AppStore } from '../store/store.ts';
-import { readSavedRun } from './savedRun.ts';
+import type { SavedRunRead } from './savedRun.ts';
 import { SHARE_VERSION, type ShareError, type SharedRun } from './shareCodec.ts';
 import { joinSentences } from '../sim/sentence.ts';
 
@@ -15,8 +15,7 @@ import { joinSentences } from '../sim/sentence.ts';
  * On arrival: the saved run to offer, or null. One that cannot be read is
  * someone's work: it is remembered in `store`, to be told.
  */
-export function savedRunOnArrival(store: AppStore, storage: Storage | null): SharedRun | null {
-  const read = readSavedRun(storage);
+export function savedRunOnArrival(store: AppStore, read: SavedRunRead): SharedRun | null {
   store.getState().setSavedRunProblem(read.kind === 'unreadable' ? read.error : null);
   return read.kind === 'run' ? read.run : null;
 }

@@ -28,6 +28,7 @@ export const selectNotice = (s: Store) => s.notice;
 export const selectShare = (s: Store) => s.share;
 export const selectRestoreOffer = (s: Store) => s.restoreOffer;
 export const selectSavedRunProblem = (s: Store) => s.savedRunProblem;
+export const selectNotKept = (s: Store) => s.notKept;
 export const selectLoading = (s: Store) => s.loading;
 export const selectHideHeartbeats = (s: Store) => s.hideHeartbeats;
 export const selectTour = (s: Store) => s.tour;

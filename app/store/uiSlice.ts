@@ -50,6 +50,12 @@ export interface UiSlice {
    * user changes the run on screen or dismisses the message (runSaver.ts).
    */
   readonly savedRunProblem: ShareError | null;
+  /**
+   * Why the browser refused to keep the run (runSaver.ts) or the script draft
+   * (scriptEditing.ts), in words (app/storage/keepFailure.ts); null once a
+   * later write succeeds. Told on the page for as long as it holds.
+   */
+  readonly notKept: { readonly run: string | null; readonly draft: string | null };
   /** A whole script is being run in the worker: how messages name it. */
   readonly loading: string | null;
   /** The keyboard shortcuts list is open. */
@@ -68,6 +74,7 @@ export interface UiSlice {
   setShare(share: ShareState | null): void;
   setRestoreOffer(offer: SharedRun | null): void;
   setSavedRunProblem(problem: ShareError | null): void;
+  setNotKept(what: 'run' | 'draft', reason: string | null): void;
   setLoading(label: string | null): void;
   setHelpOpen(open: boolean): void;
   setLetterKeys(on: boolean): void;
@@ -93,6 +100,7 @@ export const createUiSlice: StateCreator<UiSlice> = (set, get) => ({
   share: null,
   restoreOffer: null,
   savedRunProblem: null,
+  notKept: { run: null, draft: null },
   loading: null,
   helpOpen: false,
   letterKeys: true,
@@ -110,6 +118,9 @@ export const createUiSlice: StateCreator<UiSlice> = (set, get) => ({
   setShare: (share) => set({ share }),
   setRestoreOffer: (restoreOffer) => set({ restoreOffer }),
   setSavedRunProblem: (savedRunProblem) => set({ savedRunProblem }),
+  setNotKept: (what, reason) => {
+    if (get().notKept[what] !== reason) set({ notKept: { ...get().notKept, [what]: reason } });
+  },
   setLoading: (loading) => set({ loading }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setLetterKeys: (letterKeys) => set({ letterKeys }),
