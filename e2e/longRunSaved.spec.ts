@@ -8,6 +8,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { open, pause } from './helpers.ts';
 import { keptDraft, savedRecord, setKept } from './kept.ts';
 
+// Each test loads a 1.4 MB script in the worker; run side by side on a busy machine, one may pass the page's 20 s load limit.
+test.describe.configure({ mode: 'serial' });
+
 const REQUESTS = 40_000;
 const LONG_SCRIPT = ['cluster nodes=3 seed=4', 'campaign n1', 'stabilize', ...Array.from({ length: REQUESTS }, (_, i) => `propose leader request-number-${String(i).padStart(6, '0')}`), 'run 50ms'].join('\n');
 
