@@ -1,14 +1,14 @@
 /**
  * What a session opens first, and again when a link is pasted into the
  * address bar: what the page's URL names (see app/sim/startup.ts), and the
- * offer to restore the run an earlier visit saved.
+ * offer to restore the run an earlier visit saved (read from IndexedDB,
+ * app/storage/keptData.ts, before anything opens).
  */
 import type { Session } from './session.ts';
 import { openingFor, type Opening } from '../sim/startup.ts';
 import { contentChunk } from '../content/contentLoad.ts';
-import { browserStorage } from '../share/savedRun.ts';
+import { browserStorage, type SavedRunRead } from '../share/savedRun.ts';
 import { savedRunOnArrival } from '../share/savedRunProblem.ts';
-import type { SavedRunRead } from '../share/savedRun.ts';
 import { badLinkMessage, unknownNameMessage } from '../sim/openingNotices.ts';
 import { libraryRequest, restoreSavedRun } from '../sim/actions.ts';
 import { startTour } from '../tour/tourActions.ts';
