@@ -11,6 +11,7 @@ import { ShareBar, ShareButton } from './share/ShareBar.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
 import { TimeTravelBar } from './controls/TimeTravelBar.tsx';
 import { RestoreBanner } from './share/RestoreBanner.tsx';
+import { KeepWarning } from './share/KeepWarning.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { TrafficStatus } from './cluster/TrafficStatus.tsx';
 import { SafetyPanel } from './safety/SafetyPanel.tsx';
@@ -66,6 +67,7 @@ export function App() {
       <ErrorBanner />
       <NoticeBanner />
       <RestoreBanner />
+      <KeepWarning />
       <Suspense fallback={null}>
         <ShortcutHelp />
       </Suspense>

@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { linkId, open, openPlaying, pause, play, waitForLeader } from './helpers.ts';
+import { savedRunText } from './kept.ts';
 
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to refresh e2e/screenshots/*.png');
 
@@ -95,7 +96,7 @@ test('a bad link notice and the restore offer, phone', async ({ page }) => {
   await openPlaying(page);
   await pause(page);
   await page.getByTestId('step').click();
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('raftviz:saved-run'))).not.toBeNull();
+  await expect.poll(() => savedRunText(page)).not.toBeUndefined();
   await page.goto('about:blank');
   await open(page, '#v2.abc');
   await page.screenshot({ path: 'test-results/bad-link-phone.png' });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectPageMatches, runCli } from './cli.ts';
 import { open, openPlaying } from './helpers.ts';
+import { keptDraft } from './kept.ts';
 import { pageState, type PageState } from './pageState.ts';
 
 const THREE_NODES = '# three nodes\ncluster nodes=3 seed=2\nrun 1s';
@@ -167,7 +168,7 @@ test('a reload mid-edit offers the draft back, without running it', async ({ pag
   await page.getByTestId('script-edit').click();
   const draft = 'cluster nodes=3 seed=4\n# not run yet\nrun 2s';
   await editor(page).fill(draft);
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('raftviz:script-draft'))).toBe(draft);
+  await expect.poll(() => keptDraft(page)).toBe(draft);
 
   await page.reload();
   await expect(page.getByTestId('node-n1')).toBeVisible();
@@ -179,7 +180,7 @@ test('a reload mid-edit offers the draft back, without running it', async ({ pag
   // Cancel is not the end of it: the draft can be brought back.
   await page.getByTestId('script-cancel').click();
   await expect(page.getByTestId('script')).toBeVisible();
-  expect(await page.evaluate(() => localStorage.getItem('raftviz:script-draft'))).toBeNull();
+  await expect.poll(() => keptDraft(page)).toBeUndefined();
   await page.getByTestId('script-reopen-draft').click();
   await expect(editor(page)).toHaveValue(draft);
 });

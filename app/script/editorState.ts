@@ -5,8 +5,6 @@
  * changed only by scriptEditing.ts, read with useEditorStore.ts.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { browserStorage } from '../share/savedRun.ts';
-import { readDraft } from './draftStorage.ts';
 import type { ScriptProblem } from './scriptCheck.ts';
 
 /** Where the problems on show come from, which decides how the panel introduces them. */
@@ -23,7 +21,7 @@ export interface EditorState {
   readonly source: ProblemSource;
   /** Run was pressed and the worker has not answered yet. */
   readonly running: boolean;
-  /** The draft came back from localStorage after a reload, and has not run. */
+  /** The draft came back after a reload (ScriptEditing.restoreDraft), and has not run. */
   readonly restored: boolean;
   /** A draft that Cancel or Open replaced, kept so one click brings it back. */
   readonly setAside: string | null;
@@ -34,16 +32,15 @@ export interface EditorState {
 }
 
 function initialState(): EditorState {
-  const draft = readDraft(browserStorage());
   return {
-    editing: draft !== null,
-    draft: draft ?? '',
+    editing: false,
+    draft: '',
     seed: '',
     checked: null,
     problems: [],
     source: 'check',
     running: false,
-    restored: draft !== null,
+    restored: false,
     setAside: null,
     resumeOnCancel: false,
     ran: null,
@@ -52,7 +49,7 @@ function initialState(): EditorState {
 
 export type EditorStore = StoreApi<EditorState>;
 
-/** A fresh editor, holding the draft a reload left in localStorage, if any. */
+/** A fresh editor, closed; the draft a reload left comes later (ScriptEditing.restoreDraft). */
 export const createEditorStore = (): EditorStore => createStore<EditorState>()(initialState);
 
 export const selectEditing = (s: EditorState) => s.editing;

@@ -54,6 +54,15 @@ describe('where problems are', () => {
     expect(problemLines([at(4), at(2), at(4), at(null)])).toEqual([2, 4]);
   });
 
+  it('marks only the first lines when asked for at most so many, in time linear in the problems', () => {
+    const at = (line: number | null) => ({ line, col: 1, message: '' });
+    expect(problemLines([at(1), at(1), at(null), at(3), at(7), at(9)], 3)).toEqual([1, 3, 7]);
+    // 100,000 problems: a quadratic pass would take minutes, not a test's time.
+    const many = Array.from({ length: 100_000 }, (_, i) => at(i + 1));
+    expect(problemLines(many, 500)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    expect(problemLines(many)).toHaveLength(100_000);
+  });
+
   it('finds the offset of a line and column, clamped to the text', () => {
     const text = 'ab\ncdef\n\ng';
     expect(offsetOf(text, 1, 1)).toBe(0);

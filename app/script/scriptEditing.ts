@@ -7,14 +7,15 @@
 import type { AppStore } from '../store/store.ts';
 import type { ScriptRequest } from '../sim/loadNotice.ts';
 import { downloadText } from '../export/download.ts';
-import { browserStorage } from '../share/savedRun.ts';
 import type { LoadResult } from '../worker/protocol.ts';
 import { createEditorStore, type EditorState, type EditorStore } from './editorState.ts';
-import { clearDraft, writeDraft } from './draftStorage.ts';
-import { checkScript, problemsFromLoad, type ScriptProblem } from './scriptCheck.ts';
+import type { KeptData } from '../storage/keptData.ts';
+import { keepFailureReason } from '../storage/keepFailure.ts';
+import { problemsFromLoad, type ScriptProblem } from './scriptCheck.ts';
+import { checkInSlices, createSliceClock, type SliceClock } from './checkInSlices.ts';
 import { fileSizeProblem, SAVE_FILE_NAME, scriptFileText, scriptFromFile } from './scriptFile.ts';
 
-/** How long typing must pause before the draft is checked (and kept in localStorage). */
+/** How long typing must pause before the draft is checked (and kept, app/storage/keptData.ts). */
 export const CHECK_DELAY_MS = 200;
 
 /** What the editor needs of the page's session (app/session/session.ts). */
@@ -22,6 +23,10 @@ export interface ScriptHost {
   readonly store: AppStore;
   openScript(request: ScriptRequest): void;
   startSaving(): void;
+  /** Call `then` once the run on screen is saved (RunSaver.whenSaved). */
+  whenRunSaved(then: () => void): void;
+  /** Where the draft is kept between visits. */
+  readonly kept: KeptData;
   play(): void;
   pause(): void;
 }
@@ -41,6 +46,14 @@ export class ScriptEditing {
   private lastRun: { text: string; recording: string } | null = null;
   /** Numbers each Run, so an answer to an earlier one is ignored. */
   private runs = 0;
+  /**
+   * The check under way (checkInSlices.ts: a long draft takes several tasks):
+   * the text it checks, how to stop it, and the label to run the text under once
+   * it is found to have no problems (Run, or a file opened), if any.
+   */
+  private checking: { readonly text: string; readonly cancel: () => void; runAs: string | null } | null = null;
+  /** What the checks' slices are scheduled with: made on the first check, closed by `stop`. */
+  private sliceClock: (SliceClock & { close(): void }) | null = null;
   private stopListening: (() => void) | null = null;
 
   constructor(private readonly host: ScriptHost) {}
@@ -74,7 +87,7 @@ export class ScriptEditing {
     // A reload or a closed tab may come before the pause in typing that would have saved the draft.
     const onHide = (): void => {
       const { editing, draft } = this.editor;
-      if (editing) writeDraft(browserStorage(), draft);
+      if (editing) this.keepDraft(draft);
     };
     window.addEventListener('pagehide', onHide);
     this.stopListening = () => {
@@ -84,8 +97,63 @@ export class ScriptEditing {
   }
 
   stop(): void {
+    this.stopChecking();
+    this.sliceClock?.close();
+    this.sliceClock = null;
     this.stopListening?.();
     this.stopListening = null;
+  }
+
+  private stopChecking(): void {
+    this.checking?.cancel();
+    this.checking = null;
+  }
+
+  /** Check `text`, the draft, without blocking the page; then show its problems, or run it as `runAs` if it has none. */
+  private check(text: string, runAs: string | null): void {
+    if (this.checking?.text === text) {
+      this.checking.runAs ??= runAs;
+      return;
+    }
+    this.stopChecking();
+    this.sliceClock ??= createSliceClock();
+    const cancel = checkInSlices(
+      text,
+      (problems) => {
+        const then = this.checking?.runAs ?? null;
+        this.checking = null;
+        const s = this.editor;
+        if (!s.editing || s.running || s.draft !== text) return;
+        this.set({ checked: text, problems, source: 'check' });
+        if (then !== null && problems.length === 0) this.runText(text, then);
+      },
+      this.sliceClock,
+    );
+    this.checking = { text, cancel, runAs };
+  }
+
+  /**
+   * The draft an earlier visit left (keptData.ts), read as the session starts:
+   * opened in the editor, marked as restored, never run. Unless the user opened
+   * the editor meanwhile: their text wins.
+   */
+  restoreDraft(draft: string | null): void {
+    if (draft === null || this.editor.editing) return;
+    this.set({ editing: true, draft, seed: '', checked: null, problems: [], source: 'check', restored: true });
+  }
+
+  /** Keep `text` as the draft; the page says so if the browser refuses it, until a later write succeeds. */
+  private keepDraft(text: string): void {
+    const notKept = (reason: string | null) => this.host.store.getState().setNotKept('draft', reason);
+    this.host.kept.writeDraft(text).then(
+      () => notKept(null),
+      (error: unknown) => notKept(keepFailureReason(error)),
+    );
+  }
+
+  private forgetDraft(): void {
+    void this.host.kept.clearDraft();
+    this.host.store.getState().setNotKept('draft', null);
   }
 
   /** The script on screen: the user's own text if the recording is still the one it produced. */
@@ -100,7 +168,7 @@ export class ScriptEditing {
     this.host.pause();
     const text = this.currentScript();
     this.set({ editing: true, draft: text, seed: text, checked: null, problems: [], source: 'check', restored: false, setAside: null, resumeOnCancel: wasPlaying, ran: null });
-    writeDraft(browserStorage(), text);
+    this.keepDraft(text);
   }
 
   changeDraft(text: string): void {
@@ -115,16 +183,17 @@ export class ScriptEditing {
   checkDraft(): void {
     const { editing, draft, checked } = this.editor;
     if (!editing || draft === checked) return;
-    this.set({ checked: draft, problems: checkScript(draft), source: 'check' });
-    writeDraft(browserStorage(), draft);
+    this.check(draft, null);
+    this.keepDraft(draft);
   }
 
   /** Back to the live script. The draft is kept aside, in case Cancel was a slip. */
   cancelEditing(): void {
     const s = this.editor;
     if (s.running) return;
+    this.stopChecking();
     this.set({ editing: false, problems: [], restored: false, setAside: discardable(s) ?? s.setAside });
-    clearDraft(browserStorage());
+    this.forgetDraft();
     if (s.resumeOnCancel) this.host.play();
   }
 
@@ -135,21 +204,25 @@ export class ScriptEditing {
     if (!s.editing) this.host.pause();
     const text = s.setAside;
     this.set({ editing: true, draft: text, seed: text, checked: null, problems: [], source: 'check', restored: false, setAside: discardable(s), resumeOnCancel: false });
-    writeDraft(browserStorage(), text);
+    this.keepDraft(text);
   }
 
   /** Run the draft: refused here, with its problems, unless it parses. */
   runDraft(): void {
-    const { draft, running } = this.editor;
+    const { draft, running, checked, source, problems } = this.editor;
     if (running) return;
-    const problems = checkScript(draft);
-    if (problems.length > 0) return this.set({ checked: draft, problems, source: 'check' });
-    this.runText(draft, 'Your script');
+    // Checked already (the problems on show are the parser's, about this very text): no need to parse it again.
+    if (checked === draft && source === 'check') {
+      if (problems.length === 0) this.runText(draft, 'Your script');
+      return;
+    }
+    this.check(draft, 'Your script');
   }
 
   /** Replace the simulation with `text`, which parses. `label` names it in the page's notices. */
   private runText(text: string, label: string): void {
     const run = ++this.runs;
+    this.stopChecking();
     this.set({ running: true, checked: text, problems: [], source: 'run', ran: null });
     this.host.startSaving();
     this.host.openScript({ text, label, reportsOwnProblems: true, then: (result) => this.finishRun(run, text, label, result) });
@@ -161,7 +234,10 @@ export class ScriptEditing {
     if (!result.ok || problems.length > 0) return this.set({ running: false, checked: text, problems, source: 'run' });
     this.lastRun = { text, recording: this.host.store.getState().script.join('\n') };
     this.set({ editing: false, running: false, problems: [], restored: false, ran: { label, time: result.time, event: result.event } });
-    clearDraft(browserStorage());
+    // The draft is the script's only copy until the run it made is saved: forgotten only then, unless editing began again.
+    this.host.whenRunSaved(() => {
+      if (!this.editor.editing) this.forgetDraft();
+    });
   }
 
   /**
@@ -187,20 +263,20 @@ export class ScriptEditing {
     if (s.running) return;
     if (!s.editing) this.host.pause();
     const text = read.text;
-    const problems = checkScript(text);
     this.set({
       editing: true,
       draft: text,
       seed: text,
-      checked: text,
-      problems,
+      checked: null,
+      problems: [],
       source: 'check',
       restored: false,
       setAside: discardable(s) ?? s.setAside,
       resumeOnCancel: false,
     });
-    writeDraft(browserStorage(), text);
-    if (problems.length === 0) this.runText(text, `“${file.name}”`);
+    this.keepDraft(text);
+    // It runs once checked, unless it has problems: then it stays in the editor with them.
+    this.check(text, `“${file.name}”`);
   }
 
   /** Download the script (the draft while editing) as a .txt file that runs unchanged in `npm run scenario`. */

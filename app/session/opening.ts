@@ -1,30 +1,36 @@
 /**
  * What a session opens first, and again when a link is pasted into the
  * address bar: what the page's URL names (see app/sim/startup.ts), and the
- * offer to restore the run an earlier visit saved.
+ * offer to restore the run an earlier visit saved (read from IndexedDB,
+ * app/storage/keptData.ts, before anything opens).
  */
 import type { Session } from './session.ts';
 import { openingFor, type Opening } from '../sim/startup.ts';
 import { contentChunk } from '../content/contentLoad.ts';
-import { describeShareError } from '../share/shareCodec.ts';
-import { browserStorage, readLoadFailure, readSavedRun } from '../share/savedRun.ts';
+import { browserStorage, readLoadFailure, type SavedRunRead } from '../share/savedRun.ts';
+import { savedRunOnArrival } from '../share/savedRunProblem.ts';
+import { badLinkMessage, unknownNameMessage } from '../sim/openingNotices.ts';
 import { libraryRequest, restoreSavedRun } from '../sim/actions.ts';
 import { startTour } from '../tour/tourActions.ts';
 import { shouldWelcome } from '../tour/welcome.ts';
 
 /** Open what the page's URL names. */
 export function openFromLocation(session: Session): void {
-  void contentChunk().then(({ LIBRARY, TOURS }) => open(session, openingFor(window.location.search, window.location.hash, LIBRARY, TOURS)));
+  // What an earlier visit kept (IndexedDB) is read before anything opens: a reload brings the saved run back without the default cluster first.
+  const kept = session.options.embedded ? Promise.resolve(null) : session.kept.load();
+  void Promise.all([contentChunk(), kept]).then(([{ LIBRARY, TOURS }, k]) =>
+    open(session, openingFor(window.location.search, window.location.hash, LIBRARY, TOURS), k?.savedRun ?? { kind: 'none' }),
+  );
 }
 
-function open(session: Session, opening: Opening): void {
+function open(session: Session, opening: Opening, savedRun: SavedRunRead): void {
   const store = () => session.store.getState();
   const embedded = session.options.embedded;
   // On arrival (not a link pasted into an open page), the run an earlier visit
   // saved is offered back, whatever the address opens: acting on the new run
   // replaces the saved one, and the offer says so. A reload of the plain address
   // brings it straight back, unless it failed to load last time (then the offer says why).
-  const saved = store().loaded || embedded ? null : readSavedRun(browserStorage());
+  const saved = store().loaded || embedded ? null : savedRunOnArrival(session.store, savedRun);
   const failed = saved === null ? null : readLoadFailure(browserStorage());
   if (saved !== null) store().setRestoreOffer(saved, failed);
   if (opening.kind === 'default' && saved !== null && failed === null && reloaded()) return restoreSavedRun(session);
@@ -41,8 +47,7 @@ function open(session: Session, opening: Opening): void {
     case 'bad-link': {
       // Pasted into an open page, a bad link leaves the run on screen as it is.
       const fallback = !store().loaded;
-      const instead = fallback ? ' Showing the default cluster instead.' : '';
-      store().showNotice({ tone: 'error', message: `This link could not be opened: ${describeShareError(opening.error)}.${instead}` });
+      store().showNotice({ tone: 'error', message: badLinkMessage(opening.error, fallback) });
       return fallback ? session.openDefault() : undefined;
     }
     case 'tour':
@@ -53,10 +58,10 @@ function open(session: Session, opening: Opening): void {
       }
       return;
     case 'unknown-tour':
-      store().showNotice({ tone: 'error', message: `There is no tour named “${opening.name}”. Showing the default cluster instead.` });
+      store().showNotice({ tone: 'error', message: unknownNameMessage('tour', opening.name) });
       return session.openDefault();
     case 'unknown-scenario':
-      store().showNotice({ tone: 'error', message: `There is no scenario named “${opening.name}”. Showing the default cluster instead.` });
+      store().showNotice({ tone: 'error', message: unknownNameMessage('scenario', opening.name) });
       return session.openDefault();
   }
 }

@@ -26,6 +26,9 @@ import { expectNotice, loadFailureNotice, loadNotice, type LoadFailure, type Scr
 import { contentChunk } from '../content/contentLoad.ts';
 import { RunSaver } from '../share/runSaver.ts';
 import { ScriptEditing } from '../script/scriptEditing.ts';
+import { KeptData } from '../storage/keptData.ts';
+import { openIndexedStore } from '../storage/indexedStore.ts';
+import { browserStorage } from '../share/savedRun.ts';
 import { downloadText } from '../export/download.ts';
 import type { Cursor, ExportFormat, ToWorker } from '../worker/protocol.ts';
 
@@ -56,6 +59,8 @@ export interface SessionOptions {
   readonly open: (session: Session) => void;
   /** The worker client; a test may pass one over a fake worker. */
   readonly client?: (handlers: SimClientHandlers) => SimClient;
+  /** What the page keeps between visits; a test may pass one over a store in memory. */
+  readonly kept?: KeptData;
 }
 
 export class Session {
@@ -63,6 +68,8 @@ export class Session {
   /** Simulated time between snapshots, for the animations (simClock.ts). */
   readonly clock = new SimClock();
   readonly client: SimClient;
+  /** The saved run and the script draft, kept between visits (IndexedDB). */
+  readonly kept: KeptData;
   readonly saver: RunSaver;
   /** The Script panel's editor: its draft and what Run does with it. */
   readonly editor: ScriptEditing;
@@ -88,7 +95,8 @@ export class Session {
 
   constructor(readonly options: SessionOptions) {
     this.client = (options.client ?? ((h) => new SimClient(h)))(this.handlers());
-    this.saver = new RunSaver(this.store, { embedded: options.embedded, loadPending: () => this.loadPending });
+    this.kept = options.kept ?? new KeptData(openIndexedStore(), browserStorage());
+    this.saver = new RunSaver(this.store, { embedded: options.embedded, loadPending: () => this.loadPending, kept: this.kept });
     this.editor = new ScriptEditing(this);
   }
 
@@ -109,6 +117,8 @@ export class Session {
     window.addEventListener('hashchange', onHashChange);
     this.saver.start();
     this.editor.start();
+    // What an earlier visit kept is read while the worker starts; the opening waits for it (opening.ts).
+    if (!this.options.embedded) void this.kept.load().then((kept) => this.editor.restoreDraft(kept.draft));
     void contentChunk().then((c) => store.getState().setContent(c.LIBRARY, c.TOURS));
     this.stopListening = () => {
       unsubscribeClock();
@@ -254,6 +264,11 @@ export class Session {
   /** The user changed the run: from now on it is the one to keep. */
   startSaving(): void {
     this.saver.startSaving();
+  }
+
+  /** Call `then` once the run on screen is saved (see RunSaver.whenSaved). */
+  whenRunSaved(then: () => void): void {
+    this.saver.whenSaved(then);
   }
 
   /** Start a new worker and replay the recording into it: the recording is the whole state. */

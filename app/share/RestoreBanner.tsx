@@ -1,17 +1,33 @@
 /**
  * On a plain visit, the offer to bring back the run an earlier visit saved, and
- * why it was not brought back by itself if it failed to load last time.
+ * why it was not brought back by itself if it failed to load last time; or, if
+ * that run cannot be read, a message that says why, in the same place.
  */
 import { useAppStore } from '../store/useAppStore.ts';
-import { selectRestoreFailed, selectRestoreOffer } from '../store/selectors.ts';
+import { selectRestoreFailed, selectRestoreOffer, selectSavedRunProblem } from '../store/selectors.ts';
 import { describeLoadFailure } from '../sim/loadNotice.ts';
 import { dismissSavedRun, restoreSavedRun } from '../sim/actions.ts';
 import { useSession } from '../session/useSession.ts';
+import { savedRunProblemText } from './savedRunProblem.ts';
 
 export function RestoreBanner() {
   const session = useSession();
   const offer = useAppStore(selectRestoreOffer);
   const failed = useAppStore(selectRestoreFailed);
+  const problem = useAppStore(selectSavedRunProblem);
+  if (offer === null && problem !== null) {
+    // Dismissing makes the run on screen the one to keep: it is saved over the unreadable one (runSaver.ts).
+    return (
+      <div className="restore-banner restore-problem" data-testid="saved-run-problem" role="status">
+        <span>{savedRunProblemText(problem)}</span>
+        <span className="restore-actions">
+          <button data-testid="dismiss-saved-run-problem" onClick={() => dismissSavedRun(session)}>
+            Dismiss
+          </button>
+        </span>
+      </div>
+    );
+  }
   if (offer === null) return null;
   const lines = offer.script.split('\n').length;
   return (

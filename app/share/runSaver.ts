@@ -1,6 +1,9 @@
 /**
- * Keeps the current run in localStorage as it changes, at most once a second,
- * and once more when the page is hidden or closed.
+ * Keeps the current run (keptData.ts, in IndexedDB) as it changes, at most
+ * once a second, and once more when the page is hidden or closed. A write the
+ * browser refuses is told on the page (the store's `notKept.run`) until a
+ * later one succeeds; the run stays on screen, and the draft that made it is
+ * kept until it is saved (`whenSaved`).
  *
  * Saving starts only once the user changes the run (a command: a step, a crash,
  * a new cluster, a library scenario...), or answers the offer to restore the
@@ -15,7 +18,8 @@
  * `start` and `stop`.
  */
 import type { AppStore } from '../store/store.ts';
-import { browserStorage, writeSavedRun } from './savedRun.ts';
+import type { KeptData } from '../storage/keptData.ts';
+import { keepFailureReason } from '../storage/keepFailure.ts';
 
 export const SAVE_INTERVAL_MS = 1_000;
 
@@ -24,6 +28,8 @@ export interface RunSaverOptions {
   readonly embedded: boolean;
   /** A load was sent and not answered yet: the store still holds the run being replaced. */
   readonly loadPending: () => boolean;
+  /** Where the run is kept. */
+  readonly kept: KeptData;
 }
 
 export class RunSaver {
@@ -31,6 +37,10 @@ export class RunSaver {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** What was last written, so an unchanged run is not written again. */
   private written = '';
+  /** A write is under way: a save asked for meanwhile waits for it, so writes land in order. */
+  private writing = false;
+  /** What to do once the run on screen is saved. */
+  private afterSave: (() => void)[] = [];
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -70,6 +80,8 @@ export class RunSaver {
     if (this.armed || this.options.embedded) return;
     this.armed = true;
     this.store.getState().setRestoreOffer(null);
+    // A saved run that could not be read is written over from now on: the message about it goes too.
+    this.store.getState().setSavedRunProblem(null);
     if (window.location.search !== '' || window.location.hash !== '') window.history.replaceState(window.history.state, '', window.location.pathname);
     this.schedule();
   }
@@ -87,16 +99,45 @@ export class RunSaver {
     if (this.armed && this.timer === undefined) this.timer = setTimeout(() => this.save(), SAVE_INTERVAL_MS);
   }
 
+  /**
+   * Call `then` once the run on screen (or a later one) is saved: at the next
+   * save that succeeds. An embedded view saves nothing, and calls it at once.
+   */
+  whenSaved(then: () => void): void {
+    if (this.options.embedded) return then();
+    this.afterSave.push(then);
+    this.schedule();
+  }
+
   private save(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.armed) return;
-    if (this.options.loadPending()) return this.schedule();
+    if (this.options.loadPending() || this.writing) return this.schedule();
     const { loaded, script, time, event } = this.store.getState();
     if (!loaded || script.length === 0) return;
     const text = script.join('\n');
     const key = `${time} ${event} ${text}`;
-    if (key === this.written) return;
-    if (writeSavedRun(browserStorage(), { script: text, cursor: { time, event } })) this.written = key;
+    if (key === this.written) return this.saved();
+    this.writing = true;
+    const done = this.afterSave.splice(0);
+    this.options.kept.writeRun({ script: text, cursor: { time, event } }).then(
+      () => {
+        this.writing = false;
+        this.written = key;
+        this.saved(done);
+      },
+      (error: unknown) => {
+        this.writing = false;
+        // Kept for the next save that succeeds; the run stays on screen and the page says it is not saved.
+        this.afterSave.unshift(...done);
+        this.store.getState().setNotKept('run', keepFailureReason(error));
+      },
+    );
+  }
+
+  private saved(done: (() => void)[] = this.afterSave.splice(0)): void {
+    this.store.getState().setNotKept('run', null);
+    for (const then of done) then();
   }
 }

@@ -74,7 +74,7 @@ export function reset(session: Session): void {
 export function leaveTour(session: Session): void {
   if (ui(session).tour === null) return;
   ui(session).setTour(null);
-  showInAddressBar('');
+  showInAddressBar('', session.options.embedded);
 }
 
 export function newCluster(session: Session, nodes: number, seed: number): void {

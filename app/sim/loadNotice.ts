@@ -5,6 +5,8 @@
 import type { ExpectFailure } from '../../engine/scenario/run.ts';
 import type { Cursor, LoadResult } from '../worker/protocol.ts';
 import type { Notice } from '../store/uiSlice.ts';
+import { joinSentences } from './sentence.ts';
+import { SHOWING_DEFAULT } from './openingNotices.ts';
 
 export interface ScriptRequest {
   readonly text: string;
@@ -79,7 +81,7 @@ export function loadNotice(req: ScriptRequest, result: LoadResult, fallback: boo
     const { line, col, message } = result.error;
     return {
       tone: 'error',
-      message: `${req.label} could not be opened: line ${line}, column ${col}: ${message}.${fallback ? ' Showing the default cluster instead.' : ''}`,
+      message: joinSentences(`${req.label} could not be opened: line ${line}, column ${col}: ${message}`, fallback && SHOWING_DEFAULT),
       ...(result.text ? { code: result.text } : {}),
     };
   }

@@ -27,6 +27,8 @@ export const selectLastError = (s: Store) => s.lastError;
 export const selectNotice = (s: Store) => s.notice;
 export const selectShare = (s: Store) => s.share;
 export const selectRestoreOffer = (s: Store) => s.restoreOffer;
+export const selectSavedRunProblem = (s: Store) => s.savedRunProblem;
+export const selectNotKept = (s: Store) => s.notKept;
 export const selectLoading = (s: Store) => s.loading;
 export const selectLoadProgress = (s: Store) => s.loadProgress;
 export const selectRestoreFailed = (s: Store) => s.restoreFailed;

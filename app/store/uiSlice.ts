@@ -1,7 +1,7 @@
 /** What the user is doing with the page: playing or not, how fast, what is selected, what the page has to tell them. */
 import type { StateCreator } from 'zustand';
 import type { NodeId } from '../../engine/types.ts';
-import type { SharedRun } from '../share/shareCodec.ts';
+import type { ShareError, SharedRun } from '../share/shareCodec.ts';
 import type { LoadProgress } from '../worker/protocol.ts';
 import type { LoadFailure } from '../sim/loadNotice.ts';
 
@@ -48,6 +48,18 @@ export interface UiSlice {
   readonly restoreOffer: SharedRun | null;
   /** Why the offered run did not load last time (it is then offered, not restored by itself). */
   readonly restoreFailed: LoadFailure | null;
+  /**
+   * The run an earlier visit saved could not be read (damaged, or saved by a
+   * newer raftviz): told in the offer's place, and left in storage until the
+   * user changes the run on screen or dismisses the message (runSaver.ts).
+   */
+  readonly savedRunProblem: ShareError | null;
+  /**
+   * Why the browser refused to keep the run (runSaver.ts) or the script draft
+   * (scriptEditing.ts), in words (app/storage/keepFailure.ts); null once a
+   * later write succeeds. Told on the page for as long as it holds.
+   */
+  readonly notKept: { readonly run: string | null; readonly draft: string | null };
   /** A whole script is being run in the worker: how messages name it. */
   readonly loading: string | null;
   /** How far that load is, once the worker has said (a long load runs in slices). */
@@ -67,6 +79,8 @@ export interface UiSlice {
   showNotice(notice: Notice | null): void;
   setShare(share: ShareState | null): void;
   setRestoreOffer(offer: SharedRun | null, failed?: LoadFailure | null): void;
+  setSavedRunProblem(problem: ShareError | null): void;
+  setNotKept(what: 'run' | 'draft', reason: string | null): void;
   setLoading(label: string | null): void;
   setLoadProgress(progress: LoadProgress | null): void;
   setHelpOpen(open: boolean): void;
@@ -93,6 +107,8 @@ export const createUiSlice: StateCreator<UiSlice> = (set, get) => ({
   share: null,
   restoreOffer: null,
   restoreFailed: null,
+  savedRunProblem: null,
+  notKept: { run: null, draft: null },
   loading: null,
   loadProgress: null,
   helpOpen: false,
@@ -110,6 +126,10 @@ export const createUiSlice: StateCreator<UiSlice> = (set, get) => ({
   showNotice: (notice) => set({ notice }),
   setShare: (share) => set({ share }),
   setRestoreOffer: (restoreOffer, failed = null) => set({ restoreOffer, restoreFailed: restoreOffer === null ? null : failed }),
+  setSavedRunProblem: (savedRunProblem) => set({ savedRunProblem }),
+  setNotKept: (what, reason) => {
+    if (get().notKept[what] !== reason) set({ notKept: { ...get().notKept, [what]: reason } });
+  },
   setLoading: (loading) => set({ loading, loadProgress: null }),
   setLoadProgress: (loadProgress) => set({ loadProgress }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),

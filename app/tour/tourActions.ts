@@ -27,7 +27,7 @@ export function goToStep(session: Session, tour: Tour, step: number, play = true
   const k = Math.max(0, Math.min(tour.steps.length - 1, step));
   const store = () => session.store.getState();
   store().setTour({ name: tour.name, step: k, start: null, script: null, checks: 'pending' });
-  showInAddressBar(tourSearch(tour.name, k));
+  showInAddressBar(tourSearch(tour.name, k), session.options.embedded);
   // A press of Play or Pause from now on is the user's, and wins.
   const mark = session.playMark();
   session.openScript({

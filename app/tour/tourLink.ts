@@ -16,8 +16,24 @@ export function readStep(value: string | null, count: number): { step: number; o
   return { step: n - 1, ok: true };
 }
 
-/** The address bar names what is on screen, so copying it gives a deep link; nothing is added to history. */
-export function showInAddressBar(search: string): void {
-  const url = `${window.location.pathname}${search}`;
+/**
+ * The address that names `search` (a query such as `?tour=…&step=2`, or '' for
+ * none) at `pathname`. An embedded view keeps its `embed=1` first, whatever the
+ * query: it is what keeps a reload, or a copied address, in the embedded view.
+ */
+export function addressFor(pathname: string, search: string, embedded: boolean): string {
+  if (!embedded) return `${pathname}${search}`;
+  const params = new URLSearchParams(search);
+  params.delete('embed');
+  const rest = params.toString();
+  return `${pathname}?embed=1${rest === '' ? '' : `&${rest}`}`;
+}
+
+/**
+ * The address bar names what is on screen, so copying it gives a deep link;
+ * nothing is added to history. `embedded`: the session's embedded view (addressFor).
+ */
+export function showInAddressBar(search: string, embedded: boolean): void {
+  const url = addressFor(window.location.pathname, search, embedded);
   if (`${window.location.pathname}${window.location.search}${window.location.hash}` !== url) window.history.replaceState(null, '', url);
 }

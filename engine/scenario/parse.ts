@@ -9,6 +9,7 @@ import { lexLine, type Token } from './lexer.ts';
 import { INVARIANTS, type InvariantName } from '../events.ts';
 import { closest } from './suggest.ts';
 import { ScriptTotals } from './scriptCaps.ts';
+import { quoteWord } from './quoteWord.ts';
 
 export type ParseResult =
   | { readonly ok: true; readonly script: Script }
@@ -26,8 +27,8 @@ class Problem {
   ) {}
 }
 
-/** A word of the script inside a message: quoted, and cut short if it is long (a message is a sentence, not a copy of the line). */
-const shown = (word: string): string => (word.length <= 40 ? `"${word}"` : `"${word.slice(0, 30)}…" (${word.length.toLocaleString('en')} characters)`);
+/** A word of the script inside a message, quoted and cut short if it is long. */
+const shown = (word: string): string => quoteWord(word);
 
 const COMMANDS = [
   'cluster', 'preset', 'run', 'step', 'stabilize', 'campaign', 'propose', 'crash', 'restart',
@@ -50,22 +51,61 @@ export const initialContext = (): ParseContext => ({ nodes: null, config: DEFAUL
  * files read the same, and a byte-order mark at the start is skipped.
  */
 export function parseScript(text: string, ctx: ParseContext = initialContext()): ParseResult {
-  const errors: ScenarioError[] = [];
-  const commands: Command[] = [];
-  const totals = new ScriptTotals();
-  const lines = text.replace(/^\uFEFF/, '').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const r = parseLine(lines[i], i + 1, ctx);
-    if (r === null) continue;
-    if ('message' in r) {
-      errors.push(r);
-      continue;
-    }
-    const over = totals.add(r);
-    if (over !== null) errors.push(over);
-    commands.push(r);
+  const parser = new ScriptParser(text, ctx);
+  parser.advance(Infinity);
+  return parser.result();
+}
+
+/**
+ * `parseScript` a slice of lines at a time, so a caller on a page's main thread
+ * can parse a script of 100,000 lines without blocking it: call `advance` once
+ * per task until it returns true, then take `result`. The outcome is exactly
+ * `parseScript`'s, which is this run in one go.
+ */
+export class ScriptParser {
+  private readonly lines: string[];
+  private next = 0;
+  private readonly errors: ScenarioError[] = [];
+  private readonly commands: Command[] = [];
+  private readonly totals = new ScriptTotals();
+
+  constructor(
+    text: string,
+    private readonly ctx: ParseContext = initialContext(),
+  ) {
+    this.lines = text.replace(/^\uFEFF/, '').split('\n');
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, script: { commands } };
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  get done(): boolean {
+    return this.next >= this.lines.length;
+  }
+
+  /** Parse up to `count` more lines; true once every line is parsed. */
+  advance(count: number): boolean {
+    const end = Math.min(this.lines.length, this.next + count);
+    for (; this.next < end; this.next++) {
+      const r = parseLine(this.lines[this.next], this.next + 1, this.ctx);
+      if (r === null) continue;
+      if ('message' in r) {
+        this.errors.push(r);
+        continue;
+      }
+      const over = this.totals.add(r);
+      if (over !== null) this.errors.push(over);
+      this.commands.push(r);
+    }
+    return this.done;
+  }
+
+  /** The outcome once `advance` has returned true. */
+  result(): ParseResult {
+    if (!this.done) throw new Error('ScriptParser.result() before every line was parsed');
+    return this.errors.length > 0 ? { ok: false, errors: this.errors } : { ok: true, script: { commands: this.commands } };
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialContext, parseLine, parseScript } from '../scenario/parse.ts';
+import { initialContext, parseLine, parseScript, ScriptParser } from '../scenario/parse.ts';
 import { formatCommand } from '../scenario/format.ts';
 import type { Command } from '../scenario/ast.ts';
 
@@ -113,5 +113,32 @@ preset figure7-etcd`);
   it('reports every bad line, and a script with any error has no commands to run', () => {
     const errs = errorsOf('cluster nodes=3\nfoo\nrun 1s\nbar');
     expect(errs.map((e) => e.line)).toEqual([2, 4]);
+  });
+});
+
+describe('ScriptParser', () => {
+  it('parses in slices to exactly what parseScript gives', () => {
+    const texts = [
+      '',
+      '\uFEFFcluster nodes=3\r\nrun 1s\r\n',
+      'cluster nodes=3\ncrash n7\nrun 1s\ncampain n1',
+      Array.from({ length: 1_000 }, (_, i) => (i === 0 ? 'cluster nodes=5' : i % 3 ? 'run 5ms' : 'propose leader v')).join('\n'),
+      Array.from({ length: 1_000 }, () => 'run 1ms').join('\n'),
+    ];
+    for (const text of texts) {
+      for (const slice of [1, 7, 1_000]) {
+        const parser = new ScriptParser(text);
+        let calls = 0;
+        while (!parser.advance(slice)) calls++;
+        expect(calls).toBe(Math.ceil(parser.lineCount / slice) - 1);
+        expect(parser.result()).toEqual(parseScript(text));
+      }
+    }
+  });
+
+  it('refuses to give a result before the last line', () => {
+    const parser = new ScriptParser('cluster nodes=3\nrun 1s');
+    parser.advance(1);
+    expect(() => parser.result()).toThrow(/before every line/);
   });
 });
