@@ -3,7 +3,8 @@
  * click puts the caret there), introduced by where it was found. A live region,
  * so a screen reader hears new problems without losing its place.
  */
-import { selectEditing, selectProblems, selectSource, type ProblemSource } from './editorState.ts';
+import { useMemo } from 'react';
+import { selectDraft, selectEditing, selectProblems, selectSource, type ProblemSource } from './editorState.ts';
 import { useEditorStore } from './useEditorStore.ts';
 import { describeProblem, offsetOf, problemLines, type ScriptProblem } from './scriptCheck.ts';
 import { MAX_MARKED_LINES, tooLongToEdit } from './editorLimits.ts';
@@ -40,7 +41,11 @@ export function ScriptProblems() {
   const problems = useEditorStore(selectProblems);
   const source = useEditorStore(selectSource);
   // A place in the text is a button only where there is a textarea to put the caret in.
-  const inTextarea = useEditorStore((s) => selectEditing(s) && tooLongToEdit(s.draft) === null);
+  const editing = useEditorStore(selectEditing);
+  const draft = useEditorStore(selectDraft);
+  // Counting a long draft's lines is not free: once per draft, not at every store change.
+  const tooLong = useMemo(() => tooLongToEdit(draft), [draft]);
+  const inTextarea = editing && tooLong === null;
   return (
     <div id="script-problems" aria-live="polite">
       {problems.length > 0 ? (

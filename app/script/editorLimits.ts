@@ -21,16 +21,10 @@ export interface DraftSize {
   readonly chars: number;
 }
 
-/** The last answer: the editor and its problem list both ask, at every render, about the same draft. */
-let last: { text: string; size: DraftSize | null } | null = null;
-
-/** Why `text` is too long to edit in place (its size), or null if it is not. */
+/** Why `text` is too long to edit in place (its size), or null if it is not. Linear in the text: callers memoize it per draft. */
 export function tooLongToEdit(text: string): DraftSize | null {
-  if (last?.text !== text) {
-    const size = { lines: lineCount(text), chars: text.length };
-    last = { text, size: size.lines > MAX_EDITABLE_LINES || size.chars > MAX_EDITABLE_CHARS ? size : null };
-  }
-  return last.size;
+  const size = { lines: lineCount(text), chars: text.length };
+  return size.lines > MAX_EDITABLE_LINES || size.chars > MAX_EDITABLE_CHARS ? size : null;
 }
 
 /** The sentence that says so, with what the user can do. */
