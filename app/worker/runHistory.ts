@@ -20,7 +20,7 @@ import type { Emit } from '../../engine/sim/simulator.ts';
 import type { ExpectFailure } from '../../engine/scenario/run.ts';
 import type { ClusterConfig } from '../../engine/types.ts';
 import { Timeline, type Moment, type StopWhen } from '../../engine/timeline/timeline.ts';
-import { emptyRecording, record, type Recording } from './recording.ts';
+import { emptyRecording, record, recordAll, type Recording } from './recording.ts';
 
 /** Runs the undo stack keeps. */
 const UNDO_DEPTH = 50;
@@ -83,18 +83,16 @@ export class RunHistory<Extra> {
     // A timeline only grows at its end, and replaces only its last command (a `run` merged into the one before, a
     // command cut where playing stopped): if a derived prefix is still in place, only what follows it needs formatting.
     const from = d !== null && still(d, t) ? d : this.derivedBefore !== null && still(this.derivedBefore, t) ? this.derivedBefore : null;
-    let rec = from?.recording ?? emptyRecording;
-    let config = from?.config ?? DEFAULT_CONFIG;
-    let before: Derived | null = from;
-    for (let i = from?.count ?? 0; i < cmds.length; i++) {
-      if (i === cmds.length - 1) before = { timeline: t, count: i, last: cmds[i - 1], recording: rec, config };
-      const c = cmds[i];
-      rec = record(rec, c, config);
-      if (c.kind === 'cluster') config = c.config;
-    }
+    const start = from?.count ?? 0;
+    const r = recordAll(from?.recording ?? emptyRecording, cmds.slice(start), from?.config ?? DEFAULT_CONFIG);
+    // The prefix before the last command: computed here when more than one was added, else the one we started from.
+    const before: Derived | null =
+      cmds.length - start > 1
+        ? { timeline: t, count: cmds.length - 1, last: cmds[cmds.length - 2], recording: r.beforeLast, config: r.configBeforeLast }
+        : from;
     this.derivedBefore = before;
-    this.derived = { timeline: t, count: cmds.length, last: cmds.at(-1), recording: rec, config };
-    return rec;
+    this.derived = { timeline: t, count: cmds.length, last: cmds.at(-1), recording: r.recording, config: r.config };
+    return r.recording;
   }
 
   /** How the next command line parses: against the cluster at the live end. */
