@@ -16,11 +16,29 @@ import type { UnsafeRule } from './raft/unsafe.ts';
 /** Node names are `n1` .. `n9`. */
 export type NodeId = string;
 
-/** A log entry. `value` is the client's command; `null` marks a leader's no-op (§8). */
-export interface LogEntry {
-  readonly term: number;
-  readonly value: string | null;
-}
+/** Client names are `c1` .. `c9`: clients are actors on the network, like nodes (§8). */
+export type ClientId = string;
+
+/**
+ * An operation on the key-value state machine: Porcupine's KV model. `put` sets
+ * a key, `append` appends to its value, `get` reads it ("" when unset).
+ */
+export type KvOp =
+  | { readonly kind: 'put'; readonly key: string; readonly value: string }
+  | { readonly kind: 'append'; readonly key: string; readonly value: string }
+  | { readonly kind: 'get'; readonly key: string };
+
+/**
+ * A log entry: a tagged union on `kind`.
+ * - `noop`: the entry a new leader appends so it can commit earlier terms (§5.4.2, §8).
+ * - `command`: a client's operation, numbered by its client so the state machine
+ *   applies it once however often it is retried (thesis §6.3).
+ * - `raw`: a bare value from `propose`, which no client waits for; applying it changes nothing.
+ */
+export type LogEntry =
+  | { readonly term: number; readonly kind: 'noop' }
+  | { readonly term: number; readonly kind: 'raw'; readonly value: string }
+  | { readonly term: number; readonly kind: 'command'; readonly client: ClientId; readonly serial: number; readonly op: KvOp };
 
 /**
  * A log as a plain array: what the page draws and tests compare. Index 1 is
