@@ -6,6 +6,7 @@
  * Sections: the engine (engineBench.ts), the recording and seeking in it, how
  * both grow with the run's length, a long recorded session with its
  * checkpoints thinned and not (longRunBench.ts), the fuzzer (fuzzBench.ts), the
+ * linearizability checker (linearizeBench.ts), the
  * browser against the production build (browserBench.ts, e2e/bench.spec.ts,
  * with its soak fitted in soak.ts), and what a first visit downloads
  * (loadBench.ts).
@@ -18,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { benchEngine, benchGrowth, benchRecording } from './bench/engineBench.ts';
 import { benchFuzz } from './bench/fuzzBench.ts';
+import { benchLinearize } from './bench/linearizeBench.ts';
 import { benchBrowser } from './bench/browserBench.ts';
 import { benchLoad } from './bench/loadBench.ts';
 import { benchLongRun } from './bench/longRunBench.ts';
@@ -43,6 +45,8 @@ progress(`a long session (${longMinutes} simulated minutes, twice)`);
 const longRun = benchLongRun(longMinutes);
 progress('fuzzer');
 const fuzz = benchFuzz(100, 7);
+progress('linearizability checker');
+const linearize = benchLinearize(runs);
 progress(has('no-browser') ? 'building (no browser)' : 'browser (builds the production site first)');
 const measured = has('no-browser') ? { skipped: '--no-browser' } : benchBrowser(port);
 // The soak's raw samples become its figures: MB per simulated minute, and an hour at 10×.
@@ -59,6 +63,7 @@ const report = {
   growth: growthReport,
   longRun,
   fuzz,
+  linearize,
   browser,
   load,
 };

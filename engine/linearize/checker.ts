@@ -38,6 +38,7 @@
 import type { HistoryOp } from './history.ts';
 import { searchKey } from './search.ts';
 import { precedes } from './realTime.ts';
+import { producible } from './produce.ts';
 import { explainViolation } from './explain.ts';
 
 export type LinearizabilityResult =
@@ -66,7 +67,7 @@ export function checkHistory(ops: readonly HistoryOp[], options: { budget?: numb
     steps += r.steps;
     if (r.outcome === 'unknown') return { verdict: 'unknown', key, steps };
     if (r.outcome === 'violation') {
-      const minimal = shrink(ops, indexes, budget - steps);
+      const minimal = unwritten(ops, indexes) ?? shrink(ops, indexes, budget - steps);
       return { verdict: 'violation', key, ops: minimal, explanation: explainViolation(ops, minimal) };
     }
     order.push([key, r.order.map((j) => indexes[j])]);
@@ -115,6 +116,17 @@ function shrink(ops: readonly HistoryOp[], failing: readonly number[], budget: n
     }
   }
   return current.sort((a, b) => a - b);
+}
+
+/**
+ * A get whose result no writes to its key could ever make, in any order, fails
+ * on its own, whatever else happened: it is the smallest set there is. (The
+ * shrinker could not find it alone, as the writes it sees are not removable.)
+ */
+function unwritten(ops: readonly HistoryOp[], indexes: readonly number[]): number[] | null {
+  const writes = indexes.map((i) => ops[i]).filter((o) => o.op !== 'get');
+  const g = indexes.find((i) => ops[i].op === 'get' && !producible(ops[i].result ?? '', writes, true));
+  return g === undefined ? null : [g];
 }
 
 /** Whether no get of `rest` can observe the write `w`: each came before it, or after a put of `rest` that followed it. */

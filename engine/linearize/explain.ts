@@ -77,9 +77,15 @@ export function explainViolation(ops: readonly HistoryOp[], set: readonly number
 }
 
 function generic(s: readonly HistoryOp[]): string {
-  const listed = s.map((o) => `${opText(o)}${o.op === 'get' ? ` → ${quote(o.result ?? '')}` : ''} (${span(o)})`).join('; ');
+  const label = (o: HistoryOp): string => (o.op === 'get' ? `${opText(o)} → ${quote(o.result ?? '')}` : opText(o));
+  const listed = s.map((o) => `${label(o)} (${span(o)})`).join('; ');
+  // Only the direct relations: a before c is left out when a before b before c says it.
   const before: string[] = [];
-  for (const a of s) for (const b of s) if (precedes(a, b)) before.push(`${opText(a)} before ${opText(b)}`);
+  for (const a of s) {
+    for (const b of s) {
+      if (precedes(a, b) && !s.some((c) => precedes(a, c) && precedes(c, b))) before.push(`${label(a)} before ${label(b)}`);
+    }
+  }
   const key = s.length > 0 ? keyText(s[0].key) : '';
   const order = before.length === 0 ? 'All of them overlap in time.' : `Real-time order: ${before.join('; ')}.`;
   return `No order of these ${s.length} operations on ${key} gives every read its result: ${listed}. ${order}`;

@@ -50,6 +50,7 @@ describe('the benchmark report', () => {
       recording: { seekMedianMs: 1, seekP95Ms: 2, recordingHeapMB: 4, met: true },
       growth: { points: [{ simSeconds: 10, engineMs: 10, recordingMB: 0.2, events: 2675 }], steps: [{ from: 10, to: 100, engine: 1.1, recordingMemory: 1.2 }, { from: 100, to: 1000, engine: 1, recordingMemory: 2.5 }] },
       fuzz: { eventsPerSecond: 250000, met: true },
+      linearize: { workload: { ops: 2000, clients: 9, keys: 10 }, medianMs: 250, met: false },
       browser: { skipped: '--no-browser' },
       load: { initialJs: { gzipKB: 130, rawKB: 400 }, withWorker: { gzipKB: 150, rawKB: 470 }, met: false },
     };
@@ -59,6 +60,7 @@ describe('the benchmark report', () => {
     expect(table).toMatch(/seek in the recording.*yes/);
     expect(table).toMatch(/10 s → 100 s.*×1\.1.*×1\.2.*yes/);
     expect(table).toMatch(/100 s → 1000 s.*×1,.*×2\.5.*NO/);
+    expect(table).toMatch(/linearizability check, 2,000 ops, 9 clients, 10 keys: median.*250 ms.*≤ 200 ms.*NO/);
     expect(table).toMatch(/browser.*skipped: --no-browser/);
     expect(table).toMatch(/initial JS.*130 KB.*NO/);
   });

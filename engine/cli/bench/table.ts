@@ -54,6 +54,11 @@ export function reportRows(r: Json): Row[] {
   }
   const f = r.fuzz;
   rows.push({ measure: 'fuzzer: checked events per second', figure: f.eventsPerSecond.toLocaleString('en'), target: '≥ 200,000', met: f.met });
+  const lin = r.linearize;
+  if (lin !== undefined) {
+    const w = lin.workload;
+    rows.push({ measure: `linearizability check, ${w.ops.toLocaleString('en')} ops, ${w.clients} clients, ${w.keys} keys: median`, figure: ms(lin.medianMs), target: '≤ 200 ms', met: lin.met });
+  }
   const b = r.browser;
   if ('skipped' in b) rows.push({ measure: 'browser', figure: `skipped: ${b.skipped}`, target: '', met: null });
   else {
