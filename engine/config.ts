@@ -11,7 +11,9 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   election: { min: 100, max: 200 },
   heartbeat: 50,
   latency: { min: 10, max: 15 },
-  raft: { probe: 'fast', noop: true, batch: 64, prevote: false, checkquorum: false, unsafe: [] },
+  raft: { probe: 'fast', noop: true, batch: 64, prevote: false, checkquorum: false, reads: 'log', unsafe: [] },
+  clients: 0,
+  clientTimeout: 200,
 };
 
 export const LIMITS = {
@@ -40,4 +42,11 @@ export const LIMITS = {
   /** A tour caption (`say`) is a paragraph, not a chapter. */
   maxCaptionLength: 2_000,
   maxSeed: 0xffffffff,
+  maxClients: 9,
+  /** The most operations one `workload` line schedules. */
+  maxWorkloadOps: 100_000,
+  /** The most keys a `workload` spreads over. */
+  maxWorkloadKeys: 100,
+  /** A key of the key-value store is a short word. */
+  maxKeyLength: 64,
 } as const;

@@ -3,7 +3,7 @@
  * these, with the reason and not only the outcome, so the UI, the trace and the
  * tests can all say *why* something happened. `describe.ts` turns them into text.
  */
-import type { MessageType, NodeId, Role } from './types.ts';
+import type { ClientId, KvOp, MessageType, NodeId, Role } from './types.ts';
 
 export interface LogPosition {
   readonly lastIndex: number;
@@ -202,7 +202,100 @@ export type RecordBody =
   | { readonly type: 'linkCut'; readonly a: NodeId; readonly b: NodeId }
   | { readonly type: 'linkHealed'; readonly a: NodeId; readonly b: NodeId }
   | { readonly type: 'messageLost'; readonly message: MessageSummary; readonly why: LossReason }
-  | { readonly type: 'violation'; readonly invariant: InvariantName; readonly detail: string };
+  | { readonly type: 'violation'; readonly invariant: InvariantName; readonly detail: string }
+  // ---- clients and the state machine (§8, thesis chapter 6)
+  /** A client starts an operation: it takes the next serial and is sent to `to`. */
+  | { readonly type: 'clientInvoked'; readonly client: ClientId; readonly serial: number; readonly op: KvOp; readonly to: NodeId }
+  /** A client was given an operation while one is outstanding: it waits, `waiting`-th in line. */
+  | { readonly type: 'clientQueued'; readonly client: ClientId; readonly op: KvOp; readonly waiting: number }
+  /**
+   * A client sends its outstanding request again, same serial, to `to`: after its
+   * timeout (`timeout`), following `from`'s leader hint (`hint`), or trying the
+   * next node after a NotLeader with no hint (`not-leader`).
+   */
+  | {
+      readonly type: 'clientRetried';
+      readonly client: ClientId;
+      readonly serial: number;
+      readonly to: NodeId;
+      readonly why: 'timeout' | 'hint' | 'not-leader';
+      readonly from: NodeId;
+    }
+  /** A client got its answer. `attempts`: copies of the request it sent. */
+  | {
+      readonly type: 'clientReturned';
+      readonly client: ClientId;
+      readonly serial: number;
+      readonly op: KvOp;
+      readonly result: string;
+      readonly from: NodeId;
+      readonly attempts: number;
+    }
+  /** A node that does not lead turned a client away, naming the leader it knows of (§8). */
+  | { readonly type: 'notLeader'; readonly node: NodeId; readonly client: ClientId; readonly serial: number; readonly hint: NodeId | null }
+  /** A leader appended a client's command to its log (§5.3, §8). */
+  | {
+      readonly type: 'commandAppended';
+      readonly node: NodeId;
+      readonly client: ClientId;
+      readonly serial: number;
+      readonly op: KvOp;
+      readonly index: number;
+      readonly term: number;
+    }
+  /** A leader's session table shows the request was applied already: it answers from the table and appends nothing (thesis §6.3). */
+  | { readonly type: 'duplicateAnswered'; readonly node: NodeId; readonly client: ClientId; readonly serial: number; readonly result: string }
+  /** The request is in the leader's log already, not yet applied: it is not appended again; its entry's reply will answer it. */
+  | { readonly type: 'duplicatePending'; readonly node: NodeId; readonly client: ClientId; readonly serial: number; readonly index: number }
+  /**
+   * A node applied a client command to its state machine (Figure 2, All Servers).
+   * `duplicate`: the session table showed it applied before, so it changed nothing
+   * (thesis §6.3). `replied`: the node leads, and answered the client.
+   */
+  | {
+      readonly type: 'applied';
+      readonly node: NodeId;
+      readonly index: number;
+      readonly client: ClientId;
+      readonly serial: number;
+      readonly op: KvOp;
+      readonly result: string;
+      readonly duplicate: boolean;
+      readonly replied: boolean;
+    }
+  /**
+   * A leader holds a read until it is safe to answer without the log (thesis
+   * §6.4): `readIndex` null while it has not committed an entry of its term.
+   * `lease`: under `reads=lease`, its lease had lapsed, so it confirms by ReadIndex.
+   */
+  | {
+      readonly type: 'readQueued';
+      readonly node: NodeId;
+      readonly client: ClientId;
+      readonly serial: number;
+      readonly key: string;
+      readonly readIndex: number | null;
+      readonly lease: boolean;
+    }
+  /**
+   * A leader answered a read from its state machine without the log: after a
+   * heartbeat round confirmed it still led (`readindex`), within its lease
+   * (`lease`), or at once with no check (`stale`, only `unsafe=stale-reads`).
+   */
+  | {
+      readonly type: 'readServed';
+      readonly node: NodeId;
+      readonly client: ClientId;
+      readonly serial: number;
+      readonly key: string;
+      readonly result: string;
+      readonly how: 'readindex' | 'lease' | 'stale';
+      readonly readIndex: number;
+    }
+  /** A leader stepped down with reads still waiting: it drops them, and their clients will retry. */
+  | { readonly type: 'readsDropped'; readonly node: NodeId; readonly count: number }
+  /** A `workload` scheduled `ops` random operations for the clients, the last at `until` ms. */
+  | { readonly type: 'workloadScheduled'; readonly ops: number; readonly rate: number; readonly keys: number; readonly reads: number; readonly until: number };
 
 export type RecordType = RecordBody['type'];
 
@@ -220,7 +313,9 @@ export type InvariantName =
   | 'LogMatching'
   | 'LeaderCompleteness'
   | 'StateMachineSafety'
-  | 'CommitWithinLog';
+  | 'CommitWithinLog'
+  /** Every client operation appears to take effect at one instant between its call and its answer (checked over the client history, linearize/). */
+  | 'Linearizability';
 
 export const INVARIANTS: readonly InvariantName[] = [
   'ElectionSafety',
@@ -229,4 +324,5 @@ export const INVARIANTS: readonly InvariantName[] = [
   'LeaderCompleteness',
   'StateMachineSafety',
   'CommitWithinLog',
+  'Linearizability',
 ];

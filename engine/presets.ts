@@ -7,6 +7,7 @@ import type { PresetName } from './scenario/ast.ts';
 import type { LogEntry, NodeId, NodeState } from './types.ts';
 import { createNode } from './raft/node.ts';
 import { logOf } from './raft/log.ts';
+import { rawEntry } from './raft/entry.ts';
 
 interface PresetNode {
   /** Term of each entry, index 1 first. */
@@ -45,7 +46,7 @@ const PRESET_TABLE: Record<PresetName, Preset> = { figure7: FIGURE7, 'figure7-et
  * An entry's value is derived from its index and term, so entries that the paper
  * draws as the same (same index, same term) are the same entry on every node.
  */
-const entry = (index: number, term: number): LogEntry => ({ term, value: `x${index}.${term}` });
+const entry = (index: number, term: number): LogEntry => rawEntry(term, `x${index}.${term}`);
 
 export function presetNodes(name: PresetName): Record<NodeId, NodeState> {
   const p = PRESET_TABLE[name];

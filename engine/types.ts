@@ -28,6 +28,20 @@ export type KvOp =
   | { readonly kind: 'append'; readonly key: string; readonly value: string }
   | { readonly kind: 'get'; readonly key: string };
 
+/** What the state machine remembers of one client: its last applied request and that reply (thesis §6.3). */
+export interface Session {
+  readonly serial: number;
+  readonly result: string;
+}
+
+/** The key-value state machine of one node (kv/stateMachine.ts applies entries to it). */
+export interface StateMachine {
+  /** Index of the highest log entry applied (Figure 2). */
+  readonly lastApplied: number;
+  readonly data: Readonly<Record<string, string>>;
+  readonly sessions: Readonly<Record<ClientId, Session>>;
+}
+
 /**
  * A log entry: a tagged union on `kind`.
  * - `noop`: the entry a new leader appends so it can commit earlier terms (§5.4.2, §8).
@@ -77,11 +91,23 @@ export interface Progress {
   readonly probing: boolean;
   /** The follower answered since the last quorum check (CheckQuorum). */
   readonly active: boolean;
+  /**
+   * The latest `round` this follower acknowledged: the leader's clock when it sent
+   * the AppendEntries the follower answered, -1 before any. ReadIndex and leases
+   * count these (thesis §6.4, raft/reads.ts).
+   */
+  readonly acked: number;
 }
 
 interface VolatileBase {
   /** Highest log entry known to be committed. Volatile: lost on crash (Figure 2). */
   readonly commitIndex: number;
+  /**
+   * The key-value state machine, with `lastApplied` (Figure 2) and the session
+   * table (thesis §6.3). Volatile: a restarted node rebuilds it as entries commit again.
+   * Invariant: lastApplied <= commitIndex; applying catches up at the end of every step.
+   */
+  readonly machine: StateMachine;
   /** Who this node believes leads its current term, if anyone. */
   readonly leader: NodeId | null;
 }
@@ -105,6 +131,22 @@ export interface LeaderState extends VolatileBase {
   readonly role: 'leader';
   /** Reinitialized after election (Figure 2). One entry per peer, never for itself. */
   readonly progress: Readonly<Record<NodeId, Progress>>;
+  /** Reads waiting to be answered without the log (ReadIndex, thesis §6.4), oldest first. */
+  readonly reads: readonly PendingRead[];
+}
+
+/**
+ * A `get` a leader answers without appending it (`reads=readindex`, or `lease`
+ * when its lease has lapsed): thesis §6.4's steps, as data.
+ */
+export interface PendingRead {
+  readonly client: ClientId;
+  readonly serial: number;
+  readonly key: string;
+  /** When it arrived, on the leader's clock: a heartbeat round sent at or after this confirms it. */
+  readonly at: number;
+  /** The commitIndex it must see, or null until the leader has committed an entry of its term (step 1). */
+  readonly readIndex: number | null;
 }
 export type VolatileState = FollowerState | CandidateState | LeaderState;
 
@@ -159,9 +201,18 @@ export interface RaftOptions {
    * an election timeout steps down, so an isolated leader stops taking requests.
    */
   readonly checkquorum: boolean;
+  /**
+   * How a leader answers a `get` (thesis §6.4): `log` appends it like any command;
+   * `readindex` confirms its leadership with a heartbeat round first; `lease`
+   * answers at once while a majority acknowledged it recently enough.
+   */
+  readonly reads: ReadMode;
   /** Rules switched off; empty is Raft as specified. */
   readonly unsafe: readonly UnsafeRule[];
 }
+
+export type ReadMode = 'log' | 'readindex' | 'lease';
+export const READ_MODES: readonly ReadMode[] = ['log', 'readindex', 'lease'];
 
 export interface Range {
   readonly min: number;
@@ -176,17 +227,28 @@ export interface ClusterConfig {
   readonly heartbeat: number;
   readonly latency: Range;
   readonly raft: RaftOptions;
+  /** Clients `c1..cN` (0-9), actors on the network like the nodes (§8). */
+  readonly clients: number;
+  /** How long a client waits for an answer before it sends its request again (ms). */
+  readonly clientTimeout: number;
 }
 
 // ---------------------------------------------------------------- messages
 
-export type MessageType = 'RequestVote' | 'RequestVoteResponse' | 'AppendEntries' | 'AppendEntriesResponse';
+export type RaftMessageType = 'RequestVote' | 'RequestVoteResponse' | 'AppendEntries' | 'AppendEntriesResponse';
+export type ClientMessageType = 'ClientRequest' | 'ClientReply' | 'NotLeader';
+export type MessageType = RaftMessageType | ClientMessageType;
 export const MESSAGE_TYPES: readonly MessageType[] = [
   'RequestVote',
   'RequestVoteResponse',
   'AppendEntries',
   'AppendEntriesResponse',
+  'ClientRequest',
+  'ClientReply',
+  'NotLeader',
 ];
+export const isClientMessageType = (t: MessageType): t is ClientMessageType =>
+  t === 'ClientRequest' || t === 'ClientReply' || t === 'NotLeader';
 
 export interface RequestVote {
   readonly type: 'RequestVote';
@@ -217,6 +279,8 @@ export interface AppendEntries {
   readonly prevLogTerm: number;
   readonly entries: readonly LogEntry[];
   readonly leaderCommit: number;
+  /** The leader's clock when it sent this; the answer echoes it (ReadIndex and leases, thesis §6.4). */
+  readonly round: number;
 }
 export interface AppendEntriesResponse {
   readonly type: 'AppendEntriesResponse';
@@ -234,10 +298,47 @@ export interface AppendEntriesResponse {
    */
   readonly hintIndex: number;
   readonly hintTerm: number;
+  /** The `round` of the request this answers. */
+  readonly round: number;
 }
 
-/** What a node asks the network to send. */
-export type Outgoing = RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse;
+/**
+ * A client's request (§8). Clients have no term: `term` is 0. A retry is the same
+ * request, with the same serial, so the state machine can apply it once (thesis §6.3).
+ */
+export interface ClientRequest {
+  readonly type: 'ClientRequest';
+  readonly from: ClientId;
+  readonly to: NodeId;
+  readonly term: 0;
+  readonly serial: number;
+  readonly op: KvOp;
+}
+/** The answer to a client's request, from the leader that applied (or read) it. */
+export interface ClientReply {
+  readonly type: 'ClientReply';
+  readonly from: NodeId;
+  readonly to: ClientId;
+  readonly term: number;
+  readonly serial: number;
+  /** A get's value ("" when unset); "" for a write. */
+  readonly result: string;
+}
+/** A node that does not lead says so, and names the leader it knows of, if any (§8). */
+export interface NotLeader {
+  readonly type: 'NotLeader';
+  readonly from: NodeId;
+  readonly to: ClientId;
+  readonly term: number;
+  readonly serial: number;
+  readonly leaderHint: NodeId | null;
+}
+
+/** What nodes say to each other. */
+export type RaftMessage = RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse;
+export type ClientMessage = ClientRequest | ClientReply | NotLeader;
+/** What a node or a client asks the network to send. */
+export type Outgoing = RaftMessage | ClientMessage;
 
 /** Where the network has it: every message in flight is one of these plain objects. */
 export interface Flight {

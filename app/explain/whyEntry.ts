@@ -6,6 +6,7 @@
  */
 import type { LogEntry, NodeId } from '../../engine/types.ts';
 import { sameEntry } from '../../engine/raft/log.ts';
+import { entryText } from '../../engine/raft/entry.ts';
 import { majority } from '../../engine/raft/quorum.ts';
 import { violationMarks } from '../safety/violationMarks.ts';
 import { cite } from './cite.ts';
@@ -19,11 +20,11 @@ export function whyEntry(w: WhyWorld, node: NodeId, index: number): string | nul
     const e = w.logs[id]?.[index - 1];
     return e !== undefined && sameEntry(e, entry);
   });
-  const what = entry.value === null ? "a leader's no-op" : `value ${JSON.stringify(entry.value)}`;
+  const what = entry.kind === 'noop' ? "a leader's no-op" : entryText(entry);
   const parts = [`Index ${index}, term ${entry.term}, ${what}, on ${holders.join(', ')} (${holders.length} of ${w.ids.length} nodes).`];
   if (view.role === 'down') parts.push(`${node} is down but kept it: the log is persistent state ${cite('persistent-state')}.`);
   parts.push(status(w, node, index, entry, holders.length));
-  if (entry.value === null) parts.push(`A new leader appends a no-op of its term so that the entries before it can be committed ${cite('leader-noop')}.`);
+  if (entry.kind === 'noop') parts.push(`A new leader appends a no-op of its term so that the entries before it can be committed ${cite('leader-noop')}.`);
   if (violationMarks(w.violations).entries[node]?.includes(index)) parts.push('It is involved in a safety violation (see the Safety panel).');
   return parts.join(' ');
 }

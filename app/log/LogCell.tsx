@@ -14,7 +14,8 @@ interface Props {
   readonly node: NodeId;
   readonly index: number;
   readonly term: number;
-  readonly value: string | null;
+  /** What the entry holds, as `entryText` writes it: `no-op`, `c1#3 put x 1`, or a quoted raw value. */
+  readonly text: string;
   readonly committed: boolean;
   /** Same index as a leader entry of another term (§5.3): it will be replaced. */
   readonly conflict: boolean;
@@ -26,8 +27,8 @@ interface Props {
   readonly column?: number;
 }
 
-export const LogCell = memo(function LogCell({ node, index, term, value, committed, conflict, violation, tabStop, column }: Props) {
-  const what = value === null ? 'leader no-op' : `value "${value}"`;
+export const LogCell = memo(function LogCell({ node, index, term, text, committed, conflict, violation, tabStop, column }: Props) {
+  const what = text === 'no-op' ? 'leader no-op' : text;
   const status = committed ? 'committed' : 'not committed yet';
   return (
     <div

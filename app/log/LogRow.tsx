@@ -16,6 +16,7 @@ import { memo } from 'react';
 import type { Log, NodeId } from '../../engine/types.ts';
 import type { DrawnRole } from '../worker/viewModel.ts';
 import { LogCell } from './LogCell.tsx';
+import { entryText } from '../../engine/raft/entry.ts';
 import { conflictsAt } from './logModel.ts';
 import { logWords } from '../cluster/nodeWords.ts';
 
@@ -67,7 +68,7 @@ export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderL
         node={id}
         index={i + 1}
         term={e.term}
-        value={e.value}
+        text={entryText(e)}
         committed={i < commitIndex}
         conflict={conflictsAt(log, leaderLog, i)}
         violation={violations.includes(i + 1)}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnCount, conflictsAt } from './logModel.ts';
 
-const log = (...terms: number[]) => terms.map((term) => ({ term, value: null }));
+const log = (...terms: number[]) => terms.map((term) => ({ term, kind: 'noop' as const }));
 
 const conflictFlags = (l: ReturnType<typeof log>, leader: ReturnType<typeof log> | null) => l.map((_, i) => conflictsAt(l, leader, i));
 

@@ -20,7 +20,10 @@ export interface WorldSpec {
   readonly violations?: readonly ViolationView[];
 }
 
-const entry = (c: Cell, index: number): LogEntry => (typeof c === 'number' ? { term: c, value: `v${index}` } : { term: c[0], value: c[1] });
+function entry(c: Cell, index: number): LogEntry {
+  if (typeof c === 'number') return { term: c, kind: 'raw', value: `v${index}` };
+  return c[1] === null ? { term: c[0], kind: 'noop' } : { term: c[0], kind: 'raw', value: c[1] };
+}
 
 export function whyWorld(spec: WorldSpec): WhyWorld {
   const ids = Object.keys(spec.logs);

@@ -5,7 +5,7 @@
  * is found by identity, never by value. The page gets plain arrays.
  */
 import type { Log, LogEntry, NodeId, StoredLog } from '../../engine/types.ts';
-import { entriesFrom, firstChange } from '../../engine/raft/log.ts';
+import { entriesFrom, firstChange, sameEntry } from '../../engine/raft/log.ts';
 import type { LogDelta } from './viewModel.ts';
 
 export class LogDeltas {
@@ -42,7 +42,7 @@ export function applyLogDelta(have: Log, d: LogDelta, peers: readonly Log[] = []
     const i = d.from + j;
     for (const p of peers) {
       const q = p[i] as LogEntry | undefined;
-      if (q !== undefined && q.term === e.term && q.value === e.value) return q;
+      if (q !== undefined && sameEntry(q, e)) return q;
     }
     return e;
   });

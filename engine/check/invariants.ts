@@ -11,6 +11,7 @@
 import type { InvariantName } from '../events.ts';
 import type { LogEntry, NodeId, NodeState, StoredLog } from '../types.ts';
 import { appended, emptyLog, entriesFrom, entryAt, firstChange, lastIndex, sameEntry, termAt } from '../raft/log.ts';
+import { entryText } from '../raft/entry.ts';
 import { emptyList, itemAt, push, replace, size, type ChunkedList } from '../raft/chunkedList.ts';
 
 export interface Violation {
@@ -53,7 +54,8 @@ export interface CheckerState {
 /** An entry some log held at some index: its term, its value and the term of the entry before it. */
 export interface SeenEntry {
   readonly term: number;
-  readonly value: string | null;
+  /** The entry first seen there with this term (compared with `sameEntry`). */
+  readonly entry: LogEntry;
   readonly prevTerm: number;
 }
 
@@ -76,7 +78,7 @@ export interface Observation {
 }
 
 const fmt = (e: LogEntry | undefined): string =>
-  e === undefined ? 'nothing' : e.value === null ? `a no-op of term ${e.term}` : `"${e.value}" (term ${e.term})`;
+  e === undefined ? 'nothing' : e.kind === 'noop' ? `a no-op of term ${e.term}` : `${entryText(e)} (term ${e.term})`;
 
 /** Where one check's violations go. (A plain record and a module function rather than a closure made per check: the check runs after every event.) */
 interface Report {
@@ -140,10 +142,10 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
       const i = k + j;
       const e = added[j];
       const seen = remember(c, i, e, prevTerm);
-      if (seen !== null && (seen.value !== e.value || seen.prevTerm !== prevTerm)) {
+      if (seen !== null && (!sameEntry(seen.entry, e) || seen.prevTerm !== prevTerm)) {
         reportOnce(report, `${i}:${e.term}`, 'LogMatching',
           `${id} holds ${fmt(e)} at index ${i} after an entry of term ${prevTerm}, but another log has ` +
-            `${fmt({ term: e.term, value: seen.value })} there after an entry of term ${seen.prevTerm}. ` +
+            `${fmt(seen.entry)} there after an entry of term ${seen.prevTerm}. ` +
             'Entries with the same index and term must have identical logs up to them (§5.3).', [id], i);
       }
       prevTerm = e.term;
@@ -184,7 +186,7 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
 function remember(c: CheckerState, i: number, e: LogEntry, prevTerm: number): SeenEntry | null {
   const here = itemAt(c.entries, i - 1) ?? [];
   for (let j = 0; j < here.length; j++) if (here[j].term === e.term) return here[j];
-  const first: SeenEntry = { term: e.term, value: e.value, prevTerm };
+  const first: SeenEntry = { term: e.term, entry: e, prevTerm };
   c.entries = i > size(c.entries) ? push(c.entries, [[first]]) : replace(c.entries, i - 1, [...here, first]);
   return null;
 }

@@ -58,6 +58,32 @@ export function explain(r: RecordBody): Explanation {
       return client.proposed(r);
     case 'proposalRefused':
       return client.proposalRefused(r);
+    case 'clientInvoked':
+      return client.clientInvoked(r);
+    case 'clientQueued':
+      return client.clientQueued(r);
+    case 'clientRetried':
+      return client.clientRetried(r);
+    case 'clientReturned':
+      return client.clientReturned(r);
+    case 'notLeader':
+      return client.notLeader(r);
+    case 'commandAppended':
+      return client.commandAppended(r);
+    case 'duplicateAnswered':
+      return client.duplicateAnswered(r);
+    case 'duplicatePending':
+      return client.duplicatePending(r);
+    case 'applied':
+      return client.applied(r);
+    case 'readQueued':
+      return client.readQueued(r);
+    case 'readServed':
+      return client.readServed(r);
+    case 'readsDropped':
+      return client.readsDropped(r);
+    case 'workloadScheduled':
+      return client.workloadScheduled(r);
     case 'crashed':
       return faults.crashed(r);
     case 'restarted':

@@ -40,6 +40,9 @@ const AFTER_LOSS: Readonly<Record<MessageType, string>> = {
   AppendEntriesResponse: 'The leader resends its AppendEntries with its next heartbeat',
   RequestVote: 'If the candidate gets too few votes, its timer fires and it tries again',
   RequestVoteResponse: 'If the candidate gets too few votes, its timer fires and it tries again',
+  ClientRequest: 'The client gets no answer: when its timeout fires it sends the request again',
+  ClientReply: 'The client gets no answer: when its timeout fires it sends the request again, and the session table keeps it from being applied twice',
+  NotLeader: 'The client gets no answer: when its timeout fires it tries the next node',
 };
 
 export function messageLost(r: RecordOf<'messageLost'>): Explanation {
@@ -59,6 +62,11 @@ export function messageLost(r: RecordOf<'messageLost'>): Explanation {
 
 export function violation(r: RecordOf<'violation'>): Explanation {
   // The checker's detail is whole sentences, ending with a stop.
+  if (r.invariant === 'Linearizability') {
+    return because('linearizability', `SAFETY VIOLATION (Linearizability): ${r.detail.replace(/\.$/, '')}`, {
+      next: 'Raft with sessions and safe reads guarantees this never happens',
+    });
+  }
   return because('safety', `SAFETY VIOLATION (${r.invariant}): ${r.detail.replace(/\.$/, '')}`, {
     next: "Raft's rules guarantee this never happens",
     cite: r.invariant === 'CommitWithinLog' ? "Figure 3 and etcd's TLA+ spec" : 'Figure 3',

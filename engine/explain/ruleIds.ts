@@ -29,6 +29,12 @@ export const RULE_IDS = [
   'prevote',
   'check-quorum',
   'safety',
+  'apply-committed',
+  'client-retry',
+  'client-sessions',
+  'read-index',
+  'lease-read',
+  'linearizability',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -166,6 +166,42 @@ export const RULES = {
     summary:
       'A leader that has not heard from a majority within an election timeout steps down, so a leader cut off from the cluster stops accepting client requests it could never commit.',
   },
+  'apply-committed': {
+    section: 'Figure 2',
+    title: 'Apply what is committed',
+    summary:
+      'Every server applies committed entries to its state machine in log order, and only committed ones, so all state machines go through the same states. The leader then answers the client whose command it applied.',
+  },
+  'client-retry': {
+    section: '§8',
+    title: 'Clients retry',
+    summary:
+      'A client sends its request to the leader it knows of, follows a hint when a node says it is not the leader, and sends the request again elsewhere when no answer comes in time. A retry keeps the same serial number.',
+  },
+  'client-sessions': {
+    section: 'thesis §6.3',
+    title: 'Sessions: apply each request once',
+    summary:
+      'The state machine remembers, for each client, the serial number of its last applied request and the reply. A retry of a request already applied is answered from there and not applied again, even when it reaches a new leader.',
+  },
+  'read-index': {
+    section: 'thesis §6.4',
+    title: 'ReadIndex',
+    summary:
+      'A leader can answer a read without the log: once it has committed an entry of its term, it notes its commit index, confirms it still leads with one round of heartbeats to a majority, and answers once it has applied up to that index.',
+  },
+  'lease-read': {
+    section: 'thesis §6.4',
+    title: 'Lease reads',
+    summary:
+      'After a majority acknowledged a heartbeat round, no other leader can be elected until about an election timeout after that round was sent (followers ignore vote requests that soon). Within that lease the leader answers reads at once.',
+  },
+  linearizability: {
+    section: '§8',
+    title: 'Linearizability',
+    summary:
+      'Each operation appears to take effect at one instant between its call and its answer: a read sees every write that finished before it began. Raft promises this to clients only with sessions and safe reads.',
+  },
   safety: {
     section: 'Figure 3',
     title: 'Safety properties',

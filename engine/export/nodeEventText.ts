@@ -18,6 +18,7 @@ import { plural } from '../explain/explanation.ts';
 import type { Message } from '../types.ts';
 import type { LocalCause } from '../sim/causality.ts';
 import type { NodeEvent } from './runLog.ts';
+import { opText } from '../raft/entry.ts';
 
 /** What became of a message. */
 export type Fate =
@@ -44,6 +45,8 @@ const LOCAL: Record<LocalCause, (node: string) => string> = {
   propose: (n) => `${n} received a client request.`,
   crash: (n) => `${n} crashed.`,
   restart: (n) => `${n} restarted.`,
+  'client-timer': (c) => `${c}'s request timed out.`,
+  'client-issue': (c) => `${c} was given an operation.`,
 };
 
 /** A message's content in brief. */
@@ -59,6 +62,12 @@ function payload(m: Message): string {
       return m.success
         ? `term ${m.term}, success, matches up to ${m.matchIndex}`
         : `term ${m.term}, rejected at index ${m.rejectedIndex}, hint ${m.hintIndex} (term ${m.hintTerm})`;
+    case 'ClientRequest':
+      return `${m.from}#${m.serial} ${opText(m.op)}`;
+    case 'ClientReply':
+      return `${m.to}#${m.serial} done${m.result === '' ? '' : `: ${JSON.stringify(m.result)}`}`;
+    case 'NotLeader':
+      return `${m.to}#${m.serial}: not the leader${m.leaderHint === null ? '' : `, try ${m.leaderHint}`}`;
   }
 }
 

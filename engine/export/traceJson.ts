@@ -102,6 +102,19 @@ const RECORD_TYPE_SET: Record<RecordType, true> = {
   linkHealed: true,
   messageLost: true,
   violation: true,
+  clientInvoked: true,
+  clientQueued: true,
+  clientRetried: true,
+  clientReturned: true,
+  notLeader: true,
+  commandAppended: true,
+  duplicateAnswered: true,
+  duplicatePending: true,
+  applied: true,
+  readQueued: true,
+  readServed: true,
+  readsDropped: true,
+  workloadScheduled: true,
 };
 export const RECORD_TYPES = Object.keys(RECORD_TYPE_SET) as RecordType[];
 
@@ -113,5 +126,7 @@ const LOCAL_CAUSE_SET: Record<LocalCause, true> = {
   propose: true,
   crash: true,
   restart: true,
+  'client-timer': true,
+  'client-issue': true,
 };
 export const LOCAL_CAUSES = Object.keys(LOCAL_CAUSE_SET) as LocalCause[];

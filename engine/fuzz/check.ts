@@ -39,6 +39,7 @@ import type { Emit } from '../sim/simulator.ts';
 import { entryAt, lastIndex, lastTerm, sameEntry } from '../raft/log.ts';
 import type { ClusterConfig, LogEntry } from '../types.ts';
 import { located } from './schedule.ts';
+import { noopEntry } from '../raft/entry.ts';
 
 export type Failure =
   | {
@@ -223,7 +224,7 @@ export class CaseRun {
       const commit = n.volatile?.commitIndex ?? 0;
       let differs = 0;
       for (let i = 0; i < need; i++) {
-        if (!sameEntry(entryAt(n.persistent.log, i + 1) ?? { term: -1, value: null }, this.acknowledged[i])) {
+        if (!sameEntry(entryAt(n.persistent.log, i + 1) ?? noopEntry(-1), this.acknowledged[i])) {
           differs = i + 1;
           break;
         }

@@ -25,3 +25,55 @@ export interface HistoryOp {
   /** What a `get` returned ("" for an unset key); "" for a write; null when unanswered. */
   readonly result: string | null;
 }
+
+/**
+ * What the cluster keeps of its clients' doings, one item per invocation or
+ * answer, in order (ClusterState.history): the history is built from it.
+ */
+export type HistoryEvent =
+  | {
+      readonly type: 'invoke';
+      readonly client: ClientId;
+      readonly serial: number;
+      readonly op: KvOp;
+      readonly time: number;
+      readonly event: number;
+    }
+  | {
+      readonly type: 'return';
+      readonly client: ClientId;
+      readonly serial: number;
+      readonly result: string;
+      readonly time: number;
+      readonly event: number;
+    };
+
+/** The operations, in order of invocation, each with its answer if it came. */
+export function buildHistory(events: readonly HistoryEvent[]): HistoryOp[] {
+  const ops: HistoryOp[] = [];
+  const open = new Map<string, number>();
+  for (const e of events) {
+    const key = `${e.client}#${e.serial}`;
+    if (e.type === 'invoke') {
+      open.set(key, ops.length);
+      ops.push({
+        client: e.client,
+        serial: e.serial,
+        op: e.op.kind,
+        key: e.op.key,
+        value: e.op.kind === 'get' ? null : e.op.value,
+        invokedAt: e.time,
+        invokedEvent: e.event,
+        returnedAt: null,
+        returnedEvent: null,
+        result: null,
+      });
+    } else {
+      const i = open.get(key);
+      if (i === undefined) continue;
+      open.delete(key);
+      ops[i] = { ...ops[i], returnedAt: e.time, returnedEvent: e.event, result: e.result };
+    }
+  }
+  return ops;
+}

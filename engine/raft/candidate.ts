@@ -7,6 +7,7 @@ import { onRequestVote, onVoteResponse } from './election.ts';
 import { onAppendEntries } from './follower.ts';
 import { becomeCandidate, becomeFollower } from './transitions.ts';
 import { assertNever } from '../assertNever.ts';
+import { turnAway } from './clients.ts';
 
 /** The caller has handled terms (§5.1): a message here is of the candidate's current term. */
 export function stepCandidate(node: CandidateNode, input: Input, ctx: StepContext, fx: Effects): UpNode {
@@ -35,6 +36,8 @@ export function stepCandidate(node: CandidateNode, input: Input, ctx: StepContex
     case 'propose':
       fx.records.push({ type: 'proposalRefused', node: node.id, value: input.value, why: 'not-leader', leader: node.volatile.leader });
       return node;
+    case 'clientRequest':
+      return turnAway(node, input.request, fx);
     case 'heartbeatTimeout':
     case 'checkQuorum':
       return node;

@@ -18,20 +18,30 @@ import { becomeLeader, startElection } from './transitions.ts';
  * not within the lease of a leader: lease.ts) and the candidate's log is
  * up-to-date enough to win it.
  */
+/**
+ * The vote lease (lease.ts): a leader, or a follower that heard from its leader
+ * within the minimum election timeout, sees no reason for an election. Null when
+ * the node is outside any lease.
+ */
+export function leaseRefusal(node: UpNode, ctx: StepContext): VoteRefusal | null {
+  const v = node.volatile;
+  const lease = ctx.minElectionTimeout;
+  if (v.role === 'leader') return { kind: 'has-leader', leader: node.id, ago: 0, minElectionTimeout: lease };
+  if (v.role === 'follower' && v.leader !== null && v.leaderHeardAt !== null && inLease(v.leaderHeardAt, ctx.now, lease)) {
+    return { kind: 'has-leader', leader: v.leader, ago: ctx.now - v.leaderHeardAt, minElectionTimeout: lease };
+  }
+  return null;
+}
+
 export function onRequestVote(node: UpNode, m: RequestVote, ctx: StepContext, fx: Effects): UpNode {
   const p = node.persistent;
-  const v = node.volatile;
   const mine = position(p.log);
   const theirs = { lastIndex: m.lastLogIndex, lastTerm: m.lastLogTerm };
   const anyLog = ctx.unsafe['vote-any-log'];
   let why: VoteRefusal | null = null;
   if (m.preVote) {
-    const lease = ctx.minElectionTimeout;
     if (m.term <= p.currentTerm) why = { kind: 'stale-term' };
-    else if (v.role === 'leader') why = { kind: 'has-leader', leader: node.id, ago: 0, minElectionTimeout: lease };
-    else if (v.role === 'follower' && v.leader !== null && v.leaderHeardAt !== null && inLease(v.leaderHeardAt, ctx.now, lease)) {
-      why = { kind: 'has-leader', leader: v.leader, ago: ctx.now - v.leaderHeardAt, minElectionTimeout: lease };
-    } else if (!anyLog && !isUpToDate(theirs, mine)) why = { kind: 'log-behind', mine, theirs };
+    else why = leaseRefusal(node, ctx) ?? (!anyLog && !isUpToDate(theirs, mine) ? { kind: 'log-behind', mine, theirs } : null);
   } else if (m.term < p.currentTerm) why = { kind: 'stale-term' };
   else if (p.votedFor !== null && p.votedFor !== m.from) why = { kind: 'already-voted', votedFor: p.votedFor };
   else if (!anyLog && !isUpToDate(theirs, mine)) why = { kind: 'log-behind', mine, theirs };

@@ -11,6 +11,7 @@ import { appendAfter, appendKeepingConflicts, findConflictByTerm, lastIndex, ter
 import { onRequestVote } from './election.ts';
 import { becomeCandidate } from './transitions.ts';
 import { assertNever } from '../assertNever.ts';
+import { turnAway } from './clients.ts';
 
 /** A follower answers leaders and candidates; its election timer firing makes it campaign. The caller has handled terms (§5.1). */
 export function stepFollower(node: FollowerNode, input: Input, ctx: StepContext, fx: Effects): UpNode {
@@ -39,6 +40,8 @@ export function stepFollower(node: FollowerNode, input: Input, ctx: StepContext,
     case 'propose':
       fx.records.push({ type: 'proposalRefused', node: node.id, value: input.value, why: 'not-leader', leader: node.volatile.leader });
       return node;
+    case 'clientRequest':
+      return turnAway(node, input.request, fx);
     case 'heartbeatTimeout':
     case 'checkQuorum':
       // A leader's timers; left over from a leadership already lost, they mean nothing here.
@@ -111,6 +114,7 @@ export function onAppendEntries(node: FollowerNode, m: AppendEntries, ctx: StepC
     rejectedIndex: 0,
     hintIndex: 0,
     hintTerm: 0,
+    round: m.round,
   });
   const p = node.persistent;
   const persistent = outcome.log === log ? p : { currentTerm: p.currentTerm, votedFor: p.votedFor, log: outcome.log };
@@ -121,7 +125,7 @@ export function onAppendEntries(node: FollowerNode, m: AppendEntries, ctx: StepC
 const following = (node: FollowerNode, persistent: PersistentState, commitIndex: number, leader: NodeId, heardAt: number): FollowerNode => ({
   id: node.id,
   persistent,
-  volatile: { role: 'follower', commitIndex, leader, leaderHeardAt: heardAt },
+  volatile: { role: 'follower', commitIndex, leader, leaderHeardAt: heardAt, machine: node.volatile.machine },
 });
 
 /**
@@ -157,5 +161,6 @@ export function rejectAppend(
     rejectedIndex: m.prevLogIndex,
     hintIndex: hint.index,
     hintTerm: hint.term,
+    round: m.round,
   });
 }

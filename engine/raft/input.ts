@@ -1,8 +1,10 @@
 /** What a node can be given: the inputs of `step` (node.ts). */
-import type { Outgoing } from '../types.ts';
+import type { ClientRequest, RaftMessage } from '../types.ts';
 
 export type Input =
-  | { readonly kind: 'message'; readonly message: Outgoing }
+  | { readonly kind: 'message'; readonly message: RaftMessage }
+  /** A client's request arrives (§8). Clients have no term, so §5.1's rules do not apply to it. */
+  | { readonly kind: 'clientRequest'; readonly request: ClientRequest }
   /** The election timer fired; `forced` when a user or script made it fire early (`campaign`). */
   | { readonly kind: 'electionTimeout'; readonly forced: boolean }
   | { readonly kind: 'heartbeatTimeout' }

@@ -13,6 +13,7 @@ import { becomeFollower } from './transitions.ts';
 import { majority } from './quorum.ts';
 import { unheard } from './progress.ts';
 import { assertNever } from '../assertNever.ts';
+import { onClientRequest } from './clients.ts';
 
 /** The caller has handled terms (§5.1): a message here is of the leader's current term. */
 export function stepLeader(node: LeaderNode, input: Input, ctx: StepContext, fx: Effects): UpNode {
@@ -42,6 +43,8 @@ export function stepLeader(node: LeaderNode, input: Input, ctx: StepContext, fx:
       return ctx.options.checkquorum ? checkQuorum(node, ctx, fx) : node;
     case 'propose':
       return propose(node, input.value, ctx, fx);
+    case 'clientRequest':
+      return onClientRequest(node, input.request, ctx, fx);
     case 'electionTimeout':
       // Told to campaign while it leads: nothing to do, but the record says it was asked.
       fx.records.push({ type: 'electionTimeout', node: node.id, term: node.persistent.currentTerm, forced: input.forced });

@@ -120,5 +120,4 @@ export function appendKeepingConflicts(log: StoredLog, prevIndex: number, entrie
   return { log: push(log, entries.slice(Math.max(0, from))), truncatedFrom: 0, removed: 0, conflictTerm: 0 };
 }
 
-/** Two entries are the same entry when term and value agree. */
-export const sameEntry = (a: LogEntry, b: LogEntry): boolean => a.term === b.term && a.value === b.value;
+export { sameEntry } from './entry.ts';

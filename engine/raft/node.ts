@@ -16,7 +16,9 @@ import { newEffects, type Effects, type TimerRequest } from './effects.ts';
 export type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import type { Input } from './input.ts';
-import { onRequestVote } from './election.ts';
+import { leaseRefusal, onRequestVote } from './election.ts';
+import { applyCommitted } from './apply.ts';
+import { emptyMachine } from '../kv/stateMachine.ts';
 import { rejectAppend, stepFollower } from './follower.ts';
 import { stepCandidate } from './candidate.ts';
 import { stepLeader } from './leader.ts';
@@ -39,7 +41,7 @@ export function createNode(id: NodeId, persistent?: PersistentState, commitIndex
   return {
     id,
     persistent: persistent ?? { currentTerm: 0, votedFor: null, log: emptyLog() },
-    volatile: { role: 'follower', commitIndex, leader: null, leaderHeardAt: null },
+    volatile: { role: 'follower', commitIndex, leader: null, leaderHeardAt: null, machine: emptyMachine() },
   };
 }
 
@@ -75,6 +77,15 @@ function stepUp(node: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNo
     // A pre-vote request, and a yes to one, carry the term of an election that has
     // not started: nobody adopts it (thesis §9.6).
     const notYet = (m.type === 'RequestVote' && m.preVote) || (m.type === 'RequestVoteResponse' && m.preVote && m.granted);
+    if (m.type === 'RequestVote' && !m.preVote && m.term > term && ctx.options.reads === 'lease') {
+      // Leases rest on this (thesis §4.2.3, §6.4.1): within the lease of a live leader,
+      // a request for votes is ignored, neither adopting its term nor granting it.
+      const why = leaseRefusal(n, ctx);
+      if (why !== null) {
+        fx.records.push({ type: 'voteRefused', node: n.id, candidate: m.from, term, why, preVote: false });
+        return n;
+      }
+    }
     if (m.term > term && !notYet) {
       // §5.1: whoever sees a higher term adopts it and becomes a follower. Only an
       // AppendEntries tells us who leads that term.
@@ -83,7 +94,7 @@ function stepUp(node: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNo
       return onStale(n, m, ctx, fx);
     }
   }
-  return stepRole(n, input, ctx, fx);
+  return applyCommitted(stepRole(n, input, ctx, fx), ctx, fx);
 }
 
 /** Hand the input to the step function of the node's role. */

@@ -5,7 +5,8 @@
  * AppendEntries outstanding (`inflight`), except that every heartbeat sends one
  * regardless, which doubles as the retry for anything the network lost.
  */
-import type { AppendEntriesResponse, LeaderNode, NodeId, PersistentState, Progress } from '../types.ts';
+import type { AppendEntriesResponse, LeaderNode, LogEntry, NodeId, PersistentState, Progress } from '../types.ts';
+import { rawEntry } from './entry.ts';
 import type { Effects } from './effects.ts';
 import { clusterSize, type StepContext } from './context.ts';
 import { appended, entriesFrom, findConflictByTerm, lastIndex, termAt } from './log.ts';
@@ -21,7 +22,10 @@ export const leaderNode = (
   persistent: PersistentState,
   commitIndex: number,
   progress: Readonly<Record<NodeId, Progress>>,
-): LeaderNode => ({ id: node.id, persistent, volatile: { role: 'leader', commitIndex, leader: node.id, progress } });
+): LeaderNode => {
+  const v = node.volatile;
+  return { id: node.id, persistent, volatile: { role: 'leader', commitIndex, leader: node.id, machine: v.machine, progress, reads: v.reads } };
+};
 
 function withProgress(node: LeaderNode, peer: NodeId, p: Progress): LeaderNode {
   const v = node.volatile;
@@ -43,6 +47,7 @@ export function sendAppend(node: LeaderNode, peer: NodeId, ctx: StepContext, fx:
     prevLogTerm: termAt(log, prevLogIndex)!,
     entries: entriesFrom(log, p.next, ctx.options.batch),
     leaderCommit: v.commitIndex,
+    round: ctx.now,
   });
   return p.inflight ? node : withProgress(node, peer, sending(p));
 }
@@ -62,11 +67,16 @@ export function onHeartbeat(node: LeaderNode, ctx: StepContext, fx: Effects): Le
   return broadcastAppend(node, ctx, fx);
 }
 
-/** A client command reaches the leader: append it, then replicate to every follower not already waiting. */
+/** A raw value reaches the leader (`propose`): append it, then replicate it. */
 export function propose(node: LeaderNode, value: string, ctx: StepContext, fx: Effects): LeaderNode {
   const term = node.persistent.currentTerm;
-  const log = appended(node.persistent.log, [{ term, value }]);
-  fx.records.push({ type: 'proposed', node: node.id, value, index: lastIndex(log), term });
+  fx.records.push({ type: 'proposed', node: node.id, value, index: lastIndex(node.persistent.log) + 1, term });
+  return appendEntry(node, rawEntry(term, value), ctx, fx);
+}
+
+/** Append `entry` to the leader's log, then replicate to every follower not already waiting, and commit if a majority has it (one node). */
+export function appendEntry(node: LeaderNode, entry: LogEntry, ctx: StepContext, fx: Effects): LeaderNode {
+  const log = appended(node.persistent.log, [entry]);
   const p = node.persistent;
   let n = leaderNode(node, { currentTerm: p.currentTerm, votedFor: p.votedFor, log }, node.volatile.commitIndex, node.volatile.progress);
   const peers = ctx.peers;
@@ -111,8 +121,9 @@ export function maybeCommit(node: LeaderNode, ctx: StepContext, fx: Effects): Le
 export function onAppendResponse(node: LeaderNode, m: AppendEntriesResponse, ctx: StepContext, fx: Effects): LeaderNode {
   const heard = node.volatile.progress[m.from];
   if (heard === undefined) return node;
-  // Any answer shows the follower is reachable (CheckQuorum counts these).
-  const p = heardFrom(heard);
+  // Any answer shows the follower is reachable and follows this leader as of the round it answers
+  // (CheckQuorum counts these, and so do ReadIndex and leases).
+  const p = heardFrom(heard, m.round);
   if (m.success) {
     const match = Math.max(p.match, m.matchIndex);
     if (p.probing) fx.records.push({ type: 'probeSettled', node: node.id, peer: m.from, rejections: p.rejections });

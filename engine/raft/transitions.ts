@@ -9,6 +9,7 @@ import { clusterSize, type StepContext } from './context.ts';
 import { appended, lastIndex, lastTerm } from './log.ts';
 import { majority } from './quorum.ts';
 import { initialProgress } from './progress.ts';
+import { noopEntry } from './entry.ts';
 import { broadcastAppend, maybeCommit } from './replication.ts';
 
 /**
@@ -35,11 +36,13 @@ export function becomeFollower(
     fx.election = 'reset';
     fx.heartbeat = 'stop';
   }
+  // Reads held for ReadIndex cannot be answered by a follower: their clients will time out and retry.
+  if (v.role === 'leader' && v.reads.length > 0) fx.records.push({ type: 'readsDropped', node: node.id, count: v.reads.length });
   return {
     ...node,
     persistent: newTerm ? { ...p, currentTerm: term, votedFor: null } : p,
     // Who leads is known only from its AppendEntries, which sets when it was heard (follower.ts).
-    volatile: { role: 'follower', commitIndex: v.commitIndex, leader, leaderHeardAt: null },
+    volatile: { role: 'follower', commitIndex: v.commitIndex, leader, leaderHeardAt: null, machine: v.machine },
   };
 }
 
@@ -56,7 +59,7 @@ export function becomeCandidate(node: UpNode, ctx: StepContext, fx: Effects): Up
   if (!ctx.options.prevote || majority(clusterSize(ctx)) <= 1) return startElection(node, ctx, fx);
   const v = node.volatile;
   const term = node.persistent.currentTerm + 1;
-  const candidate: CandidateState = { role: 'candidate', pre: true, commitIndex: v.commitIndex, leader: null, votes: { [node.id]: true } };
+  const candidate: CandidateState = { role: 'candidate', pre: true, commitIndex: v.commitIndex, leader: null, machine: v.machine, votes: { [node.id]: true } };
   fx.records.push({ type: 'becameCandidate', node: node.id, term, pre: true });
   fx.election = 'reset';
   fx.heartbeat = 'stop';
@@ -68,7 +71,7 @@ export function becomeCandidate(node: UpNode, ctx: StepContext, fx: Effects): Up
 export function startElection(node: UpNode, ctx: StepContext, fx: Effects): UpNode {
   const v = node.volatile;
   const term = node.persistent.currentTerm + 1;
-  const candidate: CandidateState = { role: 'candidate', pre: false, commitIndex: v.commitIndex, leader: null, votes: { [node.id]: true } };
+  const candidate: CandidateState = { role: 'candidate', pre: false, commitIndex: v.commitIndex, leader: null, machine: v.machine, votes: { [node.id]: true } };
   const next: CandidateNode = {
     ...node,
     persistent: { ...node.persistent, currentTerm: term, votedFor: node.id },
@@ -104,14 +107,14 @@ export function becomeLeader(node: CandidateNode, ctx: StepContext, fx: Effects)
   const next = lastIndex(node.persistent.log) + 1;
   const progress: Record<string, Progress> = {};
   for (const peer of ctx.peers) progress[peer] = initialProgress(next);
-  const leader: LeaderState = { role: 'leader', commitIndex: v.commitIndex, leader: node.id, progress };
+  const leader: LeaderState = { role: 'leader', commitIndex: v.commitIndex, leader: node.id, machine: v.machine, progress, reads: [] };
   fx.records.push({ type: 'becameLeader', node: node.id, term, votes });
   // With CheckQuorum the leader keeps an election timer: when it fires, the leader
   // checks it heard from a majority since the last time (see `checkQuorum`).
   fx.election = ctx.options.checkquorum ? 'reset' : 'stop';
   fx.heartbeat = 'reset';
   let persistent = node.persistent;
-  if (ctx.options.noop) persistent = { ...persistent, log: appended(persistent.log, [{ term, value: null }]) };
+  if (ctx.options.noop) persistent = { ...persistent, log: appended(persistent.log, [noopEntry(term)]) };
   const elected: LeaderNode = { ...node, persistent, volatile: leader };
   return maybeCommit(broadcastAppend(elected, ctx, fx), ctx, fx);
 }

@@ -14,6 +14,13 @@ export const UNSAFE_RULES = [
   'vote-any-log',
   /** A follower appends without deleting the conflicting entries it holds (Figure 2, AppendEntries rule 3). */
   'no-truncate',
+  /**
+   * The state machine keeps no session table (thesis §6.3): a request retried after
+   * its reply was lost is applied again.
+   */
+  'no-sessions',
+  /** A leader answers every read from its own state machine at once, without checking that it still leads (thesis §6.4). */
+  'stale-reads',
 ] as const;
 
 export type UnsafeRule = (typeof UNSAFE_RULES)[number];

@@ -1,5 +1,5 @@
 /** The scenario language, parsed. One command per line; see README for the grammar. */
-import type { ClusterConfig, MessageType, NodeId, Role } from '../types.ts';
+import type { ClientId, ClusterConfig, KvOp, MessageType, NodeId, Role } from '../types.ts';
 import type { InvariantName } from '../events.ts';
 
 export type PresetName = 'figure7' | 'figure7-etcd';
@@ -18,7 +18,13 @@ export type Expectation =
   /** At least one violation of this invariant has been found. */
   | { readonly what: 'violation'; readonly invariant: InvariantName }
   | { readonly what: 'log'; readonly node: NodeId; readonly terms: readonly number[] }
-  | { readonly what: 'safe' };
+  | { readonly what: 'safe' }
+  /** The client history so far can be ordered (linearize/checker.ts). */
+  | { readonly what: 'linearizable' }
+  /** The node's state machine holds `value` at `key` ("" for unset). */
+  | { readonly what: 'kv'; readonly node: NodeId; readonly key: string; readonly value: string }
+  /** The node's lastApplied (Figure 2). */
+  | { readonly what: 'applied'; readonly node: NodeId; readonly value: number };
 
 export type CommandBody =
   | { readonly kind: 'cluster'; readonly config: ClusterConfig }
@@ -32,6 +38,7 @@ export type CommandBody =
   | { readonly kind: 'crash'; readonly node: NodeId }
   | { readonly kind: 'restart'; readonly node: NodeId }
   | { readonly kind: 'partition'; readonly groups: readonly (readonly NodeId[])[] }
+  /** A link is between two nodes, or a client and a node. */
   | { readonly kind: 'cut'; readonly a: NodeId; readonly b: NodeId }
   | { readonly kind: 'heal'; readonly pair: readonly [NodeId, NodeId] | null }
   | { readonly kind: 'drop'; readonly from: NodeId; readonly to: NodeId; readonly messageType: MessageType | null }
@@ -39,6 +46,10 @@ export type CommandBody =
   /** Set every follower's election timer at once: all together (`align`), or one after another (`spread`) (§5.2). */
   | { readonly kind: 'timers'; readonly layout: 'align' | 'spread' }
   | { readonly kind: 'expect'; readonly check: Expectation }
+  /** A client is given an operation (§8): it starts it, or queues it behind the one it waits on. */
+  | { readonly kind: 'client'; readonly client: ClientId; readonly op: KvOp }
+  /** The clients together issue `ops` random operations at about `rate` per second over keys k1..k`keys`, `reads`% of them reads. */
+  | { readonly kind: 'workload'; readonly ops: number; readonly rate: number; readonly keys: number; readonly reads: number }
   /** A caption for a guided tour. It changes nothing: the page shows it, the runner's trace prints it. */
   | { readonly kind: 'say'; readonly text: string }
   /** A tour waits here for Next. It changes nothing; a tour's steps are the stretches between pauses. */

@@ -4,7 +4,7 @@
  * as a script that replays exactly.
  */
 import { DEFAULT_CONFIG } from '../config.ts';
-import type { ClusterConfig, Range } from '../types.ts';
+import type { ClusterConfig, KvOp, Range } from '../types.ts';
 import { assertNever } from '../assertNever.ts';
 import type { CommandBody, Expectation } from './ast.ts';
 
@@ -30,9 +30,16 @@ export function formatClusterOptions(c: ClusterConfig): string {
   if (c.raft.noop !== d.raft.noop) parts.push(`noop=${c.raft.noop ? 'on' : 'off'}`);
   if (c.raft.prevote !== d.raft.prevote) parts.push(`prevote=${c.raft.prevote ? 'on' : 'off'}`);
   if (c.raft.checkquorum !== d.raft.checkquorum) parts.push(`checkquorum=${c.raft.checkquorum ? 'on' : 'off'}`);
+  if (c.clients !== d.clients) parts.push(`clients=${c.clients}`);
+  if (c.raft.reads !== d.raft.reads) parts.push(`reads=${c.raft.reads}`);
+  if (c.clientTimeout !== d.clientTimeout) parts.push(`client-timeout=${c.clientTimeout}ms`);
   if (c.raft.unsafe.length > 0) parts.push(`unsafe=${c.raft.unsafe.join(',')}`);
   return parts.join(' ');
 }
+
+/** `put x 1`, `append x a`, `get x`, with words quoted as the lexer needs. */
+export const formatOp = (op: KvOp): string =>
+  op.kind === 'get' ? `get ${formatWord(op.key)}` : `${op.kind} ${formatWord(op.key)} ${formatWord(op.value)}`;
 
 function formatExpectation(e: Expectation): string {
   switch (e.what) {
@@ -52,7 +59,12 @@ function formatExpectation(e: Expectation): string {
     case 'log':
       return ['log', e.node, ...e.terms].join(' ');
     case 'safe':
-      return 'safe';
+    case 'linearizable':
+      return e.what;
+    case 'kv':
+      return `kv ${e.node} ${formatWord(e.key)} ${formatWord(e.value)}`;
+    case 'applied':
+      return `applied ${e.node} ${e.value}`;
     default:
       return assertNever(e);
   }
@@ -90,6 +102,10 @@ export function formatCommand(c: CommandBody): string {
       return `timers ${c.layout}`;
     case 'expect':
       return `expect ${formatExpectation(c.check)}`;
+    case 'client':
+      return `client ${c.client} ${formatOp(c.op)}`;
+    case 'workload':
+      return `workload ops=${c.ops} rate=${c.rate}/s keys=${c.keys} reads=${c.reads}`;
     case 'say':
       return `say ${formatWord(c.text)}`;
     case 'pause':

@@ -3,7 +3,19 @@
  * reported with its line and column; a script with any error runs nothing.
  */
 import { DEFAULT_CONFIG, LIMITS } from '../config.ts';
-import { MESSAGE_TYPES, UNSAFE_RULES, type ClusterConfig, type MessageType, type NodeId, type Range, type UnsafeRule } from '../types.ts';
+import {
+  MESSAGE_TYPES,
+  READ_MODES,
+  UNSAFE_RULES,
+  type ClientId,
+  type ClusterConfig,
+  type KvOp,
+  type MessageType,
+  type NodeId,
+  type Range,
+  type ReadMode,
+  type UnsafeRule,
+} from '../types.ts';
 import { PRESETS, type Command, type CommandBody, type Expectation, type PresetName, type ScenarioError, type Script } from './ast.ts';
 import { lexLine, type Token } from './lexer.ts';
 import { INVARIANTS, type InvariantName } from '../events.ts';
@@ -32,7 +44,7 @@ const shown = (word: string): string => quoteWord(word);
 
 const COMMANDS = [
   'cluster', 'preset', 'run', 'step', 'stabilize', 'campaign', 'propose', 'crash', 'restart',
-  'partition', 'cut', 'heal', 'drop', 'timers', 'expect', 'say', 'pause',
+  'partition', 'cut', 'heal', 'drop', 'timers', 'expect', 'say', 'pause', 'client', 'workload',
 ] as const;
 
 /** What a line may refer to: the cluster in force at that point of the script. */
@@ -139,6 +151,8 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
     throw new Problem(head.col, `${shown(name)} needs a cluster: start the script with a "cluster" or "preset" line`);
   }
   const node = (t: Token): NodeId => checkNode(t, ctx.nodes!);
+  // Either end of a link: a node, or a client (clients talk only to nodes).
+  const end = (t: Token): NodeId => (/^c\d/.test(t.text) ? checkClient(t, ctx.config.clients) : node(t));
   switch (name as (typeof COMMANDS)[number]) {
     case 'cluster': {
       const config = parseClusterOptions(args);
@@ -192,17 +206,27 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
       return { kind: 'propose', target, value: v.text };
     }
     case 'partition':
-      return { kind: 'partition', groups: parseGroups(text, head, ctx.nodes!) };
+      return { kind: 'partition', groups: parseGroups(text, head, end) };
     case 'cut': {
-      const [a, b] = pair(argsFor, node);
+      const [a, b] = pair(argsFor, end);
       argsFor.end();
       return { kind: 'cut', a, b };
     }
     case 'heal': {
       if (args.length === 0) return { kind: 'heal', pair: null };
-      const p = pair(argsFor, node);
+      const p = pair(argsFor, end);
       argsFor.end();
       return { kind: 'heal', pair: p };
+    }
+    case 'client': {
+      const c = checkClient(argsFor.next('a client, such as c1'), ctx.config.clients);
+      const op = parseOp(argsFor);
+      argsFor.end();
+      return { kind: 'client', client: c, op };
+    }
+    case 'workload': {
+      if (ctx.config.clients === 0) throw new Problem(head.col, '"workload" needs clients: add clients=N to the cluster line');
+      return { kind: 'workload', ...parseWorkload(args, endCol) };
     }
     case 'drop': {
       const first = argsFor.next('a message id such as m12, or two nodes');
@@ -211,10 +235,11 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
         const id = parseCount({ ...first, text: first.text.slice(1), col: first.col + 1 }, 0, Number.MAX_SAFE_INTEGER, 'a message id');
         return { kind: 'drop-message', id };
       }
-      const from = node(first);
+      const from = end(first);
       const toTok = argsFor.next('the receiving node');
-      const to = node(toTok);
+      const to = end(toTok);
       if (from === to) throw new Problem(toTok.col, 'a node sends no messages to itself');
+      if (isClient(from) && isClient(to)) throw new Problem(toTok.col, 'clients send messages only to nodes');
       const t = argsFor.optional();
       argsFor.end();
       return { kind: 'drop', from, to, messageType: t === null ? null : parseMessageType(t) };
@@ -245,7 +270,85 @@ function pair(args: Args, node: (t: Token) => NodeId): [NodeId, NodeId] {
   const t = args.next('a second node');
   const b = node(t);
   if (a === b) throw new Problem(t.col, 'a link joins two different nodes');
+  if (isClient(a) && isClient(b)) throw new Problem(t.col, 'clients have links only to nodes');
   return [a, b];
+}
+
+const isClient = (id: string): boolean => id.startsWith('c');
+
+export function checkClient(t: Token, count: number): ClientId {
+  const m = /^c([1-9]\d*)$/.exec(t.text);
+  if (m === null) throw new Problem(t.col, `expected a client such as c1, got ${shown(t.text)}`);
+  if (count === 0) throw new Problem(t.col, `there are no clients: add clients=N to the cluster line`);
+  if (Number(m[1]) > count) throw new Problem(t.col, `unknown client ${shown(t.text)}: this cluster has ${count === 1 ? 'only c1' : `c1..c${count}`}`);
+  return t.text;
+}
+
+function checkKey(t: Token): string {
+  if (t.text.length === 0) throw new Problem(t.col, 'the key is empty');
+  if (t.text.length > LIMITS.maxKeyLength) throw new Problem(t.col, `a key is at most ${LIMITS.maxKeyLength} characters`);
+  return t.text;
+}
+
+function checkValue(t: Token, what: string): string {
+  if (t.text.length > LIMITS.maxValueLength) throw new Problem(t.col, `${what} is longer than ${LIMITS.maxValueLength} characters`);
+  return t.text;
+}
+
+/** `put <key> <value>`, `append <key> <value>` or `get <key>` (Porcupine's KV model). */
+function parseOp(args: Args): KvOp {
+  const f = args.next('an operation: put <key> <value>, append <key> <value>, or get <key>');
+  switch (f.text) {
+    case 'get':
+      return { kind: 'get', key: checkKey(args.next('a key')) };
+    case 'put':
+    case 'append': {
+      const key = checkKey(args.next('a key'));
+      const v = args.next('a value');
+      if (f.text === 'append' && v.text.length === 0) throw new Problem(v.col, 'appending "" changes nothing; give a value');
+      return { kind: f.text, key, value: checkValue(v, 'the value') };
+    }
+    default: {
+      const hint = closest(f.text, ['put', 'append', 'get']);
+      throw new Problem(f.col, `unknown operation ${shown(f.text)}${hint ? ` (did you mean "${hint}"?)` : ''}; operations are put, append, get`);
+    }
+  }
+}
+
+const WORKLOAD_KEYS = ['ops', 'rate', 'keys', 'reads'] as const;
+
+/** `ops=<n> [rate=<n>/s] [keys=<n>] [reads=<percent>]`. */
+function parseWorkload(args: Token[], endCol: number): { ops: number; rate: number; keys: number; reads: number } {
+  const w = { ops: 0, rate: 100, keys: 5, reads: 50 };
+  const seen = new Set<string>();
+  for (const t of args) {
+    const eq = t.text.indexOf('=');
+    if (eq <= 0) throw new Problem(t.col, `expected key=value, such as ops=100, got ${shown(t.text)}`);
+    const key = t.text.slice(0, eq);
+    const v: Token = { text: t.text.slice(eq + 1), col: t.col + eq + 1, quoted: false };
+    if (!(WORKLOAD_KEYS as readonly string[]).includes(key)) {
+      const hint = closest(key, WORKLOAD_KEYS);
+      throw new Problem(t.col, `unknown workload option ${shown(key)}${hint ? ` (did you mean "${hint}"?)` : ''}; options are ${WORKLOAD_KEYS.join(', ')}`);
+    }
+    if (seen.has(key)) throw new Problem(t.col, `${shown(key)} is given twice`);
+    seen.add(key);
+    switch (key as (typeof WORKLOAD_KEYS)[number]) {
+      case 'ops':
+        w.ops = parseCount(v, 1, LIMITS.maxWorkloadOps, 'ops');
+        break;
+      case 'rate':
+        w.rate = parseCount({ ...v, text: v.text.replace(/\/s$/, '') }, 1, 10_000, 'rate (operations per second)');
+        break;
+      case 'keys':
+        w.keys = parseCount(v, 1, LIMITS.maxWorkloadKeys, 'keys');
+        break;
+      case 'reads':
+        w.reads = parseCount({ ...v, text: v.text.replace(/%$/, '') }, 0, 100, 'reads (a percentage)');
+        break;
+    }
+  }
+  if (!seen.has('ops')) throw new Problem(endCol, '"workload" needs ops=<n>, the number of operations');
+  return w;
 }
 
 /** Reads arguments in order and reports what is missing or left over. */
@@ -317,7 +420,10 @@ function parseRange(t: Token, value: string, key: string): Range {
   return { min, max };
 }
 
-const CLUSTER_KEYS = ['nodes', 'seed', 'election', 'heartbeat', 'latency', 'batch', 'probe', 'noop', 'prevote', 'checkquorum', 'unsafe'] as const;
+const CLUSTER_KEYS = [
+  'nodes', 'seed', 'election', 'heartbeat', 'latency', 'batch', 'probe', 'noop', 'prevote', 'checkquorum', 'unsafe',
+  'clients', 'reads', 'client-timeout',
+] as const;
 
 function onOff(v: Token, key: string): boolean {
   if (v.text !== 'on' && v.text !== 'off') throw new Problem(v.col, `${key} is on or off, got ${shown(v.text)}`);
@@ -398,6 +504,19 @@ function parseClusterOptions(args: Token[]): ClusterConfig {
       case 'unsafe':
         raft = { ...raft, unsafe: parseUnsafe(v) };
         break;
+      case 'clients':
+        c = { ...c, clients: parseCount(v, 0, LIMITS.maxClients, 'clients') };
+        break;
+      case 'reads':
+        if (!(READ_MODES as readonly string[]).includes(value)) throw new Problem(at, `reads is ${READ_MODES.join(', ')}, got ${shown(value)}`);
+        raft = { ...raft, reads: value as ReadMode };
+        break;
+      case 'client-timeout': {
+        const ms = parseDuration(v);
+        if (ms < 1 || ms > LIMITS.maxDurationMs) throw new Problem(at, `client-timeout must be between 1ms and ${LIMITS.maxDurationMs}ms`);
+        c = { ...c, clientTimeout: ms };
+        break;
+      }
     }
   }
   return { ...c, raft };
@@ -412,6 +531,11 @@ const TYPE_ALIASES: Record<string, MessageType> = {
   append: 'AppendEntries',
   appendentriesresponse: 'AppendEntriesResponse',
   'append-response': 'AppendEntriesResponse',
+  clientrequest: 'ClientRequest',
+  request: 'ClientRequest',
+  clientreply: 'ClientReply',
+  reply: 'ClientReply',
+  notleader: 'NotLeader',
 };
 
 function parseMessageType(t: Token): MessageType {
@@ -422,8 +546,8 @@ function parseMessageType(t: Token): MessageType {
   return type;
 }
 
-/** `n1,n2 | n3,n4,n5`: groups split by `|`, nodes by commas or spaces. */
-function parseGroups(text: string, head: Token, count: number): NodeId[][] {
+/** `n1,n2 | n3,n4,n5,c1`: groups split by `|`, nodes (and clients) by commas or spaces. */
+function parseGroups(text: string, head: Token, end: (t: Token) => NodeId): NodeId[][] {
   const groups: NodeId[][] = [[]];
   const groupCols: number[] = [head.col + head.text.length + 1];
   const seen = new Map<NodeId, number>();
@@ -438,7 +562,7 @@ function parseGroups(text: string, head: Token, count: number): NodeId[][] {
       groupCols.push(col + 1);
       continue;
     }
-    const id = checkNode({ text: m[0], col, quoted: false }, count);
+    const id = end({ text: m[0], col, quoted: false });
     if (seen.has(id)) throw new Problem(col, `${id} is in two groups`);
     seen.set(id, groups.length - 1);
     groups[groups.length - 1].push(id);
@@ -450,7 +574,7 @@ function parseGroups(text: string, head: Token, count: number): NodeId[][] {
   return groups;
 }
 
-const EXPECTATIONS = ['leader', 'role', 'term', 'vote', 'commit', 'log', 'safe', 'violation', 'rejections', 'roundtrips'] as const;
+const EXPECTATIONS = ['leader', 'role', 'term', 'vote', 'commit', 'log', 'safe', 'violation', 'rejections', 'roundtrips', 'linearizable', 'kv', 'applied'] as const;
 
 function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
   const what = args.next(`what to check: ${EXPECTATIONS.join(', ')}`);
@@ -475,6 +599,17 @@ function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
       args.end();
       return { what: 'vote', node: n, votedFor: t.text === 'none' ? null : node(t) };
     }
+    case 'linearizable':
+      args.end();
+      return { what: 'linearizable' };
+    case 'kv': {
+      const n = node(args.next('a node'));
+      const key = checkKey(args.next('a key'));
+      const v = args.next('the value it holds ("" for none)');
+      args.end();
+      return { what: 'kv', node: n, key, value: v.text };
+    }
+    case 'applied':
     case 'term':
     case 'commit':
     case 'rejections':

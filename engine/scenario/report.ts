@@ -1,7 +1,7 @@
 /** The final state of a run as the runner's `--json` document and as a readable table. */
 import { type ClusterState, currentLeader } from '../sim/cluster.ts';
 import * as flights from '../sim/flightQueue.ts';
-import type { Message, NodeId, Role } from '../types.ts';
+import type { LogEntry, Message, NodeId, Role } from '../types.ts';
 import { logEntries } from '../raft/log.ts';
 
 export interface NodeReport {
@@ -11,7 +11,7 @@ export interface NodeReport {
   readonly term: number;
   readonly votedFor: NodeId | null;
   readonly commitIndex: number;
-  readonly log: readonly { readonly term: number; readonly value: string | null }[];
+  readonly log: readonly LogEntry[];
   /** What leaders spent probing this node's log (§5.3), over the whole run. */
   readonly probes: { readonly rejections: number; readonly roundTrips: number };
 }
@@ -39,7 +39,7 @@ export function report(s: ClusterState, wallMs: number): RunReport {
         term: n.persistent.currentTerm,
         votedFor: n.persistent.votedFor,
         commitIndex: n.volatile?.commitIndex ?? 0,
-        log: logEntries(n.persistent.log).map((e) => ({ term: e.term, value: e.value })),
+        log: logEntries(n.persistent.log),
         probes: s.stats.probes[id] ?? { rejections: 0, roundTrips: 0 },
       };
     }),

@@ -13,6 +13,15 @@ import { logEntries } from '../raft/log.ts';
 import type { Command, Expectation, Script } from './ast.ts';
 import { formatCommand } from './format.ts';
 import { setElectionTimers } from '../sim/electionTimers.ts';
+import { checkHistory, type LinearizabilityResult } from '../linearize/checker.ts';
+import { buildHistory } from '../linearize/history.ts';
+import { toArray } from '../raft/chunkedList.ts';
+
+/** The client operations of the run so far. */
+export const historyOf = (s: ClusterState) => buildHistory(toArray(s.history));
+
+/** Whether the client history so far is linearizable (linearize/checker.ts). */
+export const linearizability = (s: ClusterState): LinearizabilityResult => checkHistory(historyOf(s));
 
 export interface Session {
   cluster: ClusterState | null;
@@ -91,6 +100,12 @@ export function applyCommand(session: Session, cmd: Command, emit: sim.Emit = si
     case 'timers':
       setElectionTimers(s, cmd.layout);
       return OK;
+    case 'client':
+      sim.clientIssue(s, cmd.client, cmd.op, emit);
+      return OK;
+    case 'workload':
+      sim.workload(s, cmd, emit);
+      return OK;
     case 'expect': {
       const r = evaluate(s, cmd.check);
       return r.expected === r.actual ? OK : { ok: false, failure: expectFailure(cmd, r) };
@@ -143,6 +158,11 @@ export function evaluate(s: ClusterState, e: Expectation): { expected: string; a
     case 'roundtrips':
       return { expected: String(e.value), actual: String(s.stats.probes[e.node]?.roundTrips ?? 0) };
     case 'violation': {
+      if (e.invariant === 'Linearizability') {
+        const r = linearizability(s);
+        const verdict = r.verdict === 'violation' ? 'a Linearizability violation' : r.verdict === 'ok' ? 'a linearizable history' : 'no verdict (the search ran out of steps)';
+        return { expected: 'a Linearizability violation', actual: verdict };
+      }
       const found = s.violations.filter((v) => v.invariant === e.invariant);
       return {
         expected: `a ${e.invariant} violation`,
@@ -156,6 +176,17 @@ export function evaluate(s: ClusterState, e: Expectation): { expected: string; a
       const show = (t: readonly number[]): string => (t.length === 0 ? '(empty)' : t.join(' '));
       return { expected: show(e.terms), actual: show(terms) };
     }
+    case 'linearizable': {
+      const r = linearizability(s);
+      const actual = r.verdict === 'ok' ? 'linearizable' : r.verdict === 'violation' ? `not linearizable: ${r.explanation}` : 'unknown: the search ran out of steps';
+      return { expected: 'linearizable', actual };
+    }
+    case 'kv': {
+      const v = s.nodes[e.node].volatile;
+      return { expected: JSON.stringify(e.value), actual: v === null ? `${e.node} is down` : JSON.stringify(v.machine.data[e.key] ?? '') };
+    }
+    case 'applied':
+      return { expected: String(e.value), actual: String(s.nodes[e.node].volatile?.machine.lastApplied ?? 0) };
     case 'safe': {
       const v = s.violations;
       return {

@@ -26,7 +26,16 @@
  */
 import type { Message, NodeId } from '../types.ts';
 
-export type LocalCause = 'election-timer' | 'heartbeat-timer' | 'campaign' | 'propose' | 'crash' | 'restart';
+export type LocalCause =
+  | 'election-timer'
+  | 'heartbeat-timer'
+  | 'campaign'
+  | 'propose'
+  | 'crash'
+  | 'restart'
+  /** At a client: its request timed out, or it was given an operation. */
+  | 'client-timer'
+  | 'client-issue';
 
 interface At {
   readonly node: NodeId;

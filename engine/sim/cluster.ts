@@ -4,7 +4,10 @@
  * run lives anywhere else, so `cloneCluster` (or a JSON round trip) captures it
  * exactly, and a restored copy continues exactly as the original would.
  */
-import type { ClusterConfig, Message, NodeId, NodeState } from '../types.ts';
+import type { ClientId, ClusterConfig, KvOp, Message, NodeId, NodeState } from '../types.ts';
+import { createClient, type ClientState } from '../client/client.ts';
+import type { HistoryEvent } from '../linearize/history.ts';
+import { emptyList, type ChunkedList } from '../raft/chunkedList.ts';
 import { cloneChecker, emptyChecker, type CheckerState, type Violation } from '../check/invariants.ts';
 import { createNode } from '../raft/node.ts';
 import { seedState } from './rng.ts';
@@ -39,7 +42,24 @@ export interface ProbeCount {
   readonly roundTrips: number;
 }
 
-export const CLUSTER_FORMAT = 1;
+/** An operation a `workload` will hand to a client at a set time. */
+export interface ScheduledOp {
+  readonly at: number;
+  readonly seq: number;
+  readonly client: ClientId;
+  readonly op: KvOp;
+}
+
+/**
+ * The operations still to come from `workload` commands, in order of (at, seq).
+ * `ops` is never changed (copies share it); `next` moves along it.
+ */
+export interface Workload {
+  readonly ops: readonly ScheduledOp[];
+  next: number;
+}
+
+export const CLUSTER_FORMAT = 2;
 
 export interface ClusterState {
   readonly format: typeof CLUSTER_FORMAT;
@@ -55,6 +75,16 @@ export interface ClusterState {
   readonly ids: readonly NodeId[];
   readonly nodes: Record<NodeId, NodeState>;
   readonly timers: Record<NodeId, NodeTimers>;
+  /** Clients `c1..cN`, actors on the network like the nodes (§8). */
+  readonly clientIds: readonly ClientId[];
+  readonly clients: Record<ClientId, ClientState>;
+  /** Each client's request timeout, while it waits for an answer. */
+  readonly clientTimers: Record<ClientId, Timer | null>;
+  workload: Workload | null;
+  /** Writes a `workload` has made up so far: its values are numbered by this. */
+  values: number;
+  /** Every invocation and answer, in order: the client history (linearize/history.ts). Shared between copies. */
+  history: ChunkedList<HistoryEvent>;
   /** Binary heap: see flightQueue.ts. */
   readonly inFlight: Message[];
   /** Cut links, keyed by `linkKey`. */
@@ -70,12 +100,23 @@ export const nodeIds = (count: number): NodeId[] => Array.from({ length: count }
 /** `n1..n9` compare by number, so `n2` sorts before `n10`-style names would. */
 export const nodeNumber = (id: NodeId): number => Number(id.slice(1));
 
-/** A link is undirected; its key names the lower-numbered node first. */
-export const linkKey = (a: NodeId, b: NodeId): string =>
-  nodeNumber(a) < nodeNumber(b) ? `${a}-${b}` : `${b}-${a}`;
+export const isClientId = (id: string): boolean => id.startsWith('c');
+
+/** Nodes before clients, each in number order: how link keys and lists name them. */
+const rank = (id: string): number => (isClientId(id) ? 100 : 0) + nodeNumber(id);
+
+/** A link is undirected; its key names the lower-ranked end first (a node before a client): `n1-n3`, `n2-c1`. */
+export const linkKey = (a: string, b: string): string => (rank(a) < rank(b) ? `${a}-${b}` : `${b}-${a}`);
 
 export function createCluster(config: ClusterConfig, nodes?: Record<NodeId, NodeState>): ClusterState {
   const ids = nodeIds(config.nodes);
+  const clientIds = Array.from({ length: config.clients }, (_, i) => `c${i + 1}`);
+  const clients: Record<ClientId, ClientState> = {};
+  const clientTimers: Record<ClientId, Timer | null> = {};
+  for (const c of clientIds) {
+    clients[c] = createClient(c);
+    clientTimers[c] = null;
+  }
   const timers: Record<NodeId, NodeTimers> = {};
   const all: Record<NodeId, NodeState> = {};
   for (const id of ids) {
@@ -93,6 +134,12 @@ export function createCluster(config: ClusterConfig, nodes?: Record<NodeId, Node
     ids,
     nodes: all,
     timers,
+    clientIds,
+    clients,
+    clientTimers,
+    workload: null,
+    values: 0,
+    history: emptyList(),
     inFlight: [],
     cuts: {},
     stats: { messages: 0, rejections: 0, lost: 0, probes: {} },
@@ -110,6 +157,9 @@ export function cloneCluster(s: ClusterState): ClusterState {
     ...s,
     nodes: { ...s.nodes },
     timers: { ...s.timers },
+    clients: { ...s.clients },
+    clientTimers: { ...s.clientTimers },
+    workload: s.workload === null ? null : { ops: s.workload.ops, next: s.workload.next },
     inFlight: s.inFlight.slice(),
     cuts: { ...s.cuts },
     stats: { ...s.stats, probes: { ...s.stats.probes } },

@@ -20,11 +20,14 @@ import { lastIndex } from '../raft/log.ts';
 import type { TimerRequest } from '../raft/effects.ts';
 import { clocked, nodeContext, type ClockedContext } from '../raft/context.ts';
 import { checkNodeChange } from '../check/invariants.ts';
-import { type ClusterState, type Timer, currentLeader, linkKey } from './cluster.ts';
+import { type ClusterState, type ScheduledOp, type Timer, currentLeader, linkKey } from './cluster.ts';
 import type { CausalObserver, LocalCause } from './causality.ts';
 import * as flights from './flightQueue.ts';
 import { drawInt } from './rng.ts';
 import { LIMITS } from '../config.ts';
+import type { ClientId, KvOp } from '../types.ts';
+import { newClientEffects, stepClient, type ClientInput } from '../client/client.ts';
+import { push as pushList } from '../raft/chunkedList.ts';
 
 /** Receives every record as it is produced; optionally, every happening too. */
 export interface Emit {
@@ -44,10 +47,14 @@ function local(s: ClusterState, node: NodeId, cause: LocalCause, emit: Emit): vo
 
 export type Due =
   | { readonly kind: 'message'; readonly at: number; readonly seq: number }
-  | { readonly kind: 'timer'; readonly at: number; readonly seq: number; readonly node: NodeId; readonly timer: 'election' | 'heartbeat' };
+  | { readonly kind: 'timer'; readonly at: number; readonly seq: number; readonly node: NodeId; readonly timer: 'election' | 'heartbeat' }
+  /** A client's request timed out. */
+  | { readonly kind: 'client-timer'; readonly at: number; readonly seq: number; readonly client: ClientId }
+  /** A `workload` hands its next operation to a client. */
+  | { readonly kind: 'workload'; readonly at: number; readonly seq: number };
 
 /** True if `x` is due before the best so far, (`at`, `seq`); ties in time go to the lower sequence number. */
-const earlier = (x: Timer, at: number, seq: number): boolean => x.at < at || (x.at === at && x.seq < seq);
+const earlier = (x: { readonly at: number; readonly seq: number }, at: number, seq: number): boolean => x.at < at || (x.at === at && x.seq < seq);
 
 /**
  * The next event, or null if nothing is pending. With `messagesOnly`, timers are held.
@@ -79,6 +86,30 @@ export function nextDue(s: ClusterState, messagesOnly = false): Due | null {
       }
     }
   }
+  let client: ClientId | null = null;
+  let workload = false;
+  if (!messagesOnly) {
+    const cs = s.clientIds;
+    for (let i = 0; i < cs.length; i++) {
+      const t = s.clientTimers[cs[i]];
+      if (t !== null && earlier(t, at, seq)) {
+        at = t.at;
+        seq = t.seq;
+        client = cs[i];
+        node = null;
+      }
+    }
+    const w = s.workload;
+    if (w !== null && w.next < w.ops.length && earlier(w.ops[w.next], at, seq)) {
+      at = w.ops[w.next].at;
+      seq = w.ops[w.next].seq;
+      workload = true;
+      client = null;
+      node = null;
+    }
+  }
+  if (workload) return { kind: 'workload', at, seq };
+  if (client !== null) return { kind: 'client-timer', at, seq, client };
   if (node !== null) return { kind: 'timer', at, seq, node, timer };
   return top === undefined ? null : { kind: 'message', at, seq };
 }
@@ -96,7 +127,18 @@ export function processDue(s: ClusterState, due: Due, emit: Emit): void {
   s.time = due.at;
   s.event++;
   if (due.kind === 'message') deliver(s, flights.pop(s.inFlight)!, emit);
-  else {
+  else if (due.kind === 'client-timer') {
+    s.clientTimers[due.client] = null;
+    local(s, due.client, 'client-timer', emit);
+    applyClientStep(s, due.client, CLIENT_TIMEOUT, emit);
+  } else if (due.kind === 'workload') {
+    const w = s.workload!;
+    const next = w.ops[w.next];
+    w.next++;
+    if (w.next === w.ops.length) s.workload = null;
+    local(s, next.client, 'client-issue', emit);
+    applyClientStep(s, next.client, { kind: 'issue', op: next.op }, emit);
+  } else {
     const t = s.timers[due.node];
     s.timers[due.node] = due.timer === 'election' ? { election: null, heartbeat: t.heartbeat } : { election: t.election, heartbeat: null };
     local(s, due.node, due.timer === 'election' ? 'election-timer' : 'heartbeat-timer', emit);
@@ -120,10 +162,39 @@ function timerInput(s: ClusterState, id: NodeId, timer: 'election' | 'heartbeat'
 }
 
 function deliver(s: ClusterState, m: Message, emit: Emit): void {
+  // Clients never crash: what reaches one is always received.
+  if (m.type === 'ClientReply' || m.type === 'NotLeader') {
+    const observer = emit.causal;
+    if (observer !== undefined) observer({ kind: 'receive', node: m.to, message: m, event: s.event, time: s.time });
+    applyClientStep(s, m.to, { kind: 'message', message: m }, emit);
+    return;
+  }
   if (!isUp(s.nodes[m.to])) return lose(s, m, 'receiver-down', emit);
   const observer = emit.causal;
   if (observer !== undefined) observer({ kind: 'receive', node: m.to, message: m, event: s.event, time: s.time });
-  applyStep(s, m.to, { kind: 'message', message: m }, emit);
+  applyStep(s, m.to, m.type === 'ClientRequest' ? { kind: 'clientRequest', request: m } : { kind: 'message', message: m }, emit);
+}
+
+const CLIENT_TIMEOUT: ClientInput = { kind: 'timeout' };
+
+/**
+ * Step one client, then apply its effects as for a node: records (and the
+ * history they make), its timer, and its requests.
+ */
+function applyClientStep(s: ClusterState, id: ClientId, input: ClientInput, emit: Emit): void {
+  const fx = newClientEffects();
+  s.clients[id] = stepClient(s.clients[id], input, s.ids, fx);
+  for (const body of fx.records) {
+    if (body.type === 'clientInvoked') {
+      s.history = pushList(s.history, [{ type: 'invoke', client: id, serial: body.serial, op: body.op, time: s.time, event: s.event }]);
+    } else if (body.type === 'clientReturned') {
+      s.history = pushList(s.history, [{ type: 'return', client: id, serial: body.serial, result: body.result, time: s.time, event: s.event }]);
+    }
+    record(s, body, emit);
+  }
+  if (fx.timer === 'reset') s.clientTimers[id] = { at: s.time + s.config.clientTimeout, setAt: s.time, seq: s.seq++ };
+  else if (fx.timer === 'stop') s.clientTimers[id] = null;
+  for (const out of fx.outbox) send(s, out, emit);
 }
 
 /**
@@ -317,6 +388,54 @@ export function propose(s: ClusterState, target: NodeId | 'leader', value: strin
   }
   local(s, id, 'propose', emit);
   applyStep(s, id, { kind: 'propose', value }, emit);
+}
+
+/** A client is given an operation: it starts it now, or queues it behind the one it waits on. */
+export function clientIssue(s: ClusterState, client: ClientId, op: KvOp, emit: Emit): void {
+  s.event++;
+  local(s, client, 'client-issue', emit);
+  applyClientStep(s, client, { kind: 'issue', op }, emit);
+}
+
+/** What a `workload` command asks for. */
+export interface WorkloadSpec {
+  readonly ops: number;
+  /** Operations per simulated second, over all clients together. */
+  readonly rate: number;
+  readonly keys: number;
+  /** The share of reads, in percent; the writes are half puts, half appends. */
+  readonly reads: number;
+}
+
+/**
+ * Schedule `spec.ops` random operations from now on, drawn from the run's
+ * generator: each goes to a random client at a random gap (uniform, averaging
+ * 1/rate) after the one before, on a random key k1..kN. Written values are
+ * numbered across the run, so every write is told apart in the history:
+ * a put writes `7`, an append `.7`.
+ */
+export function workload(s: ClusterState, spec: WorkloadSpec, emit: Emit): void {
+  s.event++;
+  if (s.clientIds.length === 0) return;
+  const gap = 1000 / spec.rate;
+  const ops: ScheduledOp[] = [];
+  let at = s.time;
+  for (let i = 0; i < spec.ops; i++) {
+    at += drawInt(s, 0, Math.max(0, Math.round(2 * gap)));
+    const client = s.clientIds[drawInt(s, 0, s.clientIds.length - 1)];
+    const key = `k${drawInt(s, 1, spec.keys)}`;
+    let op: KvOp;
+    if (drawInt(s, 0, 99) < spec.reads) op = { kind: 'get', key };
+    else {
+      const n = ++s.values;
+      op = drawInt(s, 0, 1) === 0 ? { kind: 'put', key, value: String(n) } : { kind: 'append', key, value: `.${n}` };
+    }
+    ops.push({ at, seq: s.seq++, client, op });
+  }
+  const rest = s.workload === null ? [] : s.workload.ops.slice(s.workload.next);
+  const all = rest.length === 0 ? ops : [...rest, ...ops].sort((a, b) => a.at - b.at || a.seq - b.seq);
+  s.workload = all.length === 0 ? null : { ops: all, next: 0 };
+  record(s, { type: 'workloadScheduled', ops: spec.ops, rate: spec.rate, keys: spec.keys, reads: spec.reads, until: at }, emit);
 }
 
 export function cut(s: ClusterState, a: NodeId, b: NodeId, emit: Emit): void {

@@ -108,7 +108,42 @@ const SAMPLES: Samples = {
   violation: [
     { type: 'violation', invariant: 'LeaderCompleteness', detail: 'n4 became leader of term 2 without the committed entry "x" (term 1) at index 2. Every leader must hold every committed entry (§5.4.1).' },
     { type: 'violation', invariant: 'CommitWithinLog', detail: 'n2 has commitIndex 5 but its log ends at 4.' },
+    { type: 'violation', invariant: 'Linearizability', detail: 'c2\'s get x returned "1" after c1\'s put x "2" had finished, and nothing wrote "1" after it.' },
   ],
+  clientInvoked: [{ type: 'clientInvoked', client: 'c1', serial: 3, op: { kind: 'append', key: 'x', value: 'a' }, to: 'n2' }],
+  clientQueued: [{ type: 'clientQueued', client: 'c1', op: { kind: 'get', key: 'x' }, waiting: 2 }],
+  clientRetried: [
+    { type: 'clientRetried', client: 'c1', serial: 3, to: 'n3', why: 'timeout', from: 'n2' },
+    { type: 'clientRetried', client: 'c1', serial: 3, to: 'n1', why: 'hint', from: 'n2' },
+    { type: 'clientRetried', client: 'c1', serial: 3, to: 'n3', why: 'not-leader', from: 'n2' },
+  ],
+  clientReturned: [
+    { type: 'clientReturned', client: 'c1', serial: 3, op: { kind: 'get', key: 'x' }, result: 'a', from: 'n1', attempts: 1 },
+    { type: 'clientReturned', client: 'c1', serial: 3, op: { kind: 'put', key: 'x', value: '1' }, result: '', from: 'n1', attempts: 3 },
+  ],
+  notLeader: [
+    { type: 'notLeader', node: 'n2', client: 'c1', serial: 3, hint: 'n1' },
+    { type: 'notLeader', node: 'n2', client: 'c1', serial: 3, hint: null },
+  ],
+  commandAppended: [{ type: 'commandAppended', node: 'n1', client: 'c1', serial: 3, op: { kind: 'put', key: 'x', value: '1' }, index: 27, term: 1 }],
+  duplicateAnswered: [{ type: 'duplicateAnswered', node: 'n2', client: 'c1', serial: 3, result: '' }],
+  duplicatePending: [{ type: 'duplicatePending', node: 'n2', client: 'c1', serial: 3, index: 27 }],
+  applied: [
+    { type: 'applied', node: 'n2', index: 27, client: 'c1', serial: 3, op: { kind: 'append', key: 'x', value: 'a' }, result: '', duplicate: false, replied: true },
+    { type: 'applied', node: 'n3', index: 29, client: 'c1', serial: 3, op: { kind: 'append', key: 'x', value: 'a' }, result: '', duplicate: true, replied: false },
+    { type: 'applied', node: 'n3', index: 30, client: 'c2', serial: 1, op: { kind: 'get', key: 'x' }, result: 'a', duplicate: false, replied: false },
+  ],
+  readQueued: [
+    { type: 'readQueued', node: 'n1', client: 'c2', serial: 1, key: 'x', readIndex: 5, lease: false },
+    { type: 'readQueued', node: 'n1', client: 'c2', serial: 1, key: 'x', readIndex: null, lease: true },
+  ],
+  readServed: [
+    { type: 'readServed', node: 'n1', client: 'c2', serial: 1, key: 'x', result: '1', how: 'readindex', readIndex: 5 },
+    { type: 'readServed', node: 'n1', client: 'c2', serial: 1, key: 'x', result: '1', how: 'lease', readIndex: 5 },
+    { type: 'readServed', node: 'n1', client: 'c2', serial: 1, key: 'x', result: '1', how: 'stale', readIndex: 5 },
+  ],
+  readsDropped: [{ type: 'readsDropped', node: 'n1', count: 2 }],
+  workloadScheduled: [{ type: 'workloadScheduled', ops: 100, rate: 50, keys: 5, reads: 30, until: 2100 }],
 };
 
 const KINDS = Object.keys(SAMPLES) as RecordType[];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyMachine } from '../kv/stateMachine.ts';
 import { checkNodeChange, emptyChecker, type CheckerState } from '../check/invariants.ts';
 import { createNode } from '../raft/node.ts';
 import { logEntries, logOf } from '../raft/log.ts';
@@ -6,13 +7,13 @@ import type { LogEntry, NodeState, VolatileState } from '../types.ts';
 
 // Each test builds a bad transition by hand: a checker that never fires proves nothing.
 
-const e = (term: number, value: string | null = `v${term}`): LogEntry => ({ term, value });
+const e = (term: number, value: string | null = `v${term}`): LogEntry => (value === null ? { term, kind: 'noop' } : { term, kind: 'raw', value });
 function mk(id: string, term: number, log: LogEntry[], v: Partial<VolatileState> & { role?: string } = {}): NodeState {
   const base = createNode(id, { currentTerm: term, votedFor: null, log: logOf(log) });
   const role = v.role ?? 'follower';
   const volatile = role === 'leader'
-    ? { role: 'leader' as const, commitIndex: v.commitIndex ?? 0, leader: id, progress: {} }
-    : { role: 'follower' as const, commitIndex: v.commitIndex ?? 0, leader: null, leaderHeardAt: null };
+    ? { role: 'leader' as const, commitIndex: v.commitIndex ?? 0, leader: id, machine: emptyMachine(), progress: {}, reads: [] }
+    : { role: 'follower' as const, commitIndex: v.commitIndex ?? 0, leader: null, leaderHeardAt: null, machine: emptyMachine() };
   return { ...base, volatile };
 }
 const obs = (nodes: NodeState[], event = 1) => ({ event, time: 0, nodes: Object.fromEntries(nodes.map((n) => [n.id, n])) });

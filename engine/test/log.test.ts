@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appendAfter, entryAt, findConflictByTerm, isUpToDate, lastIndex, lastTerm, logEntries, logOf, termAt } from '../raft/log.ts';
 import type { LogEntry } from '../types.ts';
 
-const log = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, value: `v${i + 1}.${term}` }));
+const log = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, kind: 'raw' as const, value: `v${i + 1}.${term}` }));
 
 describe('termAt', () => {
   it('treats index 0 as the empty prefix of term 0 and is undefined past the end', () => {
@@ -51,7 +51,7 @@ describe('appendAfter (Figure 2, AppendEntries rules 3-4)', () => {
   });
   it('deletes the first conflicting entry and all that follow, then appends', () => {
     const l = logOf(log(1, 1, 2, 2, 2));
-    const incoming: LogEntry[] = [{ term: 3, value: 'a' }, { term: 3, value: 'b' }];
+    const incoming: LogEntry[] = [{ term: 3, kind: 'raw' as const, value: 'a' }, { term: 3, kind: 'raw' as const, value: 'b' }];
     const r = appendAfter(l, 2, incoming);
     expect(logEntries(r.log).map((e) => e.term)).toEqual([1, 1, 3, 3]);
     expect(r).toMatchObject({ truncatedFrom: 3, removed: 3, conflictTerm: 2 });
@@ -59,7 +59,7 @@ describe('appendAfter (Figure 2, AppendEntries rules 3-4)', () => {
     expect(logEntries(l).map((e) => e.term)).toEqual([1, 1, 2, 2, 2]); // input untouched
   });
   it('appends past the end without reporting a truncation', () => {
-    const r = appendAfter(logOf(log(1)), 1, [{ term: 1, value: 'x' }]);
+    const r = appendAfter(logOf(log(1)), 1, [{ term: 1, kind: 'raw' as const, value: 'x' }]);
     expect(lastIndex(r.log)).toBe(2);
     expect(r.truncatedFrom).toBe(0);
   });

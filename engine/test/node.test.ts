@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createNode, step, type Input } from '../raft/node.ts';
 import { entryAt, logEntries, logOf } from '../raft/log.ts';
 import { at as atTime, nodeContext, type StepContext } from '../raft/context.ts';
-import type { LogEntry, NodeState, Outgoing, RaftOptions } from '../types.ts';
+import type { LogEntry, NodeState, RaftMessage, RaftOptions } from '../types.ts';
+import { emptyMachine } from '../kv/stateMachine.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
 import { deepFreeze } from './helpers.ts';
 
@@ -11,7 +12,7 @@ const at = (peers: string[], options: RaftOptions = DEFAULT_CONFIG.raft, now = 0
   atTime(nodeContext(peers, options, DEFAULT_CONFIG.election.min), now);
 const ctx3: StepContext = at(['n2', 'n3']);
 const peersOf = (id: string, n: number): string[] => Array.from({ length: n }, (_, i) => `n${i + 1}`).filter((x) => x !== id);
-const entries = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, value: `x${i + 1}.${term}` }));
+const entries = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, kind: 'raw' as const, value: `x${i + 1}.${term}` }));
 
 function node(id: string, term: number, log: LogEntry[], votedFor: string | null = null, commitIndex = 0): NodeState {
   return createNode(id, { currentTerm: term, votedFor, log: logOf(log) }, commitIndex);
@@ -22,7 +23,7 @@ function stepFrozen(n: NodeState, input: Input, ctx: StepContext = ctx3) {
   return step(deepFreeze(n), deepFreeze(input), ctx);
 }
 
-const msg = (m: Outgoing): Input => ({ kind: 'message', message: m });
+const msg = (m: RaftMessage): Input => ({ kind: 'message', message: m });
 
 describe('elections (§5.2, §5.4.1)', () => {
   it('a timeout makes a follower a candidate of the next term that votes for itself and asks every peer', () => {
@@ -68,9 +69,9 @@ describe('elections (§5.2, §5.4.1)', () => {
     const r = stepFrozen(c, msg({ type: 'RequestVoteResponse', from: 'n2', to: 'n1', term: 2, granted: true, preVote: false }));
     expect(r.node.volatile?.role).toBe('leader');
     expect(logEntries(r.node.persistent.log).map((e) => e.term)).toEqual([1, 2]);
-    expect(entryAt(r.node.persistent.log, 2)!.value).toBeNull();
+    expect(entryAt(r.node.persistent.log, 2)!.kind).toBe('noop');
     expect(r.outbox.map((m) => [m.type, m.to])).toEqual([['AppendEntries', 'n2'], ['AppendEntries', 'n3']]);
-    expect(r.outbox[0]).toMatchObject({ prevLogIndex: 1, prevLogTerm: 1, entries: [{ term: 2, value: null }] });
+    expect(r.outbox[0]).toMatchObject({ prevLogIndex: 1, prevLogTerm: 1, entries: [{ term: 2, kind: 'noop' as const }] });
     expect(r.heartbeat).toBe('reset');
     expect(r.election).toBe('stop');
   });
@@ -91,7 +92,7 @@ describe('elections (§5.2, §5.4.1)', () => {
 
 describe('AppendEntries on a follower (§5.3)', () => {
   const ae = (prevLogIndex: number, prevLogTerm: number, es: LogEntry[], leaderCommit = 0, term = 8): Input =>
-    msg({ type: 'AppendEntries', from: 'n1', to: 'n3', term, prevLogIndex, prevLogTerm, entries: es, leaderCommit });
+    msg({ type: 'AppendEntries', from: 'n1', to: 'n3', term, prevLogIndex, prevLogTerm, entries: es, leaderCommit, round: 0 });
 
   it('rejects a missing prevLogIndex with a hint at its last index', () => {
     const r = stepFrozen(node('n3', 8, entries(1, 1, 1, 4)), ae(10, 6, []));
@@ -107,7 +108,7 @@ describe('AppendEntries on a follower (§5.3)', () => {
 
   it('deletes conflicting entries, appends, and commits no further than the entries it verified', () => {
     const f = node('n4', 8, entries(1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 6), null, 8);
-    const r = stepFrozen(f, ae(10, 6, [{ term: 8, value: null }], 11));
+    const r = stepFrozen(f, ae(10, 6, [{ term: 8, kind: 'noop' as const }], 11));
     expect(logEntries(r.node.persistent.log).map((e) => e.term)).toEqual([1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 8]);
     expect(r.node.volatile?.commitIndex).toBe(11);
     expect(r.outbox[0]).toMatchObject({ success: true, matchIndex: 11 });
@@ -139,7 +140,7 @@ describe('the leader (§5.3, §5.4.2)', () => {
     return n;
   }
   const ok = (from: string, term: number, matchIndex: number): Input =>
-    msg({ type: 'AppendEntriesResponse', from, to: 'n1', term, success: true, matchIndex, rejectedIndex: 0, hintIndex: 0, hintTerm: 0 });
+    msg({ type: 'AppendEntriesResponse', from, to: 'n1', term, success: true, matchIndex, rejectedIndex: 0, hintIndex: 0, hintTerm: 0, round: 0 });
 
   it('does not commit an entry of an earlier term by counting replicas (Figure 8)', () => {
     const ctx: StepContext = at(peersOf('n1', 5), { ...DEFAULT_CONFIG.raft, noop: false });
@@ -158,7 +159,7 @@ describe('the leader (§5.3, §5.4.2)', () => {
   it('fast probing jumps by the hint; naive probing steps back one index', () => {
     const log = entries(1, 1, 1, 4, 4, 5, 5, 6, 6, 6);
     const reject: Input = msg({
-      type: 'AppendEntriesResponse', from: 'n3', to: 'n1', term: 8, success: false, matchIndex: 0, rejectedIndex: 10, hintIndex: 4, hintTerm: 4,
+      type: 'AppendEntriesResponse', from: 'n3', to: 'n1', term: 8, success: false, matchIndex: 0, rejectedIndex: 10, hintIndex: 4, hintTerm: 4, round: 0,
     });
     for (const [probe, next] of [['fast', 5], ['naive', 10]] as const) {
       const ctx: StepContext = at(peersOf('n1', 7), { ...DEFAULT_CONFIG.raft, noop: true, probe });
@@ -173,7 +174,7 @@ describe('the leader (§5.3, §5.4.2)', () => {
     const ctx: StepContext = at(peersOf('n1', 3), DEFAULT_CONFIG.raft);
     const l = leaderOf(3, entries(1, 1, 1), 2, true);
     const stale: Input = msg({
-      type: 'AppendEntriesResponse', from: 'n2', to: 'n1', term: 2, success: false, matchIndex: 0, rejectedIndex: 1, hintIndex: 0, hintTerm: 0,
+      type: 'AppendEntriesResponse', from: 'n2', to: 'n1', term: 2, success: false, matchIndex: 0, rejectedIndex: 1, hintIndex: 0, hintTerm: 0, round: 0,
     });
     const r = step(l, stale, ctx);
     expect(r.outbox).toHaveLength(0);
@@ -181,7 +182,7 @@ describe('the leader (§5.3, §5.4.2)', () => {
   });
 
   it('a follower refuses client requests and names the leader it knows', () => {
-    const f: NodeState = { ...node('n2', 3, []), volatile: { role: 'follower', commitIndex: 0, leader: 'n1', leaderHeardAt: 0 } };
+    const f: NodeState = { ...node('n2', 3, []), volatile: { role: 'follower', commitIndex: 0, leader: 'n1', leaderHeardAt: 0, machine: emptyMachine() } };
     const r = stepFrozen(f, { kind: 'propose', value: 'x' });
     expect(r.node).toBe(f);
     expect(r.records).toEqual([{ type: 'proposalRefused', node: 'n2', value: 'x', why: 'not-leader', leader: 'n1' }]);

@@ -3,14 +3,14 @@ import { acknowledged, heardFrom, initialProgress, refused, sending, unheard, wi
 
 describe("a leader's progress for one follower", () => {
   it('starts just past the leader\'s log, having matched nothing (§5.3)', () => {
-    expect(initialProgress(11)).toEqual({ next: 11, match: 0, inflight: false, rejections: 0, probing: false, active: false });
+    expect(initialProgress(11)).toEqual({ next: 11, match: 0, inflight: false, rejections: 0, probing: false, active: false, acked: -1 });
   });
 
   it('a refusal moves next back, counts the rejection and marks the probe; an acknowledgement ends it', () => {
     const probed = refused(sending(initialProgress(11)), 5);
-    expect(probed).toEqual({ next: 5, match: 0, inflight: false, rejections: 1, probing: true, active: false });
+    expect(probed).toEqual({ next: 5, match: 0, inflight: false, rejections: 1, probing: true, active: false, acked: -1 });
     const settled = acknowledged(probed, 10);
-    expect(settled).toEqual({ next: 11, match: 10, inflight: false, rejections: 1, probing: false, active: false });
+    expect(settled).toEqual({ next: 11, match: 10, inflight: false, rejections: 1, probing: false, active: false, acked: -1 });
     // A late acknowledgement of less never moves next back.
     expect(acknowledged({ ...settled, next: 14 }, 10).next).toBe(14);
   });
@@ -18,10 +18,13 @@ describe("a leader's progress for one follower", () => {
   it('returns the same object when nothing changes', () => {
     const p = sending(initialProgress(3));
     expect(sending(p)).toBe(p);
-    const a = heardFrom(p);
+    const a = heardFrom(p, 5);
     expect(a.active).toBe(true);
-    expect(heardFrom(a)).toBe(a);
-    expect(unheard(a)).toEqual(p);
+    expect(a.acked).toBe(5);
+    expect(heardFrom(a, 5)).toBe(a);
+    expect(heardFrom(a, 4)).toBe(a);
+    expect(heardFrom(a, 6).acked).toBe(6);
+    expect(unheard(a)).toEqual({ ...p, acked: 5 });
     expect(unheard(p)).toBe(p);
   });
 

@@ -37,6 +37,7 @@ import { applyCommand, newSession, type Session } from '../scenario/run.ts';
 import { currentLeader, type ClusterState } from '../sim/cluster.ts';
 import * as flights from '../sim/flightQueue.ts';
 import { logEntries } from '../raft/log.ts';
+import { opText } from '../raft/entry.ts';
 
 export const SEPARATOR = '----';
 
@@ -203,7 +204,10 @@ function messageList(s: ClusterState): string[] {
       m.type === 'RequestVote' ? `${m.preVote ? 'pre-vote ' : ''}last ${m.lastLogIndex}/${m.lastLogTerm}`
       : m.type === 'RequestVoteResponse' ? `${m.preVote ? 'pre-vote ' : ''}${m.granted ? 'granted' : 'refused'}`
       : m.type === 'AppendEntries' ? `prev ${m.prevLogIndex}/${m.prevLogTerm} entries ${m.entries.map((e) => e.term).join(',') || '-'} commit ${m.leaderCommit}`
-      : m.success ? `ok match ${m.matchIndex}` : `rejected ${m.rejectedIndex} hint ${m.hintIndex}/${m.hintTerm}`;
+      : m.type === 'AppendEntriesResponse' ? (m.success ? `ok match ${m.matchIndex}` : `rejected ${m.rejectedIndex} hint ${m.hintIndex}/${m.hintTerm}`)
+      : m.type === 'ClientRequest' ? `#${m.serial} ${opText(m.op)}`
+      : m.type === 'ClientReply' ? `#${m.serial} result ${JSON.stringify(m.result)}`
+      : `#${m.serial} hint ${m.leaderHint ?? '-'}`;
     return `${head} ${body} (sent ${m.sentAt}ms, arrives ${m.arrivesAt}ms)`;
   });
 }

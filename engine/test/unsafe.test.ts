@@ -5,8 +5,10 @@ import { UNSAFE_RULES, canonicalUnsafe, unsafeFlags } from '../raft/unsafe.ts';
 
 describe('unsafe switches', () => {
   it('become one flag per rule, on exactly for the rules given', () => {
-    expect(unsafeFlags([])).toEqual({ 'commit-old-terms': false, 'vote-any-log': false, 'no-truncate': false });
-    expect(unsafeFlags(['no-truncate'])).toEqual({ 'commit-old-terms': false, 'vote-any-log': false, 'no-truncate': true });
+    const off = { 'commit-old-terms': false, 'vote-any-log': false, 'no-truncate': false, 'no-sessions': false, 'stale-reads': false };
+    expect(unsafeFlags([])).toEqual(off);
+    expect(unsafeFlags(['no-truncate'])).toEqual({ ...off, 'no-truncate': true });
+    expect(unsafeFlags(['stale-reads', 'no-sessions'])).toEqual({ ...off, 'no-sessions': true, 'stale-reads': true });
   });
 
   it('are written in list order, each once', () => {

@@ -1,0 +1,72 @@
+/**
+ * A node's side of the client protocol (§8, thesis chapter 6).
+ *
+ * - A node that does not lead turns the client away, naming the leader it knows.
+ * - A leader answers a retry of a request it has applied from its session
+ *   table, without appending it again (thesis §6.3); a retry of a request still
+ *   in its log waits for that entry; anything else is appended.
+ * - A `get` goes through the log under `reads=log`, and otherwise is answered
+ *   without it (reads.ts, thesis §6.4).
+ * - Once an entry is applied, the leader replies to its client (apply.ts).
+ */
+import type { ClientRequest, LeaderNode, UpNode } from '../types.ts';
+import type { Effects } from './effects.ts';
+import type { StepContext } from './context.ts';
+import { entryAt, lastIndex } from './log.ts';
+import { appendEntry, broadcastAppend, leaderNode } from './replication.ts';
+import { commandEntry } from './entry.ts';
+import { onRead } from './reads.ts';
+
+/** A follower or candidate cannot serve a client: it says who leads, if it knows. */
+export function turnAway(node: UpNode, req: ClientRequest, fx: Effects): UpNode {
+  const hint = node.volatile.leader;
+  fx.records.push({ type: 'notLeader', node: node.id, client: req.from, serial: req.serial, hint });
+  fx.outbox.push({ type: 'NotLeader', from: node.id, to: req.from, term: node.persistent.currentTerm, serial: req.serial, leaderHint: hint });
+  return node;
+}
+
+export function onClientRequest(node: LeaderNode, req: ClientRequest, ctx: StepContext, fx: Effects): LeaderNode {
+  const v = node.volatile;
+  if (req.op.kind === 'get' && (ctx.options.reads !== 'log' || ctx.unsafe['stale-reads'])) {
+    const reads = onRead(node, req, ctx, fx);
+    if (reads === v.reads) return node;
+    // Step 3 of ReadIndex: a heartbeat round, sent now, confirms this read once a majority answers it.
+    const held: LeaderNode = { id: node.id, persistent: node.persistent, volatile: { ...v, reads } };
+    return broadcastAppend(held, ctx, fx);
+  }
+  if (!ctx.unsafe['no-sessions']) {
+    const seen = v.machine.sessions[req.from];
+    if (seen !== undefined && req.serial <= seen.serial) {
+      // Applied already (thesis §6.3). An older serial is a copy the client stopped waiting for.
+      if (req.serial === seen.serial) {
+        fx.records.push({ type: 'duplicateAnswered', node: node.id, client: req.from, serial: req.serial, result: seen.result });
+        fx.outbox.push({ type: 'ClientReply', from: node.id, to: req.from, term: node.persistent.currentTerm, serial: req.serial, result: seen.result });
+      }
+      return node;
+    }
+    const index = pendingIndex(node, req);
+    if (index > 0) {
+      fx.records.push({ type: 'duplicatePending', node: node.id, client: req.from, serial: req.serial, index });
+      return node;
+    }
+  }
+  const term = node.persistent.currentTerm;
+  const entry = commandEntry(term, req.from, req.serial, req.op);
+  fx.records.push({ type: 'commandAppended', node: node.id, client: req.from, serial: req.serial, op: req.op, index: lastIndex(node.persistent.log) + 1, term });
+  return appendEntry(node, entry, ctx, fx);
+}
+
+/**
+ * Where the leader's log already holds this request past what it has applied,
+ * or 0. (Only the unapplied suffix can: an applied copy is in the session table.)
+ */
+function pendingIndex(node: LeaderNode, req: ClientRequest): number {
+  const log = node.persistent.log;
+  for (let i = lastIndex(log); i > node.volatile.machine.lastApplied; i--) {
+    const e = entryAt(log, i)!;
+    if (e.kind === 'command' && e.client === req.from && e.serial === req.serial) return i;
+  }
+  return 0;
+}
+
+export { leaderNode };
