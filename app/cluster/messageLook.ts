@@ -11,5 +11,11 @@ export function lookOf(m: MessageView): MessageLook {
       return { type: m.type, term: m.term, ok: null, entries: m.entryCount };
     case 'AppendEntriesResponse':
       return { type: m.type, term: m.term, ok: m.success, entries: null };
+    case 'ClientRequest':
+      return { type: m.type, term: m.term, ok: null, entries: null };
+    case 'ClientReply':
+      return { type: m.type, term: m.term, ok: true, entries: null };
+    case 'NotLeader':
+      return { type: m.type, term: m.term, ok: false, entries: null };
   }
 }

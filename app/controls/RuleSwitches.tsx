@@ -18,6 +18,8 @@ const UNSAFE_HELP: Record<UnsafeRule, string> = {
   'commit-old-terms': 'A leader commits an entry of an earlier term once a majority stores it, which §5.4.2 forbids (Figure 8). Breaks safety.',
   'vote-any-log': "Votes are granted without checking that the candidate's log is at least as up-to-date (§5.4.1). Breaks safety.",
   'no-truncate': "A follower keeps entries that conflict with the leader's instead of deleting them (Figure 2, AppendEntries rule 3). Breaks safety.",
+  'no-sessions': 'The state machine keeps no session table (thesis §6.3), so a request retried after its answer was lost is applied twice. Breaks linearizability.',
+  'stale-reads': 'A leader answers reads from its own state at once, without checking that it still leads (thesis §6.4). Breaks linearizability.',
 };
 
 export function RuleSwitches() {

@@ -4,6 +4,19 @@ import type { RecordType } from '../../engine/events.ts';
 export type EventCategory = 'election' | 'replication' | 'commit' | 'fault' | 'client' | 'violation' | 'heartbeat';
 
 const CATEGORY: Record<RecordType, EventCategory> = {
+  clientInvoked: 'client',
+  clientQueued: 'client',
+  clientRetried: 'client',
+  clientReturned: 'client',
+  notLeader: 'client',
+  commandAppended: 'client',
+  duplicateAnswered: 'client',
+  duplicatePending: 'client',
+  applied: 'commit',
+  readQueued: 'client',
+  readServed: 'client',
+  readsDropped: 'client',
+  workloadScheduled: 'client',
   electionTimeout: 'election',
   becameCandidate: 'election',
   becameLeader: 'election',

@@ -3,7 +3,7 @@ import { inFlight, whyWorld } from '../testing/whyWorld.ts';
 import { whyMessage } from './whyMessage.ts';
 
 const append = (id: number, to: string, prevLogIndex: number, prevLogTerm: number, entryTerms: number[] = []) =>
-  inFlight(id, { type: 'AppendEntries', from: 'n1', to, term: 8, prevLogIndex, prevLogTerm, entryCount: entryTerms.length, entryTerms, leaderCommit: 8 });
+  inFlight(id, { type: 'AppendEntries', from: 'n1', to, term: 8, prevLogIndex, prevLogTerm, entryCount: entryTerms.length, entryTerms, leaderCommit: 8, round: 0 });
 
 const logs = { n1: [1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 8], n3: [1, 1, 1, 4], n7: [1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3] };
 
@@ -76,7 +76,7 @@ describe('whyMessage', () => {
   });
 
   it('a rejection with its hint: backed off by the hint or by one, as the probing rule says (§5.3)', () => {
-    const reply = inFlight(7, { type: 'AppendEntriesResponse', from: 'n3', to: 'n1', term: 8, success: false, matchIndex: 0, rejectedIndex: 10, hintIndex: 4, hintTerm: 4 });
+    const reply = inFlight(7, { type: 'AppendEntriesResponse', from: 'n3', to: 'n1', term: 8, success: false, matchIndex: 0, rejectedIndex: 10, hintIndex: 4, hintTerm: 4, round: 0 });
     const base = { logs: { n1: [1], n3: [1] }, nodes: { n1: { role: 'leader' as const, term: 8 } }, messages: [reply] };
     expect(whyMessage(whyWorld(base), 7)).toContain('Its hint: index 4, term 4. n1 moves n3\'s nextIndex back, using the hint');
     expect(whyMessage(whyWorld({ ...base, raft: { probe: 'naive' } }), 7)).toContain('back by one and tries again (§5.3).');
@@ -86,7 +86,7 @@ describe('whyMessage', () => {
     const w = whyWorld({
       logs: { n1: [1], n2: [1] },
       nodes: { n1: { role: 'leader', term: 1 } },
-      messages: [inFlight(8, { type: 'AppendEntriesResponse', from: 'n2', to: 'n1', term: 1, success: true, matchIndex: 1, rejectedIndex: 0, hintIndex: 0, hintTerm: 0 })],
+      messages: [inFlight(8, { type: 'AppendEntriesResponse', from: 'n2', to: 'n1', term: 1, success: true, matchIndex: 1, rejectedIndex: 0, hintIndex: 0, hintTerm: 0, round: 0 })],
     });
     expect(whyMessage(w, 8)).toContain("n2 accepted; its log matches n1's up to index 1.");
     expect(whyMessage(w, 8)).toContain('(Figure 2, §5.3)');

@@ -8,6 +8,7 @@ import { plural } from '../../engine/explain/explanation.ts';
 import { isUpToDate, position, termAt } from '../../engine/raft/log.ts';
 import { majority } from '../../engine/raft/quorum.ts';
 import { inLease } from '../../engine/raft/lease.ts';
+import { opText } from '../../engine/raft/entry.ts';
 import type { MessageView } from '../worker/viewModel.ts';
 import { cite } from './cite.ts';
 import type { WhyWorld } from './whyWorld.ts';
@@ -27,6 +28,12 @@ export function whyMessage(w: WhyWorld, id: number): string | null {
       return [appendEntries(m), lost ?? appendOutlook(w, m)].join(' ');
     case 'AppendEntriesResponse':
       return [appendResponse(w, m), lost ?? ''].join(' ').trim();
+    case 'ClientRequest':
+      return [`${m.from}'s request #${m.serial} to ${m.to}: ${opText(m.op)} ${cite('client-to-leader')}.`, lost ?? ''].join(' ').trim();
+    case 'ClientReply':
+      return [`${m.from}'s answer to ${m.to}'s request #${m.serial}${m.result === '' ? '' : `: ${JSON.stringify(m.result)}`} ${cite('apply-committed')}.`, lost ?? ''].join(' ').trim();
+    case 'NotLeader':
+      return [`${m.from} is not the leader${m.leaderHint === null ? ' and knows of none' : `; it points ${m.to} to ${m.leaderHint}`} ${cite('client-retry')}.`, lost ?? ''].join(' ').trim();
   }
 }
 

@@ -1,5 +1,6 @@
 /** One message in flight: every field, and the option to drop it. */
 import { useAppStore } from '../store/useAppStore.ts';
+import { opText } from '../../engine/raft/entry.ts';
 import { dropMessage } from '../sim/actions.ts';
 import type { MessageView } from '../worker/viewModel.ts';
 import { useFocusHandoff } from './useFocusHandoff.ts';
@@ -72,6 +73,12 @@ function fields(m: MessageView): [string, string][] {
       ];
     case 'RequestVoteResponse':
       return [...common, [m.preVote ? 'pre-vote' : 'vote', m.granted ? 'granted ✓' : 'refused ✗']];
+    case 'ClientRequest':
+      return [...common, ['request', `#${m.serial} ${opText(m.op)}`]];
+    case 'ClientReply':
+      return [...common, ['answers', `#${m.serial}`], ['result', m.result === '' ? '(none: a write)' : JSON.stringify(m.result)]];
+    case 'NotLeader':
+      return [...common, ['answers', `#${m.serial}`], ['leader hint', m.leaderHint ?? 'none known']];
     case 'AppendEntries':
       return [
         ...common,

@@ -66,6 +66,24 @@ const RULES: Readonly<Record<UnsafeRule, Omit<Cause, 'rules'>>> = {
       "Raft's rule (Figure 2, AppendEntries receiver rule 3, §5.3): if an existing entry conflicts with a new one " +
       '(same index, different terms), delete it and all that follow it.',
   },
+  'no-sessions': {
+    section: 'thesis §6.3',
+    ruleName: 'the state machine applies each client request once, by its session table (thesis §6.3)',
+    text:
+      'With unsafe=no-sessions, the state machine kept no record of what each client had already had applied, ' +
+      'so a request retried after its answer was lost (a leader crashed, a reply was dropped) was applied a second time. ' +
+      "Raft's rule (thesis §6.3): the state machine keeps, per client, the serial of its last applied request and the reply, " +
+      'and answers a retry from there instead of applying it again.',
+  },
+  'stale-reads': {
+    section: 'thesis §6.4',
+    ruleName: 'a leader answers a read only once it knows it still leads (thesis §6.4)',
+    text:
+      'With unsafe=stale-reads, a leader answered reads from its own state at once. A leader cut off in a minority does not know ' +
+      'that a new leader has been elected and has committed new writes, so it answered with stale values. ' +
+      "Raft's rule (thesis §6.4): before answering, the leader confirms with a heartbeat round to a majority that it still leads " +
+      '(ReadIndex), or relies on a lease that no other leader can be elected within; or the read goes through the log.',
+  },
 };
 
 /** The switches that can break each property, most direct first. */
@@ -76,6 +94,7 @@ const SUSPECTS: Readonly<Record<InvariantName, readonly UnsafeRule[]>> = {
   LeaderCompleteness: ['commit-old-terms', 'vote-any-log', 'no-truncate'],
   StateMachineSafety: ['commit-old-terms', 'vote-any-log', 'no-truncate'],
   CommitWithinLog: ['no-truncate'],
+  Linearizability: ['no-sessions', 'stale-reads', 'commit-old-terms', 'vote-any-log', 'no-truncate'],
 };
 
 const flag = (rules: readonly UnsafeRule[]): string => `unsafe=${rules.join(',')}`;

@@ -19,6 +19,12 @@ export interface InvariantInfo {
 const at = (index: number | null): string => (index === null ? '' : ` at index ${index}`);
 
 export const INVARIANT_INFO: Readonly<Record<InvariantName, InvariantInfo>> = {
+  Linearizability: {
+    title: 'Linearizability',
+    meaning: "every client operation takes effect at one instant between its call and its answer",
+    section: '§8',
+    consequence: () => 'A client saw a result no single order of the operations explains: a write applied twice, or a read that missed a finished write.',
+  },
   ElectionSafety: {
     title: 'Election Safety',
     meaning: 'at most one leader per term',
