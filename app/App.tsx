@@ -1,4 +1,4 @@
-/** The main screen: controls on top; the cluster, its logs, its history and its events below. */
+/** The main screen: controls on top; the cluster and its logs first, the explanations beside them, the rest below (app/layout/Panel.tsx). */
 import { lazy, Suspense } from 'react';
 import { useSimulationPage } from './hooks/useSimulationPage.ts';
 import { PlaybackControls } from './controls/PlaybackControls.tsx';
@@ -26,6 +26,13 @@ import { ScriptPanel } from './script/ScriptPanel.tsx';
 import { WhyTooltip } from './explain/WhyTooltip.tsx';
 import { TourMenu } from './tour/TourMenu.tsx';
 import { WelcomeCard } from './tour/WelcomeCard.tsx';
+import { Panel } from './layout/Panel.tsx';
+import { HistoryPanel } from './history/HistoryPanel.tsx';
+import type { Store } from './store/store.ts';
+
+/* The details panel opens on a selection; collapsing it deselects. */
+const selectSomethingSelected = (s: Store): boolean => s.selection !== null;
+const deselect = (s: Store): void => s.select(null);
 
 /*
  * The Explain panel comes in its own chunk, fetched as soon as the page
@@ -71,82 +78,83 @@ export function App() {
       <Suspense fallback={null}>
         <ShortcutHelp />
       </Suspense>
-      <WelcomeCard />
       <Suspense fallback={null}>
         <TourPanel />
       </Suspense>
       <main className="layout">
-        {/* Three columns on a wide screen; on a narrow one the columns dissolve and the panels stack in reading order. */}
-        <div className="column">
-          <section className="panel cluster-panel" aria-labelledby="h-cluster">
-            <h2 id="h-cluster">
-              Cluster <span className="panel-note">colour = term · click a node or a link</span>
-            </h2>
+        {/*
+         * On a wide screen: the cluster and its logs side by side, with the explanations in a
+         * column on the right that stays in view; the wide panels (history, term timeline,
+         * script) under the first two. On a narrow one the columns dissolve and the panels
+         * stack in reading order: cluster, logs, explanations, then the rest.
+         */}
+        <div className="column column-cluster">
+          <Panel id="cluster" className="cluster-panel" title="Cluster" note="colour = term · click a node or a link">
             <RulesInForce />
             <ClusterView />
-            {/* The drawing's changes in words, for screen readers: leaders, crashes, partitions. */}
-            <Suspense fallback={null}>
-              <ClusterAnnouncer />
-            </Suspense>
             <ClusterKey />
             <TrafficStatus />
-          </section>
-          <section className="panel legend-panel" aria-labelledby="h-legend">
-            <h2 id="h-legend">Legend</h2>
+          </Panel>
+          {/* The drawing's changes in words, for screen readers: outside the panel, so it speaks even while the panel is collapsed. */}
+          <Suspense fallback={null}>
+            <ClusterAnnouncer />
+          </Suspense>
+          <Panel id="legend" className="legend-panel" title="Legend" note="every shape and colour of the page">
             <Suspense fallback={null}>
               <Legend />
             </Suspense>
-          </section>
+          </Panel>
         </div>
-        <div className="column">
-          <section className="panel log-panel" aria-labelledby="h-logs">
-            <h2 id="h-logs">
-              Logs <span className="panel-note">row = node · column = index · number = the entry's term</span>
-            </h2>
+        <div className="column column-logs">
+          <Panel id="logs" className="log-panel" title="Logs" note="row = node · column = index · number = term">
             <LogKey />
             <LogView />
-          </section>
-          <section className="panel safety-panel" aria-labelledby="h-safety">
-            <h2 id="h-safety">
-              Safety <span className="panel-note">Raft's guarantees, checked after every event</span>
-            </h2>
+          </Panel>
+          <Panel id="safety" className="safety-panel" title="Safety" note="Raft's guarantees, checked after every event">
             <SafetyPanel />
-          </section>
-          <section className="panel timeline-panel" aria-labelledby="h-timeline">
-            <h2 id="h-timeline">
-              Term timeline <span className="panel-note">tall bar = leader · dashed = candidate · thin = follower · hatched = crashed</span>
-            </h2>
-            <Suspense fallback={null}>
-              <TermTimeline />
-            </Suspense>
-          </section>
-          <section className="panel script-panel" aria-labelledby="h-script">
-            <h2 id="h-script">Script</h2>
-            <ScriptPanel />
-          </section>
+          </Panel>
         </div>
-        <div className="column">
-          <section className="panel explain-panel" aria-labelledby="h-explain" data-testid="explain">
-            <h2 id="h-explain">
-              Explain <span className="panel-note">what just happened, and the rule behind it</span>
-            </h2>
+        <div className="column column-side">
+          {/* A first visit's offer of the tours: beside the cluster on a wide screen, so the cluster and its logs stay on the first screen; first of all on a narrow one. */}
+          <WelcomeCard />
+          <Panel id="explain" className="explain-panel" testId="explain" title="Explain" note="what just happened, and why">
             <Suspense fallback={<p className="muted">Loading the explanations…</p>}>
               <ExplainPanel />
             </Suspense>
-            {/* The floating why-explanation of a hovered or focused node, entry or message; it renders into <body>. */}
-            <WhyTooltip />
-          </section>
-          <section className="panel selection-panel" aria-label="Selection">
+          </Panel>
+          <Panel
+            id="selection"
+            className="selection-panel"
+            title="Details"
+            note="click a node or a message"
+            openWhile={selectSomethingSelected}
+            onCollapse={deselect}
+          >
             <SelectionPanel />
-          </section>
-          <section className="panel events-panel" aria-labelledby="h-events">
-            <h2 id="h-events">
-              What happened <span className="panel-note">newest first</span>
-            </h2>
+          </Panel>
+          <Panel id="events" className="events-panel" title="What happened" note="newest first">
             <EventList />
-          </section>
+          </Panel>
         </div>
+        <Panel id="history" className="history-panel wide-panel" title="History" note="client operations, one lane per client">
+          <HistoryPanel />
+        </Panel>
+        <Panel
+          id="timeline"
+          className="timeline-panel wide-panel"
+          title="Term timeline"
+          note="tall bar = leader · dashed = candidate · thin = follower · hatched = crashed"
+        >
+          <Suspense fallback={null}>
+            <TermTimeline />
+          </Suspense>
+        </Panel>
+        <Panel id="script" className="script-panel wide-panel" title="Script" note="everything you did, as a scenario that replays exactly">
+          <ScriptPanel />
+        </Panel>
       </main>
+      {/* The floating why-explanation of a hovered or focused node, entry or message; it renders into <body>. */}
+      <WhyTooltip />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
- * The page's state, in four slices: the simulation as the worker last
- * reported it, the user's own state, the guided tour under way, and the texts
- * raftviz ships (library and tours).
+ * The page's state, in five slices: the simulation as the worker last
+ * reported it, the user's own state, the guided tour under way, the texts
+ * raftviz ships (library and tours), and which panels are collapsed.
  *
  * There is no module-level store: each session (app/session/session.ts) makes
  * its own with `createAppStore`, so the full app, the embedded view and a test
@@ -14,8 +14,9 @@ import { createSimSlice, type SimSlice } from './simSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 import { createTourSlice, type TourSlice } from './tourSlice.ts';
 import { createContentSlice, type ContentSlice } from './contentSlice.ts';
+import { createLayoutSlice, type LayoutSlice } from './layoutSlice.ts';
 
-export type Store = SimSlice & UiSlice & TourSlice & ContentSlice;
+export type Store = SimSlice & UiSlice & TourSlice & ContentSlice & LayoutSlice;
 
 export type AppStore = StoreApi<Store>;
 
@@ -25,5 +26,6 @@ export function createAppStore(): AppStore {
     ...createUiSlice(...a),
     ...createTourSlice(...a),
     ...createContentSlice(...a),
+    ...createLayoutSlice(...a),
   }));
 }
