@@ -20,7 +20,7 @@ export function whyEntry(w: WhyWorld, node: NodeId, index: number): string | nul
     const e = w.logs[id]?.[index - 1];
     return e !== undefined && sameEntry(e, entry);
   });
-  const what = entry.kind === 'noop' ? "a leader's no-op" : entryText(entry);
+  const what = entry.kind === 'noop' ? "a leader's no-op" : entry.kind === 'raw' ? `value ${entryText(entry)}` : `command ${entryText(entry)}`;
   const parts = [`Index ${index}, term ${entry.term}, ${what}, on ${holders.join(', ')} (${holders.length} of ${w.ids.length} nodes).`];
   if (view.role === 'down') parts.push(`${node} is down but kept it: the log is persistent state ${cite('persistent-state')}.`);
   parts.push(status(w, node, index, entry, holders.length));
