@@ -4,8 +4,12 @@
  * to the state machine". Every step ends here, so a node's state machine is
  * never behind its commitIndex between steps.
  *
- * The leader answers each client whose command it applied (§8); a follower
- * applies silently. Then a leader answers the reads it holds that are now safe
+ * The leader answers each client whose command it appended itself, that is an
+ * entry of its own term (§8): only that leader heard the request. An entry of
+ * an earlier term is a request some earlier leader took; its client will time
+ * out and retry, and the retry goes through the log again, where the session
+ * table keeps it from being applied twice (thesis §6.3). A follower applies
+ * silently. Then a leader answers the reads it holds that are now safe
  * (reads.ts).
  */
 import type { LeaderNode, UpNode } from '../types.ts';
@@ -30,6 +34,7 @@ export function applyCommitted(node: UpNode, ctx: StepContext, fx: Effects): UpN
 function applyUpTo(node: UpNode, ctx: StepContext, fx: Effects): StateMachine {
   const v = node.volatile;
   const leads = v.role === 'leader';
+  const term = node.persistent.currentTerm;
   const sessions = !ctx.unsafe['no-sessions'];
   const log = node.persistent.log;
   let m = v.machine;
@@ -49,9 +54,9 @@ function applyUpTo(node: UpNode, ctx: StepContext, fx: Effects): StateMachine {
       op: e.op,
       result: r.reply.result,
       duplicate: r.reply.duplicate,
-      replied: leads,
+      replied: leads && e.term === term,
     });
-    if (leads) {
+    if (leads && e.term === term) {
       fx.outbox.push({ type: 'ClientReply', from: node.id, to: r.reply.client, term: node.persistent.currentTerm, serial: r.reply.serial, result: r.reply.result });
     }
   }

@@ -3,8 +3,11 @@
  *
  * - A node that does not lead turns the client away, naming the leader it knows.
  * - A leader answers a retry of a request it has applied from its session
- *   table, without appending it again (thesis §6.3); a retry of a request still
- *   in its log waits for that entry; anything else is appended.
+ *   table, without appending it again (thesis §6.3); a retry of a request it
+ *   appended itself and has not applied yet waits for that entry; anything else
+ *   is appended, even a retry of an earlier leader's entry: the leader answers
+ *   only for entries of its own term (apply.ts), and the session table keeps
+ *   the second copy from being applied twice.
  * - A `get` goes through the log under `reads=log`, and otherwise is answered
  *   without it (reads.ts, thesis §6.4).
  * - Once an entry is applied, the leader replies to its client (apply.ts).
@@ -57,13 +60,17 @@ export function onClientRequest(node: LeaderNode, req: ClientRequest, ctx: StepC
 }
 
 /**
- * Where the leader's log already holds this request past what it has applied,
- * or 0. (Only the unapplied suffix can: an applied copy is in the session table.)
+ * Where the leader appended this request in its term and has not applied it yet,
+ * or 0. (Only the unapplied suffix can hold it, since an applied copy is in the
+ * session table; and terms only grow along a log, so the scan stops at the first
+ * entry of an earlier term.)
  */
 function pendingIndex(node: LeaderNode, req: ClientRequest): number {
   const log = node.persistent.log;
+  const term = node.persistent.currentTerm;
   for (let i = lastIndex(log); i > node.volatile.machine.lastApplied; i--) {
     const e = entryAt(log, i)!;
+    if (e.term < term) break;
     if (e.kind === 'command' && e.client === req.from && e.serial === req.serial) return i;
   }
   return 0;
