@@ -16,7 +16,7 @@ import type { ClientRequest, LeaderNode, UpNode } from '../types.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import { entryAt, lastIndex } from './log.ts';
-import { appendEntry, broadcastAppend, leaderNode } from './replication.ts';
+import { appendEntry, broadcastAppend } from './replication.ts';
 import { commandEntry } from './entry.ts';
 import { onRead } from './reads.ts';
 
@@ -76,4 +76,3 @@ function pendingIndex(node: LeaderNode, req: ClientRequest): number {
   return 0;
 }
 
-export { leaderNode };
