@@ -28,7 +28,8 @@ interface Props {
 }
 
 export const LogCell = memo(function LogCell({ node, index, term, text, committed, conflict, violation, tabStop, column }: Props) {
-  const what = text === 'no-op' ? 'leader no-op' : text;
+  // `text` is entryText's: "no-op", a quoted raw value, or a client's command.
+  const what = text === 'no-op' ? 'leader no-op' : text.startsWith('"') ? `value ${text}` : `command ${text}`;
   const status = committed ? 'committed' : 'not committed yet';
   return (
     <div
