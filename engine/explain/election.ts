@@ -98,6 +98,16 @@ export function voteRefused(r: RecordOf<'voteRefused'>): Explanation {
         next: 'If no candidate gets a majority, the vote is split and a new election follows',
       });
     case 'has-leader':
+      if (!r.preVote) {
+        // Only under reads=lease: a real vote request within the lease is ignored, term and all.
+        const why =
+          w.leader === r.node
+            ? 'it is the leader and its lease holds'
+            : `it heard from leader ${w.leader} ${w.ago} ms ago, less than the minimum election timeout ${w.minElectionTimeout} ms`;
+        return because('lease-read', `${r.node} ignored ${r.candidate}'s request for votes for term ${r.term + 1} or later: ${why}, so it neither adopts the term nor votes. Leader leases depend on this`, {
+          cite: 'thesis §6.4, §4.2.3',
+        });
+      }
       return because(
         'prevote',
         w.leader === r.node

@@ -20,7 +20,7 @@ import { lastIndex } from '../raft/log.ts';
 import type { TimerRequest } from '../raft/effects.ts';
 import { clocked, nodeContext, type ClockedContext } from '../raft/context.ts';
 import { checkNodeChange } from '../check/invariants.ts';
-import { type ClusterState, type ScheduledOp, type Timer, currentLeader, linkKey } from './cluster.ts';
+import { type ClusterState, type ScheduledOp, type Timer, currentLeader, isClientId, linkKey } from './cluster.ts';
 import type { CausalObserver, LocalCause } from './causality.ts';
 import * as flights from './flightQueue.ts';
 import { drawInt } from './rng.ts';
@@ -446,8 +446,10 @@ export function cut(s: ClusterState, a: NodeId, b: NodeId, emit: Emit): void {
 /** Cut every link between different groups, as one event; links inside a group and to unlisted nodes stay as they are. */
 export function partition(s: ClusterState, groups: readonly (readonly NodeId[])[], emit: Emit): void {
   s.event++;
+  // Clients have links only to nodes, so two clients in different groups have nothing to cut.
   for (let i = 0; i < groups.length; i++)
-    for (let j = i + 1; j < groups.length; j++) for (const a of groups[i]) for (const b of groups[j]) cutLink(s, a, b, emit);
+    for (let j = i + 1; j < groups.length; j++)
+      for (const a of groups[i]) for (const b of groups[j]) if (!(isClientId(a) && isClientId(b))) cutLink(s, a, b, emit);
 }
 
 function cutLink(s: ClusterState, a: NodeId, b: NodeId, emit: Emit): void {
@@ -533,14 +535,21 @@ export const STABILIZE_LIMIT = LIMITS.maxStabilize;
 export function releaseHeldTimers(s: ClusterState, t0: number): void {
   const t1 = s.time;
   if (t1 <= t0) return;
+  const shift = (x: Timer | null): Timer | null => {
+    if (x === null) return null;
+    const by = t1 - Math.max(x.setAt, t0);
+    return { ...x, at: x.at + by, setAt: x.setAt + by };
+  };
   for (const id of s.ids) {
     const t = s.timers[id];
-    const shift = (x: Timer | null): Timer | null => {
-      if (x === null) return null;
-      const by = t1 - Math.max(x.setAt, t0);
-      return { ...x, at: x.at + by, setAt: x.setAt + by };
-    };
     s.timers[id] = { election: shift(t.election), heartbeat: shift(t.heartbeat) };
+  }
+  // Clients' timeouts and a workload's schedule were held too: they move on by the time that passed.
+  for (const c of s.clientIds) s.clientTimers[c] = shift(s.clientTimers[c]);
+  const w = s.workload;
+  if (w !== null) {
+    const by = t1 - t0;
+    s.workload = { ops: w.ops.slice(w.next).map((op) => ({ ...op, at: Math.max(op.at, t0) + by })), next: 0 };
   }
 }
 
