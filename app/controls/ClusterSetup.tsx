@@ -1,22 +1,35 @@
-/** A new cluster (node count and seed), or one of the paper's presets. */
+/**
+ * A new cluster (node count, seed, clients and how reads are served), or one of
+ * the paper's presets. Every change starts a new cluster with a `cluster` line.
+ */
 import { useState } from 'react';
 import { LIMITS } from '../../engine/config.ts';
+import { READ_MODES, type ReadMode } from '../../engine/types.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { selectConfig } from '../store/selectors.ts';
-import { loadPreset, newCluster } from '../sim/actions.ts';
+import { loadPreset, newCluster, type ClientSetup } from '../sim/actions.ts';
 import { readSeed } from './seedText.ts';
 import { useSession } from '../session/useSession.ts';
 
 const COUNTS = Array.from({ length: LIMITS.maxNodes - LIMITS.minNodes + 1 }, (_, i) => i + LIMITS.minNodes);
+const CLIENT_COUNTS = Array.from({ length: LIMITS.maxClients + 1 }, (_, i) => i);
+
+/** Each read mode as the menu names it, and what it does (thesis §6.4). */
+const READ_HELP: Record<ReadMode, { label: string; help: string }> = {
+  log: { label: 'through the log', help: 'A get is appended and committed like any command: linearizable, at the cost of a log entry' },
+  readindex: { label: 'ReadIndex', help: 'The leader confirms with a heartbeat round that it still leads, then answers from its state machine (thesis §6.4)' },
+  lease: { label: 'lease', help: 'The leader answers at once while a majority acknowledged it recently enough; voters refuse elections meanwhile (thesis §6.4.1)' },
+};
 
 export function ClusterSetup() {
   const session = useSession();
   const config = useAppStore(selectConfig);
+  const setup: ClientSetup = { clients: config.clients, reads: config.raft.reads };
   return (
     <div className="control-group setup">
       <label title="How many servers (1 to 9): starts a new cluster">
         <span className="control-label">Nodes</span>
-        <select data-testid="node-count" value={config.nodes} onChange={(e) => newCluster(session, Number(e.target.value), config.seed)}>
+        <select data-testid="node-count" value={config.nodes} onChange={(e) => newCluster(session, Number(e.target.value), config.seed, setup)}>
           {COUNTS.map((n) => (
             <option key={n} value={n}>
               {n}
@@ -24,8 +37,36 @@ export function ClusterSetup() {
           ))}
         </select>
       </label>
+      <label title="How many clients (0 to 9) send requests to the cluster (§8): starts a new cluster">
+        <span className="control-label">Clients</span>
+        <select
+          data-testid="client-count"
+          value={config.clients}
+          onChange={(e) => newCluster(session, config.nodes, config.seed, { ...setup, clients: Number(e.target.value) })}
+        >
+          {CLIENT_COUNTS.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label title={`How a leader answers a read: ${READ_HELP[config.raft.reads].help}. Starts a new cluster`}>
+        <span className="control-label">Reads</span>
+        <select
+          data-testid="read-mode"
+          value={config.raft.reads}
+          onChange={(e) => newCluster(session, config.nodes, config.seed, { ...setup, reads: e.target.value as ReadMode })}
+        >
+          {READ_MODES.map((m) => (
+            <option key={m} value={m} title={READ_HELP[m].help}>
+              {READ_HELP[m].label}
+            </option>
+          ))}
+        </select>
+      </label>
       {/* Remounted when the cluster's seed changes, so the field shows the seed in force. */}
-      <SeedForm key={config.seed} nodes={config.nodes} seed={config.seed} />
+      <SeedForm key={config.seed} nodes={config.nodes} seed={config.seed} setup={setup} />
       <span className="presets" role="group" aria-label="Presets">
         <button data-testid="preset-figure7" onClick={() => loadPreset(session, 'figure7')} title="The Raft paper's Figure 7: a new leader meets six divergent followers">
           Figure 7
@@ -38,7 +79,7 @@ export function ClusterSetup() {
   );
 }
 
-function SeedForm({ nodes, seed }: { nodes: number; seed: number }) {
+function SeedForm({ nodes, seed, setup }: { nodes: number; seed: number; setup: ClientSetup }) {
   const session = useSession();
   const [text, setText] = useState(String(seed));
   const [refused, setRefused] = useState(false);
@@ -53,7 +94,7 @@ function SeedForm({ nodes, seed }: { nodes: number; seed: number }) {
         setRefused(!r.ok);
         // Refused: the cluster stays as it is, and the text stays in the field to be fixed.
         if (!r.ok) session.store.getState().reportError({ line: 0, col: 0, text: `seed ${text}`, message: r.message });
-        else newCluster(session, nodes, r.seed);
+        else newCluster(session, nodes, r.seed, setup);
       }}
     >
       <label title="The random seed: the same seed and the same actions give the same run">
@@ -72,7 +113,7 @@ function SeedForm({ nodes, seed }: { nodes: number; seed: number }) {
           }}
         />
       </label>
-      <button data-testid="new-cluster" type="submit" title="Start a new cluster with this many nodes and this seed">
+      <button data-testid="new-cluster" type="submit" title="Start a new cluster with these nodes, clients, read mode and seed">
         New cluster
       </button>
     </form>

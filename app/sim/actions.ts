@@ -4,7 +4,7 @@
  * the session formats and records, so every change is in the script.
  */
 import type { CommandBody, PresetName } from '../../engine/scenario/ast.ts';
-import type { NodeId } from '../../engine/types.ts';
+import type { NodeId, ReadMode } from '../../engine/types.ts';
 import { linkKey } from '../../engine/sim/cluster.ts';
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
 import type { Session } from '../session/session.ts';
@@ -77,10 +77,22 @@ export function leaveTour(session: Session): void {
   showInAddressBar('', session.options.embedded);
 }
 
-export function newCluster(session: Session, nodes: number, seed: number): void {
+/** What the setup controls choose besides the node count and the seed. */
+export interface ClientSetup {
+  readonly clients: number;
+  readonly reads: ReadMode;
+}
+
+/**
+ * A fresh cluster, every other option at its default. `setup` keeps the
+ * clients and the read mode chosen in the setup controls (defaults: none, `log`).
+ */
+export function newCluster(session: Session, nodes: number, seed: number, setup?: ClientSetup): void {
   leaveTour(session);
   ui(session).select(null);
-  session.command({ kind: 'cluster', config: { ...DEFAULT_CONFIG, nodes, seed } });
+  const clients = setup?.clients ?? DEFAULT_CONFIG.clients;
+  const raft = { ...DEFAULT_CONFIG.raft, reads: setup?.reads ?? DEFAULT_CONFIG.raft.reads };
+  session.command({ kind: 'cluster', config: { ...DEFAULT_CONFIG, nodes, seed, clients, raft } });
 }
 
 /** Load a preset, paused, so the user can act on it first. */

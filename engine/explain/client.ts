@@ -41,7 +41,7 @@ export function clientInvoked(r: RecordOf<'clientInvoked'>): Explanation {
 }
 
 export function clientQueued(r: RecordOf<'clientQueued'>): Explanation {
-  return because('client-retry', `${r.client} was asked to ${opText(r.op)} while it waits for an answer: it will send it after (${plural(r.waiting, 'operation')} waiting)`, {
+  return because('client-retry', `${r.client} was asked to ${opText(r.op)} while it waits for an answer: it queues it, to send once the operations before it are answered (${plural(r.waiting, 'operation')} waiting)`, {
     cite: '§8: a client has one request outstanding',
   });
 }
@@ -127,8 +127,9 @@ export function readServed(r: RecordOf<'readServed'>): Explanation {
 }
 
 export function readsDropped(r: RecordOf<'readsDropped'>): Explanation {
-  return because('read-index', `${r.node} dropped ${plural(r.count, 'held read')}: it no longer leads, so it cannot confirm them`, {
-    next: 'Their clients will time out and retry',
+  const one = r.count === 1;
+  return because('read-index', `${r.node} dropped ${plural(r.count, 'held read')}: it no longer leads, so it cannot confirm ${one ? 'it' : 'them'}`, {
+    next: one ? 'Its client will time out and retry' : 'Their clients will time out and retry',
   });
 }
 
