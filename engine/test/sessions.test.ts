@@ -59,32 +59,61 @@ describe('the session table', () => {
 });
 
 describe('duplicates at the leader', () => {
-  // n1 leads, appends c1's request, and crashes before anyone knows it committed;
-  // c1 retries at n2, which holds the entry but has not applied it yet.
-  const pending = `cluster nodes=3 clients=1 seed=2 client-timeout=60ms
+  // n1 leads but is cut off from n2 and n3, so c1's request waits uncommitted in
+  // its log; c1 times out, is sent back to n1 by n2, and retries there.
+  const sameLeader = `cluster nodes=3 clients=1 seed=2 client-timeout=60ms election=300-400ms
 campaign n1
 stabilize
 run 60ms
-client c1 put x 1
+cut n1 n2
+cut n1 n3
+client c1 append x a
+run 150ms
+heal
+run 200ms
+`;
+
+  it('a retry of a request the leader appended and has not applied waits for that entry; it is not appended again', () => {
+    const { records, cluster } = runText(sameLeader);
+    const dup = records.filter((r) => r.type === 'duplicatePending');
+    expect(dup.length).toBeGreaterThan(0);
+    expect(dup[0]).toMatchObject({ node: 'n1', client: 'c1', serial: 1, index: 2 });
+    expect(records.filter((r) => r.type === 'commandAppended')).toHaveLength(1);
+    for (const id of ['n1', 'n2', 'n3']) expect(cluster.nodes[id].volatile?.machine.data.x).toBe('a');
+    // Applying the entry answered the client.
+    expect(records.some((r) => r.type === 'clientReturned' && r.client === 'c1' && r.from === 'n1')).toBe(true);
+  });
+
+  it('with unsafe=no-sessions the same retry is appended again, and applied twice', () => {
+    const { records, cluster } = runText(sameLeader.replace('seed=2', 'seed=2 unsafe=no-sessions'));
+    expect(records.filter((r) => r.type === 'duplicatePending')).toEqual([]);
+    expect(records.filter((r) => r.type === 'commandAppended' && r.client === 'c1' && r.serial === 1).length).toBeGreaterThan(1);
+    expect(cluster.nodes.n1.volatile?.machine.data.x).toMatch(/^aa+$/);
+  });
+
+  // n1 appends c1's request and crashes before anyone knows it committed; c1
+  // retries at n2, the new leader, which holds that entry of term 1 unapplied.
+  const newLeader = `cluster nodes=3 clients=1 seed=2 client-timeout=60ms
+campaign n1
+stabilize
+run 60ms
+client c1 append x a
 step 7
 crash n1
 campaign n2
+run 300ms
 `;
 
-  it('a retry of a request still in the log, unapplied, waits for that entry; it is not appended again', () => {
-    const { records, cluster } = runText(pending + 'run 200ms');
-    const dup = records.filter((r) => r.type === 'duplicatePending');
-    expect(dup.length).toBeGreaterThan(0);
-    expect(dup[0]).toMatchObject({ node: 'n2', client: 'c1', serial: 1 });
-    expect(records.filter((r) => r.type === 'commandAppended' && r.node === 'n2')).toEqual([]);
-    expect(cluster.nodes.n2.volatile?.machine.data.x).toBe('1');
-    // Applying the entry answered the client.
+  it("a new leader appends a retry of an earlier leader's entry again: the session table applies it once, and that copy is answered", () => {
+    const { records, cluster } = runText(newLeader);
+    const appended = records.filter((r) => r.type === 'commandAppended' && r.node === 'n2');
+    expect(appended).toHaveLength(1);
+    const applied = records.filter((r) => r.type === 'applied' && r.node === 'n2');
+    expect(applied.map((r) => r.type === 'applied' && [r.duplicate, r.replied])).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+    expect(cluster.nodes.n2.volatile?.machine.data.x).toBe('a');
     expect(records.some((r) => r.type === 'clientReturned' && r.client === 'c1' && r.from === 'n2')).toBe(true);
-  });
-
-  it('with unsafe=no-sessions the same retry is appended again', () => {
-    const { records } = runText(pending.replace('seed=2', 'seed=2 unsafe=no-sessions') + 'run 200ms');
-    expect(records.filter((r) => r.type === 'duplicatePending')).toEqual([]);
-    expect(records.some((r) => r.type === 'commandAppended' && r.node === 'n2' && r.client === 'c1' && r.serial === 1)).toBe(true);
   });
 });
