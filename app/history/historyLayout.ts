@@ -1,0 +1,71 @@
+/**
+ * What the History panel draws, as pure functions: the stretch of time shown,
+ * the operations in it, their labels, and the order the checker found.
+ *
+ * The window always ends at the moment viewed (an operation still waiting runs
+ * to it), and starts at the first invocation ("fit"), or `span` ms earlier when
+ * the user zoomed in. A long run would then put thousands of bars in a few
+ * hundred pixels, so the window also shrinks to hold at most MAX_BARS
+ * operations: the most recent ones, which are the ones the moment viewed is
+ * about. Every bar is at least MIN_BAR_PX wide, so an operation answered in the
+ * event it was sent stays visible and clickable.
+ */
+import type { HistoryOp } from '../../engine/linearize/history.ts';
+import type { VerdictView } from '../worker/historyView.ts';
+
+export const MAX_BARS = 400;
+export const MIN_BAR_PX = 4;
+/** The narrowest window, in simulated ms: a run's first operation must not fill the panel alone. */
+export const MIN_SPAN_MS = 50;
+
+/** The window's bounds in simulated ms. */
+export function historyWindow(ops: readonly HistoryOp[], now: number, span: number | null): [number, number] {
+  if (ops.length === 0) return [Math.max(0, now - MIN_SPAN_MS), Math.max(now, MIN_SPAN_MS)];
+  let start = span === null ? ops[0].invokedAt : Math.max(0, now - span);
+  // Ops are in order of invocation: the MAX_BARS-th from the end bounds the window.
+  if (ops.length > MAX_BARS) start = Math.max(start, ops[ops.length - MAX_BARS].invokedAt);
+  // A little room before the first bar, so its left edge is not on the panel's.
+  const end = Math.max(now, start + MIN_SPAN_MS);
+  const pad = (end - start) * 0.02;
+  return [Math.max(0, start - pad), end];
+}
+
+/** Indexes of the operations that overlap [t0, t1], in order of invocation. */
+export function opsInWindow(ops: readonly HistoryOp[], t0: number, t1: number): number[] {
+  const out: number[] = [];
+  ops.forEach((o, i) => {
+    if (o.invokedAt <= t1 && (o.returnedAt === null || o.returnedAt >= t0)) out.push(i);
+  });
+  return out.length > MAX_BARS ? out.slice(out.length - MAX_BARS) : out;
+}
+
+/** `put x 1`, `append x a`, `get x`. */
+export const callText = (o: HistoryOp): string => (o.op === 'get' ? `get ${o.key}` : `${o.op} ${o.key} ${o.value ?? ''}`);
+
+/** `put x 1`, `get x → 1a`, `get x → ""` (an unset key), `get x …` while unanswered. */
+export function opLabel(o: HistoryOp): string {
+  if (o.result === null) return `${callText(o)} …`;
+  if (o.op !== 'get') return callText(o);
+  return `${callText(o)} → ${o.result === '' ? '""' : o.result}`;
+}
+
+/** What a screen reader says for a bar, and its tooltip. */
+export function opDescription(o: HistoryOp): string {
+  const call = `${o.client} ${callText(o)}, called at ${fmt(o.invokedAt)} (event ${o.invokedEvent})`;
+  if (o.returnedAt === null) return `${call}, not answered yet`;
+  const result = o.op === 'get' ? `, returned ${o.result === '' ? 'nothing (x unset)'.replace('x', o.key) : JSON.stringify(o.result)}` : ', done';
+  return `${call}, answered at ${fmt(o.returnedAt)} (event ${o.returnedEvent})${result}`;
+}
+
+const fmt = (ms: number): string => `${+ms.toFixed(1)} ms`;
+
+/** For each operation, its place (1-based) in the order found for its key; absent for one left out (an unanswered get). */
+export function orderPlaces(verdict: VerdictView): Map<number, number> {
+  const places = new Map<number, number>();
+  if (verdict.verdict !== 'ok') return places;
+  for (const list of Object.values(verdict.order)) list.forEach((op, i) => places.set(op, i + 1));
+  return places;
+}
+
+/** The operations of a violation's smallest set. */
+export const violationSet = (verdict: VerdictView): ReadonlySet<number> => new Set(verdict.verdict === 'violation' ? verdict.ops : []);
