@@ -8,10 +8,10 @@ import type { ScaleLinear } from 'd3-scale';
 import type { HistoryOp } from '../../engine/linearize/history.ts';
 import { useSession } from '../session/useSession.ts';
 import { seekTo } from '../sim/actions.ts';
-import { MIN_BAR_PX, opDescription, opLabel } from './historyLayout.ts';
+import { MIN_BAR_PX, opDescription, opLabel, shortLabel } from './historyLayout.ts';
 
-/** Pale fills, one per key in order of first use, so one key's operations read as a set. */
-const KEY_FILLS = ['#dbe9f6', '#f6e3c8', '#dcefd9', '#eadcf3', '#f3dbe2', '#e3e3e3'];
+/** Pale fills, one per key in order of first use, so one key's operations read as a set (the panel's key legend shows them). */
+export const KEY_FILLS = ['#dbe9f6', '#f6e3c8', '#dcefd9', '#eadcf3', '#f3dbe2', '#e3e3e3'];
 /** Roughly the width of one character of the 11px label. */
 const CHAR_PX = 6.2;
 
@@ -35,10 +35,12 @@ export function HistoryOpBar({ index, op, x, now, top, height, keyIndex, place, 
   const x0 = x(op.invokedAt);
   const x1 = Math.max(x(op.returnedAt ?? now), x0 + MIN_BAR_PX);
   const w = x1 - x0;
-  const label = opLabel(op);
   const badge = place === null ? '' : `${place}`;
   const badgeW = badge === '' ? 0 : 6 + badge.length * 6;
-  const fits = w >= badgeW + label.length * CHAR_PX + 8;
+  const room = (text: string): boolean => w >= badgeW + text.length * CHAR_PX + 8;
+  const full = opLabel(op);
+  const short = shortLabel(op);
+  const label = room(full) ? full : room(short) ? short : null;
   const seek = (atAnswer: boolean) => {
     if (atAnswer && op.returnedEvent !== null) seekTo(session, op.returnedEvent, op.returnedAt ?? undefined);
     else seekTo(session, op.invokedEvent, op.invokedAt);
@@ -78,7 +80,7 @@ export function HistoryOpBar({ index, op, x, now, top, height, keyIndex, place, 
           </text>
         </g>
       )}
-      {fits && (
+      {label !== null && (
         <text className="history-label" x={badgeW + 6} y={height / 2 + 4} aria-hidden="true">
           {label}
         </text>

@@ -15,7 +15,7 @@ import { selectClientHistory, selectConfig, selectTime } from '../store/selector
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { formatTick } from '../timeline/timelineWindow.ts';
 import { historyWindow, opsInWindow, orderPlaces, violationSet } from './historyLayout.ts';
-import { HistoryOpBar } from './HistoryOpBar.tsx';
+import { HistoryOpBar, KEY_FILLS } from './HistoryOpBar.tsx';
 import { VerdictLine } from './VerdictLine.tsx';
 import './history.css';
 
@@ -71,6 +71,13 @@ export function HistoryPanel() {
             <button type="button" onClick={() => setSpan(null)} disabled={span === null} title="Show the whole history">
               Fit all
             </button>
+            <span className="history-keys" aria-label="Colour of each key">
+              {keys.map((k, i) => (
+                <span key={k} className="history-key">
+                  <span className="history-swatch" style={{ background: KEY_FILLS[i % KEY_FILLS.length] }} aria-hidden="true" /> key {k}
+                </span>
+              ))}
+            </span>
             {shown.length < ops.length && (
               <span className="muted history-count">
                 {shown.length} of {ops.length} operations shown
@@ -115,7 +122,10 @@ export function HistoryPanel() {
             </g>
             <line className="now-line" x1={x(now)} x2={x(now)} y1={0} y2={lanes.length * LANE} />
           </svg>
-          <p className="muted history-hint">Click an operation to see the run when it was called; Shift+click, when it was answered.</p>
+          <p className="muted history-hint">
+            A bar runs from a client's call to its answer (dashed: no answer yet); <code>+a</code> appends a, <code>→1a</code> is what a get returned.
+            Click an operation to see the run when it was called; Shift+click, when it was answered.
+          </p>
         </>
       )}
     </div>

@@ -17,8 +17,8 @@ export function VerdictLine({ verdict, count }: Props) {
     case 'ok':
       return (
         <p className="history-verdict ok" data-testid="history-verdict" data-verdict="ok">
-          <span aria-hidden="true">✓</span> <strong>Linearizable.</strong> The numbers give one order, per key, in which every answered operation
-          could have taken effect at a single instant between its call and its answer (§8).
+          <span aria-hidden="true">✓</span> <strong>Linearizable.</strong> Every answered operation could have taken effect at a single instant between its
+          call and its answer, in the order of its number (counted per key): as if one copy of the data served the clients (§8).
         </p>
       );
     case 'violation':

@@ -49,6 +49,12 @@ export function opLabel(o: HistoryOp): string {
   return `${callText(o)} → ${o.result === '' ? '""' : o.result}`;
 }
 
+/** The label squeezed for a narrow bar: the value written (`1`, `+a`) or read (`→1a`). */
+export function shortLabel(o: HistoryOp): string {
+  if (o.op === 'get') return o.result === null ? '…' : `→${o.result === '' ? '""' : o.result}`;
+  return o.op === 'append' ? `+${o.value ?? ''}` : (o.value ?? '');
+}
+
 /** What a screen reader says for a bar, and its tooltip. */
 export function opDescription(o: HistoryOp): string {
   const call = `${o.client} ${callText(o)}, called at ${fmt(o.invokedAt)} (event ${o.invokedEvent})`;

@@ -40,5 +40,5 @@ export function linearizabilityViolation(verdict: VerdictView, ops: readonly His
       time = o.returnedAt ?? o.invokedAt;
     }
   }
-  return { invariant: 'Linearizability', event, time, detail: verdict.explanation.replace(/\.$/, ''), nodes: [], index: null };
+  return { invariant: 'Linearizability', event, time, detail: verdict.explanation, nodes: [], index: null };
 }
