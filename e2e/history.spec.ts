@@ -44,6 +44,9 @@ test('a workload draws a bar per operation, finds an order, and a click shows th
   const history = page.getByTestId('history');
   const bars = history.getByTestId('history-op');
   await expect(bars.first()).toBeVisible();
+  // By default the latest operations, wide enough to read; "Fit all" shows every one.
+  await capture(page, 'workload');
+  await history.getByRole('button', { name: 'Fit all' }).click();
   expect(await bars.count()).toBeGreaterThanOrEqual(20);
   await expect(history).toHaveAttribute('data-verdict', 'ok');
   await expect(page.getByTestId('invariant-Linearizability')).toHaveAttribute('data-state', 'holds');
@@ -51,7 +54,7 @@ test('a workload draws a bar per operation, finds an order, and a click shows th
   const answered = history.locator('[data-testid="history-op"][data-answered="true"]');
   expect(await answered.evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.place !== ''))).toBe(true);
   for (const client of ['c1', 'c2', 'c3']) await expect(history.locator(`[data-client="${client}"]`).first()).toBeAttached();
-  await capture(page, 'workload');
+  await capture(page, 'workload-all');
 
   const get = history.locator('[data-testid="history-op"][data-op="get"][data-answered="true"]').nth(3);
   const label = (await get.getAttribute('aria-label'))!;

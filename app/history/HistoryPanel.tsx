@@ -8,13 +8,13 @@
  * A click on an operation shows the run at its call; a shift-click (or
  * Shift+Enter) at its answer.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { useAppStore } from '../store/useAppStore.ts';
 import { selectClientHistory, selectConfig, selectTime } from '../store/selectors.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { formatTick } from '../timeline/timelineWindow.ts';
-import { historyWindow, opsInWindow, orderPlaces, violationSet } from './historyLayout.ts';
+import { historyWindow, opsInWindow, orderPlaces, violationSet, type HistoryZoom } from './historyLayout.ts';
 import { HistoryOpBar, KEY_FILLS } from './HistoryOpBar.tsx';
 import { VerdictLine } from './VerdictLine.tsx';
 import './history.css';
@@ -30,10 +30,11 @@ export function HistoryPanel() {
   const now = useAppStore(selectTime);
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
-  /** Null: fit the whole history; otherwise the ms shown before the moment viewed. */
-  const [span, setSpan] = useState<number | null>(null);
+  const [zoom, setZoom] = useState<HistoryZoom>('readable');
+  const clipId = `history-plot-${useId().replace(/:/g, '')}`;
   const { ops, clients, verdict } = history;
-  const [t0, t1] = historyWindow(ops, now, span);
+  const plotPx = Math.max(10, width - RIGHT_PAD - LABEL_WIDTH);
+  const [t0, t1] = historyWindow(ops, now, zoom, plotPx);
   const x = useMemo(() => scaleLinear().domain([t0, t1]).range([LABEL_WIDTH, Math.max(LABEL_WIDTH + 10, width - RIGHT_PAD)]), [t0, t1, width]);
   const shown = useMemo(() => opsInWindow(ops, t0, t1), [ops, t0, t1]);
   const places = useMemo(() => orderPlaces(verdict), [verdict]);
@@ -51,7 +52,7 @@ export function HistoryPanel() {
   }
   const lanes = clients.length > 0 ? clients : Array.from({ length: config.clients }, (_, i) => `c${i + 1}`);
   const height = lanes.length * LANE + AXIS;
-  const zoom = (factor: number) => setSpan(Math.max(20, (t1 - t0) * factor));
+  const zoomBy = (factor: number) => setZoom(Math.max(20, (t1 - t0) * factor));
   return (
     <div className="history" data-testid="history" ref={box} data-verdict={verdict.verdict} data-ops={ops.length}>
       <VerdictLine verdict={verdict} count={ops.length} />
@@ -62,14 +63,17 @@ export function HistoryPanel() {
       ) : (
         <>
           <div className="history-zoom" role="group" aria-label="Time shown">
-            <button type="button" onClick={() => zoom(0.5)} title="Show half as much time, ending at the moment viewed">
+            <button type="button" onClick={() => zoomBy(0.5)} title="Show half as much time, ending at the latest operation">
               Zoom in
             </button>
-            <button type="button" onClick={() => zoom(2)} title="Show twice as much time">
+            <button type="button" onClick={() => zoomBy(2)} title="Show twice as much time">
               Zoom out
             </button>
-            <button type="button" onClick={() => setSpan(null)} disabled={span === null} title="Show the whole history">
+            <button type="button" onClick={() => setZoom('all')} disabled={zoom === 'all'} title="Show the whole history from the first call">
               Fit all
+            </button>
+            <button type="button" onClick={() => setZoom('readable')} disabled={zoom === 'readable'} title="Show the latest operations, wide enough to read">
+              Readable
             </button>
             <span className="history-keys" aria-label="Colour of each key">
               {keys.map((k, i) => (
@@ -79,8 +83,8 @@ export function HistoryPanel() {
               ))}
             </span>
             {shown.length < ops.length && (
-              <span className="muted history-count">
-                {shown.length} of {ops.length} operations shown
+              <span className="muted history-count" data-testid="history-count">
+                the latest {shown.length} of {ops.length} operations
               </span>
             )}
           </div>
@@ -93,6 +97,10 @@ export function HistoryPanel() {
                 </text>
               </g>
             ))}
+            <clipPath id={clipId}>
+              <rect x={LABEL_WIDTH} y={0} width={plotPx + RIGHT_PAD / 2} height={lanes.length * LANE} />
+            </clipPath>
+            <g clipPath={`url(#${clipId})`}>
             {shown.map((i) => {
               const o = ops[i];
               const lane = lanes.indexOf(o.client);
@@ -111,6 +119,7 @@ export function HistoryPanel() {
                 />
               );
             })}
+            </g>
             <g className="axis" transform={`translate(0,${lanes.length * LANE})`} aria-hidden="true">
               <line x1={LABEL_WIDTH} x2={width - RIGHT_PAD} y1={1} y2={1} />
               {x.ticks(Math.max(2, Math.floor(width / 110))).map((t) => (

@@ -2,32 +2,55 @@
  * What the History panel draws, as pure functions: the stretch of time shown,
  * the operations in it, their labels, and the order the checker found.
  *
- * The window always ends at the moment viewed (an operation still waiting runs
- * to it), and starts at the first invocation ("fit"), or `span` ms earlier when
- * the user zoomed in. A long run would then put thousands of bars in a few
- * hundred pixels, so the window also shrinks to hold at most MAX_BARS
- * operations: the most recent ones, which are the ones the moment viewed is
- * about. Every bar is at least MIN_BAR_PX wide, so an operation answered in the
- * event it was sent stays visible and clickable.
+ * The window ends at the last thing that happened in the history (the moment
+ * viewed while an operation still waits, its bar running to it), and, by
+ * default ("readable"), is as long as makes a typical operation READABLE_PX
+ * wide, so its label fits: on a phone it holds the last few operations, on a
+ * wide screen more. "Fit all" shows everything from the first call, and the
+ * zoom buttons halve or double the span. However wide, the window holds at most
+ * MAX_BARS operations, the most recent ones (a long run would put thousands of
+ * bars in a few hundred pixels), and every bar is at least MIN_BAR_PX wide, so
+ * an operation answered in the event it was sent stays visible and clickable.
  */
 import type { HistoryOp } from '../../engine/linearize/history.ts';
 import type { VerdictView } from '../worker/historyView.ts';
 
 export const MAX_BARS = 400;
 export const MIN_BAR_PX = 4;
+/** How wide a typical bar is in the readable window: room for `get x → 1a` and its number. */
+export const READABLE_PX = 90;
 /** The narrowest window, in simulated ms: a run's first operation must not fill the panel alone. */
-export const MIN_SPAN_MS = 50;
+export const MIN_SPAN_MS = 20;
 
-/** The window's bounds in simulated ms. */
-export function historyWindow(ops: readonly HistoryOp[], now: number, span: number | null): [number, number] {
+/** `readable`: a typical bar READABLE_PX wide; `all`: from the first call; a number: that many ms. */
+export type HistoryZoom = 'readable' | 'all' | number;
+
+/** The middle duration of the answered operations (ms), or null with none answered. */
+export function typicalDuration(ops: readonly HistoryOp[]): number | null {
+  const d = ops.filter((o) => o.returnedAt !== null).map((o) => o.returnedAt! - o.invokedAt);
+  if (d.length === 0) return null;
+  d.sort((a, b) => a - b);
+  return Math.max(1, d[Math.floor(d.length / 2)]);
+}
+
+/** The window's bounds in simulated ms, for a plot `plotPx` pixels wide. */
+export function historyWindow(ops: readonly HistoryOp[], now: number, zoom: HistoryZoom, plotPx: number): [number, number] {
   if (ops.length === 0) return [Math.max(0, now - MIN_SPAN_MS), Math.max(now, MIN_SPAN_MS)];
-  let start = span === null ? ops[0].invokedAt : Math.max(0, now - span);
+  const pending = ops.some((o) => o.returnedAt === null);
+  const last = ops.reduce((m, o) => Math.max(m, o.returnedAt ?? o.invokedAt), 0);
+  const end = Math.max(pending ? now : last, MIN_SPAN_MS);
+  const first = ops[0].invokedAt;
+  let span: number;
+  if (zoom === 'all') span = end - first;
+  else if (zoom === 'readable') span = Math.min(end - first, ((typicalDuration(ops) ?? end - first) * plotPx) / READABLE_PX);
+  else span = zoom;
+  span = Math.max(span, MIN_SPAN_MS);
+  let start = end - span;
   // Ops are in order of invocation: the MAX_BARS-th from the end bounds the window.
   if (ops.length > MAX_BARS) start = Math.max(start, ops[ops.length - MAX_BARS].invokedAt);
-  // A little room before the first bar, so its left edge is not on the panel's.
-  const end = Math.max(now, start + MIN_SPAN_MS);
+  // A little room on each side, so no bar's edge is on the panel's.
   const pad = (end - start) * 0.02;
-  return [Math.max(0, start - pad), end];
+  return [Math.max(0, start - pad), end + pad];
 }
 
 /** Indexes of the operations that overlap [t0, t1], in order of invocation. */
