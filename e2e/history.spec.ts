@@ -1,5 +1,6 @@
 /** The History panel: a bar per client operation, the checker's verdict, and seeking to an operation's call. */
 import { expect, test, type Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import { open } from './helpers.ts';
 
 const WORKLOAD = ['cluster nodes=5 clients=3 seed=3', 'campaign n1', 'stabilize', 'workload ops=24 rate=40/s keys=2 reads=40', 'run 1500ms'].join('\n');
@@ -93,6 +94,9 @@ test('a retry applied twice without sessions: Linearizability is violated, and t
   await expect(page.getByTestId('safety-explanation')).toContainText('Linearizability');
   await expect(page.getByTestId('safety-explanation')).toContainText('unsafe=no-sessions');
   await capture(page, 'violation');
+  // The panel and the safety row pass an accessibility audit (WCAG 2.1 AA): named bars, contrast.
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="history"]').include('[data-testid="safety"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // The property's link shows the run at the answer that made it visible.
   await row.getByRole('button').click();
   await expect(page.getByTestId('time-travel-where')).toContainText('Replaying the past');

@@ -82,7 +82,7 @@ export function shortLabel(o: HistoryOp): string {
 export function opDescription(o: HistoryOp): string {
   const call = `${o.client} ${callText(o)}, called at ${fmt(o.invokedAt)} (event ${o.invokedEvent})`;
   if (o.returnedAt === null) return `${call}, not answered yet`;
-  const result = o.op === 'get' ? `, returned ${o.result === '' ? 'nothing (x unset)'.replace('x', o.key) : JSON.stringify(o.result)}` : ', done';
+  const result = o.op === 'get' ? `, returned ${o.result === '' ? `nothing (${o.key} unset)` : JSON.stringify(o.result)}` : ', done';
   return `${call}, answered at ${fmt(o.returnedAt)} (event ${o.returnedEvent})${result}`;
 }
 
