@@ -8,18 +8,26 @@
 import { useMemo } from 'react';
 import { INVARIANTS } from '../../engine/events.ts';
 import { useAppStore } from '../store/useAppStore.ts';
-import { selectRaft, selectViolationCount, selectViolations } from '../store/selectors.ts';
+import { selectClientHistory, selectConfig, selectRaft, selectViolationCount, selectViolations } from '../store/selectors.ts';
 import { seekTo } from '../sim/actions.ts';
 import { explainViolations } from './explain.ts';
 import { INVARIANT_INFO } from './invariantInfo.ts';
 import { unsafeFlag } from './ruleChoice.ts';
 import { useSession } from '../session/useSession.ts';
+import { linearizabilityState, linearizabilityViolation } from './linearizability.ts';
 
 export function SafetyPanel() {
   const session = useSession();
-  const count = useAppStore(selectViolationCount);
-  const violations = useAppStore(selectViolations);
+  const eventCount = useAppStore(selectViolationCount);
+  const eventViolations = useAppStore(selectViolations);
   const raft = useAppStore(selectRaft);
+  const clientCount = useAppStore(selectConfig).clients;
+  const { verdict, ops } = useAppStore(selectClientHistory);
+  // Linearizability is judged over the client history (linearizability.ts), the six others after every event.
+  const linearizable = useMemo(() => linearizabilityViolation(verdict, ops), [verdict, ops]);
+  const violations = useMemo(() => (linearizable === null ? eventViolations : [...eventViolations, linearizable]), [eventViolations, linearizable]);
+  const count = eventCount + (linearizable === null ? 0 : 1);
+  const hasClients = clientCount > 0 || ops.length > 0;
   const explanation = useMemo(() => explainViolations(violations, raft), [violations, raft]);
   const ok = count === 0;
   const first = new Map(violations.map((v) => [v.invariant, v]));
@@ -66,8 +74,28 @@ export function SafetyPanel() {
         {INVARIANTS.map((name) => {
           const v = first.get(name);
           const info = INVARIANT_INFO[name];
+          if (name === 'Linearizability') {
+            if (!hasClients) return null;
+            const state = linearizabilityState(verdict);
+            if (state === 'unknown' || state === 'none') {
+              return (
+                <li key={name} data-testid={`invariant-${name}`} data-ok="true" data-state={state} className={state}>
+                  <span className="inv-mark" aria-hidden="true">
+                    {state === 'unknown' ? '?' : '–'}
+                  </span>
+                  <span className="inv-name">
+                    {info.title} <span className="inv-section">{info.section}</span>
+                  </span>
+                  <span className="inv-status">
+                    {state === 'unknown' ? 'unknown: the search for an order ran out of steps' : 'no client operations answered yet'}
+                  </span>
+                  <span className="inv-meaning">{info.meaning}</span>
+                </li>
+              );
+            }
+          }
           return (
-            <li key={name} data-testid={`invariant-${name}`} data-ok={v === undefined} className={v === undefined ? 'holds' : 'violated'}>
+            <li key={name} data-testid={`invariant-${name}`} data-ok={v === undefined} data-state={v === undefined ? 'holds' : 'violated'} className={v === undefined ? 'holds' : 'violated'}>
               <span className="inv-mark" aria-hidden="true">
                 {v === undefined ? '✓' : '✗'}
               </span>

@@ -300,6 +300,7 @@ export class Session {
       },
       snapshot: (s) => {
         store().applySnapshot(s);
+        store().applyClientHistory(s);
         this.clock.sync(s.time, performance.now());
       },
       // The worker stopped the tick at the very moment (a violation, a tour step's end); its snapshot follows.

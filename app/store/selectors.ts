@@ -38,6 +38,8 @@ export const selectWelcome = (s: Store) => s.welcome;
 export const selectLibrary = (s: Store) => s.library;
 export const selectTours = (s: Store) => s.tours;
 
+export const selectClientHistory = (s: Store) => s.clientHistory;
+export const selectVerdict = (s: Store) => s.clientHistory.verdict;
 export const selectViolationCount = (s: Store) => s.violationCount;
 export const selectViolations = (s: Store) => s.violations;
 export const selectStats = (s: Store) => s.stats;

@@ -15,8 +15,9 @@ import { createUiSlice, type UiSlice } from './uiSlice.ts';
 import { createTourSlice, type TourSlice } from './tourSlice.ts';
 import { createContentSlice, type ContentSlice } from './contentSlice.ts';
 import { createLayoutSlice, type LayoutSlice } from './layoutSlice.ts';
+import { createClientHistorySlice, type ClientHistorySlice } from './clientHistorySlice.ts';
 
-export type Store = SimSlice & UiSlice & TourSlice & ContentSlice & LayoutSlice;
+export type Store = SimSlice & UiSlice & TourSlice & ContentSlice & LayoutSlice & ClientHistorySlice;
 
 export type AppStore = StoreApi<Store>;
 
@@ -27,5 +28,6 @@ export function createAppStore(): AppStore {
     ...createTourSlice(...a),
     ...createContentSlice(...a),
     ...createLayoutSlice(...a),
+    ...createClientHistorySlice(...a),
   }));
 }

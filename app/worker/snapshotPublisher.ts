@@ -6,6 +6,7 @@
  */
 import type { ClusterState } from '../../engine/sim/cluster.ts';
 import type { EventFeed } from './eventFeed.ts';
+import { HistoryPublisher } from './historyView.ts';
 import { LogDeltas } from './logDeltas.ts';
 import type { FromWorker, SnapshotCause } from './protocol.ts';
 import { scriptDelta, type Recording } from './recording.ts';
@@ -28,6 +29,7 @@ export class SnapshotPublisher {
   /** The script as the page has it. */
   private linesSent: readonly string[] = [];
   private readonly logs = new LogDeltas();
+  private readonly clientHistory = new HistoryPublisher();
   /** The next snapshot must carry everything (a new cluster, another run, a page that asked). */
   private fullPending = true;
   /** The next snapshot replaces the events list (the view moved). */
@@ -60,6 +62,9 @@ export class SnapshotPublisher {
       setup: script === null ? null : shown.recording.setup,
       timeline: shown.timeline,
     });
-    return { kind: 'snapshot', cause, snapshot };
+    if (full) this.clientHistory.reset();
+    const history = this.clientHistory.take(shown.cluster.history);
+    const changed = history.delta !== null || history.verdict !== null;
+    return { kind: 'snapshot', cause, snapshot: changed ? { ...snapshot, clientHistory: history } : snapshot };
   }
 }

@@ -7,6 +7,7 @@ import type { AppendEntries, ClusterConfig, Flight, LogEntry, NodeId, Outgoing, 
 import type { InvariantName, RecordType } from '../../engine/events.ts';
 import type { RuleId } from '../../engine/explain/rules.ts';
 import type { ScriptDelta } from './recording.ts';
+import type { ClientHistoryView } from './historyView.ts';
 
 /** A node's role as drawn: a crashed node has no role, only persistent state. */
 export type DrawnRole = Role | 'down';
@@ -163,6 +164,8 @@ export interface Snapshot {
   /** Its leading cluster/preset lines: what "reset" replays. Null when unchanged. */
   readonly setup: readonly string[] | null;
   readonly timeline: TimelineView;
+  /** The client history and its linearizability verdict (historyView.ts); absent when neither changed. */
+  readonly clientHistory?: ClientHistoryView;
 }
 
 /** How many recent events of each kind (routine or not) the page keeps, and the worker resends on a full snapshot. */
