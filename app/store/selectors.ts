@@ -3,7 +3,7 @@
  * selects changes. Object-shaped ones are meant for `useShallow`.
  */
 import type { ClientId, NodeId } from '../../engine/types.ts';
-import type { NodeView } from '../worker/viewModel.ts';
+import type { ClientView, NodeView } from '../worker/viewModel.ts';
 import type { Store } from './store.ts';
 import { violationMarks } from '../safety/violationMarks.ts';
 
@@ -62,6 +62,21 @@ export function selectNode(id: NodeId): (s: Store) => NodeView | undefined {
   }
   return f;
 }
+
+/** A pure memo table like nodeSelectors'. */
+const clientSelectors = new Map<ClientId, (s: Store) => ClientView | undefined>();
+/** One selector per client id, made once. */
+export function selectClient(id: ClientId): (s: Store) => ClientView | undefined {
+  let f = clientSelectors.get(id);
+  if (f === undefined) {
+    f = (s) => s.clients[id];
+    clientSelectors.set(id, f);
+  }
+  return f;
+}
+
+/** Each client's believed leader, as one string ("n1,,n2"): a primitive, so the cluster re-renders only when a belief changes. */
+export const selectLeaderGuesses = (s: Store): string => s.clientIds.map((c) => s.clients[c]?.leaderGuess ?? '').join(',');
 
 /** A pure memo table like nodeSelectors'. */
 const involvedSelectors = new Map<NodeId, (s: Store) => boolean>();

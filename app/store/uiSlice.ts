@@ -95,7 +95,7 @@ export interface UiSlice {
 export function lastRequestNumber(script: readonly string[]): number {
   let n = 0;
   for (const line of script) {
-    const m = /^propose \S+ v(\d+)$/.exec(line);
+    const m = /^(?:propose \S+|client \S+ put k) v(\d+)$/.exec(line);
     if (m !== null) n = Math.max(n, Number(m[1]));
   }
   return n;
