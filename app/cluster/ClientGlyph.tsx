@@ -52,18 +52,18 @@ export const ClientGlyph = memo(function ClientGlyph({ id, place, painter, selec
       {selected && <rect className="client-selection" x={-W / 2 - 7} y={-H / 2 - 7} width={W + 14} height={H + 14} rx={10} />}
       <rect className="client-focus" x={-W / 2 - 11} y={-H / 2 - 11} width={W + 22} height={H + 22} rx={12} />
       <rect className="client-body" x={-W / 2} y={-H / 2} width={W} height={H} rx={5} />
-      <text className="client-id" y={-2}>
+      <text className="client-id" y={-1}>
         {id}
       </text>
-      <text className="client-guess" y={13}>
+      <text className="client-guess" y={18}>
         {`⇢ ${client.leaderGuess ?? '?'}`}
       </text>
-      {waiting && <rect className="client-timer-track" x={-W / 2} y={H / 2 + 3} width={W} height={5} rx={2} />}
-      <rect ref={registerBar} className="client-timer-bar" x={-W / 2} y={H / 2 + 3} height={5} rx={2} />
-      <text className="client-request" y={H / 2 + 25}>
+      {waiting && <rect className="client-timer-track" x={-W / 2} y={H / 2 + 3} width={W} height={6} rx={2} />}
+      <rect ref={registerBar} className="client-timer-bar" x={-W / 2} y={H / 2 + 3} height={6} rx={2} />
+      <text className="client-request" y={H / 2 + 28}>
         {requestLine(client)}
       </text>
-      <text className="client-progress" y={H / 2 + 42}>
+      <text className="client-progress" y={H / 2 + 48}>
         {progressLine(client)}
       </text>
     </g>

@@ -70,7 +70,7 @@ export function ClusterView() {
         ))}
       </g>
       {clientIds.length > 0 && (
-        <g className="clients" role="group" aria-label="Clients: click one (or Enter) to see its request and give it an operation">
+        <g className={clientIds.length > 5 ? 'clients crowded' : 'clients'} role="group" aria-label="Clients: click one (or Enter) to see its request and give it an operation">
           {clientIds.map((id) => (
             <ClientGlyph key={id} id={id} place={layout[id]} painter={painter} selected={id === selectedClient} />
           ))}

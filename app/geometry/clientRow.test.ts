@@ -10,6 +10,9 @@ describe('clientRow', () => {
     const row = clientRow(['c1', 'c2', 'c3']);
     expect(row.c2.x).toBeCloseTo(VIEW_WIDTH / 2);
     expect(row.c3.x - row.c2.x).toBeCloseTo(row.c2.x - row.c1.x);
+    // Room either side of the outermost clients for half a line of words (about 200 units long).
+    expect(row.c1.x).toBeGreaterThan(100);
+    expect(VIEW_WIDTH - row.c3.x).toBeGreaterThan(100);
     const lowestNode = Math.max(...Object.values(ringLayout(['n1', 'n2', 'n3', 'n4', 'n5'])).map((p) => p.y));
     for (const p of Object.values(row)) {
       expect(p.y - CLIENT_BOX.height / 2).toBeGreaterThan(lowestNode + NODE_RADIUS);
