@@ -33,7 +33,8 @@ interface Props {
 }
 
 export const LogCell = memo(function LogCell({ node, index, term, text, mark, committed, conflict, violation, tabStop, column }: Props) {
-  const what = text === 'no-op' ? 'leader no-op' : text;
+  // entryText quotes a raw value (and only a raw value): say what it is.
+  const what = text === 'no-op' ? 'leader no-op' : text.startsWith('"') ? `value ${text}` : text;
   const status = committed ? 'committed' : 'not committed yet';
   return (
     <div
