@@ -87,7 +87,8 @@ for (const size of [
     await page.screenshot({ path: `${SHOTS}/${size.name}-page.png` });
     await page.getByTestId('client-c2').click();
     await page.getByTestId('client-inspector').screenshot({ path: `${SHOTS}/${size.name}-client-inspector.png` });
-    await page.getByTestId('node-n1').click();
+    // The leader elected after n1's crash (seed 7): its state machine and session table.
+    await page.getByTestId('node-n4').click();
     await page.getByTestId('inspector').screenshot({ path: `${SHOTS}/${size.name}-node-inspector.png` });
   });
 }

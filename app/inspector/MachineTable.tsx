@@ -42,7 +42,7 @@ export function MachineTable({ machine }: { machine: StateMachine | null }) {
       )}
       {clients.length > 0 && (
         <table className="progress-table session-table">
-          <caption>Sessions: each client's last applied request and its reply, so a retry is not applied twice (thesis §6.3)</caption>
+          <caption>Sessions: each client's last applied request and its reply; a retry of it is answered, not applied again (thesis §6.3)</caption>
           <thead>
             <tr>
               <th scope="col">client</th>
