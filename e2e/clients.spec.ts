@@ -66,6 +66,16 @@ test('a client waits on its request until answered, takes a get from its inspect
   expect(errors).toEqual([]);
 });
 
+test('with clients, the c key has c1 put a new value under key k', async ({ page }) => {
+  await open(page);
+  await runScript(page, ['cluster nodes=3 clients=1 seed=3', 'campaign n1', 'stabilize'].join('\n'));
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('script')).toContainText('client c1 put k v1');
+  await expect(page.getByTestId('client-c1')).toHaveAttribute('data-pending', '1');
+  await expect(page.getByTestId('propose-leader')).toHaveText('c1: put k → cluster');
+});
+
 test('a cluster without clients draws no client', async ({ page }) => {
   await open(page);
   await expect(page.locator('[data-testid^="client-"]')).toHaveCount(0);
