@@ -3,10 +3,14 @@ import { crossPath, crownPath } from '../geometry/glyphs.ts';
 import { LegendIcon } from '../legend/LegendIcon.tsx';
 import { termColor } from '../theme/termColor.ts';
 import { MessageShape } from './MessageShape.tsx';
+import { useAppStore } from '../store/useAppStore.ts';
+import { selectClientIds } from '../store/selectors.ts';
+import '../legend/legendClients.css';
 
 const T = 2;
 
 export function ClusterKey() {
+  const clients = useAppStore(selectClientIds).length > 0;
   return (
     <ul className="cluster-key" aria-label="Key">
       <li>
@@ -62,6 +66,31 @@ export function ClusterKey() {
         </LegendIcon>
         cut link (click a link)
       </li>
+      {clients && (
+        <>
+          <li>
+            <LegendIcon width={40}>
+              <rect x={-15} y={-10} width={30} height={20} rx={4} className="legend-client waiting" />
+              <text y={4} className="legend-client-id">
+                c1
+              </text>
+            </LegendIcon>
+            client: its request, <span className="legend-client-words">⇢</span> the leader it believes in
+          </li>
+          <li>
+            <LegendIcon width={30}>
+              <MessageShape look={{ type: 'ClientRequest', term: 0, ok: null, entries: null, op: 'P' }} />
+            </LegendIcon>
+            <LegendIcon width={30}>
+              <MessageShape look={{ type: 'ClientReply', term: 0, ok: true, entries: null }} />
+            </LegendIcon>
+            <LegendIcon width={30}>
+              <MessageShape look={{ type: 'NotLeader', term: 0, ok: false, entries: null }} />
+            </LegendIcon>
+            client request (P put, A append, G get) / reply / NotLeader
+          </li>
+        </>
+      )}
     </ul>
   );
 }

@@ -1,46 +1,81 @@
-/** The cluster: nodes on a ring, a link between every pair, and the messages in flight on them. */
+/**
+ * The cluster: nodes on a ring, a link between every pair, and the messages in
+ * flight on them. Clients (§8), when the run has any, sit in a row under the
+ * ring, each linked to every node, the link to the node it believes leads drawn
+ * as a dashed pointer.
+ */
 import { useMemo } from 'react';
 import { linkKey } from '../../engine/sim/cluster.ts';
-import { ringLayout, VIEW_HEIGHT, VIEW_WIDTH } from '../geometry/clusterLayout.ts';
+import { clientRow, ringLayout, VIEW_WIDTH, viewHeight } from '../geometry/clusterLayout.ts';
 import { allPairs } from '../geometry/linkGeometry.ts';
 import { useAppStore } from '../store/useAppStore.ts';
-import { selectCuts, selectIds, selectSelectedNode } from '../store/selectors.ts';
+import { selectClientIds, selectCuts, selectIds, selectLeaderGuesses, selectSelection } from '../store/selectors.ts';
+import { ClientGlyph } from './ClientGlyph.tsx';
 import { LinkLine } from './LinkLine.tsx';
 import { MessageLayer } from './MessageLayer.tsx';
 import { NodeGlyph } from './NodeGlyph.tsx';
 import { useClusterPainter } from './useClusterPainter.ts';
 import { useRovingFocus } from './useRovingFocus.ts';
+import './clients.css';
 
 export function ClusterView() {
   const ids = useAppStore(selectIds);
+  const clientIds = useAppStore(selectClientIds);
   const cuts = useAppStore(selectCuts);
-  const selected = useAppStore(selectSelectedNode);
-  const layout = useMemo(() => ringLayout(ids), [ids]);
-  const pairs = useMemo(() => allPairs(ids), [ids]);
+  const selection = useAppStore(selectSelection);
+  const guesses = useAppStore(selectLeaderGuesses);
+  const layout = useMemo(() => ({ ...ringLayout(ids), ...clientRow(clientIds) }), [ids, clientIds]);
+  // Node pairs first, then each node with each client: linkKey order (a node before a client).
+  const pairs = useMemo(() => [...allPairs(ids), ...ids.flatMap((n) => clientIds.map((c): [string, string] => [n, c]))], [ids, clientIds]);
+  const guessed = useMemo(() => {
+    const out = new Set<string>();
+    guesses.split(',').forEach((g, i) => {
+      if (g !== '' && clientIds[i] !== undefined) out.add(linkKey(g, clientIds[i]));
+    });
+    return out;
+  }, [guesses, clientIds]);
   const painter = useClusterPainter(layout);
   const linkKeys = useMemo(() => pairs.map(([a, b]) => `${a}-${b}`), [pairs]);
   const links = useRovingFocus(linkKeys);
+  const selectedNode = selection?.kind === 'node' ? selection.id : null;
+  const selectedClient = selection?.kind === 'client' ? selection.id : null;
   return (
-    <svg className="cluster-svg" viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`} role="group" aria-label="The cluster: click a node (or Enter on it) for its actions, a link to cut it">
+    <svg
+      className="cluster-svg"
+      viewBox={`0 0 ${VIEW_WIDTH} ${viewHeight(clientIds.length)}`}
+      role="group"
+      aria-label={`The cluster: click a node (or Enter on it) for its actions, a link to cut it${clientIds.length > 0 ? ', a client to give it an operation' : ''}`}
+    >
       <g className="links" role="group" aria-label="Links: arrow keys move between them, Enter cuts or restores one" {...links.groupProps}>
-        {pairs.map(([a, b]) => (
-          <LinkLine
-            key={`${a}-${b}`}
-            a={a}
-            b={b}
-            from={layout[a]}
-            to={layout[b]}
-            cut={cuts.has(linkKey(a, b))}
-            tabStop={links.stop === `${a}-${b}`}
-          />
-        ))}
+        {pairs.map(([a, b]) => {
+          const key = `${a}-${b}`;
+          return (
+            <LinkLine
+              key={key}
+              a={a}
+              b={b}
+              from={layout[a]}
+              to={layout[b]}
+              cut={cuts.has(key)}
+              tabStop={links.stop === key}
+              kind={b.startsWith('c') ? (guessed.has(key) ? 'guess' : 'client') : 'node'}
+            />
+          );
+        })}
       </g>
       <MessageLayer layout={layout} painter={painter} />
       <g className="nodes">
         {ids.map((id) => (
-          <NodeGlyph key={id} id={id} place={layout[id]} painter={painter} selected={id === selected} clusterSize={ids.length} />
+          <NodeGlyph key={id} id={id} place={layout[id]} painter={painter} selected={id === selectedNode} clusterSize={ids.length} />
         ))}
       </g>
+      {clientIds.length > 0 && (
+        <g className={clientIds.length > 5 ? 'clients crowded' : 'clients'} role="group" aria-label="Clients: click one (or Enter) to see its request and give it an operation">
+          {clientIds.map((id) => (
+            <ClientGlyph key={id} id={id} place={layout[id]} painter={painter} selected={id === selectedClient} />
+          ))}
+        </g>
+      )}
     </svg>
   );
 }

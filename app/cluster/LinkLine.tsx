@@ -1,5 +1,7 @@
 /**
- * A link between two nodes. Clicking it, or Enter when it has focus, cuts it,
+ * A link between two nodes, or a node and a client (drawn fainter: a client
+ * talks to one node at a time; the link to the node it believes leads is a
+ * dashed pointer). Clicking it, or Enter when it has focus, cuts it,
  * or restores it if cut. The links share one Tab stop (useRovingFocus).
  */
 import { memo } from 'react';
@@ -18,18 +20,21 @@ interface Props {
   readonly cut: boolean;
   /** The links' one place in the Tab order. */
   readonly tabStop: boolean;
+  /** Between nodes; or from a node to a client, `guess` when the client believes that node leads. */
+  readonly kind?: 'node' | 'client' | 'guess';
 }
 
-export const LinkLine = memo(function LinkLine({ a, b, from, to, cut, tabStop }: Props) {
+export const LinkLine = memo(function LinkLine({ a, b, from, to, cut, tabStop, kind = 'node' }: Props) {
   const session = useSession();
   const mark = cutMarkPoint(from, to);
   const label = cut ? `Link ${a}–${b} is cut: click to restore it` : `Link ${a}–${b}: click to cut it`;
-  const name = cut ? `Link ${a}–${b}, cut` : `Link ${a}–${b}`;
+  const guess = kind === 'guess' ? ` (${b} believes ${a} leads)` : '';
+  const name = cut ? `Link ${a}–${b}, cut` : `Link ${a}–${b}${guess}`;
   return (
     <g
       data-testid={`link-${a}-${b}`}
       data-cut={cut}
-      className={cut ? 'link cut' : 'link'}
+      className={`link${kind === 'node' ? '' : ` client-link${kind === 'guess' ? ' guess' : ''}`}${cut ? ' cut' : ''}`}
       onClick={() => toggleLink(session, a, b)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') toggleLink(session, a, b);
@@ -41,7 +46,7 @@ export const LinkLine = memo(function LinkLine({ a, b, from, to, cut, tabStop }:
       tabIndex={tabStop ? 0 : -1}
       data-roving={`${a}-${b}`}
     >
-      <title>{label}</title>
+      <title>{label + guess}</title>
       <line className="link-line" x1={from.x} y1={from.y} x2={to.x} y2={to.y} />
       <path className="link-band" d={linkBandPath(from, to, (NODE_RADIUS + 6) * from.scale, 8)} />
       {cut && (

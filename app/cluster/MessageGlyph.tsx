@@ -7,7 +7,7 @@
 import { memo, useCallback } from 'react';
 import type { MessageView } from '../worker/viewModel.ts';
 import { MessageShape } from './MessageShape.tsx';
-import { lookOf } from './messageLook.ts';
+import { lookOf, trailLabel } from './messageLook.ts';
 import type { ClusterPainter } from './clusterPainter.ts';
 import { WHY_TOOLTIP_ID, whyAttr } from '../explain/whyTarget.ts';
 import { useSession } from '../session/useSession.ts';
@@ -27,7 +27,10 @@ export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, pa
   const session = useSession();
   const register = useCallback((el: SVGGElement | null) => painter.message(m.id, el), [painter, m.id]);
   const pre = (m.type === 'RequestVote' || m.type === 'RequestVoteResponse') && m.preVote;
-  const summary = `${m.type}${pre ? ' (pre-vote)' : ''} ${m.from}→${m.to}, term ${m.term} (m${m.id})`;
+  const client = m.type === 'ClientRequest' || m.type === 'ClientReply' || m.type === 'NotLeader';
+  const summary = client
+    ? `${m.type} ${m.from}→${m.to}, request #${m.serial} (m${m.id})`
+    : `${m.type}${pre ? ' (pre-vote)' : ''} ${m.from}→${m.to}, term ${m.term} (m${m.id})`;
   return (
     <g
       ref={register}
@@ -57,9 +60,9 @@ export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, pa
       <circle className="focus-ring" r={22} />
       <path className="msg-arrow" d="M17,-5 L24,0 L17,5 Z" transform={`rotate(${heading.toFixed(1)})`} />
       <MessageShape look={lookOf(m)} />
-      {/* Its term as a number, trailing behind it (the arrow leads): colour is never the only sign of a term. */}
+      {/* Its term (or a client's serial) as a number, trailing behind it (the arrow leads): colour is never the only sign of a term. */}
       <text className="msg-term" x={(-Math.cos(rad(heading)) * 24).toFixed(1)} y={(-Math.sin(rad(heading)) * 20 + 4).toFixed(1)}>
-        {m.term}
+        {trailLabel(m)}
       </text>
     </g>
   );

@@ -3,8 +3,12 @@
  * shape = kind (◆ RequestVote, ▭ AppendEntries), filled = request,
  * hollow = response, ✓/✗ = granted/accepted or refused/rejected, colour = term,
  * dashed outline = a PreVote request or reply (it changes no term and no vote).
+ * Client messages (§8) are round and slate, since clients have no term: a
+ * filled disc with the operation's letter (P put, A append, G get) is a
+ * request, a hollow ring with ✓ a reply, a dashed ring with ↪ a NotLeader
+ * (the node sends the client elsewhere).
  */
-import type { MessageType } from '../../engine/types.ts';
+import { isClientMessageType, type MessageType } from '../../engine/types.ts';
 import { crossPath, diamondPath, tickPath } from '../geometry/glyphs.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
 
@@ -17,12 +21,47 @@ export interface MessageLook {
   readonly entries: number | null;
   /** A PreVote request or reply. */
   readonly pre?: boolean;
+  /** A client request: its operation's letter (P, A, G). */
+  readonly op?: string;
+}
+
+/** Client messages' one colour: slate, never a term's. */
+export const CLIENT_INK = '#3f4c5c';
+
+function ClientMessageShape({ look }: { look: MessageLook }) {
+  switch (look.type) {
+    case 'ClientRequest':
+      return (
+        <>
+          <circle r={11} className="msg-body msg-client" fill={CLIENT_INK} stroke="#111" />
+          <text className="msg-op" y={4.5}>
+            {look.op}
+          </text>
+        </>
+      );
+    case 'NotLeader':
+      return (
+        <>
+          <circle r={11} className="msg-body msg-client" fill="#fff" stroke={CLIENT_INK} strokeWidth={2.5} strokeDasharray="4 2.5" />
+          {/* A turn-back arrow: "not me, try there". */}
+          <path className="msg-redirect" d="M4,-5 L-3,-5 Q-7,-5 -7,0 Q-7,5 -3,5 L5,5 M2,1.5 L5.5,5 L2,8.5" />
+        </>
+      );
+    default:
+      return (
+        <>
+          <circle r={11} className="msg-body msg-client" fill="#fff" stroke={CLIENT_INK} strokeWidth={3} />
+          <path d={tickPath(5.5)} className="msg-ok" />
+        </>
+      );
+  }
 }
 
 const isRequest = (t: MessageType): boolean => t === 'RequestVote' || t === 'AppendEntries';
 const isVote = (t: MessageType): boolean => t === 'RequestVote' || t === 'RequestVoteResponse';
 
 export function MessageShape({ look }: { look: MessageLook }) {
+  if (isClientMessageType(look.type)) return <ClientMessageShape look={look} />;
   const fill = termColor(look.term);
   const request = isRequest(look.type);
   const body = isVote(look.type) ? (

@@ -12,10 +12,25 @@ export function lookOf(m: MessageView): MessageLook {
     case 'AppendEntriesResponse':
       return { type: m.type, term: m.term, ok: m.success, entries: null };
     case 'ClientRequest':
-      return { type: m.type, term: m.term, ok: null, entries: null };
+      return { type: m.type, term: m.term, ok: null, entries: null, op: m.op.kind[0].toUpperCase() };
     case 'ClientReply':
       return { type: m.type, term: m.term, ok: true, entries: null };
     case 'NotLeader':
       return { type: m.type, term: m.term, ok: false, entries: null };
+  }
+}
+
+/**
+ * The number trailing a message: its term for Raft's messages (colour is never
+ * the only sign of a term), its serial for a client's (clients have no term).
+ */
+export function trailLabel(m: MessageView): string {
+  switch (m.type) {
+    case 'ClientRequest':
+    case 'ClientReply':
+    case 'NotLeader':
+      return `#${m.serial}`;
+    default:
+      return String(m.term);
   }
 }

@@ -52,3 +52,36 @@ export function ringLayout(ids: readonly NodeId[]): Record<NodeId, NodePlace> {
   });
   return out;
 }
+
+/**
+ * Clients sit in a band under the ring, outside it: they are not servers, and
+ * with no clients the drawing is exactly as before. The band adds this much to
+ * the drawing's height.
+ */
+export const CLIENT_BAND = 125;
+/** A client's box: wider than tall, unlike a node's disc. */
+export const CLIENT_BOX = { width: 76, height: 52 } as const;
+/** More clients than this do not fit on one row with their labels: every other one drops lower. */
+const ONE_ROW = 5;
+const SECOND_ROW_DROP = 50;
+const CLIENT_ROW_MARGIN = 40;
+
+/** The drawing's height: the ring's, plus the clients' band when there are clients. */
+export const viewHeight = (clients: number): number => (clients === 0 ? VIEW_HEIGHT : VIEW_HEIGHT + CLIENT_BAND + (clients > ONE_ROW ? SECOND_ROW_DROP : 0));
+
+/**
+ * Clients evenly spaced along a row under the ring, in number order. Their
+ * places point upwards (`out`), towards the cluster they talk to; scale 1, so a
+ * message leaves a client from as far off its centre as from a node's.
+ */
+export function clientRow(ids: readonly string[]): Record<string, NodePlace> {
+  const out: Record<string, NodePlace> = {};
+  const n = ids.length;
+  // Kept off the edges, so the words under the outermost clients stay in the drawing.
+  const step = (VIEW_WIDTH - 2 * CLIENT_ROW_MARGIN) / n;
+  ids.forEach((id, i) => {
+    const drop = n > ONE_ROW && i % 2 === 1 ? SECOND_ROW_DROP : 0;
+    out[id] = { x: CLIENT_ROW_MARGIN + step * (i + 0.5), y: VIEW_HEIGHT + 30 + drop, out: { x: 0, y: -1 }, scale: 1 };
+  });
+  return out;
+}

@@ -13,7 +13,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['→'], does: 'One event on (replayed, when looking at the past)' },
   { keys: ['←'], does: 'One event back' },
   { keys: ['End'], does: 'Back to the live end of the run' },
-  { keys: ['c'], does: 'A client request to the leader' },
+  { keys: ['c'], does: 'A client request to the leader (with clients: c1 puts a new value under key k)' },
   { keys: ['r'], does: 'Restart the leader: it crashes and comes back at once' },
   { keys: ['t'], does: 'Spread the election timers out, one after another (timers spread)' },
   { keys: ['a'], does: 'Align the election timers, so a split vote is likely (timers align)' },

@@ -8,7 +8,7 @@
  * (app/help/letterKeys.ts).
  */
 import { useEffect } from 'react';
-import { backToLive, propose, redo, restartLeader, setTimers, stepBack, stepOnce, togglePlaying, undo } from '../sim/actions.ts';
+import { backToLive, quickRequest, redo, restartLeader, setTimers, stepBack, stepOnce, togglePlaying, undo } from '../sim/actions.ts';
 import type { Session } from '../session/session.ts';
 import { useSession } from '../session/useSession.ts';
 import { ARROW_KEYS_ATTR } from '../cluster/useRovingFocus.ts';
@@ -17,7 +17,7 @@ import { letterKeysOn } from '../help/letterKeys.ts';
 
 /** One-letter shortcuts: what each does. */
 const LETTERS: Readonly<Record<string, (session: Session) => void>> = {
-  c: (session) => propose(session, 'leader'),
+  c: (session) => quickRequest(session),
   r: restartLeader,
   t: (session) => setTimers(session, 'spread'),
   a: (session) => setTimers(session, 'align'),

@@ -6,6 +6,7 @@ import { selectNode } from '../store/selectors.ts';
 import { campaign, crash, propose, restart } from '../sim/actions.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
 import { ProgressTable } from './ProgressTable.tsx';
+import { MachineTable } from './MachineTable.tsx';
 import { useFocusHandoff } from './useFocusHandoff.ts';
 import { useSession } from '../session/useSession.ts';
 
@@ -13,6 +14,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
   const session = useSession();
   const node = useAppStore(selectNode(id));
   const lastTerm = useAppStore((s) => s.logs[id]?.at(-1)?.term ?? 0);
+  const machine = useAppStore((s) => s.machines[id] ?? null);
   const { ref, close, onKeyDown } = useFocusHandoff<HTMLDivElement>();
   if (node === undefined) return null;
   const { role, up } = node;
@@ -79,6 +81,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
         </ActionButton>
       </div>
       {node.progress && <ProgressTable progress={node.progress} />}
+      <MachineTable machine={machine} />
     </div>
   );
 }

@@ -1,14 +1,16 @@
-/** Details of whatever is selected: a node, a message, or a hint on how to select one. */
+/** Details of whatever is selected: a node, a client, a message, or a hint on how to select one. */
 import { useAppStore } from '../store/useAppStore.ts';
 import { selectSelection } from '../store/selectors.ts';
 import { MessageInspector } from './MessageInspector.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
+import { ClientInspector } from './ClientInspector.tsx';
 import { useSession } from '../session/useSession.ts';
 
 export function SelectionPanel() {
   const session = useSession();
   const selection = useAppStore(selectSelection);
   if (selection?.kind === 'node') return <NodeInspector key={selection.id} id={selection.id} />;
+  if (selection?.kind === 'client') return <ClientInspector key={selection.id} id={selection.id} />;
   if (selection?.kind === 'message') return <MessageInspector key={selection.id} id={selection.id} />;
   return (
     <div className="inspector hint">

@@ -4,6 +4,8 @@ import { crossPath, crownPath } from '../geometry/glyphs.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
 import { cssVars } from '../theme/cssVars.ts';
 import { LegendIcon as Icon } from './LegendIcon.tsx';
+import './legendClients.css';
+import '../log/log.css';
 
 const TERMS = [1, 2, 3, 4, 5, 6, 7, 8];
 
@@ -17,6 +19,13 @@ const MESSAGES: { look: MessageLook; text: string }[] = [
   { look: { type: 'AppendEntries', term: 2, ok: null, entries: 0 }, text: 'heartbeat (no entries)' },
   { look: { type: 'AppendEntriesResponse', term: 2, ok: true, entries: null }, text: 'accepted' },
   { look: { type: 'AppendEntriesResponse', term: 2, ok: false, entries: null }, text: 'rejected' },
+];
+
+/** Client messages (§8) are round and slate: clients have no term. */
+const CLIENT_MESSAGES: { look: MessageLook; text: string }[] = [
+  { look: { type: 'ClientRequest', term: 0, ok: null, entries: null, op: 'A' }, text: 'client request: P put, A append, G get (#serial trails it)' },
+  { look: { type: 'ClientReply', term: 0, ok: true, entries: null }, text: 'reply to a client: done, with a get\'s value' },
+  { look: { type: 'NotLeader', term: 0, ok: false, entries: null }, text: 'NotLeader: not me, try the leader I know of' },
 ];
 
 export function Legend() {
@@ -89,6 +98,51 @@ export function Legend() {
               {m.text}
             </li>
           ))}
+        </ul>
+      </section>
+      <section>
+        <h3>Clients</h3>
+        <p className="legend-note">Under the ring, when the run has clients: each waits on one request at a time and sends it again if no answer comes.</p>
+        <ul className="legend-messages">
+          <li>
+            <Icon width={44}>
+              <rect x={-16} y={-11} width={32} height={22} rx={4} className="legend-client waiting" />
+              <text y={4} className="legend-client-id">
+                c1
+              </text>
+            </Icon>
+            client waiting for an answer; pale when idle, orange edge after a retry
+          </li>
+          <li>
+            <span className="legend-client-words">#3 append x a</span> the request it waits on; <span className="legend-client-words">try 2 → n2</span> copies sent, and to whom
+          </li>
+          <li>
+            <Icon width={44}>
+              <line x1={-20} x2={20} y1={0} y2={0} className="legend-link guess" />
+            </Icon>
+            <span className="legend-client-words">⇢ n2</span> the node it believes leads, and the dashed link to it
+          </li>
+          <li>
+            <Icon width={44}>
+              <rect x={-18} y={-3} width={36} height={6} rx={2} className="legend-client-track" />
+              <rect x={-18} y={-3} width={22} height={6} rx={2} className="legend-client-bar" />
+            </Icon>
+            time left before it retries
+          </li>
+          {CLIENT_MESSAGES.map((m) => (
+            <li key={m.text}>
+              <Icon>
+                <MessageShape look={m.look} />
+              </Icon>
+              {m.text}
+            </li>
+          ))}
+          <li>
+            <span className="cell committed legend-cell" style={cssVars({ '--term': termColor(4), '--ink': termInk(4) })}>
+              4<span className="cell-mark">A</span>
+            </span>
+            log entry of a client command (P, A, G); <span className="cell-mark-inline">·</span> a leader's no-op
+          </li>
         </ul>
       </section>
       <section>

@@ -1,5 +1,7 @@
 /**
- * One log entry: its term as colour and number; solid when committed, faded and
+ * One log entry: its term as colour and number, its kind as a letter in the
+ * corner (P put, A append, G get, · no-op), its contents in its accessible
+ * name and hover explanation; solid when committed, faded and
  * dashed when not; a red double ring when a safety violation involves it.
  * Hovering or focusing it explains it (app/explain/whyEntry.ts); it is a cell of
  * the log grid, which arrow keys move through (LogView).
@@ -9,6 +11,7 @@ import type { NodeId } from '../../engine/types.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
 import { cssVars } from '../theme/cssVars.ts';
 import { WHY_TOOLTIP_ID, whyAttr } from '../explain/whyTarget.ts';
+import './log.css';
 
 interface Props {
   readonly node: NodeId;
@@ -16,6 +19,8 @@ interface Props {
   readonly term: number;
   /** What the entry holds, as `entryText` writes it: `no-op`, `c1#3 put x 1`, or a quoted raw value. */
   readonly text: string;
+  /** Its kind, as a letter in the corner (entryMark.ts). */
+  readonly mark: string;
   readonly committed: boolean;
   /** Same index as a leader entry of another term (§5.3): it will be replaced. */
   readonly conflict: boolean;
@@ -27,14 +32,15 @@ interface Props {
   readonly column?: number;
 }
 
-export const LogCell = memo(function LogCell({ node, index, term, text, committed, conflict, violation, tabStop, column }: Props) {
-  // `text` is entryText's: "no-op", a quoted raw value, or a client's command.
+export const LogCell = memo(function LogCell({ node, index, term, text, mark, committed, conflict, violation, tabStop, column }: Props) {
+  // entryText quotes a raw value (and only a raw value): say what it is.
   const what = text === 'no-op' ? 'leader no-op' : text.startsWith('"') ? `value ${text}` : `command ${text}`;
   const status = committed ? 'committed' : 'not committed yet';
   return (
     <div
       data-testid={`entry-${node}-${index}`}
       data-term={term}
+      data-text={text}
       data-committed={committed}
       data-violation={violation}
       className={`cell ${committed ? 'committed' : 'uncommitted'}${conflict ? ' conflict' : ''}${violation ? ' violation' : ''}`}
@@ -49,6 +55,11 @@ export const LogCell = memo(function LogCell({ node, index, term, text, committe
       aria-describedby={WHY_TOOLTIP_ID}
     >
       {term}
+      {mark !== '' && (
+        <span className="cell-mark" aria-hidden="true">
+          {mark}
+        </span>
+      )}
     </div>
   );
 });

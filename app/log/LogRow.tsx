@@ -17,6 +17,7 @@ import type { Log, NodeId } from '../../engine/types.ts';
 import type { DrawnRole } from '../worker/viewModel.ts';
 import { LogCell } from './LogCell.tsx';
 import { entryText } from '../../engine/raft/entry.ts';
+import { entryMark } from './entryMark.ts';
 import { conflictsAt } from './logModel.ts';
 import { logWords } from '../cluster/nodeWords.ts';
 
@@ -69,6 +70,7 @@ export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderL
         index={i + 1}
         term={e.term}
         text={entryText(e)}
+        mark={entryMark(e)}
         committed={i < commitIndex}
         conflict={conflictsAt(log, leaderLog, i)}
         violation={violations.includes(i + 1)}

@@ -4,7 +4,7 @@
  * the session formats and records, so every change is in the script.
  */
 import type { CommandBody, PresetName } from '../../engine/scenario/ast.ts';
-import type { NodeId, ReadMode } from '../../engine/types.ts';
+import type { ClientId, KvOp, NodeId, ReadMode } from '../../engine/types.ts';
 import { linkKey } from '../../engine/sim/cluster.ts';
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
 import type { Session } from '../session/session.ts';
@@ -110,6 +110,19 @@ export const campaign = (session: Session, node: NodeId): void => session.comman
 /** A client request to one node, or to whichever node leads (`leader`). */
 export const propose = (session: Session, target: NodeId | 'leader'): void =>
   session.command({ kind: 'propose', target, value: ui(session).nextRequestValue() });
+
+/** An operation for a client of the key-value store (§8): it sends it, or queues it behind the one it waits on. */
+export const clientOp = (session: Session, client: ClientId, op: KvOp): void => session.command({ kind: 'client', client, op });
+
+/**
+ * The quick client request (the `c` key, the toolbar's button): with clients, c1
+ * puts a fresh value under key `k` (so each request is told apart by its value,
+ * as `propose`'s are); without, a raw value proposed to the leader.
+ */
+export function quickRequest(session: Session): void {
+  if (ui(session).clientIds.length === 0) return propose(session, 'leader');
+  clientOp(session, ui(session).clientIds[0], { kind: 'put', key: 'k', value: ui(session).nextRequestValue() });
+}
 
 export function toggleLink(session: Session, a: NodeId, b: NodeId): void {
   const cut = ui(session).cuts.has(linkKey(a, b));

@@ -4,12 +4,13 @@
  * the previous object wherever the new one is equal: components that select it
  * then see the same reference and do not re-render.
  */
-import type { ClusterConfig, Log, NodeId } from '../../engine/types.ts';
+import type { ClientId, ClusterConfig, Log, NodeId, StateMachine } from '../../engine/types.ts';
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
 import { applyLogDelta } from '../worker/logDeltas.ts';
 import { applyScriptDelta } from '../worker/recording.ts';
 import { trimEvents } from '../worker/eventWindow.ts';
 import {
+  type ClientView,
   type EventView,
   type MessageView,
   type NodeView,
@@ -30,6 +31,10 @@ export interface SimData {
   readonly leader: NodeId | null;
   readonly nodes: Readonly<Record<NodeId, NodeView>>;
   readonly logs: Readonly<Record<NodeId, Log>>;
+  /** Each node's state machine; null while the node is down. */
+  readonly machines: Readonly<Record<NodeId, StateMachine | null>>;
+  readonly clientIds: readonly ClientId[];
+  readonly clients: Readonly<Record<ClientId, ClientView>>;
   readonly messages: readonly MessageView[];
   readonly cuts: ReadonlySet<string>;
   /** Oldest first. */
@@ -53,6 +58,9 @@ export const emptySimData: SimData = {
   leader: null,
   nodes: {},
   logs: {},
+  machines: {},
+  clientIds: [],
+  clients: {},
   messages: [],
   cuts: new Set(),
   events: [],
@@ -66,7 +74,7 @@ export const emptySimData: SimData = {
 };
 
 export function mergeSnapshot(prev: SimData, s: Snapshot): SimData {
-  const base = s.reset ? { ...emptySimData, nodes: prev.nodes, messages: prev.messages } : prev;
+  const base = s.reset ? { ...emptySimData, nodes: prev.nodes, clients: prev.clients, messages: prev.messages } : prev;
   return {
     loaded: true,
     time: s.time,
@@ -76,6 +84,9 @@ export function mergeSnapshot(prev: SimData, s: Snapshot): SimData {
     leader: s.leader,
     nodes: mergeNodes(base.nodes, s.nodes),
     logs: mergeLogs(base.logs, s),
+    machines: mergeMachines(base.machines, s),
+    clientIds: sameList(base.clientIds, s.clientIds) ? base.clientIds : s.clientIds,
+    clients: mergeClients(base.clients, s.clients),
     messages: mergeMessages(base.messages, s.messages),
     cuts: sameList([...base.cuts], s.cuts) ? base.cuts : new Set(s.cuts),
     events: s.eventsReset ? s.events : s.events.length === 0 ? base.events : trimEvents([...base.events, ...s.events]),
@@ -110,6 +121,28 @@ function mergeLogs(prev: Readonly<Record<NodeId, Log>>, s: Snapshot): Record<Nod
   // The other logs are passed so that entries the nodes have in common are held once (see applyLogDelta).
   for (const d of s.logs) out[d.node] = applyLogDelta(out[d.node], d, Object.values(out));
   return out;
+}
+
+/** Machines arrive only when they changed; a node no longer in the cluster loses its own. */
+function mergeMachines(prev: Readonly<Record<NodeId, StateMachine | null>>, s: Snapshot): Readonly<Record<NodeId, StateMachine | null>> {
+  if (s.machines.length === 0 && Object.keys(prev).length === s.ids.length) return prev;
+  const out: Record<NodeId, StateMachine | null> = {};
+  for (const id of s.ids) out[id] = prev[id] ?? null;
+  for (const d of s.machines) out[d.node] = d.machine;
+  return out;
+}
+
+/** Like nodes: a client whose view is unchanged keeps its object, and the record its reference when none changed. */
+function mergeClients(prev: Readonly<Record<ClientId, ClientView>>, views: readonly ClientView[]): Readonly<Record<ClientId, ClientView>> {
+  let changed = Object.keys(prev).length !== views.length;
+  const out: Record<ClientId, ClientView> = {};
+  for (const v of views) {
+    const p = prev[v.id];
+    const same = p !== undefined && sameJson(p, v);
+    out[v.id] = same ? p : v;
+    if (!same) changed = true;
+  }
+  return changed ? out : prev;
 }
 
 /** Messages never change while in flight, so one with a known id is the same message. */

@@ -2,8 +2,8 @@
  * Narrow, module-level selectors: a component re-renders only when what it
  * selects changes. Object-shaped ones are meant for `useShallow`.
  */
-import type { NodeId } from '../../engine/types.ts';
-import type { NodeView } from '../worker/viewModel.ts';
+import type { ClientId, NodeId } from '../../engine/types.ts';
+import type { ClientView, NodeView } from '../worker/viewModel.ts';
 import type { Store } from './store.ts';
 import { violationMarks } from '../safety/violationMarks.ts';
 
@@ -13,6 +13,9 @@ export const selectEvent = (s: Store) => s.event;
 export const selectLeader = (s: Store) => s.leader;
 export const selectNodes = (s: Store) => s.nodes;
 export const selectLogs = (s: Store) => s.logs;
+export const selectMachines = (s: Store) => s.machines;
+export const selectClientIds = (s: Store) => s.clientIds;
+export const selectClients = (s: Store) => s.clients;
 export const selectMessages = (s: Store) => s.messages;
 export const selectCuts = (s: Store) => s.cuts;
 export const selectEvents = (s: Store) => s.events;
@@ -63,6 +66,21 @@ export function selectNode(id: NodeId): (s: Store) => NodeView | undefined {
 }
 
 /** A pure memo table like nodeSelectors'. */
+const clientSelectors = new Map<ClientId, (s: Store) => ClientView | undefined>();
+/** One selector per client id, made once. */
+export function selectClient(id: ClientId): (s: Store) => ClientView | undefined {
+  let f = clientSelectors.get(id);
+  if (f === undefined) {
+    f = (s) => s.clients[id];
+    clientSelectors.set(id, f);
+  }
+  return f;
+}
+
+/** Each client's believed leader, as one string ("n1,,n2"): a primitive, so the cluster re-renders only when a belief changes. */
+export const selectLeaderGuesses = (s: Store): string => s.clientIds.map((c) => s.clients[c]?.leaderGuess ?? '').join(',');
+
+/** A pure memo table like nodeSelectors'. */
 const involvedSelectors = new Map<NodeId, (s: Store) => boolean>();
 /** Whether the node is involved in a violation shown (see violationMarks.ts); one stable selector per id. */
 export function selectInViolation(id: NodeId): (s: Store) => boolean {
@@ -76,5 +94,7 @@ export function selectInViolation(id: NodeId): (s: Store) => boolean {
 
 /** The selected node's id, if a node is selected. */
 export const selectSelectedNode = (s: Store): NodeId | null => (s.selection?.kind === 'node' ? s.selection.id : null);
+/** The selected client's id, if a client is selected. */
+export const selectSelectedClient = (s: Store): ClientId | null => (s.selection?.kind === 'client' ? s.selection.id : null);
 /** The selected message's id, if a message is selected. */
 export const selectSelectedMessage = (s: Store): number | null => (s.selection?.kind === 'message' ? s.selection.id : null);

@@ -1,11 +1,15 @@
 /** What the user is doing with the page: playing or not, how fast, what is selected, what the page has to tell them. */
 import type { StateCreator } from 'zustand';
-import type { NodeId } from '../../engine/types.ts';
+import type { ClientId, NodeId } from '../../engine/types.ts';
 import type { ShareError, SharedRun } from '../share/shareCodec.ts';
 import type { LoadProgress } from '../worker/protocol.ts';
 import type { LoadFailure } from '../sim/loadNotice.ts';
 
-export type Selection = { readonly kind: 'node'; readonly id: NodeId } | { readonly kind: 'message'; readonly id: number } | null;
+export type Selection =
+  | { readonly kind: 'node'; readonly id: NodeId }
+  | { readonly kind: 'client'; readonly id: ClientId }
+  | { readonly kind: 'message'; readonly id: number }
+  | null;
 
 /**
  * Something the page tells the user about what it opened (a link it could not
@@ -91,7 +95,7 @@ export interface UiSlice {
 export function lastRequestNumber(script: readonly string[]): number {
   let n = 0;
   for (const line of script) {
-    const m = /^propose \S+ v(\d+)$/.exec(line);
+    const m = /^(?:propose \S+|client \S+ put k) v(\d+)$/.exec(line);
     if (m !== null) n = Math.max(n, Number(m[1]));
   }
   return n;

@@ -1,12 +1,13 @@
 /** Builds the view model the page draws from the engine's cluster state. */
 import { type ClusterState, currentLeader } from '../../engine/sim/cluster.ts';
 import { inOrder } from '../../engine/sim/flightQueue.ts';
-import type { Message, NodeState } from '../../engine/types.ts';
+import type { ClientId, Message, NodeState } from '../../engine/types.ts';
 import type { Violation } from '../../engine/check/invariants.ts';
 import { lastIndex } from '../../engine/raft/log.ts';
 import { INVARIANTS, type InvariantName } from '../../engine/events.ts';
-import type { MessageView, NodeView, Snapshot, TimelineView, ViolationView } from './viewModel.ts';
+import type { ClientView, MachineDelta, MessageView, NodeView, Snapshot, TimelineView, ViolationView } from './viewModel.ts';
 import type { LogDeltas } from './logDeltas.ts';
+import type { MachineDeltas } from './machineDeltas.ts';
 import type { EventFeed } from './eventFeed.ts';
 import type { RoleHistory } from './roleHistory.ts';
 import type { ScriptDelta } from './recording.ts';
@@ -14,6 +15,7 @@ import { drawnRole } from './roleHistory.ts';
 
 export interface Trackers {
   readonly logs: LogDeltas;
+  readonly machines: MachineDeltas;
   readonly events: EventFeed;
   readonly history: RoleHistory;
 }
@@ -32,11 +34,18 @@ export interface SnapshotInput {
 }
 
 export function buildSnapshot({ cluster: s, trackers, full, eventsReset, script, setup, timeline }: SnapshotInput): Snapshot {
-  if (full) trackers.logs.reset();
+  if (full) {
+    trackers.logs.reset();
+    trackers.machines.reset();
+  }
   const logs = [];
+  const machines: MachineDelta[] = [];
   for (const id of s.ids) {
-    const d = trackers.logs.delta(id, s.nodes[id].persistent.log);
+    const n = s.nodes[id];
+    const d = trackers.logs.delta(id, n.persistent.log);
     if (d !== null) logs.push(d);
+    const m = trackers.machines.delta(id, n.volatile?.machine ?? null);
+    if (m !== null) machines.push(m);
   }
   return {
     reset: full,
@@ -47,6 +56,9 @@ export function buildSnapshot({ cluster: s, trackers, full, eventsReset, script,
     leader: currentLeader(s),
     nodes: s.ids.map((id) => nodeView(s, s.nodes[id])),
     logs,
+    machines,
+    clientIds: s.clientIds,
+    clients: s.clientIds.map((c) => clientView(s, c)),
     messages: inOrder(s.inFlight).map(messageView),
     cuts: Object.keys(s.cuts).sort(),
     events: trackers.events.take(full || eventsReset),
@@ -97,6 +109,18 @@ function nodeView(s: ClusterState, n: NodeState): NodeView {
     progress: v?.role === 'leader' ? v.progress : null,
     electionTimer: t.election && { setAt: t.election.setAt, at: t.election.at },
     heartbeatTimer: t.heartbeat && { setAt: t.heartbeat.setAt, at: t.heartbeat.at },
+  };
+}
+
+function clientView(s: ClusterState, id: ClientId): ClientView {
+  const c = s.clients[id];
+  const t = s.clientTimers[id];
+  return {
+    id,
+    pending: c.pending && { serial: c.pending.serial, op: c.pending.op, target: c.pending.target, attempts: c.pending.attempts },
+    queued: c.queue.length,
+    leaderGuess: c.leaderGuess,
+    timer: t && { setAt: t.setAt, at: t.at },
   };
 }
 

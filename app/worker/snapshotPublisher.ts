@@ -1,13 +1,14 @@
 /**
  * The snapshot publisher: what the page must be sent, given what it was sent
  * before. Logs go as deltas (logDeltas.ts), the script as the lines that changed
- * (recording.ts), the events list as what is new, or whole when the view moved
+ * (recording.ts), state machines when they changed (machineDeltas.ts), the events list as what is new, or whole when the view moved
  * to another moment; everything goes whole after a new cluster or another run.
  */
 import type { ClusterState } from '../../engine/sim/cluster.ts';
 import type { EventFeed } from './eventFeed.ts';
 import { HistoryPublisher } from './historyView.ts';
 import { LogDeltas } from './logDeltas.ts';
+import { MachineDeltas } from './machineDeltas.ts';
 import type { FromWorker, SnapshotCause } from './protocol.ts';
 import { scriptDelta, type Recording } from './recording.ts';
 import type { RoleHistory } from './roleHistory.ts';
@@ -30,6 +31,7 @@ export class SnapshotPublisher {
   private linesSent: readonly string[] = [];
   private readonly logs = new LogDeltas();
   private readonly clientHistory = new HistoryPublisher();
+  private readonly machines = new MachineDeltas();
   /** The next snapshot must carry everything (a new cluster, another run, a page that asked). */
   private fullPending = true;
   /** The next snapshot replaces the events list (the view moved). */
@@ -55,7 +57,7 @@ export class SnapshotPublisher {
     this.eventsPending = false;
     const snapshot = buildSnapshot({
       cluster: shown.cluster,
-      trackers: { logs: this.logs, events: shown.events, history: shown.roles },
+      trackers: { logs: this.logs, machines: this.machines, events: shown.events, history: shown.roles },
       full,
       eventsReset,
       script,

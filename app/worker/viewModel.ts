@@ -3,7 +3,7 @@
  * data shaped for drawing, not the engine's internal state. Built in the worker
  * (snapshot.ts), consumed by the store on the main thread.
  */
-import type { AppendEntries, ClusterConfig, Flight, LogEntry, NodeId, Outgoing, Role } from '../../engine/types.ts';
+import type { AppendEntries, ClientId, ClusterConfig, Flight, KvOp, LogEntry, NodeId, Outgoing, Role, StateMachine } from '../../engine/types.ts';
 import type { InvariantName, RecordType } from '../../engine/events.ts';
 import type { RuleId } from '../../engine/explain/rules.ts';
 import type { ScriptDelta } from './recording.ts';
@@ -54,6 +54,37 @@ type Slim<M> = M extends AppendEntries
   ? Omit<M, 'entries'> & { readonly entryCount: number; readonly entryTerms: readonly number[] }
   : M;
 export type MessageView = Slim<Outgoing> & Flight;
+
+/** The request a client waits on (§8): sent `attempts` times so far, the latest copy to `target`. */
+export interface PendingView {
+  readonly serial: number;
+  readonly op: KvOp;
+  readonly target: NodeId;
+  readonly attempts: number;
+}
+
+/** A client of the key-value store: an actor on the network like a node (§8, thesis §6.3). */
+export interface ClientView {
+  readonly id: ClientId;
+  /** Null when it waits on nothing. */
+  readonly pending: PendingView | null;
+  /** Operations issued while one was outstanding, waiting their turn. */
+  readonly queued: number;
+  /** The node it believes leads; null when it knows none. */
+  readonly leaderGuess: NodeId | null;
+  /** When it sends its request again if no answer comes; null when it waits on nothing. */
+  readonly timer: TimerView | null;
+}
+
+/**
+ * A node's state machine, sent only when it changed (machines are immutable, so
+ * "changed" is an identity test, as for logs). `machine` is null while the node
+ * is down: the machine is volatile, rebuilt from the log after a restart.
+ */
+export interface MachineDelta {
+  readonly node: NodeId;
+  readonly machine: StateMachine | null;
+}
 
 /**
  * The change to one node's log since the previous snapshot: keep the first
@@ -141,9 +172,14 @@ export interface Snapshot {
   readonly leader: NodeId | null;
   readonly nodes: readonly NodeView[];
   readonly logs: readonly LogDelta[];
+  /** State machines that changed since the previous snapshot (all of them in a full one). */
+  readonly machines: readonly MachineDelta[];
+  /** Clients `c1..` in number order; empty with no clients. */
+  readonly clientIds: readonly ClientId[];
+  readonly clients: readonly ClientView[];
   /** In delivery order. */
   readonly messages: readonly MessageView[];
-  /** Cut links as `n1-n3`, lower number first. */
+  /** Cut links as `linkKey` writes them: `n1-n3`, lower number first; `n2-c1`, the node first. */
   readonly cuts: readonly string[];
   /** New records since the previous snapshot, oldest first (at most EVENT_WINDOW routine and EVENT_WINDOW others). */
   readonly events: readonly EventView[];
