@@ -97,6 +97,12 @@ export interface Progress {
    * count these (thesis §6.4, raft/reads.ts).
    */
   readonly acked: number;
+  /**
+   * The `round` of the latest AppendEntries sent to this follower, -1 before any.
+   * Only the answer to that one sends the next batch: answers to older ones
+   * (a heartbeat overtook them) would start a second pipeline beside it.
+   */
+  readonly sent: number;
 }
 
 interface VolatileBase {

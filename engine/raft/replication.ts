@@ -49,7 +49,8 @@ export function sendAppend(node: LeaderNode, peer: NodeId, ctx: StepContext, fx:
     leaderCommit: v.commitIndex,
     round: ctx.now,
   });
-  return p.inflight ? node : withProgress(node, peer, sending(p));
+  const q = sending(p, ctx.now);
+  return q === p ? node : withProgress(node, peer, q);
 }
 
 export function broadcastAppend(node: LeaderNode, ctx: StepContext, fx: Effects): LeaderNode {
@@ -133,7 +134,9 @@ export function onAppendResponse(node: LeaderNode, m: AppendEntriesResponse, ctx
       fx.records.push({ type: 'matchAdvanced', node: node.id, peer: m.from, match });
       n = maybeCommit(n, ctx, fx);
     }
-    if (n.volatile.progress[m.from].next <= lastIndex(n.persistent.log)) n = sendAppend(n, m.from, ctx, fx);
+    // Only the answer to the latest request keeps the pipeline going: an older one was
+    // overtaken (by a heartbeat), whose own answer will send what is still missing.
+    if (m.round >= heard.sent && n.volatile.progress[m.from].next <= lastIndex(n.persistent.log)) n = sendAppend(n, m.from, ctx, fx);
     return n;
   }
   // A rejection answers the probe at next-1 only if it names that index; any other is

@@ -3,21 +3,23 @@ import { acknowledged, heardFrom, initialProgress, refused, sending, unheard, wi
 
 describe("a leader's progress for one follower", () => {
   it('starts just past the leader\'s log, having matched nothing (§5.3)', () => {
-    expect(initialProgress(11)).toEqual({ next: 11, match: 0, inflight: false, rejections: 0, probing: false, active: false, acked: -1 });
+    expect(initialProgress(11)).toEqual({ next: 11, match: 0, inflight: false, rejections: 0, probing: false, active: false, acked: -1, sent: -1 });
   });
 
   it('a refusal moves next back, counts the rejection and marks the probe; an acknowledgement ends it', () => {
-    const probed = refused(sending(initialProgress(11)), 5);
-    expect(probed).toEqual({ next: 5, match: 0, inflight: false, rejections: 1, probing: true, active: false, acked: -1 });
+    const probed = refused(sending(initialProgress(11), 20), 5);
+    expect(probed).toEqual({ next: 5, match: 0, inflight: false, rejections: 1, probing: true, active: false, acked: -1, sent: 20 });
     const settled = acknowledged(probed, 10);
-    expect(settled).toEqual({ next: 11, match: 10, inflight: false, rejections: 1, probing: false, active: false, acked: -1 });
+    expect(settled).toEqual({ next: 11, match: 10, inflight: false, rejections: 1, probing: false, active: false, acked: -1, sent: 20 });
     // A late acknowledgement of less never moves next back.
     expect(acknowledged({ ...settled, next: 14 }, 10).next).toBe(14);
   });
 
   it('returns the same object when nothing changes', () => {
-    const p = sending(initialProgress(3));
-    expect(sending(p)).toBe(p);
+    const p = sending(initialProgress(3), 7);
+    expect(sending(p, 7)).toBe(p);
+    // A later request is recorded: only its answer continues the pipeline.
+    expect(sending(p, 9).sent).toBe(9);
     const a = heardFrom(p, 5);
     expect(a.active).toBe(true);
     expect(a.acked).toBe(5);
@@ -30,8 +32,8 @@ describe("a leader's progress for one follower", () => {
 
   it('a table update replaces one follower and keeps the others (the very same objects)', () => {
     const table = { n2: initialProgress(2), n3: initialProgress(2) };
-    const next = withPeer(table, 'n3', sending(table.n3));
-    expect(next).toEqual({ n2: table.n2, n3: { ...table.n3, inflight: true } });
+    const next = withPeer(table, 'n3', sending(table.n3, 4));
+    expect(next).toEqual({ n2: table.n2, n3: { ...table.n3, inflight: true, sent: 4 } });
     expect(next.n2).toBe(table.n2);
     expect(Object.keys(next)).toEqual(['n2', 'n3']);
     expect(table.n3.inflight).toBe(false);
