@@ -2,7 +2,8 @@
  * Export: the run as files other tools open. The scenario (.txt, for `npm run
  * scenario` and the script editor), pictures of the cluster and the logs with
  * their legends (SVG for slides and papers, PNG for anything), and, made by the
- * worker from the run's script, a ShiViz log and a JSON trace.
+ * worker from the run's script, a ShiViz log and a JSON trace, and, when the
+ * run has clients, their history (Jepsen's EDN, or JSON with the verdict).
  */
 import { isPlainClick } from '../controls/useDropdown.ts';
 import { Dropdown } from '../controls/Dropdown.tsx';
@@ -10,6 +11,8 @@ import './export.css';
 import { exportFromRun, exportImage, exportScript, type ImageFormat, type Picture } from './exportActions.ts';
 import type { Session } from '../session/session.ts';
 import { useSession } from '../session/useSession.ts';
+import { useAppStore } from '../store/useAppStore.ts';
+import type { Store } from '../store/store.ts';
 
 interface Item {
   readonly id: string;
@@ -35,12 +38,21 @@ const ITEMS: readonly Item[] = [
   { id: 'export-trace', label: 'JSON trace', hint: 'every event record with its time (versioned schema)', run: (session) => exportFromRun(session, 'trace') },
 ];
 
+/** Only a run with clients has a client history to save. */
+const HISTORY_ITEMS: readonly Item[] = [
+  { id: 'export-history-edn', label: 'History (EDN)', hint: 'the client operations as a Jepsen history, for Knossos or Elle', run: (session) => exportFromRun(session, 'history-edn') },
+  { id: 'export-history-json', label: 'History (JSON)', hint: 'the client operations and whether they are linearizable', run: (session) => exportFromRun(session, 'history-json') },
+];
+
+const selectHasClients = (s: Store) => s.config.clients > 0;
+
 export function ExportMenu() {
   const session = useSession();
+  const items = useAppStore(selectHasClients) ? [...ITEMS, ...HISTORY_ITEMS] : ITEMS;
   return (
     <Dropdown testId="export-menu" label="Export" title="Save the run, pictures of it, or traces for other tools">
       {(close) =>
-        ITEMS.map((item) => (
+        items.map((item) => (
           <li key={item.id}>
             <button
               className="dropdown-item"

@@ -1,8 +1,8 @@
 /**
  * What the Export menu makes: the scenario as a .txt (the file the Script panel
  * saves), pictures of the cluster and of the logs as SVG or PNG, each with its
- * legend (exportImage.ts), and the ShiViz log and the JSON trace, which the
- * worker writes by replaying the run. All are made in the browser and
+ * legend (exportImage.ts), and the ShiViz log, the JSON trace and the client
+ * history (EDN or JSON), which the worker writes by replaying the run. All are made in the browser and
  * downloaded from memory.
  */
 import type { Session } from '../session/session.ts';

@@ -30,6 +30,7 @@ import { KeptData } from '../storage/keptData.ts';
 import { openIndexedStore } from '../storage/indexedStore.ts';
 import { browserStorage } from '../share/savedRun.ts';
 import { downloadText } from '../export/download.ts';
+import { EXPORT_FILES } from '../export/exportFiles.ts';
 import type { Cursor, ExportFormat, ToWorker } from '../worker/protocol.ts';
 
 /** A load still running after this long (a forged link that runs for hours) is stopped. */
@@ -337,8 +338,7 @@ export class Session {
         }),
       exported: (format, text) => {
         if (text === '') return;
-        if (format === 'shiviz') downloadText(text, 'raftviz-shiviz.log');
-        else downloadText(text, 'raftviz-trace.json', 'application/json');
+        downloadText(text, EXPORT_FILES[format].name, EXPORT_FILES[format].type);
       },
       failed: (message) => this.failed(message),
     };

@@ -61,8 +61,8 @@ export type ToWorker =
    */
   | { readonly kind: 'cancel-load' };
 
-/** Files the worker writes from the run: a ShiViz log, or the JSON trace. */
-export type ExportFormat = 'shiviz' | 'trace';
+/** Files the worker writes from the run: a ShiViz log, the JSON trace, or the client history (Jepsen EDN, or JSON with its linearizability verdict). */
+export type ExportFormat = 'shiviz' | 'trace' | 'history-edn' | 'history-json';
 
 /** A moment in a run: the clock, and the number of events processed. The clock may stand between two events. */
 export interface Cursor {

@@ -331,12 +331,23 @@ export class SimHost {
 
   // ---- Exports and snapshots -------------------------------------------------
 
-  /** The whole recorded run, replayed from its script, as a ShiViz log or a JSON trace. */
+  /** The whole recorded run, replayed from its script, as a ShiViz log, a JSON trace, or its client history. */
   private exportText(format: ExportFormat): string {
     const t = this.runs.timeline;
     if (t === null) return '';
     const files = exportRun(t.commands);
-    return format === 'shiviz' ? files.shiviz : `${JSON.stringify(files.trace, null, 2)}\n`;
+    switch (format) {
+      case 'shiviz':
+        return files.shiviz;
+      case 'trace':
+        return `${JSON.stringify(files.trace, null, 2)}\n`;
+      case 'history-edn':
+        return files.historyEdn;
+      case 'history-json':
+        return `${JSON.stringify(files.history, null, 2)}\n`;
+      default:
+        return assertNever(format);
+    }
   }
 
   /** The state shown: the moment in the past the viewer stands at, or the live end. */

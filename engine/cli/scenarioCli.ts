@@ -1,5 +1,5 @@
 /**
- * `npm run scenario -- <file|-> [--json] [--trace] [--shiviz <out.log>] [--trace-json <out.json>]`:
+ * `npm run scenario -- <file|-> [--json] [--trace] [--shiviz <out.log>] [--trace-json <out.json>] [--history-edn <out.edn>]`:
  * run a scenario in Node.
  *
  * Exit codes: 0 when every expect holds, 1 when one fails, 2 when the script is
@@ -9,7 +9,8 @@
  *
  * The exports (engine/export/) come from the same run as the table: the run stops
  * at a failed expect, and the files then hold the run up to it, which is what is
- * needed to see why it failed.
+ * needed to see why it failed. The EDN history is the client history of the
+ * cluster standing at the end (the last `cluster` or `preset` line's).
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { parseScript } from '../scenario/parse.ts';
@@ -22,11 +23,15 @@ import { ignore, type Emit } from '../sim/simulator.ts';
 import { RunLogger } from '../export/runLog.ts';
 import { toShiViz } from '../export/shiviz.ts';
 import { toTraceJson } from '../export/traceJson.ts';
+import { historyToEdn } from '../export/historyEdn.ts';
+import { historyOf } from '../scenario/run.ts';
 
-const USAGE = 'usage: npm run scenario -- <file|-> [--json] [--trace] [--shiviz <out.log>] [--trace-json <out.json>]';
+const USAGE = 'usage: npm run scenario -- <file|-> [--json] [--trace] [--shiviz <out.log>] [--trace-json <out.json>] [--history-edn <out.edn>]';
 
 const SWITCHES = new Set(['--json', '--trace', '--help']);
-const EXPORTS = ['--shiviz', '--trace-json'] as const;
+const EXPORTS = ['--shiviz', '--trace-json', '--history-edn'] as const;
+/** The exports written from the run's vector-clocked logs (the EDN history needs only the final state). */
+const CLOCKED: readonly ExportFlag[] = ['--shiviz', '--trace-json'];
 type ExportFlag = (typeof EXPORTS)[number];
 
 interface Args {
@@ -57,7 +62,12 @@ function parseArgs(argv: readonly string[]): Args | string {
     } else if (SWITCHES.has(a)) switches.add(a);
     else return `unknown option ${a}`;
   }
-  if (exports['--shiviz'] !== undefined && exports['--shiviz'] === exports['--trace-json']) return '--shiviz and --trace-json need different files';
+  for (let i = 0; i < EXPORTS.length; i++) {
+    for (let j = i + 1; j < EXPORTS.length; j++) {
+      const a = exports[EXPORTS[i]];
+      if (a !== undefined && a === exports[EXPORTS[j]]) return `${EXPORTS[i]} and ${EXPORTS[j]} need different files`;
+    }
+  }
   return { switches, files, exports };
 }
 
@@ -132,7 +142,7 @@ function main(argv: string[]): number {
   };
   const session = newSession();
   // Only a run that exports watches for vector clocks; any other runs exactly as before.
-  const logger = outputs.length > 0 ? new RunLogger(session, traceEmit) : null;
+  const logger = outputs.some((o) => CLOCKED.includes(o.flag)) ? new RunLogger(session, traceEmit) : null;
   const emit = logger?.emit ?? traceEmit;
   const before = (cmd: Command): void => {
     logger?.notice();
@@ -147,17 +157,17 @@ function main(argv: string[]): number {
   else process.stdout.write(`${formatTable(s)}\n`);
 
   let written = true;
-  if (logger !== null) {
-    const logs = logger.finish();
-    for (const o of outputs) {
-      try {
-        writeSync(o.fd, o.flag === '--shiviz' ? toShiViz(logs) : `${JSON.stringify(toTraceJson(logs))}\n`);
-      } catch (e) {
-        process.stderr.write(cannotWrite(o.flag, o.path, e));
-        written = false;
-      } finally {
-        closeSync(o.fd);
-      }
+  const logs = logger?.finish() ?? [];
+  const fileText = (flag: ExportFlag): string =>
+    flag === '--shiviz' ? toShiViz(logs) : flag === '--trace-json' ? `${JSON.stringify(toTraceJson(logs))}\n` : historyToEdn(historyOf(s));
+  for (const o of outputs) {
+    try {
+      writeSync(o.fd, fileText(o.flag));
+    } catch (e) {
+      process.stderr.write(cannotWrite(o.flag, o.path, e));
+      written = false;
+    } finally {
+      closeSync(o.fd);
     }
   }
   if (failure) {

@@ -19,6 +19,7 @@ import type { Message } from '../types.ts';
 import type { LocalCause } from '../sim/causality.ts';
 import type { NodeEvent } from './runLog.ts';
 import { opText } from '../raft/entry.ts';
+import { linkKey } from '../sim/cluster.ts';
 
 /** What became of a message. */
 export type Fate =
@@ -78,6 +79,6 @@ function fateText(m: Message, f: Fate): string {
     case 'in-flight':
       return 'Still in flight when the run ended.';
     case 'lost':
-      return `Lost ${when(f.time, f.event)}: ${f.why === 'link-cut' ? `the link ${m.from}-${m.to} was cut` : f.why === 'receiver-down' ? `${m.to} was down` : 'dropped'}.`;
+      return `Lost ${when(f.time, f.event)}: ${f.why === 'link-cut' ? `the link ${linkKey(m.from, m.to)} was cut` : f.why === 'receiver-down' ? `${m.to} was down` : 'dropped'}.`;
   }
 }

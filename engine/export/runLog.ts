@@ -16,7 +16,7 @@ import type { Happening } from '../sim/causality.ts';
 import { ignore, observe, type Emit } from '../sim/simulator.ts';
 import { ClockKeeper, type VectorClock } from '../sim/vectorClock.ts';
 import type { Session } from '../scenario/run.ts';
-import type { ClusterConfig, NodeId } from '../types.ts';
+import type { ClientId, ClusterConfig, NodeId } from '../types.ts';
 
 /** A happening at a node (causality.ts), with that node's clock right after it. A send or receive keeps the whole message (a frozen fact, shared, not copied). */
 export type NodeEvent = Happening & { readonly clock: VectorClock };
@@ -24,11 +24,17 @@ export type NodeEvent = Happening & { readonly clock: VectorClock };
 export interface RunLog {
   readonly config: ClusterConfig;
   readonly nodes: readonly NodeId[];
+  /** `c1`..`cN`: clients are hosts too (they send and receive), after the nodes in every clock. */
+  readonly clients: readonly ClientId[];
   /** Every record, in the order emitted. */
   readonly records: EventRecord[];
   /** Every happening at a node, in the order they happened. */
   readonly nodeEvents: NodeEvent[];
 }
+
+/** The hosts of a run's clocks: its nodes, then its clients, each in number order. */
+export const hostsOf = (log: { readonly ids: readonly NodeId[]; readonly clientIds: readonly ClientId[] } | RunLog): readonly string[] =>
+  'ids' in log ? [...log.ids, ...log.clientIds] : [...log.nodes, ...log.clients];
 
 /**
  * Collects the logs of a run of `session`: pass `emit` to the runner, and `notice`
@@ -79,8 +85,8 @@ export class RunLogger {
     if (s === null) throw new Error('RunLogger: a record before any cluster');
     if (s !== this.cluster) {
       this.cluster = s;
-      this.clocks = new ClockKeeper(s.ids);
-      this.logs.push({ config: s.config, nodes: [...s.ids], records: [], nodeEvents: [] });
+      this.clocks = new ClockKeeper(hostsOf(s));
+      this.logs.push({ config: s.config, nodes: [...s.ids], clients: [...s.clientIds], records: [], nodeEvents: [] });
     }
     return this.logs[this.logs.length - 1];
   }

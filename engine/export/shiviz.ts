@@ -16,7 +16,9 @@
  * settings lines match nothing and are ignored; the delimiter field must then be
  * filled in by hand for a script with several clusters.
  *
- * Hosts are nodes only. What happens at no single node is left out: a cut, a heal
+ * Hosts are the nodes, then the clients (`c1`...), so a run with clients shows a
+ * lane per client: its requests, its timeouts, and the replies and NotLeader
+ * answers it receives. What happens at no single host is left out: a cut, a heal
  * or a drop is the network's doing, and a message lost to one shows as a send with
  * no receive, its line saying how it was lost. Every record that belongs to a
  * step (or to a crash or restart) is in the event line of that step. The JSON
@@ -28,7 +30,7 @@
  */
 import type { EventRecord } from '../events.ts';
 import { clockJson } from '../sim/vectorClock.ts';
-import type { RunLog } from './runLog.ts';
+import { hostsOf, type RunLog } from './runLog.ts';
 import { nodeEventText, type Fate } from './nodeEventText.ts';
 
 export const SHIVIZ_PARSER = String.raw`(?<host>\S*) (?<clock>{.*})\n(?<event>.*)`;
@@ -52,10 +54,11 @@ function addExecutionLines(log: RunLog, lines: string[]): void {
   for (const e of log.nodeEvents) if (e.kind !== 'send') steps.set(e.event, []);
   for (const r of log.records) steps.get(r.event)?.push(r);
   const fates = fatesOf(log);
+  const hosts = hostsOf(log);
   for (const e of log.nodeEvents) {
     const records = e.kind === 'send' ? [] : (steps.get(e.event) ?? []);
     const fate = e.kind === 'send' ? (fates.get(e.message.id) ?? IN_FLIGHT) : IN_FLIGHT;
-    lines.push(`${e.node} ${clockJson(e.clock, log.nodes)}`, nodeEventText(e, records, fate));
+    lines.push(`${e.node} ${clockJson(e.clock, hosts)}`, nodeEventText(e, records, fate));
   }
 }
 

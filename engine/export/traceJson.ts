@@ -11,8 +11,8 @@
 import type { EventRecord, MessageSummary, RecordType } from '../events.ts';
 import type { LocalCause } from '../sim/causality.ts';
 import type { VectorClock } from '../sim/vectorClock.ts';
-import type { ClusterConfig, NodeId } from '../types.ts';
-import type { NodeEvent, RunLog } from './runLog.ts';
+import type { ClientId, ClusterConfig, KvOp, Message, NodeId } from '../types.ts';
+import { hostsOf, type NodeEvent, type RunLog } from './runLog.ts';
 
 export const TRACE_VERSION = 1;
 
@@ -25,46 +25,73 @@ export interface TraceJson {
 
 export interface TraceRun {
   readonly config: ClusterConfig;
-  /** `n1`..`nN`, the hosts of the clocks. */
+  /** `n1`..`nN`: hosts of the clocks. */
   readonly nodes: readonly NodeId[];
+  /** `c1`..`cN` (empty without clients): hosts of the clocks too, after the nodes. */
+  readonly clients: readonly ClientId[];
   /** As the simulator emits them (events.ts): `type`, `event` (0 for what a preset's boot found), `time` in ms, and the fields of that type. */
   readonly records: readonly EventRecord[];
-  /** Every happening at a node, in order, with the node's clock right after it. */
+  /** Every happening at a host (a node or a client), in order, with its clock right after it. */
   readonly nodeEvents: readonly TraceNodeEvent[];
 }
 
 interface TraceStamp {
-  readonly node: NodeId;
+  /** The host: a node, or a client (`c1`...). */
+  readonly node: NodeId | ClientId;
   readonly event: number;
   readonly time: number;
-  /** Node id -> count, in node order, zero entries left out. */
+  /** Host id -> count, nodes first then clients, each in number order, zero entries left out. */
   readonly clock: VectorClock;
 }
+
+/**
+ * A message as a trace names it: id, type, ends and term, and for the clients'
+ * messages their payload too (the same fields `--json` shows of one in flight),
+ * since a client message is read by what it asks or answers.
+ */
+export type TraceMessage =
+  | MessageSummary
+  | (MessageSummary & { readonly type: 'ClientRequest'; readonly serial: number; readonly op: KvOp })
+  | (MessageSummary & { readonly type: 'ClientReply'; readonly serial: number; readonly result: string })
+  | (MessageSummary & { readonly type: 'NotLeader'; readonly serial: number; readonly leaderHint: NodeId | null });
 
 export type TraceNodeEvent =
   | (TraceStamp & { readonly kind: 'local'; readonly cause: LocalCause })
   /** A send and its receive carry the same message id. */
-  | (TraceStamp & { readonly kind: 'send'; readonly message: MessageSummary })
-  | (TraceStamp & { readonly kind: 'receive'; readonly message: MessageSummary });
+  | (TraceStamp & { readonly kind: 'send'; readonly message: TraceMessage })
+  | (TraceStamp & { readonly kind: 'receive'; readonly message: TraceMessage });
 
 export function toTraceJson(logs: readonly RunLog[]): TraceJson {
   return { version: TRACE_VERSION, generator: 'raftviz', runs: logs.map(traceRun) };
 }
 
 function traceRun(log: RunLog): TraceRun {
-  return { config: log.config, nodes: log.nodes, records: log.records, nodeEvents: log.nodeEvents.map((e) => traceNodeEvent(e, log.nodes)) };
+  const hosts = hostsOf(log);
+  return { config: log.config, nodes: log.nodes, clients: log.clients, records: log.records, nodeEvents: log.nodeEvents.map((e) => traceNodeEvent(e, hosts)) };
 }
 
-function traceNodeEvent(e: NodeEvent, ids: readonly NodeId[]): TraceNodeEvent {
+function traceNodeEvent(e: NodeEvent, hosts: readonly string[]): TraceNodeEvent {
   const { node, event, time } = e;
-  const clock = inNodeOrder(e.clock, ids);
+  const clock = inHostOrder(e.clock, hosts);
   if (e.kind === 'local') return { node, event, time, clock, kind: e.kind, cause: e.cause };
-  const m = e.message;
-  const message = { id: m.id, type: m.type, from: m.from, to: m.to, term: m.term };
-  return { node, event, time, clock, kind: e.kind, message };
+  return { node, event, time, clock, kind: e.kind, message: traceMessage(e.message) };
 }
 
-function inNodeOrder(c: VectorClock, ids: readonly NodeId[]): VectorClock {
+export function traceMessage(m: Message): TraceMessage {
+  const { id, from, to, term } = m;
+  switch (m.type) {
+    case 'ClientRequest':
+      return { id, type: m.type, from, to, term, serial: m.serial, op: m.op };
+    case 'ClientReply':
+      return { id, type: m.type, from, to, term, serial: m.serial, result: m.result };
+    case 'NotLeader':
+      return { id, type: m.type, from, to, term, serial: m.serial, leaderHint: m.leaderHint };
+    default:
+      return { id, type: m.type, from, to, term };
+  }
+}
+
+function inHostOrder(c: VectorClock, ids: readonly string[]): VectorClock {
   const out: Record<NodeId, number> = {};
   for (const id of ids) if (c[id] !== undefined) out[id] = c[id];
   return out;

@@ -1,8 +1,11 @@
 /** The final state of a run as the runner's `--json` document and as a readable table. */
 import { type ClusterState, currentLeader } from '../sim/cluster.ts';
 import * as flights from '../sim/flightQueue.ts';
-import type { LogEntry, Message, NodeId, Role } from '../types.ts';
+import type { ClientId, KvOp, LogEntry, Message, MessageType, NodeId, Role, Session } from '../types.ts';
 import { logEntries } from '../raft/log.ts';
+import type { Outstanding } from '../client/client.ts';
+import type { HistoryOp } from '../linearize/history.ts';
+import { historyOf, linearizability } from './run.ts';
 
 export interface NodeReport {
   readonly id: NodeId;
@@ -11,19 +14,87 @@ export interface NodeReport {
   readonly term: number;
   readonly votedFor: NodeId | null;
   readonly commitIndex: number;
+  /** Tagged on `kind`: `{ term, kind: "noop" }`, `{ term, kind: "raw", value }`, `{ term, kind: "command", client, serial, op }`. */
   readonly log: readonly LogEntry[];
+  /** The key-value state machine (volatile, as in Figure 2: empty, and `applied` 0, while the node is down). */
+  readonly kv: Readonly<Record<string, string>>;
+  /** lastApplied: the highest log index applied to `kv`. */
+  readonly applied: number;
+  /** Per client, its last applied serial and that reply (thesis §6.3). */
+  readonly sessions: Readonly<Record<ClientId, Session>>;
   /** What leaders spent probing this node's log (§5.3), over the whole run. */
   readonly probes: { readonly rejections: number; readonly roundTrips: number };
 }
 
-export interface RunReport {
+export interface ClientReport {
+  readonly id: ClientId;
+  /** The request it waits on: its serial, operation, the node the latest copy went to, and how many copies it sent. */
+  readonly pending: Outstanding | null;
+  /** Operations waiting behind the pending one. */
+  readonly queue: number;
+  /** The node it believes leads, or null. */
+  readonly leaderGuess: NodeId | null;
+}
+
+/** One client operation, from its invocation to its answer. Times are simulated ms. */
+export interface HistoryEntry {
+  readonly client: ClientId;
+  readonly op: KvOp['kind'];
+  readonly key: string;
+  /** What a put or append writes; null for a get. */
+  readonly value: string | null;
+  readonly serial: number;
+  readonly invokedAt: number;
+  /** null while (or if never) answered. */
+  readonly returnedAt: number | null;
+  /** A get's value ("" for an unset key), "" for a write, null when unanswered. */
+  readonly result: string | null;
+}
+
+/** The client history and the checker's verdict on it (engine/linearize/checker.ts). */
+export interface HistoryReport {
+  readonly history: readonly HistoryEntry[];
+  /** "unknown" when the checker's search ran out of steps. */
+  readonly linearizable: boolean | 'unknown';
+  /** Only when `linearizable` is false: a smallest set of operations on one key that no order explains (indexes into `history`), in words. */
+  readonly linearizability?: { readonly key: string; readonly ops: readonly number[]; readonly explanation: string };
+}
+
+export interface RunReport extends HistoryReport {
   readonly time: number;
   readonly leader: NodeId | null;
   readonly nodes: readonly NodeReport[];
+  readonly clients: readonly ClientReport[];
   /** Every message in flight, in delivery order. */
   readonly inFlight: readonly Message[];
   readonly violations: readonly { readonly invariant: string; readonly event: number; readonly detail: string }[];
-  readonly stats: { readonly events: number; readonly messages: number; readonly rejections: number; readonly wallMs: number };
+  readonly stats: {
+    readonly events: number;
+    readonly messages: number;
+    /** Messages sent, by type; every type is named, 0 included. */
+    readonly byType: Readonly<Record<MessageType, number>>;
+    readonly rejections: number;
+    readonly wallMs: number;
+  };
+}
+
+const historyEntry = (o: HistoryOp): HistoryEntry => ({
+  client: o.client,
+  op: o.op,
+  key: o.key,
+  value: o.value,
+  serial: o.serial,
+  invokedAt: o.invokedAt,
+  returnedAt: o.returnedAt,
+  result: o.result,
+});
+
+/** The run's client history and whether it is linearizable: part of `--json`, and the page's History (JSON) file. */
+export function historyReport(s: ClusterState): HistoryReport {
+  const history = historyOf(s).map(historyEntry);
+  const r = linearizability(s);
+  if (r.verdict === 'violation') return { history, linearizable: false, linearizability: { key: r.key, ops: r.ops, explanation: r.explanation } };
+  return { history, linearizable: r.verdict === 'ok' ? true : 'unknown' };
 }
 
 export function report(s: ClusterState, wallMs: number): RunReport {
@@ -32,6 +103,7 @@ export function report(s: ClusterState, wallMs: number): RunReport {
     leader: currentLeader(s),
     nodes: s.ids.map((id) => {
       const n = s.nodes[id];
+      const machine = n.volatile?.machine;
       return {
         id,
         up: n.volatile !== null,
@@ -40,12 +112,20 @@ export function report(s: ClusterState, wallMs: number): RunReport {
         votedFor: n.persistent.votedFor,
         commitIndex: n.volatile?.commitIndex ?? 0,
         log: logEntries(n.persistent.log),
+        kv: machine?.data ?? {},
+        applied: machine?.lastApplied ?? 0,
+        sessions: machine?.sessions ?? {},
         probes: s.stats.probes[id] ?? { rejections: 0, roundTrips: 0 },
       };
     }),
+    clients: s.clientIds.map((id) => {
+      const c = s.clients[id];
+      return { id, pending: c.pending, queue: c.queue.length, leaderGuess: c.leaderGuess };
+    }),
     inFlight: flights.inOrder(s.inFlight),
     violations: s.violations.map((v) => ({ invariant: v.invariant, event: v.event, detail: v.detail })),
-    stats: { events: s.event, messages: s.stats.messages, rejections: s.stats.rejections, wallMs },
+    ...historyReport(s),
+    stats: { events: s.event, messages: s.stats.messages, byType: s.stats.byType, rejections: s.stats.rejections, wallMs },
   };
 }
 

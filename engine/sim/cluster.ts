@@ -4,7 +4,7 @@
  * run lives anywhere else, so `cloneCluster` (or a JSON round trip) captures it
  * exactly, and a restored copy continues exactly as the original would.
  */
-import type { ClientId, ClusterConfig, KvOp, Message, NodeId, NodeState } from '../types.ts';
+import { MESSAGE_TYPES, type ClientId, type ClusterConfig, type KvOp, type Message, type MessageType, type NodeId, type NodeState } from '../types.ts';
 import { createClient, type ClientState } from '../client/client.ts';
 import type { HistoryEvent } from '../linearize/history.ts';
 import { emptyList, type ChunkedList } from '../raft/chunkedList.ts';
@@ -27,6 +27,8 @@ export interface NodeTimers {
 export interface ClusterStats {
   /** Messages handed to the network, including the ones it lost. */
   messages: number;
+  /** The same, by message type (every type present, 0 included): what clients cost the cluster in messages. */
+  readonly byType: Record<MessageType, number>;
   /** Rejected AppendEntries requests. */
   rejections: number;
   /** Messages lost to cut links, crashed receivers or `drop`. */
@@ -40,6 +42,13 @@ export interface ProbeCount {
   readonly rejections: number;
   /** Those rejections, plus the success that ended each probe. */
   readonly roundTrips: number;
+}
+
+/** A count of 0 for every message type, in MESSAGE_TYPES order. */
+export function emptyByType(): Record<MessageType, number> {
+  const out = {} as Record<MessageType, number>;
+  for (const t of MESSAGE_TYPES) out[t] = 0;
+  return out;
 }
 
 /** An operation a `workload` will hand to a client at a set time. */
@@ -142,7 +151,7 @@ export function createCluster(config: ClusterConfig, nodes?: Record<NodeId, Node
     history: emptyList(),
     inFlight: [],
     cuts: {},
-    stats: { messages: 0, rejections: 0, lost: 0, probes: {} },
+    stats: { messages: 0, byType: emptyByType(), rejections: 0, lost: 0, probes: {} },
     checker: emptyChecker(),
     violations: [],
   };
@@ -162,7 +171,7 @@ export function cloneCluster(s: ClusterState): ClusterState {
     workload: s.workload === null ? null : { ops: s.workload.ops, next: s.workload.next },
     inFlight: s.inFlight.slice(),
     cuts: { ...s.cuts },
-    stats: { ...s.stats, probes: { ...s.stats.probes } },
+    stats: { ...s.stats, byType: { ...s.stats.byType }, probes: { ...s.stats.probes } },
     checker: cloneChecker(s.checker),
     violations: s.violations.slice(),
   };

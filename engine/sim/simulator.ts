@@ -303,6 +303,7 @@ function setTimer(s: ClusterState, id: NodeId, which: 'election' | 'heartbeat', 
 
 function send(s: ClusterState, out: Outgoing, emit: Emit): void {
   s.stats.messages++;
+  s.stats.byType[out.type]++;
   const latency = drawInt(s, s.config.latency.min, s.config.latency.max);
   // A step's outbox holds fresh objects that nothing else references yet, so the
   // network stamps them in place (cheaper than copying); from here on they are frozen facts.

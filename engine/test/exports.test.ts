@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportRun, type Exports } from '../export/exportRun.ts';
 import { SHIVIZ_DELIMITER, SHIVIZ_PARSER } from '../export/shiviz.ts';
-import { LOCAL_CAUSES, RECORD_TYPES, TRACE_VERSION, type TraceNodeEvent, type TraceRun } from '../export/traceJson.ts';
+import { LOCAL_CAUSES, RECORD_TYPES, TRACE_VERSION, toTraceJson, type TraceNodeEvent, type TraceRun } from '../export/traceJson.ts';
+import { isClientMessageType, MESSAGE_TYPES } from '../types.ts';
 import { parseScript } from '../scenario/parse.ts';
 import { newSession, runScript } from '../scenario/run.ts';
 import { RunLogger } from '../export/runLog.ts';
@@ -39,6 +40,26 @@ restart n2
 run 300ms
 `;
 
+/** Clients on the wire: a NotLeader and its hint, a cut link to a client, a crashed leader, retries, a workload, and a request left unanswered. */
+const CLIENTS = `cluster nodes=3 clients=2 seed=4 client-timeout=100ms
+campaign n2
+stabilize
+client c1 put x 1
+run 100ms
+cut c2 n1
+client c2 append x b
+run 400ms
+crash n2
+client c1 get x
+run 800ms
+workload ops=6 rate=50/s keys=2 reads=50
+run 1s
+cut c1 n3
+client c1 put y 2
+run 30ms
+expect linearizable
+`;
+
 const exportsOf = new Map<string, Exports>();
 const exported = (text: string): Exports => {
   let e = exportsOf.get(text);
@@ -49,6 +70,7 @@ const exported = (text: string): Exports => {
 const cases: [string, string][] = [
   ...files.map((f): [string, string] => [f.slice(root.length + 1), readFileSync(f, 'utf8')]),
   ['two clusters, with a partition, a crash and a restart', TWO_CLUSTERS],
+  ['clients: NotLeader, retries, a cut client link, a workload', CLIENTS],
 ];
 
 describe('vector clocks of every scenario', () => {
@@ -67,6 +89,7 @@ describe('vector clocks of every scenario', () => {
 
 /** The rules, checked on the finished trace rather than trusted from the code that built it. */
 function checkClocks(run: TraceRun): void {
+  const hosts = [...run.nodes, ...run.clients];
   const own: Record<string, number> = {};
   const last: Record<string, VectorClock> = {};
   const sends = new Map<number, TraceNodeEvent>();
@@ -78,8 +101,11 @@ function checkClocks(run: TraceRun): void {
     expect(e.clock[e.node]).toBe(own[e.node]);
     if (last[e.node] !== undefined) expect(happenedBefore(last[e.node], e.clock)).toBe(true);
     last[e.node] = e.clock;
+    // Entries name hosts only, nodes first then clients, each in number order.
+    const named = Object.keys(e.clock);
+    expect(named).toEqual(hosts.filter((h) => h in e.clock));
     for (const [id, n] of Object.entries(e.clock)) {
-      expect(run.nodes).toContain(id);
+      expect(hosts).toContain(id);
       expect(n).toBeGreaterThan(0);
     }
     if (e.kind === 'send') {
@@ -194,6 +220,23 @@ describe('ShiViz log', () => {
     // A big run on a shared machine: the point is that it finishes whole, not how fast.
   }, 30_000);
 
+  it('clients are hosts after the nodes: their lanes hold their requests, timeouts and the answers they receive', () => {
+    const { shiviz, trace } = exported(CLIENTS);
+    const [x] = readAsShiViz(shiviz);
+    const hosts = [...new Set(x.events.map((e) => e.host))];
+    expect(hosts.filter((h) => h.startsWith('c')).sort()).toEqual(['c1', 'c2']);
+    expect(trace.runs[0].clients).toEqual(['c1', 'c2']);
+    expect(shiviz).toMatch(/^\[\d+ms #\d+\] c1 sent ClientRequest m\d+ to n1: c1#1 put x 1\. Delivered/m);
+    expect(shiviz).toMatch(/^\[\d+ms #\d+\] c1 received NotLeader m\d+ from n1 \(term 1\)\./m);
+    expect(shiviz).toMatch(/^\[\d+ms #\d+\] c2 sent ClientRequest m\d+ to n1: .* Lost \[\d+ms #\d+\]: the link n1-c2 was cut\./m);
+    // A reply makes the client's clock know the leader's history: the lane is causally joined to the cluster.
+    const reply = trace.runs[0].nodeEvents.find((e) => e.kind === 'receive' && e.message.type === 'ClientReply');
+    if (reply?.kind !== 'receive') throw new Error('no ClientReply received');
+    expect(reply.clock[reply.message.from]).toBeGreaterThan(0);
+    const causes = new Set(trace.runs[0].nodeEvents.flatMap((e) => (e.kind === 'local' && e.node.startsWith('c') ? [e.cause] : [])));
+    expect([...causes].sort()).toEqual(['client-issue', 'client-timer']);
+  });
+
   it('several clusters are several executions, each opened by a delimiter line', () => {
     const { shiviz } = exported(TWO_CLUSTERS);
     expect(shiviz.split('\n')[1]).toBe(SHIVIZ_DELIMITER);
@@ -229,7 +272,29 @@ describe('JSON trace', () => {
     expect(Object.keys(trace.runs[0].nodeEvents[0])).toEqual(['node', 'event', 'time', 'clock', 'kind', 'cause']);
   });
 
-  it('the schema names every record type and local cause, and version 1', () => {
+  it('client messages carry the fields --json shows of a message in flight, less the network\'s stamps', () => {
+    const p = parseScript(CLIENTS);
+    if (!p.ok) throw new Error('parse');
+    const session = newSession();
+    const logger = new RunLogger(session);
+    runScript(p.script, logger.emit, session, logger.notice);
+    const [log] = logger.finish();
+    const traced = toTraceJson([log]).runs[0].nodeEvents;
+    const seen = new Set<string>();
+    log.nodeEvents.forEach((e, i) => {
+      if (e.kind === 'local' || !isClientMessageType(e.message.type)) return;
+      const t = traced[i];
+      if (t.kind !== e.kind) throw new Error('kinds differ');
+      const { sentAt, arrivesAt, seq, ...fields } = e.message;
+      expect([sentAt, arrivesAt, seq].every((n) => typeof n === 'number')).toBe(true);
+      expect(t.message).toEqual(fields);
+      seen.add(e.message.type);
+    });
+    expect([...seen].sort()).toEqual(['ClientReply', 'ClientRequest', 'NotLeader']);
+  });
+
+  it('the schema names every record type, local cause and message type, and version 1', () => {
+    expect([...schema.$defs.messageSummary.properties.type.enum]).toEqual([...MESSAGE_TYPES]);
     expect([...schema.$defs.record.properties.type.enum].sort()).toEqual([...RECORD_TYPES].sort());
     expect([...schema.$defs.nodeEvent.oneOf[0].properties.cause.enum].sort()).toEqual([...LOCAL_CAUSES].sort());
     expect(schema.properties.version.const).toBe(TRACE_VERSION);
@@ -251,6 +316,10 @@ describe('JSON trace', () => {
     expect(broken((r) => (r.nodeEvents[0].clock = { x: 1 }))).not.toEqual([]);
     expect(broken((r) => delete r.nodeEvents[0].cause)).not.toEqual([]);
     expect(broken((r) => delete r.config.raft)).not.toEqual([]);
+    expect(broken((r) => delete r.clients)).not.toEqual([]);
+    expect(broken((r) => (r.nodeEvents[0].node = 'x1'))).not.toEqual([]);
+    expect(broken((r) => (r.nodeEvents[0].clock = { c0: 1 }))).not.toEqual([]);
+    expect(broken((r) => (r.nodeEvents[0].node = 'c1'))).toEqual([]);
   });
 });
 
