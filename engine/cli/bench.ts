@@ -5,8 +5,9 @@
  *
  * Sections: the engine (engineBench.ts), the recording and seeking in it, how
  * both grow with the run's length, a long recorded session with its
- * checkpoints thinned and not (longRunBench.ts), the fuzzer (fuzzBench.ts), the
- * linearizability checker (linearizeBench.ts), the
+ * checkpoints thinned and not (longRunBench.ts), the engine with clients and
+ * the linearizability check of their history (clientsBench.ts), the fuzzer
+ * (fuzzBench.ts), the linearizability checker (linearizeBench.ts), the
  * browser against the production build (browserBench.ts, e2e/bench.spec.ts,
  * with its soak fitted in soak.ts), and what a first visit downloads
  * (loadBench.ts).
@@ -19,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { benchEngine, benchGrowth, benchRecording } from './bench/engineBench.ts';
 import { benchFuzz } from './bench/fuzzBench.ts';
+import { benchClients } from './bench/clientsBench.ts';
 import { benchLinearize } from './bench/linearizeBench.ts';
 import { benchBrowser } from './bench/browserBench.ts';
 import { benchLoad } from './bench/loadBench.ts';
@@ -43,6 +45,8 @@ progress(`growth (${growth.join(', ')} s)`);
 const growthReport = benchGrowth(growth);
 progress(`a long session (${longMinutes} simulated minutes, twice)`);
 const longRun = benchLongRun(longMinutes);
+progress('clients (5 clients, 100 s, with the linearizability check)');
+const clients = benchClients(5);
 progress('fuzzer');
 const fuzz = benchFuzz(100, 7);
 progress('linearizability checker');
@@ -62,6 +66,7 @@ const report = {
   recording,
   growth: growthReport,
   longRun,
+  clients,
   fuzz,
   linearize,
   browser,

@@ -1,37 +1,47 @@
 /**
  * `npm run fuzz -- --seeds N [--events M] [--nodes K] [--unsafe X[,Y]] [--seed-from S]
- *                 [--prevote] [--checkquorum] [--base URL] [--json]`
+ *                 [--prevote] [--checkquorum] [--workers W] [--each] [--base URL] [--json]`
  *
- * Deterministic simulation fuzzing: for each seed, a random fault schedule (a
- * scenario script, engine/fuzz/schedule.ts) runs with the invariant checker on
- * after every event, then a liveness check (engine/fuzz/check.ts). The first
- * failing seed is shrunk (engine/fuzz/shrink.ts) and printed as a script and as a
- * raftviz link that opens it.
+ * Deterministic simulation fuzzing: for each seed, a random fault schedule with
+ * clients (a scenario script, engine/fuzz/schedule.ts) runs with the invariant
+ * checker on after every event, then a liveness check and a check that the
+ * clients' history is linearizable (engine/fuzz/check.ts). Seeds run in
+ * `--workers` threads (fuzzPool.ts), with the same outcome per seed as in one.
+ * The first failing seed is shrunk (engine/fuzz/shrink.ts) and printed as a
+ * script and as a raftviz link that opens it.
  *
  * Exit codes: 0 when every seed is clean, 1 on a failure, 2 on bad arguments.
  */
 import { createRequire } from 'node:module';
 import { UNSAFE_RULES, type UnsafeRule } from '../types.ts';
-import { describeFailure, failureKind, type CaseResult } from '../fuzz/check.ts';
-import { DEFAULT_EVENTS, fuzzSeed, reproScript, type FuzzOptions } from '../fuzz/fuzz.ts';
+import { availableParallelism } from 'node:os';
+import { describeFailure, failureKind } from '../fuzz/check.ts';
+import { DEFAULT_EVENTS, fuzzSeed, reproScript, type FuzzOptions, type SeedOutcome } from '../fuzz/fuzz.ts';
+import { runSeeds } from './fuzzPool.ts';
 import { DEFAULT_BASE, shareLink } from '../fuzz/link.ts';
 import { validNodeCount } from '../fuzz/schedule.ts';
 import { shrink } from '../fuzz/shrink.ts';
 
+const MAX_WORKERS = 64;
+
 const USAGE =
   'usage: npm run fuzz -- [--seeds N] [--events M] [--nodes K] [--unsafe RULE[,RULE]] [--seed-from S]\n' +
-  '                       [--prevote] [--checkquorum] [--base URL] [--json]\n' +
+  '                       [--prevote] [--checkquorum] [--workers W] [--each] [--base URL] [--json]\n' +
   `  --seeds N        seeds to run (default 1000)\n` +
   `  --events M       events per schedule, about (default ${DEFAULT_EVENTS})\n` +
   '  --nodes K        cluster size 1..9 for every seed (default: drawn from 3..7 per seed)\n' +
   `  --unsafe RULES   switch rules off: ${UNSAFE_RULES.join(', ')}\n` +
   '  --seed-from S    first seed (default 1)\n' +
   '  --prevote, --checkquorum   turn those options on in every schedule\n' +
+  `  --workers W      threads to spread the seeds over (default 1; at most ${MAX_WORKERS})\n` +
+  '  --each           one line (or JSON item) per seed, in seed order\n' +
   `  --base URL       page for the link to a failure (default ${DEFAULT_BASE})\n` +
   '  --json           print one JSON document instead of text';
 
 interface Args {
   seeds: number;
+  workers: number;
+  each: boolean;
   from: number;
   opts: FuzzOptions;
   base: string;
@@ -52,6 +62,8 @@ function parseArgs(argv: string[]): Args | 'help' {
   let checkquorum = false;
   let base = DEFAULT_BASE;
   let json = false;
+  let workers = 1;
+  let each = false;
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -116,6 +128,12 @@ function parseArgs(argv: string[]): Args | 'help' {
       case '--json':
         json = flag();
         break;
+      case '--each':
+        each = flag();
+        break;
+      case '--workers':
+        workers = count(1, MAX_WORKERS);
+        break;
       case '--base': {
         base = value();
         if (!/^https?:\/\/\S+$/.test(base)) throw new BadArgs(`--base takes an http(s) URL, got "${base}"`);
@@ -126,13 +144,19 @@ function parseArgs(argv: string[]): Args | 'help' {
     }
   }
   if (from + seeds - 1 > MAX_SEED) throw new BadArgs(`seeds run from --seed-from up to at most ${MAX_SEED}`);
-  return { seeds, from, base, json, opts: { events, schedule: { nodes, unsafe, prevote, checkquorum } } };
+  return { seeds, from, base, json, workers, each, opts: { events, schedule: { nodes, unsafe, prevote, checkquorum } } };
 }
 
 const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
 const thousands = (n: number): string => n.toLocaleString('en');
 
-function main(argv: string[]): number {
+/** A seed's outcome as one line of `--each`. */
+function seedLine(o: SeedOutcome): string {
+  const lin = o.operations === 0 ? 'no client operations' : `${thousands(o.operations)} operations, ${o.linearizability === 'ok' ? 'linearizable' : o.linearizability}`;
+  return `seed ${o.seed}: ${o.failure === null ? 'ok' : `FAIL ${o.failure}`}, ${thousands(o.events)} events, ${lin}`;
+}
+
+async function main(argv: string[]): Promise<number> {
   let args: Args;
   try {
     const parsed = parseArgs(argv);
@@ -146,57 +170,75 @@ function main(argv: string[]): number {
     process.stderr.write(`npm run fuzz: ${e.message}\n${USAGE}\n`);
     return 2;
   }
-  const { seeds, from, opts, json } = args;
+  const { seeds, from, opts, json, workers, each } = args;
   const s = opts.schedule;
   const what =
     `seeds ${from}..${from + seeds - 1}, about ${thousands(opts.events)} events each, ` +
     `nodes ${s.nodes ?? '3-7'}, unsafe: ${s.unsafe.length > 0 ? s.unsafe.join(',') : 'none'}` +
-    `${s.prevote ? ', prevote' : ''}${s.checkquorum ? ', checkquorum' : ''}`;
+    `${s.prevote ? ', prevote' : ''}${s.checkquorum ? ', checkquorum' : ''}` +
+    `, ${workers} worker${workers > 1 ? 's' : ''}`;
   if (!json) process.stdout.write(`raftviz fuzz: ${what}\n`);
+  if (workers > availableParallelism() && !json) {
+    process.stderr.write(`note: ${workers} workers on ${availableParallelism()} cores: they will take turns\n`);
+  }
 
-  const progress = !json && process.stderr.isTTY;
+  const progress = !json && !each && process.stderr.isTTY;
   const t0 = performance.now();
   let lastReport = t0;
   let events = 0;
+  let operations = 0;
+  let unknown = 0;
   let ran = 0;
-  let failed: { seed: number; result: CaseResult } | null = null;
-  for (let i = 0; i < seeds; i++) {
-    const seed = from + i;
-    const r = fuzzSeed(seed, opts);
-    events += r.events;
-    ran++;
-    if (r.failure !== null) {
-      failed = { seed, result: r };
-      break;
-    }
-    if (progress && performance.now() - lastReport > 2000) {
-      lastReport = performance.now();
-      process.stderr.write(`\r  ${thousands(ran)} seeds, ${thousands(events)} events...`);
-    }
-  }
+  const cases: SeedOutcome[] = [];
+  const failedOutcome = await runSeeds({
+    from,
+    count: seeds,
+    workers,
+    opts,
+    onOutcome: (o) => {
+      events += o.events;
+      operations += o.operations;
+      if (o.linearizability === 'unknown') unknown++;
+      ran++;
+      if (each) {
+        if (json) cases.push(o);
+        else process.stdout.write(`${seedLine(o)}\n`);
+      }
+      if (progress && performance.now() - lastReport > 2000) {
+        lastReport = performance.now();
+        process.stderr.write(`\r  ${thousands(ran)} seeds, ${thousands(events)} events...`);
+      }
+    },
+  });
   if (progress) process.stderr.write('\r\x1b[K');
   const fuzzMs = performance.now() - t0;
   const figures = {
     seeds: ran,
+    workers,
     eventsChecked: events,
     eventsPerSecond: Math.round(events / (fuzzMs / 1000)),
+    clientOperations: operations,
+    /** Seeds whose history the checker could not decide within its budget (not failures). */
+    linearizabilityUnknown: unknown,
     fuzzMs: round(fuzzMs),
+    ...(each ? { cases } : {}),
   };
+  const counts =
+    `${thousands(ran)} seeds, ${thousands(events)} events checked, ${thousands(figures.eventsPerSecond)} events/s, ` +
+    `${thousands(operations)} client operations (linearizability unknown in ${thousands(unknown)} seed${unknown === 1 ? '' : 's'})`;
 
-  if (failed === null) {
+  if (failedOutcome === null) {
     const wallMs = round(performance.now() - t0);
     if (json) process.stdout.write(`${JSON.stringify({ ok: true, ...figures, wallMs, failure: null })}\n`);
-    else {
-      process.stdout.write(
-        `clean: ${thousands(ran)} seeds, ${thousands(events)} events checked, ` +
-          `${thousands(figures.eventsPerSecond)} events/s, wall ${round(wallMs / 1000, 2)} s\n`,
-      );
-    }
+    else process.stdout.write(`clean: ${counts}, wall ${round(wallMs / 1000, 2)} s\n`);
     return 0;
   }
 
-  const { seed, result } = failed;
+  // The failing case again, in this thread, for the shrinker: it replays identically.
+  const seed = failedOutcome.seed;
+  const result = fuzzSeed(seed, opts);
   const failure = result.failure!;
+  if (failureKind(failure) !== failedOutcome.failure) throw new Error(`seed ${seed} did not replay the same way: ${failedOutcome.failure} then ${failureKind(failure)}`);
   const t1 = performance.now();
   const small = shrink(result.schedule, failure);
   const shrinkMs = performance.now() - t1;
@@ -216,7 +258,7 @@ function main(argv: string[]): number {
       failure: {
         seed,
         ...failure,
-        /** The invariant's name, or `liveness:<condition>`: what the shrunk script must still show. */
+        /** The invariant's name (Linearizability included), or `liveness:<condition>`: what the shrunk script must still show. */
         failureKind: failureKind(failure),
         shrunk: {
           failureKind: failureKind(shrunk.failure!),
@@ -244,11 +286,14 @@ function main(argv: string[]): number {
   );
   out.write(`${script.trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}\n\n`);
   out.write(`open it in raftviz (at its last event, ${cursor.event}, ${cursor.time}ms):\n${url}\n\n`);
-  out.write(
-    `${thousands(ran)} seeds, ${thousands(events)} events checked, ${thousands(figures.eventsPerSecond)} events/s, ` +
-      `wall ${round(wallMs / 1000, 2)} s\n`,
-  );
+  out.write(`${counts}, wall ${round(wallMs / 1000, 2)} s\n`);
   return 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => void (process.exitCode = code),
+  (e: unknown) => {
+    process.stderr.write(`npm run fuzz: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -12,8 +12,8 @@
  * (these are ordinary commands, recorded in the case's tail, so a failing case
  * replays exactly), and then, within bounds:
  *   1. a leader must appear within LEADER_TIMEOUTS election timeouts (plus a margin);
- *   2. every *acknowledged* entry must then be committed, and be the same entry,
- *      on every node, within COMMIT_TIMEOUTS election timeouts (plus a margin),
+ *   2. every entry *acknowledged* by then must then be committed, and be the same
+ *      entry, on every node, within COMMIT_TIMEOUTS election timeouts (plus a margin),
  *      plus the time to repair the longest log one entry at a time: a follower far
  *      behind, with `probe=naive` and `batch=1`, costs the leader one round trip
  *      per entry to find where the logs agree (§5.3) and one per entry to send.
@@ -24,6 +24,15 @@
  * seen through the emit callback. That is what a client would have been told
  * succeeded. Entries that were merely appended are not promises: after a crash a
  * new leader may legitimately overwrite them (Figure 7's (f), Figure 8).
+ *
+ * Linearizability. Once the liveness phase is over, the clients' history (every
+ * operation from its invocation to its answer, or unanswered) must have a
+ * linearization (linearize/checker.ts, the model of Porcupine's KV store): a
+ * history without one is a failure like a broken invariant. The search is
+ * bounded; when it runs out of steps the verdict is `unknown`, which is not a
+ * failure, only counted. It runs once per case, at the end, because a history
+ * that has a linearization can lose it only through later operations, and at the
+ * end every operation has had its chance to be answered.
  *
  * A leader can only commit earlier terms' entries by committing one of its own
  * (§5.4.2). With the no-op on it always has one; with `noop=off` the tail sends a
@@ -40,6 +49,7 @@ import { entryAt, lastIndex, lastTerm, sameEntry } from '../raft/log.ts';
 import type { ClusterConfig, LogEntry } from '../types.ts';
 import { located } from './schedule.ts';
 import { noopEntry } from '../raft/entry.ts';
+import { historyOf, linearizability } from '../scenario/run.ts';
 
 export type Failure =
   | {
@@ -55,15 +65,32 @@ export type Failure =
       /** `no-leader`: none was elected in time; `not-committed`: an acknowledged entry is missing somewhere. */
       readonly condition: 'no-leader' | 'not-committed';
       readonly detail: string;
+    }
+  | {
+      /** The clients' history, checked at the end of the case, has no linearization. */
+      readonly kind: 'linearizability';
+      readonly detail: string;
+      /** The key whose operations cannot be ordered, and a smallest set of them, in words. */
+      readonly key: string;
+      readonly ops: readonly string[];
     };
 
+/** What the linearizability check at the end of a case said: `none` when no client operation was invoked, or the case failed before. */
+export type LinearizabilityVerdict = 'ok' | 'violation' | 'unknown' | 'none';
+
 /** What two failures must share for one to reproduce the other: the invariant, or the liveness condition. */
-export const failureKind = (f: Failure): string => (f.kind === 'invariant' ? f.invariant : `liveness:${f.condition}`);
+export const failureKind = (f: Failure): string =>
+  f.kind === 'invariant' ? f.invariant : f.kind === 'liveness' ? `liveness:${f.condition}` : 'Linearizability';
 
 export function describeFailure(f: Failure): string {
-  return f.kind === 'invariant'
-    ? `${f.invariant} violated at event ${f.event} (${f.time}ms): ${f.detail}`
-    : `liveness (${f.condition}): ${f.detail}`;
+  switch (f.kind) {
+    case 'invariant':
+      return `${f.invariant} violated at event ${f.event} (${f.time}ms): ${f.detail}`;
+    case 'liveness':
+      return `liveness (${f.condition}): ${f.detail}`;
+    case 'linearizability':
+      return `Linearizability violated: ${f.detail}`;
+  }
 }
 
 /** A leader must appear within this many of the longest election timeouts after the faults stop... */
@@ -86,6 +113,9 @@ export interface CaseResult {
   readonly time: number;
   /** How many entries had been acknowledged by a leader. */
   readonly acknowledged: number;
+  /** Client operations in the history (answered or not), and what the check at the end said of them. */
+  readonly operations: number;
+  readonly linearizability: LinearizabilityVerdict;
 }
 
 /** One case in progress: a session, the entries leaders have committed, and the commands applied. */
@@ -96,6 +126,8 @@ export class CaseRun {
   readonly schedule: Command[] = [];
   readonly tail: Command[] = [];
   failure: Failure | null = null;
+  operations = 0;
+  verdict: LinearizabilityVerdict = 'none';
 
   /**
    * Called for every record. Kept cheap: one comparison for almost every record;
@@ -176,9 +208,14 @@ export class CaseRun {
     waited = 0;
     let requests = 0;
     let askedTerm = -1;
-    while (!this.allCommitted()) {
+    // The entries acknowledged by now are the promise. Clients may still be writing
+    // (a workload's operations go on), and each entry a leader commits meanwhile
+    // reaches the followers' commitIndex one heartbeat later, so a target that
+    // moved with them could stay one step ahead for ever.
+    const need = this.acknowledged.length;
+    while (!this.allCommitted(need)) {
       if (waited >= commitBound) {
-        this.failure = { kind: 'liveness', condition: 'not-committed', detail: this.missing(waited, commitBound, repairMs) };
+        this.failure = { kind: 'liveness', condition: 'not-committed', detail: this.missing(need, waited, commitBound, repairMs) };
         return;
       }
       const leader = currentLeader(s);
@@ -187,7 +224,7 @@ export class CaseRun {
         const log = n.persistent.log;
         const term = n.persistent.currentTerm;
         // §5.4.2: without an entry of its own term, this leader can commit nothing (noop=off).
-        if (lastTerm(log) < term && askedTerm !== term && this.acknowledged.length > 0) {
+        if (lastTerm(log) < term && askedTerm !== term && need > 0) {
           askedTerm = term;
           requests++;
           if (!this.tailCommand({ kind: 'propose', target: 'leader', value: `retry${requests}` })) return;
@@ -198,10 +235,28 @@ export class CaseRun {
     }
   }
 
-  /** Every node is up and has committed the acknowledged prefix, entry for entry. */
-  private allCommitted(): boolean {
+  /** The linearizability check, once the liveness phase has passed; see the top of this file. */
+  checkHistory(): void {
+    if (this.failure !== null) return;
+    const ops = historyOf(this.cluster);
+    this.operations = ops.length;
+    if (ops.length === 0) return;
+    const r = linearizability(this.cluster);
+    this.verdict = r.verdict;
+    if (r.verdict !== 'violation') return;
+    const shown = r.ops.map((i) => {
+      const o = ops[i];
+      const what = o.value === null ? `${o.op} ${o.key}` : `${o.op} ${o.key} ${o.value}`;
+      if (o.result === null) return `${o.client}#${o.serial} ${what} (from ${o.invokedAt}ms, never answered)`;
+      const answer = o.op === 'get' ? `, read ${JSON.stringify(o.result)}` : '';
+      return `${o.client}#${o.serial} ${what} (${o.invokedAt}-${o.returnedAt}ms${answer})`;
+    });
+    this.failure = { kind: 'linearizability', detail: r.explanation, key: r.key, ops: shown };
+  }
+
+  /** Every node is up and has committed the first `need` acknowledged entries, entry for entry. */
+  private allCommitted(need: number): boolean {
     const s = this.cluster;
-    const need = this.acknowledged.length;
     for (const id of s.ids) {
       const v = s.nodes[id].volatile;
       if (v === null || v.commitIndex < need) return false;
@@ -214,9 +269,8 @@ export class CaseRun {
   }
 
   /** Which node lacks what, in plain words. */
-  private missing(waited: number, bound: number, repairMs: number): string {
+  private missing(need: number, waited: number, bound: number, repairMs: number): string {
     const s = this.cluster;
-    const need = this.acknowledged.length;
     const leader = currentLeader(s);
     const lacking: string[] = [];
     for (const id of s.ids) {
@@ -246,17 +300,20 @@ export class CaseRun {
       events: s.event,
       time: s.time,
       acknowledged: this.acknowledged.length,
+      operations: this.operations,
+      linearizability: this.verdict,
     };
   }
 }
 
 /**
  * Run a fixed list of commands (the first a `cluster` line), then the liveness
- * phase. The shrinker calls this on every candidate.
+ * phase and the linearizability check. The shrinker calls this on every candidate.
  */
 export function runCase(commands: readonly Command[]): CaseResult {
   const c = new CaseRun();
   for (const cmd of commands) if (!c.step(cmd)) break;
   c.liveness();
+  c.checkHistory();
   return c.result();
 }

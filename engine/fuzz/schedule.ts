@@ -16,8 +16,8 @@ import type { Command, CommandBody } from '../scenario/ast.ts';
 import { formatCommand } from '../scenario/format.ts';
 import { nodeIds } from '../sim/cluster.ts';
 import { nextInt, seedState } from '../sim/rng.ts';
-import type { ClusterConfig, MessageType, NodeId, UnsafeRule } from '../types.ts';
-import { MESSAGE_TYPES } from '../types.ts';
+import type { ClientId, ClusterConfig, KvOp, MessageType, NodeId, UnsafeRule } from '../types.ts';
+import { MESSAGE_TYPES, READ_MODES } from '../types.ts';
 
 export interface ScheduleOptions {
   /** Node count for every seed; null draws one per seed from 3..7. */
@@ -94,16 +94,24 @@ class Dice {
  */
 function drawConfig(d: Dice, opts: ScheduleOptions): ClusterConfig {
   const nodes = opts.nodes ?? d.int(3, 7);
+  // Clients (§8): one to five, each op waiting for its answer up to a timeout
+  // that is sometimes shorter than a commit takes, so retries (and the duplicates
+  // sessions must catch, thesis §6.3) happen on their own as well as after faults.
+  const clients = d.int(1, 5);
+  const reads = d.pick(READ_MODES);
   const seed = d.int(0, 0x7fffffff);
   const latMin = d.int(1, 10);
   const latMax = latMin + d.int(0, 20);
   const elMin = Math.max(2 * DEFAULT_CONFIG.heartbeat, 4 * latMax) + d.int(0, 150);
   // A spread of several round trips keeps split votes rare (§5.2, §9.3 of the paper).
   const elMax = elMin + d.int(Math.max(20, 4 * latMax), elMin);
+  const clientTimeout = d.int(2 * latMax + 20, 2 * elMax);
   return {
     ...DEFAULT_CONFIG,
     nodes,
     seed,
+    clients,
+    clientTimeout,
     latency: { min: latMin, max: latMax },
     election: { min: elMin, max: elMax },
     raft: {
@@ -113,6 +121,7 @@ function drawConfig(d: Dice, opts: ScheduleOptions): ClusterConfig {
       noop: d.chance(40),
       prevote: opts.prevote,
       checkquorum: opts.checkquorum,
+      reads,
       unsafe: opts.unsafe,
     },
   };
@@ -126,12 +135,20 @@ function drawConfig(d: Dice, opts: ScheduleOptions): ClusterConfig {
  * calmer mix (campaign 8, partition 4, cut 4, heal 6, no-op on 60%),
  * `commit-old-terms` broke in 2% of seeds, with this one in about 7%, while
  * leaders still commit about 27 entries per schedule on the safe engine.
+ *
+ * Clients (§8) add two kinds: `client`, one operation given to one client, and
+ * `workload`, a burst of random operations spread over all of them. The faults
+ * reach clients too: a cut or a drop sometimes names a client's link, and a
+ * partition sometimes puts clients on its sides, which is how a reply gets lost
+ * after its command was applied (a retry the sessions must recognise, thesis
+ * §6.3) or a deposed leader is left serving a client that cannot see the new one
+ * (a stale read, thesis §6.4).
  */
-const KINDS = ['run', 'step', 'propose', 'crash', 'restart', 'partition', 'cut', 'heal', 'drop', 'campaign'] as const;
+const KINDS = ['run', 'step', 'propose', 'crash', 'restart', 'partition', 'cut', 'heal', 'drop', 'campaign', 'client', 'workload'] as const;
 const WEIGHTS: Record<(typeof KINDS)[number], number> = {
   run: 30,
   step: 5,
-  propose: 22,
+  propose: 10,
   crash: 7,
   restart: 7,
   partition: 10,
@@ -139,24 +156,48 @@ const WEIGHTS: Record<(typeof KINDS)[number], number> = {
   heal: 10,
   drop: 5,
   campaign: 30,
+  client: 16,
+  workload: 4,
 };
 const WEIGHT_LIST = KINDS.map((k) => WEIGHTS[k]);
+
+/** The keys direct client operations use: few, so that reads see writes and clients contend. */
+const CLIENT_KEYS = 3;
 
 export function scheduleStream(seed: number, opts: ScheduleOptions = DEFAULT_SCHEDULE_OPTIONS): ScheduleStream {
   const d = new Dice(seed);
   const config = drawConfig(d, opts);
   const ids = nodeIds(config.nodes);
+  const clients: ClientId[] = Array.from({ length: config.clients }, (_, i) => `c${i + 1}`);
   const down = new Set<NodeId>();
   let values = 0;
+  let writes = 0;
   const anyNode = (): NodeId => d.pick(ids);
   const two = (): [NodeId, NodeId] => {
     const a = d.int(0, ids.length - 1);
     const b = (a + d.int(1, ids.length - 1)) % ids.length;
     return [ids[a], ids[b]];
   };
+  /** Two ends of a link: two nodes, or (a third of the time, and always with a single node) a node and a client. */
+  const link = (): [NodeId, NodeId] | null => {
+    if (clients.length > 0 && (ids.length < 2 || d.chance(33))) return [anyNode(), d.pick(clients)];
+    return ids.length < 2 ? null : two();
+  };
+  /**
+   * An operation for a direct `client` command. Written values are numbered
+   * across the schedule and differ from a workload's (which are bare numbers),
+   * so every write can be told apart in the history.
+   */
+  const op = (): KvOp => {
+    const key = `k${d.int(1, CLIENT_KEYS)}`;
+    const r = d.int(1, 100);
+    if (r <= 35) return { kind: 'get', key };
+    writes++;
+    return r <= 65 ? { kind: 'put', key, value: `p${writes}` } : { kind: 'append', key, value: `.a${writes}` };
+  };
 
   const next = (): CommandBody => {
-    // A single node has no links: only time, requests, crashes and campaigns apply.
+    // A single node has no links to other nodes: only time, requests, crashes, campaigns and its clients' links apply.
     for (;;) {
       const kind = KINDS[d.weighted(WEIGHT_LIST)];
       switch (kind) {
@@ -191,23 +232,35 @@ export function scheduleStream(seed: number, opts: ScheduleOptions = DEFAULT_SCH
           // Two groups (sometimes three), every node in one of them.
           const order = d.shuffle(ids);
           const a = d.int(1, ids.length - 1);
-          if (ids.length >= 4 && d.chance(25) && a < ids.length - 1) {
-            const b = d.int(a + 1, ids.length - 1);
-            return { kind: 'partition', groups: [order.slice(0, a), order.slice(a, b), order.slice(b)] };
-          }
-          return { kind: 'partition', groups: [order.slice(0, a), order.slice(a)] };
+          const groups: NodeId[][] =
+            ids.length >= 4 && d.chance(25) && a < ids.length - 1
+              ? ((b: number) => [order.slice(0, a), order.slice(a, b), order.slice(b)])(d.int(a + 1, ids.length - 1))
+              : [order.slice(0, a), order.slice(a)];
+          // Half the time the clients take sides too: each joins a group, or stays out (its links unchanged).
+          if (d.chance(50)) for (const c of clients) if (d.chance(70)) groups[d.int(0, groups.length - 1)].push(c);
+          return { kind: 'partition', groups };
         }
         case 'cut': {
-          if (ids.length < 2) continue;
-          const [a, b] = two();
-          return { kind: 'cut', a, b };
+          const l = link();
+          if (l === null) continue;
+          return { kind: 'cut', a: l[0], b: l[1] };
         }
         case 'heal': {
-          if (ids.length < 2) continue;
-          if (d.chance(25)) return { kind: 'heal', pair: two() };
+          if (d.chance(25)) {
+            const l = link();
+            if (l === null) continue;
+            return { kind: 'heal', pair: l };
+          }
           return { kind: 'heal', pair: null };
         }
         case 'drop': {
+          // A third of the drops are on a client's link: mostly replies lost after the command was applied.
+          if (clients.length > 0 && (ids.length < 2 || d.chance(33))) {
+            const n = anyNode();
+            const c = d.pick(clients);
+            if (d.chance(70)) return { kind: 'drop', from: n, to: c, messageType: d.chance(80) ? 'ClientReply' : null };
+            return { kind: 'drop', from: c, to: n, messageType: null };
+          }
           if (ids.length < 2) continue;
           const [from, to] = two();
           const messageType: MessageType | null = d.chance(50) ? null : d.pick(MESSAGE_TYPES);
@@ -215,6 +268,12 @@ export function scheduleStream(seed: number, opts: ScheduleOptions = DEFAULT_SCH
         }
         case 'campaign':
           return { kind: 'campaign', node: anyNode() };
+        case 'client':
+          if (clients.length === 0) continue;
+          return { kind: 'client', client: d.pick(clients), op: op() };
+        case 'workload':
+          if (clients.length === 0) continue;
+          return { kind: 'workload', ops: d.int(1, 30), rate: d.int(10, 200), keys: d.int(1, 4), reads: d.int(0, 60) };
       }
     }
   };

@@ -8,7 +8,8 @@
  *      `run a+b`: both process every event due by the end, in order);
  *   2. remove chunks of commands, halving the chunk size down to single commands
  *      (Zeller's ddmin, complements only);
- *   3. shorten each `run`, and each `step` count, by halving (down to 1);
+ *   3. shorten each `run`, each `step` count and each `workload`'s operations by
+ *      halving (down to 1);
  *   4. every candidate that still fails is cut after the command where the failure
  *      showed, since nothing after it matters.
  * The `cluster` line is never touched, so every candidate stays valid: removing
@@ -72,13 +73,14 @@ export function shrink(commands: readonly Command[], failure: Failure, budget = 
       }
       if (size <= 1) break;
     }
-    // 3. Shorten runs and steps.
+    // 3. Shorten runs, steps and workloads.
     for (let i = 0; i < body.length && attempts < budget; i++) {
       while (i < body.length) {
         const c = body[i];
         let shorter: Command | null = null;
         if (c.kind === 'run' && c.ms > 1) shorter = { ...c, ms: c.ms >> 1 };
         else if (c.kind === 'step' && c.count > 1) shorter = { ...c, count: c.count >> 1 };
+        else if (c.kind === 'workload' && c.ops > 1) shorter = { ...c, ops: c.ops >> 1 };
         if (shorter === null) break;
         if (!tryBody([...body.slice(0, i), shorter, ...body.slice(i + 1)])) break;
         progress = true;

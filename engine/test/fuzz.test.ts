@@ -57,6 +57,7 @@ describe('fuzz schedules', () => {
       { nodes: 2 },
       { nodes: 9, prevote: true, checkquorum: true },
       { unsafe: ['commit-old-terms', 'no-truncate'] },
+      { unsafe: ['no-sessions', 'stale-reads'] },
     ];
     for (const v of variants) {
       for (let seed = 1; seed <= 20; seed++) {
@@ -68,7 +69,40 @@ describe('fuzz schedules', () => {
       }
     }
     const header = formatCommand(generateSchedule(5, { ...DEFAULT_SCHEDULE_OPTIONS, prevote: true, checkquorum: true, unsafe: ['vote-any-log'] }, 0)[0]);
-    expect(header).toMatch(/^cluster nodes=\d seed=\d+ election=\d+-\d+ms latency=\d+-\d+ms .*prevote=on checkquorum=on unsafe=vote-any-log$/);
+    expect(header).toMatch(/^cluster nodes=\d seed=\d+ election=\d+-\d+ms latency=\d+-\d+ms .*prevote=on checkquorum=on clients=\d( reads=\w+)? client-timeout=\d+ms unsafe=vote-any-log$/);
+  });
+});
+
+describe('clients in the schedules', () => {
+  it('every schedule has 1 to 5 clients and a read mode, and gives them operations, workloads and faults on their links', () => {
+    const seen = new Set<string>();
+    const sizes = new Set<number>();
+    for (let seed = 1; seed <= 30; seed++) {
+      const commands = generateSchedule(seed, DEFAULT_SCHEDULE_OPTIONS, 300);
+      const header = commands[0];
+      if (header.kind !== 'cluster') throw new Error('a schedule starts with its cluster line');
+      expect(header.config.clients).toBeGreaterThanOrEqual(1);
+      expect(header.config.clients).toBeLessThanOrEqual(5);
+      sizes.add(header.config.clients);
+      seen.add(`reads=${header.config.raft.reads}`);
+      const isClient = (id: string): boolean => id.startsWith('c');
+      for (const c of commands) {
+        if (c.kind === 'client') seen.add(`client ${c.op.kind}`);
+        if (c.kind === 'workload') seen.add('workload');
+        if (c.kind === 'cut' && (isClient(c.a) || isClient(c.b))) seen.add('cut a client link');
+        if (c.kind === 'heal' && c.pair !== null && c.pair.some(isClient)) seen.add('heal a client link');
+        if (c.kind === 'partition' && c.groups.some((g) => g.some(isClient))) seen.add('partition with clients');
+        if (c.kind === 'drop' && isClient(c.to) && c.messageType === 'ClientReply') seen.add('drop ClientReply');
+        if (c.kind === 'drop' && isClient(c.from)) seen.add('drop from a client');
+      }
+    }
+    expect([...sizes].sort()).toEqual([1, 2, 3, 4, 5]);
+    expect([...seen].sort()).toEqual(
+      [
+        'client append', 'client get', 'client put', 'workload', 'cut a client link', 'heal a client link', 'partition with clients',
+        'drop ClientReply', 'drop from a client', 'reads=log', 'reads=readindex', 'reads=lease',
+      ].sort(),
+    );
   });
 });
 
@@ -78,6 +112,19 @@ describe('the safe engine under the fuzzer (CI short run)', { timeout: 60_000 },
     expect(r.firstFailure?.result.failure ?? null).toBeNull();
     expect(r.seeds).toBe(300);
     expect(r.events).toBeGreaterThan(300 * 600);
+    // Every case ended with its clients' history checked: thousands of operations, all linearizable.
+    expect(r.operations).toBeGreaterThan(300 * 10);
+    expect(r.unknown).toBe(0);
+  });
+
+  it('clients still writing after the faults stop are no liveness failure: the check waits for the entries acknowledged when a leader appears', () => {
+    // Seed 28 was reported stuck when the check waited for every entry acknowledged so far, including the
+    // ones its workload kept adding: each reached the followers' commitIndex a heartbeat after the leader's.
+    const r = fuzzSeed(28);
+    expect(r.failure).toBeNull();
+    expect(r.acknowledged).toBeGreaterThan(50);
+    expect(r.operations).toBeGreaterThan(0);
+    expect(r.linearizability).toBe('ok');
   });
 
   it('100 seeds with PreVote and CheckQuorum on', () => {
@@ -87,17 +134,24 @@ describe('the safe engine under the fuzzer (CI short run)', { timeout: 60_000 },
 });
 
 /**
- * Budgets, measured over start seeds 1..2000 with 2,000 events per schedule: the
- * most seeds any start needed before a violation was 75 for commit-old-terms
- * (one seed in 14 breaks; from seed 1 the first is seed 6), 5 for vote-any-log and
- * 4 for no-truncate (most seeds break). The budgets leave a margin of two or more.
+ * Budgets, measured over seeds 1..300 with 2,000 events per schedule (clients in
+ * every schedule): the most seeds any start needed before a violation was 42 for
+ * commit-old-terms (10 seeds of 300 break; from seed 1 the first is seed 28), 6
+ * for vote-any-log and 7 for no-truncate (most seeds break); for the client
+ * switches, whose break is a history with no linearization, 13 for no-sessions
+ * (86 of 300; the first is seed 1) and 21 for stale-reads (44 of 300; the
+ * first is seed 6). The budgets leave a margin of two or more.
  */
 const BUDGETS: [UnsafeRule, number][] = [
-  ['commit-old-terms', 150],
+  ['commit-old-terms', 100],
   ['vote-any-log', 20],
   ['no-truncate', 20],
 ];
+const NO_SESSIONS_BUDGET = 30;
+const STALE_READS_BUDGET = 50;
 const START = 1;
+/** Seeds whose failures the shrinking tests start from: the first of each kind from seed 1. */
+const SHRINK_SEEDS = { noTruncate: 1, commitOldTerms: 28, noTruncateLiveness: 5, noSessions: 1, staleReads: 6 };
 
 describe('each unsafe rule is caught within a fixed budget of seeds', { timeout: 60_000 }, () => {
   for (const [rule, budget] of BUDGETS) {
@@ -115,11 +169,41 @@ describe('each unsafe rule is caught within a fixed budget of seeds', { timeout:
   }
 });
 
+/**
+ * The switches that break what clients see rather than the logs: the check at
+ * the end of each case (is the history linearizable?) must catch them. Budgets
+ * measured like the ones above (BUDGETS_MEASURED below).
+ */
+const CLIENT_BUDGETS: [UnsafeRule, number][] = [
+  ['no-sessions', NO_SESSIONS_BUDGET],
+  ['stale-reads', STALE_READS_BUDGET],
+];
+
+describe('each unsafe rule for clients yields a history that is not linearizable, within a fixed budget of seeds', { timeout: 60_000 }, () => {
+  for (const [rule, budget] of CLIENT_BUDGETS) {
+    it(`${rule}: a non-linearizable history within ${budget} seeds from seed ${START}, on a schedule the safe engine survives`, () => {
+      let caught: number | null = null;
+      for (let seed = START; seed < START + budget && caught === null; seed++) {
+        const r = fuzzSeed(seed, options({ unsafe: [rule] }));
+        // The logs stay safe: what breaks is what the clients were told.
+        expect(r.failure?.kind ?? 'none', `${rule}, seed ${seed}`).not.toBe('invariant');
+        if (r.failure?.kind === 'linearizability') caught = seed;
+      }
+      expect(caught, `${rule}: no violation in seeds ${START}..${START + budget - 1}`).not.toBeNull();
+      const safe = fuzzSeed(caught!, options({}));
+      expect(safe.failure).toBeNull();
+      expect(safe.linearizability).toBe('ok');
+    });
+  }
+});
+
 describe('shrinking', { timeout: 60_000 }, () => {
-  const cases: [string, UnsafeRule, number, 'invariant' | 'liveness'][] = [
-    ['a safety violation', 'no-truncate', 1, 'invariant'],
-    ['a safety violation', 'commit-old-terms', 6, 'invariant'],
-    ['a liveness failure', 'no-truncate', 38, 'liveness'],
+  const cases: [string, UnsafeRule, number, 'invariant' | 'liveness' | 'linearizability'][] = [
+    ['a safety violation', 'no-truncate', SHRINK_SEEDS.noTruncate, 'invariant'],
+    ['a safety violation', 'commit-old-terms', SHRINK_SEEDS.commitOldTerms, 'invariant'],
+    ['a liveness failure', 'no-truncate', SHRINK_SEEDS.noTruncateLiveness, 'liveness'],
+    ['a history that is not linearizable', 'no-sessions', SHRINK_SEEDS.noSessions, 'linearizability'],
+    ['a history that is not linearizable', 'stale-reads', SHRINK_SEEDS.staleReads, 'linearizability'],
   ];
   for (const [what, rule, seed, kind] of cases) {
     it(`keeps ${what} (${rule}, seed ${seed}) and never lengthens the script`, () => {
@@ -139,6 +223,30 @@ describe('shrinking', { timeout: 60_000 }, () => {
       expect([again.events, again.time]).toEqual([small.result.events, small.result.time]);
     });
   }
+
+  it('the script of a shrunk non-linearizable history fails its last line, expect linearizable, in the scenario runner', () => {
+    const seed = SHRINK_SEEDS.noSessions;
+    const original = fuzzSeed(seed, options({ unsafe: ['no-sessions'] }));
+    const small = shrink(original.schedule, original.failure!, 400);
+    const f = small.result.failure!;
+    expect(f.kind).toBe('linearizability');
+    const script = reproScript(seed, small.result.schedule, small.result.tail, f);
+    expect(script).toMatch(/^# raftviz fuzz, seed \d+: Linearizability\n/);
+    expect(script).toContain('# operations on ');
+    const lines = script.trimEnd().split('\n');
+    expect(lines[lines.length - 1]).toBe('expect linearizable');
+    expect(lines.length).toBeLessThan(40);
+    const parsed = parseScript(script);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const run = runScript(parsed.script);
+    expect(run.failure?.command).toBe('expect linearizable');
+    expect(run.failure?.line).toBe(lines.length);
+    expect(run.failure?.actual).toMatch(/^not linearizable: /);
+    // With sessions on, the same script's history is linearizable.
+    const safe = parseScript(script.replace(' unsafe=no-sessions', ''));
+    if (!safe.ok) throw new Error(JSON.stringify(safe.errors));
+    expect(runScript(safe.script).failure).toBeNull();
+  });
 });
 
 describe('the link to a failure', () => {
@@ -172,7 +280,7 @@ describe('npm run fuzz', { timeout: 60_000 }, () => {
   it('exits 0 on clean seeds and prints the figures', () => {
     const r = run(['--seeds', '5', '--events', '300']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/clean: 5 seeds, [\d,]+ events checked, [\d,]+ events\/s, wall [\d.]+ s/);
+    expect(r.stdout).toMatch(/clean: 5 seeds, [\d,]+ events checked, [\d,]+ events\/s, [\d,]+ client operations \(linearizability unknown in 0 seeds\), wall [\d.]+ s/);
   });
 
   it('exits 1 on a failure, with the seed, the shrunk script and a link; --json is one document', () => {
@@ -189,6 +297,37 @@ describe('npm run fuzz', { timeout: 60_000 }, () => {
     expect(text.stdout).toMatch(/http:\/\/localhost:5173\/#v1\.\S+/);
   });
 
+  it('--workers 2 gives every seed the outcome --workers 1 gives it, in seed order, and stops at the same first failure', () => {
+    const cases = (args: string[]) => {
+      const r = run([...args, '--each', '--json']);
+      const doc = JSON.parse(r.stdout);
+      return { code: r.code, cases: doc.cases as { seed: number }[], doc };
+    };
+    const clean = ['--seeds', '10', '--events', '300', '--seed-from', '5'];
+    const one = cases([...clean, '--workers', '1']);
+    const two = cases([...clean, '--workers', '2']);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(one.cases.map((c) => c.seed)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(two.cases).toEqual(one.cases);
+    expect(two.doc.workers).toBe(2);
+    // With a rule off: every seed before the first failure, then it, then nothing, and the same shrunk script.
+    const failing = ['--seeds', '12', '--events', '300', '--unsafe', 'vote-any-log'];
+    const f1 = cases([...failing, '--workers', '1']);
+    const f2 = cases([...failing, '--workers', '2']);
+    expect(f1.code).toBe(1);
+    expect(f2.code).toBe(1);
+    expect(f2.cases).toEqual(f1.cases);
+    expect(f2.doc.failure.seed).toBe(f1.doc.failure.seed);
+    expect(f2.doc.failure.script).toBe(f1.doc.failure.script);
+    expect(f1.cases[f1.cases.length - 1]).toMatchObject({ seed: f1.doc.failure.seed, failure: f1.doc.failure.failureKind });
+    expect(f1.cases.slice(0, -1).every((c) => (c as unknown as { failure: unknown }).failure === null)).toBe(true);
+    // And as text, one line per seed.
+    const text = run([...clean, '--workers', '2', '--each']);
+    expect(text.stdout.split('\n').filter((l) => l.startsWith('seed '))).toHaveLength(10);
+    expect(text.stdout).toMatch(/^seed 5: ok, [\d,]+ events, ([\d,]+ operations, linearizable|no client operations)$/m);
+  });
+
   it('exits 2 on bad arguments, saying what is wrong', () => {
     for (const [args, message] of [
       [['--seeds', 'ten'], '--seeds takes a whole number'],
@@ -196,6 +335,7 @@ describe('npm run fuzz', { timeout: 60_000 }, () => {
       [['--unsafe', 'no-truncation'], 'unknown unsafe rule "no-truncation"'],
       [['--frobnicate'], 'unknown option --frobnicate'],
       [['--seeds'], '--seeds needs a value'],
+      [['--workers', '0'], '--workers must be between 1 and 64'],
     ] as const) {
       const r = run([...args]);
       expect(r.code, args.join(' ')).toBe(2);

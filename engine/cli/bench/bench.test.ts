@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { workload } from './engineBench.ts';
 import { parseScript } from '../../scenario/parse.ts';
 import { linearFit, soakFigures } from './soak.ts';
+import { clientsWorkload } from './clientsBench.ts';
 
 describe('the benchmark report', () => {
   it('workload-100s.txt, the fresh-process run of the engine benchmark, is the benchmark\'s workload', () => {
@@ -14,6 +15,19 @@ describe('the benchmark report', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const strip = (cs: readonly object[]) => cs.map((c) => ({ ...c, line: 0, col: 0 }));
     expect(strip(parsed.script.commands)).toEqual(strip(workload(100).commands));
+  });
+
+  it('workload-clients-100s.txt is 5 clients issuing 100 operations per simulated second for 100 s, and ends by checking linearizability', () => {
+    const commands = clientsWorkload().commands;
+    const cluster = commands[0];
+    if (cluster.kind !== 'cluster') throw new Error('starts with its cluster line');
+    // The same cluster as the no-client workload, plus the clients.
+    const plain = workload(1).commands[0];
+    expect(cluster.config).toEqual({ ...(plain as typeof cluster).config, clients: 5 });
+    expect(commands.slice(1).map((c) => c.kind)).toEqual(['workload', 'run', 'expect']);
+    expect(commands[1]).toMatchObject({ kind: 'workload', ops: 10_000, rate: 100 });
+    expect(commands[2]).toMatchObject({ kind: 'run', ms: 100_000 });
+    expect(commands[3]).toMatchObject({ kind: 'expect', check: { what: 'linearizable' } });
   });
 
   it('finds the scripts a built index.html loads first', () => {
@@ -49,6 +63,7 @@ describe('the benchmark report', () => {
       engine: { medianMs: 120, eventsPerSecond: 200000, heapGrowthMB: 1, met: false },
       recording: { seekMedianMs: 1, seekP95Ms: 2, recordingHeapMB: 4, met: true },
       growth: { points: [{ simSeconds: 10, engineMs: 10, recordingMB: 0.2, events: 2675 }], steps: [{ from: 10, to: 100, engine: 1.1, recordingMemory: 1.2 }, { from: 100, to: 1000, engine: 1, recordingMemory: 2.5 }] },
+      clients: { workload: { clients: 5, opsPerSecond: 100, simulatedSeconds: 100 }, medianMs: 400, checkMedianMs: 50, operations: 10000, events: 90000, ratio: 4.5, noClientMedianMs: 89, met: false },
       fuzz: { eventsPerSecond: 250000, met: true },
       linearize: { workload: { ops: 2000, clients: 9, keys: 10 }, medianMs: 250, met: false },
       browser: { skipped: '--no-browser' },
@@ -61,6 +76,7 @@ describe('the benchmark report', () => {
     expect(table).toMatch(/10 s → 100 s.*×1\.1.*×1\.2.*yes/);
     expect(table).toMatch(/100 s → 1000 s.*×1,.*×2\.5.*NO/);
     expect(table).toMatch(/linearizability check, 2,000 ops, 9 clients, 10 keys: median.*250 ms.*≤ 200 ms.*NO/);
+    expect(table).toMatch(/engine with 5 clients, 100 ops\/s for 100 s: run \+ linearizability check.*400 ms.*×4\.5 the no-client workload.*89 ms.*≤ ×3.*NO/);
     expect(table).toMatch(/browser.*skipped: --no-browser/);
     expect(table).toMatch(/initial JS.*130 KB.*NO/);
   });
