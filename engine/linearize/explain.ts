@@ -44,6 +44,13 @@ export function explainViolation(ops: readonly HistoryOp[], set: readonly number
     const read = `${opText(g)} returned ${quote(v)}`;
     const allWrites = ops.filter((o) => o.key === g.key && o.op !== 'get');
     if (!producible(v, allWrites, true)) return `${read}, a value nothing wrote to ${keyText(g.key)}.`;
+    // Only an append applied more often than it was made can give the value: a duplicate,
+    // whatever else the smallest set holds (the writes that make the rest of the value
+    // need not be in it).
+    if (!producible(v, allWrites, false)) {
+      const twice = duplicated(v, allWrites);
+      if (twice !== null) return `${read}, but ${twice}.`;
+    }
     if (!producible(v, writes, true)) {
       // Written in the run, but not by anything the read could have seen.
       const later = allWrites.filter((w) => w.op === 'put' && w.value === v);
@@ -60,20 +67,28 @@ export function explainViolation(ops: readonly HistoryOp[], set: readonly number
       const lost = writes.find((w) => precedes(w, g) && !v.includes(w.value ?? ''));
       if (lost !== undefined) return `${read}, without ${opText(lost)}, which had finished before it began.`;
       if (!producible(v, writes, false)) {
-        for (const w of writes) {
-          const a = w.value ?? '';
-          const made = writes.filter((x) => x.value === a);
-          const seen = occurrences(v, a);
-          if (seen > made.length) {
-            const by = made.map((x) => x.client).join(', ');
-            const only = made.length === 1 ? `only one append ${keyText(w.key)} ${quote(a)} was made (by ${by})` : `only ${made.length} appends ${keyText(w.key)} ${quote(a)} were made (by ${by})`;
-            return `${read}, but ${only}: it took effect ${times(seen)}.`;
-          }
-        }
+        const twice = duplicated(v, writes);
+        if (twice !== null) return `${read}, but ${twice}.`;
       }
     }
   }
   return generic(s);
+}
+
+/** "only one append x "a" was made (by c1): it took effect twice", for the first append `value` holds more copies of than were made; or null. */
+function duplicated(value: string, writes: readonly HistoryOp[]): string | null {
+  for (const w of writes) {
+    if (w.op !== 'append') continue;
+    const a = w.value ?? '';
+    const made = writes.filter((x) => x.op === 'append' && x.value === a);
+    const seen = occurrences(value, a);
+    if (seen > made.length) {
+      const by = made.map((x) => x.client).join(', ');
+      const only = made.length === 1 ? `only one append ${keyText(w.key)} ${quote(a)} was made (by ${by})` : `only ${made.length} appends ${keyText(w.key)} ${quote(a)} were made (by ${by})`;
+      return `${only}: it took effect ${times(seen)}`;
+    }
+  }
+  return null;
 }
 
 function generic(s: readonly HistoryOp[]): string {

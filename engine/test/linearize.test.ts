@@ -111,6 +111,15 @@ describe('the linearizability checker', () => {
     if (r.verdict === 'violation') expect(r.explanation).toBe('c2\'s get x returned "aa", but only one append x "a" was made (by c1): it took effect twice.');
   });
 
+  it('a duplicated append after a put is named as the duplicate, whatever the smallest set keeps', () => {
+    // The put and the get alone cannot be ordered ("1aa" after put "1"), so the set may leave the
+    // append out; only a second application of that append makes the value, and the words say so.
+    const h = [op('c1', 'put', 'x', '1', 1, 2), op('c1', 'append', 'x', 'a', 3, 6), op('c1', 'get', 'x', '1aa', 7, 8)];
+    const r = checkHistory(h);
+    expect(r.verdict).toBe('violation');
+    if (r.verdict === 'violation') expect(r.explanation).toBe('c1\'s get x returned "1aa", but only one append x "a" was made (by c1): it took effect twice.');
+  });
+
   it('a lost append', () => {
     const h = [op('c1', 'append', 'x', 'a', 1, 2), op('c3', 'append', 'x', 'b', 1, 9), op('c2', 'get', 'x', 'b', 3, 4)];
     const r = checkHistory(h);
