@@ -22,7 +22,14 @@ export type VoteRefusal =
    * leader `leader` `ago` ms ago, less than the minimum election timeout
    * `minElectionTimeout`, so we see no reason for an election (thesis §9.6).
    */
-  | { readonly kind: 'has-leader'; readonly leader: NodeId; readonly ago: number; readonly minElectionTimeout: number };
+  | { readonly kind: 'has-leader'; readonly leader: NodeId; readonly ago: number; readonly minElectionTimeout: number }
+  /**
+   * Under `reads=lease`: the voter restarted `ago` ms ago, less than the minimum
+   * election timeout. It may have acknowledged a leader's round just before it
+   * crashed, and has forgotten that, so it keeps out of elections for as long as
+   * that leader's lease could last (thesis §6.4.1).
+   */
+  | { readonly kind: 'restarted'; readonly ago: number; readonly minElectionTimeout: number };
 
 export type AppendRefusal =
   | { readonly kind: 'stale-term' }
@@ -294,6 +301,11 @@ export type RecordBody =
     }
   /** A leader stepped down with reads still waiting: it drops them, and their clients will retry. */
   | { readonly type: 'readsDropped'; readonly node: NodeId; readonly count: number }
+  /**
+   * Under `reads=lease`, a node told to campaign did not: an election now could
+   * end a live leader's lease early (thesis §6.4.1). Its election timer starts again.
+   */
+  | { readonly type: 'campaignRefused'; readonly node: NodeId; readonly term: number; readonly why: VoteRefusal }
   /** A `workload` scheduled `ops` random operations for the clients, the last at `until` ms. */
   | { readonly type: 'workloadScheduled'; readonly ops: number; readonly rate: number; readonly keys: number; readonly reads: number; readonly until: number };
 

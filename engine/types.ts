@@ -125,6 +125,8 @@ export interface FollowerState extends VolatileBase {
    * lease is measured from it (raft/lease.ts, thesis §9.6).
    */
   readonly leaderHeardAt: number | null;
+  /** When it last restarted, on its own clock; null if it has not since it became a follower. Leases use it (raft/election.ts). */
+  readonly restartedAt: number | null;
 }
 export interface CandidateState extends VolatileBase {
   readonly role: 'candidate';

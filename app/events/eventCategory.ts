@@ -17,6 +17,7 @@ const CATEGORY: Record<RecordType, EventCategory> = {
   readServed: 'client',
   readsDropped: 'client',
   workloadScheduled: 'client',
+  campaignRefused: 'election',
   electionTimeout: 'election',
   becameCandidate: 'election',
   becameLeader: 'election',

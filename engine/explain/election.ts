@@ -123,9 +123,28 @@ export function voteRefused(r: RecordOf<'voteRefused'>): Explanation {
           : `same last term ${w.mine.lastTerm}, but it ends at ${w.theirs.lastIndex} < ${w.mine.lastIndex}`;
       return because('up-to-date', `${r.node} ${refused} ${r.candidate}: ${r.candidate}'s log is less up-to-date (${compare})`);
     }
+    case 'restarted':
+      return because('lease-read', `${r.node} ignored ${r.candidate}'s request for votes: it restarted ${w.ago} ms ago, less than the minimum election timeout ${w.minElectionTimeout} ms, and may have helped confirm a leader's lease it no longer remembers; it votes again once that time is up`, {
+        cite: 'thesis §6.4',
+      });
     default:
       return assertNever(w);
   }
+}
+
+/** Under reads=lease, a node told to campaign held back: an election now could cut a live leader's lease short. */
+export function campaignRefused(r: RecordOf<'campaignRefused'>): Explanation {
+  const w = r.why;
+  const reason =
+    w.kind === 'has-leader'
+      ? `it heard from leader ${w.leader} ${w.ago} ms ago, less than the minimum election timeout ${w.minElectionTimeout} ms`
+      : w.kind === 'restarted'
+        ? `it restarted ${w.ago} ms ago, less than the minimum election timeout ${w.minElectionTimeout} ms`
+        : 'a leader may still hold a lease';
+  return because('lease-read', `${r.node} was told to campaign but did not: ${reason}, and leader leases rest on no election starting that soon`, {
+    next: 'Its election timer starts again',
+    cite: 'thesis §6.4',
+  });
 }
 
 export function voteCounted(r: RecordOf<'voteCounted'>): Explanation {

@@ -84,6 +84,8 @@ export function explain(r: RecordBody): Explanation {
       return client.readsDropped(r);
     case 'workloadScheduled':
       return client.workloadScheduled(r);
+    case 'campaignRefused':
+      return election.campaignRefused(r);
     case 'crashed':
       return faults.crashed(r);
     case 'restarted':

@@ -142,6 +142,7 @@ const RECORD_TYPE_SET: Record<RecordType, true> = {
   readServed: true,
   readsDropped: true,
   workloadScheduled: true,
+  campaignRefused: true,
 };
 export const RECORD_TYPES = Object.keys(RECORD_TYPE_SET) as RecordType[];
 

@@ -1,11 +1,12 @@
 /** Leader election (§5.2) and the election restriction (§5.4.1). */
-import type { CandidateNode, RequestVote, RequestVoteResponse, UpNode } from '../types.ts';
+import type { CandidateNode, LeaderNode, RequestVote, RequestVoteResponse, UpNode } from '../types.ts';
 import type { VoteRefusal } from '../events.ts';
 import type { Effects } from './effects.ts';
 import { clusterSize, type StepContext } from './context.ts';
 import { isUpToDate, position } from './log.ts';
 import { majority, voteResult } from './quorum.ts';
 import { inLease } from './lease.ts';
+import { leaseHolds } from './reads.ts';
 import { becomeLeader, startElection } from './transitions.ts';
 
 /**
@@ -31,6 +32,23 @@ export function leaseRefusal(node: UpNode, ctx: StepContext): VoteRefusal | null
     return { kind: 'has-leader', leader: v.leader, ago: ctx.now - v.leaderHeardAt, minElectionTimeout: lease };
   }
   return null;
+}
+
+/**
+ * Under `reads=lease`, why a node ignores a request for votes (and a command to
+ * campaign), or null: it leads and its lease holds (reads.ts); it follows a
+ * leader it heard from within the minimum election timeout (lease.ts); or it
+ * restarted within the minimum election timeout, and so may have forgotten a
+ * leader whose lease it helped confirm. (A leader whose lease has lapsed gives
+ * way as usual, so a cut-off leader cannot hold up elections for ever.)
+ */
+export function leaseVoteRefusal(node: UpNode, ctx: StepContext): VoteRefusal | null {
+  const v = node.volatile;
+  if (v.role === 'leader') return leaseHolds(node as LeaderNode, ctx) ? leaseRefusal(node, ctx) : null;
+  if (v.role === 'follower' && v.restartedAt !== null && ctx.now - v.restartedAt < ctx.minElectionTimeout) {
+    return { kind: 'restarted', ago: ctx.now - v.restartedAt, minElectionTimeout: ctx.minElectionTimeout };
+  }
+  return leaseRefusal(node, ctx);
 }
 
 export function onRequestVote(node: UpNode, m: RequestVote, ctx: StepContext, fx: Effects): UpNode {

@@ -8,7 +8,7 @@ import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import type { Input } from './input.ts';
 import { appendAfter, appendKeepingConflicts, findConflictByTerm, lastIndex, termAt } from './log.ts';
-import { onRequestVote } from './election.ts';
+import { leaseVoteRefusal, onRequestVote } from './election.ts';
 import { becomeCandidate } from './transitions.ts';
 import { assertNever } from '../assertNever.ts';
 import { turnAway } from './clients.ts';
@@ -33,10 +33,20 @@ export function stepFollower(node: FollowerNode, input: Input, ctx: StepContext,
           return assertNever(m);
       }
     }
-    case 'electionTimeout':
+    case 'electionTimeout': {
+      if (input.forced && ctx.options.reads === 'lease') {
+        // A live leader's lease rests on its followers not starting elections (thesis §6.4.1).
+        const why = leaseVoteRefusal(node, ctx);
+        if (why !== null) {
+          fx.records.push({ type: 'campaignRefused', node: node.id, term: node.persistent.currentTerm, why });
+          fx.election = 'reset';
+          return node;
+        }
+      }
       // §5.2: it heard from no leader for a whole election timeout (or was told to campaign).
       fx.records.push({ type: 'electionTimeout', node: node.id, term: node.persistent.currentTerm, forced: input.forced });
       return becomeCandidate(node, ctx, fx);
+    }
     case 'propose':
       fx.records.push({ type: 'proposalRefused', node: node.id, value: input.value, why: 'not-leader', leader: node.volatile.leader });
       return node;
@@ -125,7 +135,7 @@ export function onAppendEntries(node: FollowerNode, m: AppendEntries, ctx: StepC
 const following = (node: FollowerNode, persistent: PersistentState, commitIndex: number, leader: NodeId, heardAt: number): FollowerNode => ({
   id: node.id,
   persistent,
-  volatile: { role: 'follower', commitIndex, leader, leaderHeardAt: heardAt, machine: node.volatile.machine },
+  volatile: { role: 'follower', commitIndex, leader, leaderHeardAt: heardAt, restartedAt: node.volatile.restartedAt, machine: node.volatile.machine },
 });
 
 /**

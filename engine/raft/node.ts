@@ -16,7 +16,7 @@ import { newEffects, type Effects, type TimerRequest } from './effects.ts';
 export type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import type { Input } from './input.ts';
-import { leaseRefusal, onRequestVote } from './election.ts';
+import { leaseVoteRefusal, onRequestVote } from './election.ts';
 import { applyCommitted } from './apply.ts';
 import { emptyMachine } from '../kv/stateMachine.ts';
 import { rejectAppend, stepFollower } from './follower.ts';
@@ -41,15 +41,18 @@ export function createNode(id: NodeId, persistent?: PersistentState, commitIndex
   return {
     id,
     persistent: persistent ?? { currentTerm: 0, votedFor: null, log: emptyLog() },
-    volatile: { role: 'follower', commitIndex, leader: null, leaderHeardAt: null, machine: emptyMachine() },
+    volatile: { role: 'follower', commitIndex, leader: null, leaderHeardAt: null, restartedAt: null, machine: emptyMachine() },
   };
 }
 
 /** A crash keeps only what Figure 2 calls persistent state. */
 export const crashNode = (node: NodeState): NodeState => ({ ...node, volatile: null });
 
-/** A restarted server recovers its persistent state and rejoins as a follower, knowing nothing committed. */
-export const restartNode = (node: NodeState): FollowerNode => createNode(node.id, node.persistent);
+/** A restarted server recovers its persistent state and rejoins as a follower at `now`, knowing nothing committed. */
+export function restartNode(node: NodeState, now: number): FollowerNode {
+  const n = createNode(node.id, node.persistent);
+  return { id: n.id, persistent: n.persistent, volatile: { ...n.volatile, restartedAt: now } };
+}
 
 export const isUp = (node: NodeState): node is UpNode => node.volatile !== null;
 
@@ -80,7 +83,7 @@ function stepUp(node: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNo
     if (m.type === 'RequestVote' && !m.preVote && m.term > term && ctx.options.reads === 'lease') {
       // Leases rest on this (thesis §4.2.3, §6.4.1): within the lease of a live leader,
       // a request for votes is ignored, neither adopting its term nor granting it.
-      const why = leaseRefusal(n, ctx);
+      const why = leaseVoteRefusal(n, ctx);
       if (why !== null) {
         fx.records.push({ type: 'voteRefused', node: n.id, candidate: m.from, term, why, preVote: false });
         return n;

@@ -42,7 +42,7 @@ export function becomeFollower(
     ...node,
     persistent: newTerm ? { ...p, currentTerm: term, votedFor: null } : p,
     // Who leads is known only from its AppendEntries, which sets when it was heard (follower.ts).
-    volatile: { role: 'follower', commitIndex: v.commitIndex, leader, leaderHeardAt: null, machine: v.machine },
+    volatile: { role: 'follower', commitIndex: v.commitIndex, leader, leaderHeardAt: null, restartedAt: v.role === 'follower' ? v.restartedAt : null, machine: v.machine },
   };
 }
 

@@ -519,6 +519,12 @@ function parseClusterOptions(args: Token[]): ClusterConfig {
       }
     }
   }
+  if (raft.reads !== 'log' && c.latency.min < 1) {
+    // ReadIndex and leases tell heartbeat rounds apart by the leader's clock (raft/reads.ts):
+    // a round must reach a follower at least a millisecond after it was sent.
+    const t = args.find((a) => a.text.startsWith('latency=')) ?? args.find((a) => a.text.startsWith('reads='))!;
+    throw new Problem(t.col, `reads=${raft.reads} needs a latency of at least 1ms (the leader tells its heartbeat rounds apart by its clock)`);
+  }
   return { ...c, raft };
 }
 

@@ -359,7 +359,7 @@ export function restart(s: ClusterState, id: NodeId, emit: Emit): void {
   if (isUp(s.nodes[id])) return;
   local(s, id, 'restart', emit);
   const before = s.nodes[id];
-  s.nodes[id] = restartNode(before);
+  s.nodes[id] = restartNode(before, s.time);
   const p = s.nodes[id].persistent;
   record(s, { type: 'restarted', node: id, term: p.currentTerm, logLength: lastIndex(p.log) }, emit);
   setTimer(s, id, 'election', 'reset');

@@ -48,6 +48,7 @@ const SAMPLES: Samples = {
     { type: 'voteRefused', node: 'n3', candidate: 'n2', term: 6, why: { kind: 'already-voted', votedFor: 'n4' }, preVote: false },
     { type: 'voteRefused', node: 'n3', candidate: 'n2', term: 6, why: { kind: 'has-leader', leader: 'n1', ago: 40, minElectionTimeout: 100 }, preVote: true },
     { type: 'voteRefused', node: 'n1', candidate: 'n2', term: 6, why: { kind: 'has-leader', leader: 'n1', ago: 0, minElectionTimeout: 100 }, preVote: true },
+    { type: 'voteRefused', node: 'n3', candidate: 'n2', term: 4, why: { kind: 'restarted', ago: 30, minElectionTimeout: 100 }, preVote: false },
   ],
   voteIgnored: [
     { type: 'voteIgnored', node: 'n1', voter: 'n4', term: 1, granted: true, role: 'leader' },
@@ -143,6 +144,10 @@ const SAMPLES: Samples = {
     { type: 'readServed', node: 'n1', client: 'c2', serial: 1, key: 'x', result: '1', how: 'stale', readIndex: 5 },
   ],
   readsDropped: [{ type: 'readsDropped', node: 'n1', count: 2 }],
+  campaignRefused: [
+    { type: 'campaignRefused', node: 'n2', term: 3, why: { kind: 'has-leader', leader: 'n1', ago: 20, minElectionTimeout: 100 } },
+    { type: 'campaignRefused', node: 'n2', term: 3, why: { kind: 'restarted', ago: 20, minElectionTimeout: 100 } },
+  ],
   workloadScheduled: [{ type: 'workloadScheduled', ops: 100, rate: 50, keys: 5, reads: 30, until: 2100 }],
 };
 

@@ -13,7 +13,7 @@ function mk(id: string, term: number, log: LogEntry[], v: Partial<VolatileState>
   const role = v.role ?? 'follower';
   const volatile = role === 'leader'
     ? { role: 'leader' as const, commitIndex: v.commitIndex ?? 0, leader: id, machine: emptyMachine(), progress: {}, reads: [] }
-    : { role: 'follower' as const, commitIndex: v.commitIndex ?? 0, leader: null, leaderHeardAt: null, machine: emptyMachine() };
+    : { role: 'follower' as const, commitIndex: v.commitIndex ?? 0, leader: null, leaderHeardAt: null, restartedAt: null, machine: emptyMachine() };
   return { ...base, volatile };
 }
 const obs = (nodes: NodeState[], event = 1) => ({ event, time: 0, nodes: Object.fromEntries(nodes.map((n) => [n.id, n])) });

@@ -182,7 +182,7 @@ describe('the leader (§5.3, §5.4.2)', () => {
   });
 
   it('a follower refuses client requests and names the leader it knows', () => {
-    const f: NodeState = { ...node('n2', 3, []), volatile: { role: 'follower', commitIndex: 0, leader: 'n1', leaderHeardAt: 0, machine: emptyMachine() } };
+    const f: NodeState = { ...node('n2', 3, []), volatile: { role: 'follower', commitIndex: 0, leader: 'n1', leaderHeardAt: 0, restartedAt: null, machine: emptyMachine() } };
     const r = stepFrozen(f, { kind: 'propose', value: 'x' });
     expect(r.node).toBe(f);
     expect(r.records).toEqual([{ type: 'proposalRefused', node: 'n2', value: 'x', why: 'not-leader', leader: 'n1' }]);
