@@ -140,7 +140,9 @@ for (const size of [
       await page.evaluate(() => window.scrollTo(0, 400));
       await expect(page.getByTestId('inspector')).toBeInViewport();
       await expect(panel).toBeInViewport({ ratio: 1 });
-      await expect(page.getByTestId('events')).toBeInViewport({ ratio: 0.3 });
+      // At least a few lines of the events list show (its length grows with the run, so a share of it would not say that).
+      const box = (await page.getByTestId('events').boundingBox())!;
+      expect(size.height - box.y, 'pixels of the events list on screen').toBeGreaterThanOrEqual(60);
       await page.screenshot({ path: `${SHOTS}/${size.name}-page-scrolled.png` });
     }
     // The panel fits its column: nothing pokes out sideways.

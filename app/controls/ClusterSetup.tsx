@@ -40,7 +40,7 @@ export function ClusterSetup() {
       <label title="How many clients (0 to 9) send requests to the cluster (§8): starts a new cluster">
         <span className="control-label">Clients</span>
         <select
-          data-testid="client-count"
+          data-testid="setup-clients"
           value={config.clients}
           onChange={(e) => newCluster(session, config.nodes, config.seed, { ...setup, clients: Number(e.target.value) })}
         >

@@ -14,6 +14,8 @@ export function MachineTable({ machine }: { machine: StateMachine | null }) {
     );
   const keys = Object.keys(machine.data).sort();
   const clients = Object.keys(machine.sessions).sort();
+  // Nothing to tabulate (a run without clients): lastApplied is among the node's facts, and the inspector stays short.
+  if (keys.length === 0 && clients.length === 0) return <div className="machine" data-testid="machine" data-last-applied={machine.lastApplied} hidden />;
   return (
     <div className="machine" data-testid="machine" data-last-applied={machine.lastApplied}>
       <h4>

@@ -65,6 +65,12 @@ export function NodeInspector({ id }: { id: NodeId }) {
             </dd>
           </>
         )}
+        {machine !== null && (
+          <>
+            <dt title="Index of the highest log entry applied to its state machine (Figure 2)">lastApplied</dt>
+            <dd data-testid="last-applied">{machine.lastApplied}</dd>
+          </>
+        )}
       </dl>
       <div className="actions">
         <ActionButton testId="action-crash" act={() => crash(session, id)} enabled={up} title="Lose all volatile state; keep term, vote and log">

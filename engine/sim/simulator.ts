@@ -15,6 +15,7 @@ import type { EventRecord, LossReason, RecordBody } from '../events.ts';
 import type { Flight, Message, MessageType, NodeId, Outgoing } from '../types.ts';
 import type { Input } from '../raft/node.ts';
 import { crashNode, createNode, isUp, restartNode, stepInto } from '../raft/node.ts';
+import { applyCommitted } from '../raft/apply.ts';
 import { newEffects, type Effects } from '../raft/effects.ts';
 import { lastIndex } from '../raft/log.ts';
 import type { TimerRequest } from '../raft/effects.ts';
@@ -562,6 +563,15 @@ export function boot(s: ClusterState, emit: Emit): void {
   for (const id of s.ids) {
     const empty = createNode(id);
     check(s, { ...empty, volatile: s.nodes[id].volatile === null ? null : empty.volatile }, s.nodes[id], emit);
+    // A preset's nodes start with entries committed: their state machines hold them from the start.
+    const n = s.nodes[id];
+    if (isUp(n) && n.volatile.machine.lastApplied < n.volatile.commitIndex) {
+      const ctx = contextFor(s, id);
+      ctx.now = s.time;
+      const fx = newEffects();
+      s.nodes[id] = applyCommitted(n, ctx, fx);
+      for (const body of fx.records) record(s, body, emit);
+    }
   }
   startTimers(s);
 }
