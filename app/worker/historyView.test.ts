@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emptyList, push, take, type ChunkedList } from '../../engine/raft/chunkedList.ts';
+import { emptyList, push, size, take, type ChunkedList } from '../../engine/raft/chunkedList.ts';
 import { buildHistory, type HistoryEvent } from '../../engine/linearize/history.ts';
 import { parseScript } from '../../engine/scenario/parse.ts';
 import { runScript } from '../../engine/scenario/run.ts';
 import { toArray } from '../../engine/raft/chunkedList.ts';
-import { HistoryPublisher, HistoryVerdicts } from './historyView.ts';
+import { HistoryPublisher, HistoryVerdicts, PACE_FROM } from './historyView.ts';
 import { emptyClientHistory, mergeClientHistory, type ClientHistory } from '../history/historyModel.ts';
 
 let event = 0;
@@ -57,6 +57,32 @@ describe('the verdict on the client history', () => {
     // Back to an earlier moment: its verdict is remembered.
     expect(v.verdict(b)).toBe(first);
     expect(v.checks).toBe(2);
+  });
+
+  it('frames of play check a long history again only once it has grown by a quarter; any other snapshot checks exactly', () => {
+    const v = new HistoryVerdicts();
+    let list = emptyList<HistoryEvent>();
+    const grow = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const serial = size(list) / 2 + 1;
+        list = push(list, [invoke('c1', serial, 'put', 'x', String(serial)), answer('c1', serial)]);
+      }
+    };
+    grow(PACE_FROM / 2); // PACE_FROM events: the pacing starts here
+    v.verdict(list, true);
+    expect(v.checks).toBe(1);
+    const checked = size(list);
+    grow(100);
+    const kept = v.verdict(list, true);
+    expect(v.checks).toBe(1);
+    // The verdict kept is the one for the prefix checked: it orders none of the newer operations.
+    expect(kept.verdict === 'ok' && kept.order.x.length).toBe(checked / 2);
+    // A step or a seek (not a frame of play) checks what is shown.
+    expect(v.verdict(list)).toMatchObject({ verdict: 'ok' });
+    expect(v.checks).toBe(2);
+    grow(size(list) / 8 + 10); // a quarter more events than the last check read
+    v.verdict(list, true);
+    expect(v.checks).toBe(3);
   });
 
   it('names a violation with its smallest set, and keeps it as the run goes on without searching again', () => {

@@ -18,6 +18,14 @@
  * frame that never ends. A violation found on a prefix stays a violation on
  * every longer history of the same run (more answers only add constraints), so
  * it is reused as the run goes on without searching again.
+ *
+ * While playing, a long history is checked less often: each check reads the
+ * whole history, so checking at every frame that brings an answer would cost
+ * the worker O(n) a frame, O(n²) over a run. Past PACE_FROM events, a frame of
+ * play keeps the last verdict until the history has grown by a quarter since
+ * it was computed; any other snapshot (a step, a seek, a command) checks
+ * exactly. A kept verdict is about a prefix of the history shown: it never
+ * claims an order for an answer it has not seen.
  */
 import type { ChunkedList } from '../../engine/raft/chunkedList.ts';
 import { commonPrefix, itemAt, size, slice, toArray } from '../../engine/raft/chunkedList.ts';
@@ -56,6 +64,9 @@ export interface ClientHistoryView {
  */
 export const checkBudget = (ops: number): number => 100_000 + 20 * ops;
 
+/** History length (invocations and answers) from which frames of play re-check only as it grows by a quarter. */
+export const PACE_FROM = 2_000;
+
 /** How many verdicts are kept: the live end and a few moments a user steps between. */
 const CACHE_SIZE = 8;
 
@@ -72,14 +83,19 @@ export class HistoryVerdicts {
   private readonly cache = new Map<HistoryEvent, VerdictView>();
   /** The last violation found, with the history it was found in and how much of it the check read. */
   private violation: { list: ChunkedList<HistoryEvent>; upTo: number; verdict: VerdictView } | null = null;
+  /** The last verdict a search gave, with the history it read (paced frames keep it). */
+  private latest: { list: ChunkedList<HistoryEvent>; upTo: number; verdict: VerdictView } | null = null;
   /** How many searches ran (for tests: a cached verdict costs none). */
   checks = 0;
 
   constructor(private readonly budget: (ops: number) => number = checkBudget) {}
 
-  verdict(list: ChunkedList<HistoryEvent>): VerdictView {
+  /** `paced`: a frame of play, which may keep the last verdict of a long history (see above). */
+  verdict(list: ChunkedList<HistoryEvent>, paced = false): VerdictView {
     const last = lastReturn(list);
     if (last < 0) return NONE;
+    const l = this.latest;
+    if (paced && l !== null && l.upTo >= PACE_FROM && last + 1 - l.upTo < l.upTo / 4 && commonPrefix(l.list, list) >= l.upTo) return l.verdict;
     const key = itemAt(list, last)!;
     const hit = this.cache.get(key);
     if (hit !== undefined) {
@@ -99,6 +115,7 @@ export class HistoryVerdicts {
           ? { verdict: 'violation', key: r.key, ops: r.ops, explanation: r.explanation }
           : { verdict: 'unknown', key: r.key, steps: r.steps };
     if (verdict.verdict === 'violation') this.violation = { list, upTo: last + 1, verdict };
+    this.latest = { list, upTo: last + 1, verdict };
     return this.remember(key, verdict);
   }
 
@@ -125,8 +142,9 @@ export class HistoryPublisher {
     this.verdictSent = null;
   }
 
-  take(list: ChunkedList<HistoryEvent>): ClientHistoryView {
-    return { delta: this.delta(list), verdict: this.verdictChange(list) };
+  /** `paced`: this snapshot is a frame of play (see HistoryVerdicts). */
+  take(list: ChunkedList<HistoryEvent>, paced = false): ClientHistoryView {
+    return { delta: this.delta(list), verdict: this.verdictChange(list, paced) };
   }
 
   private delta(list: ChunkedList<HistoryEvent>): HistoryDelta | null {
@@ -140,8 +158,8 @@ export class HistoryPublisher {
     return { from, events: slice(list, from) };
   }
 
-  private verdictChange(list: ChunkedList<HistoryEvent>): VerdictView | null {
-    const v = this.verdicts.verdict(list);
+  private verdictChange(list: ChunkedList<HistoryEvent>, paced: boolean): VerdictView | null {
+    const v = this.verdicts.verdict(list, paced);
     if (v === this.verdictSent) return null;
     this.verdictSent = v;
     return v;

@@ -65,7 +65,7 @@ export class SnapshotPublisher {
       timeline: shown.timeline,
     });
     if (full) this.clientHistory.reset();
-    const history = this.clientHistory.take(shown.cluster.history);
+    const history = this.clientHistory.take(shown.cluster.history, cause === 'tick');
     const changed = history.delta !== null || history.verdict !== null;
     return { kind: 'snapshot', cause, snapshot: changed ? { ...snapshot, clientHistory: history } : snapshot };
   }
