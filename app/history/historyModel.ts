@@ -11,6 +11,7 @@
  */
 import type { ClientId } from '../../engine/types.ts';
 import type { HistoryEvent, HistoryOp } from '../../engine/linearize/history.ts';
+import { answeredOp, invokedOp } from '../../engine/linearize/history.ts';
 import type { ClientHistoryView, HistoryDelta, VerdictView } from '../worker/historyView.ts';
 
 export interface ClientHistory {
@@ -62,24 +63,13 @@ export function applyHistoryDelta(prev: ClientHistory, d: HistoryDelta): ClientH
       if (!clients.includes(e.client)) clients.push(e.client);
       invoked.push(pos);
       returned.push(-1);
-      ops.push({
-        client: e.client,
-        serial: e.serial,
-        op: e.op.kind,
-        key: e.op.key,
-        value: e.op.kind === 'get' ? null : e.op.value,
-        invokedAt: e.time,
-        invokedEvent: e.event,
-        returnedAt: null,
-        returnedEvent: null,
-        result: null,
-      });
+      ops.push(invokedOp(e));
     } else {
       const i = open.get(key);
       if (i === undefined) return;
       open.delete(key);
       returned[i] = pos;
-      ops[i] = { ...ops[i], returnedAt: e.time, returnedEvent: e.event, result: e.result };
+      ops[i] = answeredOp(ops[i], e);
     }
   });
   return { length: d.from + d.events.length, ops, invokedAtPos: invoked, returnedAtPos: returned, clients, verdict: cut.verdict };

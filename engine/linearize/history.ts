@@ -48,6 +48,28 @@ export type HistoryEvent =
       readonly event: number;
     };
 
+/** The operation an invocation starts, not answered yet. */
+export const invokedOp = (e: Extract<HistoryEvent, { type: 'invoke' }>): HistoryOp => ({
+  client: e.client,
+  serial: e.serial,
+  op: e.op.kind,
+  key: e.op.key,
+  value: e.op.kind === 'get' ? null : e.op.value,
+  invokedAt: e.time,
+  invokedEvent: e.event,
+  returnedAt: null,
+  returnedEvent: null,
+  result: null,
+});
+
+/** `op` with the answer `e` gave it. */
+export const answeredOp = (op: HistoryOp, e: Extract<HistoryEvent, { type: 'return' }>): HistoryOp => ({
+  ...op,
+  returnedAt: e.time,
+  returnedEvent: e.event,
+  result: e.result,
+});
+
 /** The operations, in order of invocation, each with its answer if it came. */
 export function buildHistory(events: readonly HistoryEvent[]): HistoryOp[] {
   const ops: HistoryOp[] = [];
@@ -56,23 +78,12 @@ export function buildHistory(events: readonly HistoryEvent[]): HistoryOp[] {
     const key = `${e.client}#${e.serial}`;
     if (e.type === 'invoke') {
       open.set(key, ops.length);
-      ops.push({
-        client: e.client,
-        serial: e.serial,
-        op: e.op.kind,
-        key: e.op.key,
-        value: e.op.kind === 'get' ? null : e.op.value,
-        invokedAt: e.time,
-        invokedEvent: e.event,
-        returnedAt: null,
-        returnedEvent: null,
-        result: null,
-      });
+      ops.push(invokedOp(e));
     } else {
       const i = open.get(key);
       if (i === undefined) continue;
       open.delete(key);
-      ops[i] = { ...ops[i], returnedAt: e.time, returnedEvent: e.event, result: e.result };
+      ops[i] = answeredOp(ops[i], e);
     }
   }
   return ops;
