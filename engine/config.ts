@@ -11,7 +11,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   election: { min: 100, max: 200 },
   heartbeat: 50,
   latency: { min: 10, max: 15 },
-  raft: { probe: 'fast', noop: true, batch: 64, prevote: false, checkquorum: false, reads: 'log', unsafe: [] },
+  raft: { probe: 'fast', noop: true, batch: 64, prevote: false, checkquorum: false, reads: 'log', snapshot: null, unsafe: [] },
   clients: 0,
   clientTimeout: 200,
 };
@@ -19,6 +19,8 @@ export const DEFAULT_CONFIG: ClusterConfig = {
 export const LIMITS = {
   minNodes: 1,
   maxNodes: 9,
+  /** The largest `snapshot=` threshold (entries applied between snapshots). */
+  maxSnapshotEvery: 1_000_000,
   /** The longest a single `run` may advance the clock: one simulated hour. */
   maxRunMs: 3_600_000,
   /** The most events one `step` may process. */

@@ -306,6 +306,56 @@ export type RecordBody =
    * end a live leader's lease early (thesis §6.4.1). Its election timer starts again.
    */
   | { readonly type: 'campaignRefused'; readonly node: NodeId; readonly term: number; readonly why: VoteRefusal }
+  /**
+   * Log compaction (§7): `node` snapshotted its state machine at `index` (its
+   * lastApplied, of term `term`), dropping `dropped` entries from its log, because
+   * of its `snapshot=` threshold or a `snapshot` command.
+   */
+  | {
+      readonly type: 'snapshotTaken';
+      readonly node: NodeId;
+      readonly index: number;
+      readonly term: number;
+      readonly dropped: number;
+      readonly cause: 'threshold' | 'command';
+      /** How many keys the snapshot's map holds. */
+      readonly keys: number;
+    }
+  /** Told to snapshot, `node` had applied nothing past its snapshot at `snapshotIndex`. */
+  | { readonly type: 'snapshotSkipped'; readonly node: NodeId; readonly index: number; readonly snapshotIndex: number }
+  /**
+   * A leader sent `peer` its snapshot (InstallSnapshot, Figure 13): the entry
+   * before `peer`'s nextIndex `next` was compacted. `retry` when it was already
+   * waiting for one (a heartbeat resends it).
+   */
+  | {
+      readonly type: 'snapshotSent';
+      readonly node: NodeId;
+      readonly peer: NodeId;
+      readonly index: number;
+      readonly term: number;
+      readonly next: number;
+      readonly retry: boolean;
+    }
+  /**
+   * A follower installed `leader`'s snapshot (Figure 13): it kept `kept` entries
+   * after it (its log held the snapshot's last entry), or discarded `discarded`,
+   * and its state machine, which had applied up to `lastApplied`, is now the snapshot's.
+   */
+  | {
+      readonly type: 'snapshotInstalled';
+      readonly node: NodeId;
+      readonly leader: NodeId;
+      readonly index: number;
+      readonly term: number;
+      readonly kept: number;
+      readonly discarded: number;
+      readonly lastApplied: number;
+    }
+  /** A follower ignored a snapshot up to `index`: it had already applied up to `lastApplied` (Figure 13). */
+  | { readonly type: 'snapshotIgnored'; readonly node: NodeId; readonly leader: NodeId; readonly index: number; readonly lastApplied: number }
+  /** The leader heard that `peer` installed its snapshot: it matches up to `match`, and gets AppendEntries again. */
+  | { readonly type: 'snapshotAcknowledged'; readonly node: NodeId; readonly peer: NodeId; readonly match: number }
   /** A `workload` scheduled `ops` random operations for the clients, the last at `until` ms. */
   | { readonly type: 'workloadScheduled'; readonly ops: number; readonly rate: number; readonly keys: number; readonly reads: number; readonly until: number };
 
@@ -326,6 +376,10 @@ export type InvariantName =
   | 'LeaderCompleteness'
   | 'StateMachineSafety'
   | 'CommitWithinLog'
+  /** A snapshot holds the state of applying the committed entries it covers, sessions included (§7). */
+  | 'SnapshotIntegrity'
+  /** A node's lastApplied never goes backwards; nor does its snapshot, across crashes, and lastApplied is never below it (§7). */
+  | 'AppliedMonotonic'
   /** Every client operation appears to take effect at one instant between its call and its answer (checked over the client history, linearize/). */
   | 'Linearizability';
 
@@ -336,5 +390,7 @@ export const INVARIANTS: readonly InvariantName[] = [
   'LeaderCompleteness',
   'StateMachineSafety',
   'CommitWithinLog',
+  'SnapshotIntegrity',
+  'AppliedMonotonic',
   'Linearizability',
 ];

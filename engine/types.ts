@@ -55,17 +55,58 @@ export type LogEntry =
   | { readonly term: number; readonly kind: 'command'; readonly client: ClientId; readonly serial: number; readonly op: KvOp };
 
 /**
- * A log as a plain array: what the page draws and tests compare. Index 1 is
- * `log[0]`, as in the paper. Index 0 is the empty prefix, term 0.
+ * The entries of a log after its snapshot, as a plain array: what the page draws
+ * and tests compare. Without a snapshot, index 1 is `log[0]`, as in the paper;
+ * after one, index `start + 1` is (see LogView).
  */
 export type Log = readonly LogEntry[];
 
 /**
- * A node's log as it stores it: versions share their older entries, so an append
- * costs the same at any length (see raft/chunkedList.ts). Read and change it only
- * through the helpers in raft/log.ts (`lastIndex`, `termAt`, `entryAt`, `toArray`, ...).
+ * A log that starts after a snapshot (§7, Figure 12): it holds the entries from
+ * `start + 1` on. `start` is the snapshot's last included index (0 without a
+ * snapshot) and `startTerm` its term, the only thing known of that index; of the
+ * indexes below it nothing is known. Index 0 is the empty prefix, term 0.
  */
-export type StoredLog = ChunkedList<LogEntry>;
+export interface LogView {
+  readonly start: number;
+  readonly startTerm: number;
+  readonly entries: Log;
+}
+
+/**
+ * A node's log as it stores it: the entries after `start` in a chunked list
+ * whose versions share their older entries, so an append costs the same at any
+ * length (see raft/chunkedList.ts). Read and change it only through the helpers
+ * in raft/log.ts (`lastIndex`, `termAt`, `entryAt`, `logEntries`, ...).
+ * Invariant: `start` and `startTerm` are the node's snapshot's index and term (0 and 0 without one).
+ */
+export interface StoredLog {
+  readonly start: number;
+  readonly startTerm: number;
+  readonly entries: ChunkedList<LogEntry>;
+}
+
+/**
+ * The configuration a snapshot records (§7: "the latest configuration as of the
+ * last included index"). Until membership changes (§6), every node is a voter.
+ */
+export interface SnapshotConfig {
+  readonly voters: readonly NodeId[];
+}
+
+/**
+ * A snapshot of the state machine (§7, Figure 12): it replaces the log up to
+ * `index`. It holds the session table with the map, or a retry after it would
+ * be applied twice (thesis §6.3).
+ * Invariant: `machine.lastApplied === index`.
+ */
+export interface Snapshot {
+  /** The last included index and term (Figure 13's lastIncludedIndex and lastIncludedTerm). */
+  readonly index: number;
+  readonly term: number;
+  readonly machine: StateMachine;
+  readonly config: SnapshotConfig;
+}
 
 export type Role = 'follower' | 'candidate' | 'leader';
 
@@ -74,7 +115,19 @@ export interface PersistentState {
   readonly currentTerm: number;
   readonly votedFor: NodeId | null;
   readonly log: StoredLog;
+  /** The latest snapshot (§7), kept across crashes; null before the first. Its index is `log.start`. */
+  readonly snapshot: Snapshot | null;
 }
+
+/**
+ * How a leader sends to one follower, after etcd's tracker/progress.go:
+ * - `probe`: it does not yet know where their logs agree, and sends one
+ *   AppendEntries at a time to find out (§5.3);
+ * - `replicate`: the logs agree up to `match`, and entries stream;
+ * - `snapshot`: the follower needs entries the leader has compacted, so it was
+ *   sent the snapshot (Figure 13), and gets no AppendEntries until it answers.
+ */
+export type ProgressState = 'probe' | 'replicate' | 'snapshot';
 
 /**
  * What a leader knows about one follower (Figure 2's nextIndex and matchIndex).
@@ -87,8 +140,10 @@ export interface Progress {
   readonly inflight: boolean;
   /** AppendEntries this follower rejected since this node became leader (probing cost). */
   readonly rejections: number;
-  /** A rejection came back and no success since: the leader is probing for where the logs agree. */
-  readonly probing: boolean;
+  /** Probe, Replicate or Snapshot (see ProgressState). */
+  readonly state: ProgressState;
+  /** In `snapshot`: the index of the snapshot sent; 0 otherwise. */
+  readonly pendingSnapshot: number;
   /** The follower answered since the last quorum check (CheckQuorum). */
   readonly active: boolean;
   /**
@@ -215,6 +270,12 @@ export interface RaftOptions {
    * answers at once while a majority acknowledged it recently enough.
    */
   readonly reads: ReadMode;
+  /**
+   * Log compaction (§7): a node snapshots its state machine once it has applied
+   * this many entries past its last snapshot, and drops them from its log.
+   * null: only when told to (`snapshot <node>`).
+   */
+  readonly snapshot: number | null;
   /** Rules switched off; empty is Raft as specified. */
   readonly unsafe: readonly UnsafeRule[];
 }
@@ -243,7 +304,13 @@ export interface ClusterConfig {
 
 // ---------------------------------------------------------------- messages
 
-export type RaftMessageType = 'RequestVote' | 'RequestVoteResponse' | 'AppendEntries' | 'AppendEntriesResponse';
+export type RaftMessageType =
+  | 'RequestVote'
+  | 'RequestVoteResponse'
+  | 'AppendEntries'
+  | 'AppendEntriesResponse'
+  | 'InstallSnapshot'
+  | 'InstallSnapshotResponse';
 export type ClientMessageType = 'ClientRequest' | 'ClientReply' | 'NotLeader';
 export type MessageType = RaftMessageType | ClientMessageType;
 export const MESSAGE_TYPES: readonly MessageType[] = [
@@ -251,6 +318,8 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'RequestVoteResponse',
   'AppendEntries',
   'AppendEntriesResponse',
+  'InstallSnapshot',
+  'InstallSnapshotResponse',
   'ClientRequest',
   'ClientReply',
   'NotLeader',
@@ -311,6 +380,39 @@ export interface AppendEntriesResponse {
 }
 
 /**
+ * InstallSnapshot (Figure 13): a leader sends a follower its snapshot when the
+ * follower needs entries the leader has compacted. One chunk carries it all, so
+ * `offset` is 0 and `done` is true; the fields are Figure 13's.
+ */
+export interface InstallSnapshot {
+  readonly type: 'InstallSnapshot';
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly term: number;
+  readonly lastIncludedIndex: number;
+  readonly lastIncludedTerm: number;
+  readonly offset: 0;
+  /** The snapshot's state: the state machine (map and sessions) and the configuration. */
+  readonly data: { readonly machine: StateMachine; readonly config: SnapshotConfig };
+  readonly done: true;
+  /** The leader's clock when it sent this, echoed like an AppendEntries' (thesis §6.4). */
+  readonly round: number;
+}
+/**
+ * The answer to InstallSnapshot. Figure 13's reply carries only the term; this
+ * one also says how far the follower's log now matches the leader's, as etcd's
+ * answer to a snapshot does, so the leader knows where to go on from.
+ */
+export interface InstallSnapshotResponse {
+  readonly type: 'InstallSnapshotResponse';
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly term: number;
+  readonly matchIndex: number;
+  readonly round: number;
+}
+
+/**
  * A client's request (§8). Clients have no term: `term` is 0. A retry is the same
  * request, with the same serial, so the state machine can apply it once (thesis §6.3).
  */
@@ -343,7 +445,7 @@ export interface NotLeader {
 }
 
 /** What nodes say to each other. */
-export type RaftMessage = RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse;
+export type RaftMessage = RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse | InstallSnapshot | InstallSnapshotResponse;
 export type ClientMessage = ClientRequest | ClientReply | NotLeader;
 /** What a node or a client asks the network to send. */
 export type Outgoing = RaftMessage | ClientMessage;

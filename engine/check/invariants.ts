@@ -9,7 +9,8 @@
  * copy a timeline checkpoint takes shares them instead of copying them.
  */
 import type { InvariantName } from '../events.ts';
-import type { LogEntry, NodeId, NodeState, StoredLog } from '../types.ts';
+import type { ClusterConfig, LogEntry, NodeId, NodeState, Snapshot, StateMachine, StoredLog } from '../types.ts';
+import { apply, emptyMachine } from '../kv/stateMachine.ts';
 import { appended, emptyLog, entriesFrom, entryAt, firstChange, lastIndex, sameEntry, termAt } from '../raft/log.ts';
 import { entryText } from '../raft/entry.ts';
 import { emptyList, itemAt, push, replace, size, type ChunkedList } from '../raft/chunkedList.ts';
@@ -49,7 +50,17 @@ export interface CheckerState {
    * commitIndex, not what the node applied to its state machine).
    */
   readonly applied: Record<NodeId, number>;
+  /**
+   * SnapshotIntegrity's reference: the state of applying the committed prefix up
+   * to some indexes, the highest last (at most REFERENCES of them). A new snapshot
+   * is checked against the state replayed from the highest one at or below it.
+   * (Immutable, replaced, like `committed`.)
+   */
+  references: readonly StateMachine[];
 }
+
+/** How many reference states SnapshotIntegrity keeps: nodes snapshot near one another, so a few suffice. */
+const REFERENCES = 8;
 
 /** An entry some log held at some index: its term, its value and the term of the entry before it. */
 export interface SeenEntry {
@@ -59,7 +70,7 @@ export interface SeenEntry {
   readonly prevTerm: number;
 }
 
-export const emptyChecker = (): CheckerState => ({ leaders: {}, committed: emptyLog(), entries: emptyList(), reported: {}, applied: {} });
+export const emptyChecker = (): CheckerState => ({ leaders: {}, committed: emptyLog(), entries: emptyList(), reported: {}, applied: {}, references: [] });
 
 export const cloneChecker = (c: CheckerState): CheckerState => ({
   leaders: { ...c.leaders },
@@ -67,6 +78,7 @@ export const cloneChecker = (c: CheckerState): CheckerState => ({
   entries: c.entries,
   reported: { ...c.reported },
   applied: { ...c.applied },
+  references: c.references,
 });
 
 /** What the checker may look at besides the node that changed. */
@@ -75,6 +87,8 @@ export interface Observation {
   readonly time: number;
   /** Every node after the event, the changed one included. */
   readonly nodes: Readonly<Record<NodeId, NodeState>>;
+  /** The cluster's configuration: whether state machines keep sessions (`unsafe=no-sessions`) decides the reference state. */
+  readonly config?: ClusterConfig;
 }
 
 const fmt = (e: LogEntry | undefined): string =>
@@ -109,14 +123,22 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
   const isLeader = after.volatile?.role === 'leader';
   const newCommit = after.volatile?.commitIndex ?? 0;
   const oldCommit = before.volatile === null ? newCommit : before.volatile.commitIndex;
-  // Most events change neither log, commit index, leadership nor term (a heartbeat
-  // accepted, a vote counted): nothing any check looks at has changed.
-  if (newLog === oldLog && newCommit === oldCommit && isLeader === wasLeader && before.persistent.currentTerm === term) return NONE;
+  const oldSnap = before.persistent.snapshot;
+  const newSnap = after.persistent.snapshot;
+  const oldApplied = before.volatile?.machine.lastApplied ?? null;
+  const newApplied = after.volatile?.machine.lastApplied ?? null;
+  // Most events change neither log, commit index, leadership, term, snapshot nor state
+  // machine (a heartbeat accepted, a vote counted): nothing any check looks at has changed.
+  if (newLog === oldLog && newCommit === oldCommit && isLeader === wasLeader && before.persistent.currentTerm === term && oldSnap === newSnap && oldApplied === newApplied) {
+    return NONE;
+  }
 
   const found: Violation[] = [];
   const report: Report = { c, obs, found };
   const id = after.id;
   const newLast = lastIndex(newLog);
+  checkApplied(report, id, oldSnap, newSnap, oldApplied, newApplied);
+  if (newSnap !== null && newSnap !== oldSnap) checkSnapshot(report, id, newSnap);
 
   if (newLog !== oldLog) {
     const k = firstChange(oldLog, newLog);
@@ -169,7 +191,8 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
     } else c.leaders[term] = id;
     const top = lastIndex(c.committed);
     const mine = entryAt(newLog, top);
-    if (top > 0 && !(mine && sameEntry(mine, entryAt(c.committed, top)!))) {
+    // An entry its own snapshot covers, it committed itself: SnapshotIntegrity checks those.
+    if (top > newLog.start && !(mine && sameEntry(mine, entryAt(c.committed, top)!))) {
       reportOnce(report, `${id}@${term}`, 'LeaderCompleteness',
         `${id} became leader of term ${term} without the committed entry ${fmt(entryAt(c.committed, top))} at index ${top}. ` +
           'Every leader must hold every committed entry (§5.4.1).', [id], top);
@@ -187,8 +210,71 @@ function remember(c: CheckerState, i: number, e: LogEntry, prevTerm: number): Se
   const here = itemAt(c.entries, i - 1) ?? [];
   for (let j = 0; j < here.length; j++) if (here[j].term === e.term) return here[j];
   const first: SeenEntry = { term: e.term, entry: e, prevTerm };
+  // (A log after a snapshot whose entries no log was seen holding would leave a gap: fill it.)
+  while (size(c.entries) < i - 1) c.entries = push(c.entries, [[]]);
   c.entries = i > size(c.entries) ? push(c.entries, [[first]]) : replace(c.entries, i - 1, [...here, first]);
   return null;
+}
+
+/**
+ * AppliedMonotonic (§7): while a node is up, its lastApplied never goes back; its
+ * snapshot, persistent, never goes back, crashes included; and its lastApplied is
+ * never below its snapshot, so a restart resumes from the snapshot, never from before it.
+ */
+function checkApplied(r: Report, id: NodeId, oldSnap: Snapshot | null, newSnap: Snapshot | null, oldApplied: number | null, newApplied: number | null): void {
+  const was = oldSnap?.index ?? 0;
+  const is = newSnap?.index ?? 0;
+  if (is < was) {
+    reportOnce(r, `snap:${id}@${is}`, 'AppliedMonotonic',
+      `${id}'s snapshot went back from index ${was} to ${is}. What a snapshot covers is applied and committed, and stays so (§7).`, [id], is);
+  }
+  if (newApplied === null) return;
+  if (oldApplied !== null && newApplied < oldApplied) {
+    reportOnce(r, `applied:${id}@${newApplied}`, 'AppliedMonotonic',
+      `${id}'s lastApplied went back from ${oldApplied} to ${newApplied}: its state machine undid entries it had applied (Figure 13: a snapshot older than what a node applied is ignored).`, [id], newApplied);
+  } else if (newApplied < is) {
+    reportOnce(r, `below:${id}@${newApplied}`, 'AppliedMonotonic',
+      `${id}'s lastApplied is ${newApplied}, below its snapshot at ${is}: its state machine is older than its own snapshot (§7).`, [id], newApplied);
+  }
+}
+
+const sameRecord = <T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>, same: (x: T, y: T) => boolean): boolean => {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!(k in b) || !same(a[k], b[k])) return false;
+  return true;
+};
+
+/**
+ * SnapshotIntegrity (§7): a new snapshot holds what applying the committed
+ * entries up to its index gives, map and session table alike. The reference is
+ * replayed from the highest reference state at or below the snapshot's index.
+ */
+function checkSnapshot(r: Report, id: NodeId, snap: Snapshot): void {
+  const c = r.c;
+  if (snap.index > lastIndex(c.committed)) {
+    reportOnce(r, `uncommitted:${id}@${snap.index}`, 'SnapshotIntegrity',
+      `${id} holds a snapshot up to index ${snap.index}, but only ${lastIndex(c.committed)} entries were ever committed. A snapshot covers committed entries only (§7).`, [id], snap.index);
+    return;
+  }
+  const sessions = !(r.obs.config?.raft.unsafe.includes('no-sessions') ?? false);
+  let base = emptyMachine();
+  for (const m of c.references) if (m.lastApplied <= snap.index && m.lastApplied >= base.lastApplied) base = m;
+  let m = base;
+  while (m.lastApplied < snap.index) m = apply(m, entryAt(c.committed, m.lastApplied + 1)!, sessions).machine;
+  if (m !== base) c.references = [...c.references.filter((x) => x.lastApplied !== m.lastApplied), m].sort((a, b) => a.lastApplied - b.lastApplied).slice(-REFERENCES);
+  const s = snap.machine;
+  const dataOk = sameRecord(s.data, m.data, (x, y) => x === y);
+  const sessionsOk = sameRecord(s.sessions, m.sessions, (x, y) => x.serial === y.serial && x.result === y.result);
+  if (dataOk && sessionsOk && s.lastApplied === snap.index && snap.term === entryAt(c.committed, snap.index)!.term) return;
+  const what = !dataOk
+    ? 'its key-value map differs from'
+    : !sessionsOk
+      ? `its session table (${Object.keys(s.sessions).length} clients) differs from the one in`
+      : 'its index or term differs from';
+  reportOnce(r, `${id}@${snap.index}`, 'SnapshotIntegrity',
+    `${id}'s snapshot up to index ${snap.index}: ${what} the state of applying the committed entries 1-${snap.index}` +
+      `${!sessionsOk && dataOk ? ' (a retry after it would be applied twice, thesis §6.3)' : ''}. A snapshot is the state machine as of its index (§7).`, [id], snap.index);
 }
 
 /**
@@ -208,14 +294,17 @@ function checkCommit(
   report: Report,
 ): void {
   const known = lastIndex(c.committed);
-  for (let i = from + 1; i <= Math.min(upTo, known); i++) {
+  // Entries in the node's snapshot are not in its log: SnapshotIntegrity checks them.
+  for (let i = Math.max(from, log.start) + 1; i <= Math.min(upTo, known); i++) {
     if (sameEntry(entryAt(log, i)!, entryAt(c.committed, i)!)) continue;
     reportOnce(report, `commit@${i}`, 'StateMachineSafety',
       `${id} committed ${fmt(entryAt(log, i))} at index ${i}, but ${fmt(entryAt(c.committed, i))} was already ` +
         'committed there. No two servers may apply different entries at one index (§5.4.3).', [id], i);
     return;
   }
-  if (upTo <= known) return;
+  // Whatever a snapshot covers was committed first by the node that took it, so the
+  // committed prefix already reaches every log's start; guard against a gap anyway.
+  if (upTo <= known || known < log.start) return;
   c.committed = appended(c.committed, entriesFrom(log, known + 1, upTo - known));
   const entry = entryAt(log, upTo)!;
   for (const otherId in obs.nodes) {

@@ -10,6 +10,7 @@ import * as election from './election.ts';
 import * as replication from './replication.ts';
 import * as commit from './commit.ts';
 import * as client from './client.ts';
+import * as snapshot from './snapshot.ts';
 import * as faults from './faults.ts';
 
 export type { Explanation } from './explanation.ts';
@@ -86,6 +87,18 @@ export function explain(r: RecordBody): Explanation {
       return client.workloadScheduled(r);
     case 'campaignRefused':
       return election.campaignRefused(r);
+    case 'snapshotTaken':
+      return snapshot.snapshotTaken(r);
+    case 'snapshotSkipped':
+      return snapshot.snapshotSkipped(r);
+    case 'snapshotSent':
+      return snapshot.snapshotSent(r);
+    case 'snapshotInstalled':
+      return snapshot.snapshotInstalled(r);
+    case 'snapshotIgnored':
+      return snapshot.snapshotIgnored(r);
+    case 'snapshotAcknowledged':
+      return snapshot.snapshotAcknowledged(r);
     case 'crashed':
       return faults.crashed(r);
     case 'restarted':

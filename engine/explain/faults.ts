@@ -40,6 +40,8 @@ const AFTER_LOSS: Readonly<Record<MessageType, string>> = {
   AppendEntriesResponse: 'The leader resends its AppendEntries with its next heartbeat',
   RequestVote: 'If the candidate gets too few votes, its timer fires and it tries again',
   RequestVoteResponse: 'If the candidate gets too few votes, its timer fires and it tries again',
+  InstallSnapshot: 'The leader resends its snapshot with its next heartbeat',
+  InstallSnapshotResponse: 'The leader resends its snapshot with its next heartbeat; the follower ignores what it has already installed',
   ClientRequest: 'The client gets no answer: when its timeout fires it sends the request again',
   ClientReply: 'The client gets no answer: when its timeout fires it sends the request again, and the session table keeps it from being applied twice',
   NotLeader: 'The client gets no answer: when its timeout fires it tries the next node',

@@ -35,6 +35,8 @@ export const RULE_IDS = [
   'read-index',
   'lease-read',
   'linearizability',
+  'snapshot',
+  'install-snapshot',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -184,6 +184,18 @@ export const RULES = {
     summary:
       'The state machine remembers, for each client, the serial number of its last applied request and the reply. A retry of a request already applied is answered from there and not applied again, even when it reaches a new leader.',
   },
+  snapshot: {
+    section: 'Figure 12',
+    title: 'Log compaction',
+    summary:
+      'A server snapshots its state machine, the map and the session table, up to the last entry it applied, and throws away the log up to there. The snapshot keeps that index and its term, so the consistency check still works at the log\'s new start (§7).',
+  },
+  'install-snapshot': {
+    section: 'Figure 13',
+    title: 'InstallSnapshot',
+    summary:
+      'A leader that has compacted an entry a follower still needs sends its snapshot instead. The follower ignores a snapshot older than what it applied; keeps the entries after the snapshot if its log holds the snapshot\'s last entry; otherwise discards its log and resets its state machine from the snapshot (§7).',
+  },
   'read-index': {
     section: 'thesis §6.4',
     title: 'ReadIndex',

@@ -44,6 +44,7 @@ const LOCAL: Record<LocalCause, (node: string) => string> = {
   'heartbeat-timer': (n) => `${n}'s heartbeat timer fired.`,
   campaign: (n) => `${n} was told to campaign.`,
   propose: (n) => `${n} received a client request.`,
+  snapshot: (n) => `${n} was told to snapshot.`,
   crash: (n) => `${n} crashed.`,
   restart: (n) => `${n} restarted.`,
   'client-timer': (c) => `${c}'s request timed out.`,
@@ -69,6 +70,10 @@ function payload(m: Message): string {
       return `${m.to}#${m.serial} done${m.result === '' ? '' : `: ${JSON.stringify(m.result)}`}`;
     case 'NotLeader':
       return `${m.to}#${m.serial}: not the leader${m.leaderHint === null ? '' : `, try ${m.leaderHint}`}`;
+    case 'InstallSnapshot':
+      return `term ${m.term}, snapshot up to index ${m.lastIncludedIndex} (term ${m.lastIncludedTerm}), ${plural(Object.keys(m.data.machine.data).length, 'key', 'keys')}`;
+    case 'InstallSnapshotResponse':
+      return `term ${m.term}, matches up to ${m.matchIndex}`;
   }
 }
 

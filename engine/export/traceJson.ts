@@ -143,6 +143,12 @@ const RECORD_TYPE_SET: Record<RecordType, true> = {
   readsDropped: true,
   workloadScheduled: true,
   campaignRefused: true,
+  snapshotTaken: true,
+  snapshotSkipped: true,
+  snapshotSent: true,
+  snapshotInstalled: true,
+  snapshotIgnored: true,
+  snapshotAcknowledged: true,
 };
 export const RECORD_TYPES = Object.keys(RECORD_TYPE_SET) as RecordType[];
 
@@ -152,6 +158,7 @@ const LOCAL_CAUSE_SET: Record<LocalCause, true> = {
   'heartbeat-timer': true,
   campaign: true,
   propose: true,
+  snapshot: true,
   crash: true,
   restart: true,
   'client-timer': true,

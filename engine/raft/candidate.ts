@@ -2,15 +2,16 @@
 import type { CandidateNode, UpNode } from '../types.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
-import type { Input } from './input.ts';
+import type { RoleInput } from './input.ts';
 import { onRequestVote, onVoteResponse } from './election.ts';
 import { onAppendEntries } from './follower.ts';
+import { onInstallSnapshot } from './snapshot.ts';
 import { becomeCandidate, becomeFollower } from './transitions.ts';
 import { assertNever } from '../assertNever.ts';
 import { turnAway } from './clients.ts';
 
 /** The caller has handled terms (§5.1): a message here is of the candidate's current term. */
-export function stepCandidate(node: CandidateNode, input: Input, ctx: StepContext, fx: Effects): UpNode {
+export function stepCandidate(node: CandidateNode, input: RoleInput, ctx: StepContext, fx: Effects): UpNode {
   switch (input.kind) {
     case 'message': {
       const m = input.message;
@@ -23,7 +24,11 @@ export function stepCandidate(node: CandidateNode, input: Input, ctx: StepContex
           // Only the leader of a term sends AppendEntries in it, so a candidate that
           // hears one has lost the election (§5.2), and follows the winner.
           return onAppendEntries(becomeFollower(node, m.term, m.from, 'leader-found', m.from, fx), m, ctx, fx);
+        case 'InstallSnapshot':
+          // The same for a snapshot: only the term's leader sends one.
+          return onInstallSnapshot(becomeFollower(node, m.term, m.from, 'leader-found', m.from, fx), m, ctx, fx);
         case 'AppendEntriesResponse':
+        case 'InstallSnapshotResponse':
           return node;
         default:
           return assertNever(m);

@@ -120,3 +120,13 @@ export function commonPrefix<T>(a: ChunkedList<T>, b: ChunkedList<T>): number {
   }
   return i;
 }
+
+/**
+ * The list without its first `n` items (log compaction, §7). The rest is chunked
+ * afresh from position 0, so it copies what it keeps: a node compacts once per
+ * many appended entries, and a canonical layout keeps equal lists deep-equal.
+ */
+export function drop<T>(l: ChunkedList<T>, n: number): ChunkedList<T> {
+  if (n <= 0) return l;
+  return fromArray(slice(l, n));
+}

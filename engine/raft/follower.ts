@@ -6,15 +6,16 @@ import type { AppendEntries, FollowerNode, NodeId, PersistentState, UpNode } fro
 import type { AppendRefusal } from '../events.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
-import type { Input } from './input.ts';
+import type { RoleInput } from './input.ts';
 import { appendAfter, appendKeepingConflicts, findConflictByTerm, lastIndex, termAt } from './log.ts';
 import { leaseVoteRefusal, onRequestVote } from './election.ts';
 import { becomeCandidate } from './transitions.ts';
 import { assertNever } from '../assertNever.ts';
 import { turnAway } from './clients.ts';
+import { onInstallSnapshot } from './snapshot.ts';
 
 /** A follower answers leaders and candidates; its election timer firing makes it campaign. The caller has handled terms (§5.1). */
-export function stepFollower(node: FollowerNode, input: Input, ctx: StepContext, fx: Effects): UpNode {
+export function stepFollower(node: FollowerNode, input: RoleInput, ctx: StepContext, fx: Effects): UpNode {
   switch (input.kind) {
     case 'message': {
       const m = input.message;
@@ -27,7 +28,10 @@ export function stepFollower(node: FollowerNode, input: Input, ctx: StepContext,
           return node;
         case 'AppendEntries':
           return onAppendEntries(node, m, ctx, fx);
+        case 'InstallSnapshot':
+          return onInstallSnapshot(node, m, ctx, fx);
         case 'AppendEntriesResponse':
+        case 'InstallSnapshotResponse':
           return node;
         default:
           return assertNever(m);
@@ -66,11 +70,12 @@ export function stepFollower(node: FollowerNode, input: Input, ctx: StepContext,
  * made us a follower. Hearing from the leader resets the election timer, and
  * records who leads and when we heard from it (PreVote's lease, lease.ts).
  */
-export function onAppendEntries(node: FollowerNode, m: AppendEntries, ctx: StepContext, fx: Effects): FollowerNode {
+export function onAppendEntries(node: FollowerNode, request: AppendEntries, ctx: StepContext, fx: Effects): FollowerNode {
   const v = node.volatile;
   const term = node.persistent.currentTerm;
   const log = node.persistent.log;
   fx.election = 'reset';
+  const m = afterSnapshot(request, log.start, log.startTerm);
 
   const actual = termAt(log, m.prevLogIndex);
   if (actual !== m.prevLogTerm) {
@@ -79,7 +84,8 @@ export function onAppendEntries(node: FollowerNode, m: AppendEntries, ctx: StepC
     const hint = findConflictByTerm(log, Math.min(m.prevLogIndex, lastIndex(log)), m.prevLogTerm);
     const why: AppendRefusal =
       actual === undefined ? { kind: 'missing-entry', lastIndex: lastIndex(log) } : { kind: 'term-mismatch', actualTerm: actual };
-    rejectAppend(node, m, why, hint, fx);
+    // The refusal names the index the leader asked about, so it knows the answer is to its latest request.
+    rejectAppend(node, request, why, hint, fx);
     return following(node, node.persistent, v.commitIndex, m.from, ctx.now);
   }
 
@@ -127,8 +133,19 @@ export function onAppendEntries(node: FollowerNode, m: AppendEntries, ctx: StepC
     round: m.round,
   });
   const p = node.persistent;
-  const persistent = outcome.log === log ? p : { currentTerm: p.currentTerm, votedFor: p.votedFor, log: outcome.log };
+  const persistent = outcome.log === log ? p : { currentTerm: p.currentTerm, votedFor: p.votedFor, log: outcome.log, snapshot: p.snapshot };
   return following(node, persistent, commitIndex, m.from, ctx.now);
+}
+
+/**
+ * A request whose prevLogIndex lies below this node's snapshot: the entries up to
+ * the snapshot's index are committed, so the leader holds the same ones (§5.4,
+ * Leader Completeness), and the check is made at the snapshot's index instead,
+ * with the entries after it. (etcd answers such a request with its commit index.)
+ */
+function afterSnapshot(m: AppendEntries, start: number, startTerm: number): AppendEntries {
+  if (m.prevLogIndex >= start) return m;
+  return { ...m, prevLogIndex: start, prevLogTerm: startTerm, entries: m.entries.slice(start - m.prevLogIndex) };
 }
 
 /** `node` as a follower of `leader`, heard from at `heardAt` (a new object: states are never mutated). */

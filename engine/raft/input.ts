@@ -14,6 +14,11 @@ export type Input =
    * election timer runs out, which only happens with CheckQuorum.
    */
   | { readonly kind: 'checkQuorum' }
-  | { readonly kind: 'propose'; readonly value: string };
+  | { readonly kind: 'propose'; readonly value: string }
+  /** Snapshot now, up to lastApplied (`snapshot <node>`, §7): the same in every role. */
+  | { readonly kind: 'snapshot' };
 
 export type InputKind = Input['kind'];
+
+/** The inputs each role's step function handles: `step` handles the rest, alike for every role. */
+export type RoleInput = Exclude<Input, { readonly kind: 'snapshot' }>;

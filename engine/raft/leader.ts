@@ -6,9 +6,9 @@
 import type { LeaderNode, Progress, UpNode } from '../types.ts';
 import type { Effects } from './effects.ts';
 import { clusterSize, type StepContext } from './context.ts';
-import type { Input } from './input.ts';
+import type { RoleInput } from './input.ts';
 import { onRequestVote } from './election.ts';
-import { leaderNode, onAppendResponse, onHeartbeat, propose } from './replication.ts';
+import { leaderNode, onAppendResponse, onHeartbeat, onInstallSnapshotResponse, propose } from './replication.ts';
 import { becomeFollower } from './transitions.ts';
 import { majority } from './quorum.ts';
 import { unheard } from './progress.ts';
@@ -16,7 +16,7 @@ import { assertNever } from '../assertNever.ts';
 import { onClientRequest } from './clients.ts';
 
 /** The caller has handled terms (§5.1): a message here is of the leader's current term. */
-export function stepLeader(node: LeaderNode, input: Input, ctx: StepContext, fx: Effects): UpNode {
+export function stepLeader(node: LeaderNode, input: RoleInput, ctx: StepContext, fx: Effects): UpNode {
   switch (input.kind) {
     case 'message': {
       const m = input.message;
@@ -28,11 +28,14 @@ export function stepLeader(node: LeaderNode, input: Input, ctx: StepContext, fx:
           if (!m.preVote) fx.records.push({ type: 'voteIgnored', node: node.id, voter: m.from, term: m.term, granted: m.granted, role: 'leader' });
           return node;
         case 'AppendEntries':
+        case 'InstallSnapshot':
           // Another leader of the same term would break Election Safety; the
           // invariant checker reports that, not the node.
           return node;
         case 'AppendEntriesResponse':
           return onAppendResponse(node, m, ctx, fx);
+        case 'InstallSnapshotResponse':
+          return onInstallSnapshotResponse(node, m, ctx, fx);
         default:
           return assertNever(m);
       }

@@ -1,58 +1,103 @@
 /**
  * Pure helpers over a Raft log. Indexes are 1-based as in the paper; index 0 is
  * the empty prefix and has term 0, so "the entry before the first" always matches.
+ * A log starts after its snapshot (§7): it holds the entries from `start + 1`
+ * on, knows the term at `start`, and nothing below it. Every helper here works
+ * in the paper's indexes, never in positions, so nothing else has to.
  *
  * A node stores its log as a StoredLog (types.ts): a chunked list whose versions
  * share their older entries (chunkedList.ts). Everything outside this file reads
  * and changes it through these helpers, never through its representation. The
  * helpers that only read also take a plain array, the form the page holds.
  */
-import type { Log, LogEntry, StoredLog } from '../types.ts';
+import type { Log, LogEntry, LogView, StoredLog } from '../types.ts';
 import type { LogPosition } from '../events.ts';
-import { commonPrefix, emptyList, fromArray, itemAt, push, size, slice, take, toArray } from './chunkedList.ts';
+import { commonPrefix, drop, emptyList, fromArray, itemAt, push, size, slice, take, toArray } from './chunkedList.ts';
 
-export const emptyLog = (): StoredLog => emptyList<LogEntry>();
+export const emptyLog = (): StoredLog => ({ start: 0, startTerm: 0, entries: emptyList<LogEntry>() });
 
-/** A stored log holding `entries` (presets, tests). */
-export const logOf = (entries: Log): StoredLog => fromArray(entries);
+/** A stored log holding `entries` from index `start + 1` on (presets, tests). */
+export const logOf = (entries: Log, start = 0, startTerm = 0): StoredLog => ({ start, startTerm, entries: fromArray(entries) });
 
-/** The entries as a plain array, index 1 first: for display, reports and tests. */
-export const logEntries = (log: StoredLog): LogEntry[] => toArray(log);
+/** The entries after the log's start, as a plain array: for display, reports and tests. */
+export const logEntries = (log: StoredLog): LogEntry[] => toArray(log.entries);
 
-/** Either form of a log: a node's stored log, or a plain array (what the page holds). */
-export type AnyLog = Log | StoredLog;
+/** The page's form of a stored log: the same start, the entries as a plain array. */
+export const logView = (log: StoredLog): LogView => ({ start: log.start, startTerm: log.startTerm, entries: logEntries(log) });
 
-const isStored = (log: AnyLog): log is StoredLog => !Array.isArray(log);
+/** Either form of a log: a node's stored log, or the page's plain view of one. */
+export type AnyLog = LogView | StoredLog;
 
-export const lastIndex = (log: AnyLog): number => (isStored(log) ? size(log) : log.length);
+const held = (log: AnyLog): number => (Array.isArray(log.entries) ? (log.entries as Log).length : size(log.entries as StoredLog['entries']));
 
-/** The entry at `index` (1-based), or `undefined` outside the log. */
-export const entryAt = (log: AnyLog, index: number): LogEntry | undefined =>
-  isStored(log) ? itemAt(log, index - 1) : log[index - 1];
+export const lastIndex = (log: AnyLog): number => log.start + held(log);
 
-export const lastTerm = (log: AnyLog): number => entryAt(log, lastIndex(log))?.term ?? 0;
+/** The entry at `index` (1-based), or `undefined` outside what the log holds (past its end, or in its snapshot). */
+export function entryAt(log: AnyLog, index: number): LogEntry | undefined {
+  const i = index - log.start - 1;
+  if (i < 0) return undefined;
+  return Array.isArray(log.entries) ? (log.entries as Log)[i] : itemAt(log.entries as StoredLog['entries'], i);
+}
+
+export const lastTerm = (log: AnyLog): number => termAt(log, lastIndex(log)) ?? 0;
 
 export const position = (log: AnyLog): LogPosition => ({ lastIndex: lastIndex(log), lastTerm: lastTerm(log) });
 
-/** The term of the entry at `index`, 0 for index 0, or `undefined` past the end. */
+/**
+ * The term of the entry at `index`: 0 for index 0, the snapshot's term at the
+ * log's start, or `undefined` past the end and below the start, where nothing
+ * is known (Figure 13: the snapshot replaced those entries).
+ */
 export function termAt(log: AnyLog, index: number): number | undefined {
+  if (index === log.start) return log.start === 0 ? 0 : log.startTerm;
   if (index === 0) return 0;
   return entryAt(log, index)?.term;
 }
 
-/** The entries from `from` (inclusive), at most `max` of them, as a plain array. */
-export const entriesFrom = (log: StoredLog, from: number, max: number = Infinity): LogEntry[] =>
-  slice(log, from - 1, from - 1 + max);
+/** The entries from `from` (inclusive, after the start), at most `max` of them, as a plain array. */
+export const entriesFrom = (log: StoredLog, from: number, max: number = Infinity): LogEntry[] => {
+  const i = Math.max(from, log.start + 1) - log.start - 1;
+  return slice(log.entries, i, from - log.start - 1 + max);
+};
 
 /** The log with `entries` appended after its last entry (a leader's proposals and no-ops). */
-export const appended = (log: StoredLog, entries: readonly LogEntry[]): StoredLog => push(log, entries);
+export const appended = (log: StoredLog, entries: readonly LogEntry[]): StoredLog => {
+  const next = push(log.entries, entries);
+  return next === log.entries ? log : { start: log.start, startTerm: log.startTerm, entries: next };
+};
+
+/** The log up to `index` (inclusive): entries after it removed. */
+const upTo = (log: StoredLog, index: number): StoredLog =>
+  index >= lastIndex(log) ? log : { start: log.start, startTerm: log.startTerm, entries: take(log.entries, index - log.start) };
 
 /**
- * The first index whose entry differs between two versions of a log (one past the
- * shorter if one is a prefix of the other). Versions share unchanged entries (copy
- * on write), so entries compare by identity, and shared chunks are skipped whole.
+ * The log compacted up to `index` (§7): the entries up to it are dropped, and
+ * the log starts after them, with `index`'s term. Entries after it stay.
+ * Precondition: start <= index <= lastIndex.
  */
-export const firstChange = (a: StoredLog, b: StoredLog): number => commonPrefix(a, b) + 1;
+export function compacted(log: StoredLog, index: number): StoredLog {
+  if (index <= log.start) return log;
+  return { start: index, startTerm: termAt(log, index)!, entries: drop(log.entries, index - log.start) };
+}
+
+/** An empty log that starts after a snapshot at `index` of `term` (InstallSnapshot, Figure 13 step 7). */
+export const logAfter = (index: number, term: number): StoredLog => ({ start: index, startTerm: term, entries: emptyList<LogEntry>() });
+
+/**
+ * The first index after both logs' starts whose entry differs between two
+ * versions of a log (one past the shorter if one is a prefix of the other).
+ * Indexes a snapshot covers in either version are not compared: compacting
+ * changes no entry. Versions share unchanged entries (copy on write), so
+ * entries compare by identity, and shared chunks are skipped whole.
+ */
+export function firstChange(a: StoredLog, b: StoredLog): number {
+  if (a.start === b.start) return a.start + commonPrefix(a.entries, b.entries) + 1;
+  const from = Math.max(a.start, b.start) + 1;
+  const end = Math.min(lastIndex(a), lastIndex(b));
+  let i = from;
+  while (i <= end && entryAt(a, i) === entryAt(b, i)) i++;
+  return i;
+}
 
 /**
  * §5.4.1: a log is at least as up-to-date as another if its last term is higher,
@@ -70,8 +115,10 @@ export const isUpToDate = (candidate: LogPosition, voter: LogPosition): boolean 
  */
 export function findConflictByTerm(log: AnyLog, index: number, term: number): { index: number; term: number } {
   let i = Math.min(index, lastIndex(log));
-  while (i > 0 && termAt(log, i)! > term) i--;
-  return { index: i, term: termAt(log, i)! };
+  while (i > log.start && termAt(log, i)! > term) i--;
+  // Below the start no term is known (term 0 says so): a leader's next index
+  // there means the follower needs the snapshot (replication.ts).
+  return { index: i, term: termAt(log, i) ?? 0 };
 }
 
 export interface AppendOutcome {
@@ -103,7 +150,7 @@ export function appendAfter(log: StoredLog, prevIndex: number, entries: readonly
   const at = prevIndex + 1 + i;
   // The common case, appending at the end, copies nothing it keeps; a conflict
   // (§5.3) cuts the log back first, still sharing the chunks below the cut.
-  const next = push(take(log, at - 1), entries.slice(i));
+  const next = appended(upTo(log, at - 1), entries.slice(i));
   return at <= last
     ? { log: next, truncatedFrom: at, removed: last - at + 1, conflictTerm: termAt(log, at)! }
     : { log: next, truncatedFrom: 0, removed: 0, conflictTerm: 0 };
@@ -117,7 +164,7 @@ export function appendAfter(log: StoredLog, prevIndex: number, entries: readonly
 export function appendKeepingConflicts(log: StoredLog, prevIndex: number, entries: readonly LogEntry[]): AppendOutcome {
   const from = lastIndex(log) - prevIndex;
   if (from >= entries.length) return { log, truncatedFrom: 0, removed: 0, conflictTerm: 0 };
-  return { log: push(log, entries.slice(Math.max(0, from))), truncatedFrom: 0, removed: 0, conflictTerm: 0 };
+  return { log: appended(log, entries.slice(Math.max(0, from))), truncatedFrom: 0, removed: 0, conflictTerm: 0 };
 }
 
 export { sameEntry } from './entry.ts';

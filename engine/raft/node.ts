@@ -15,9 +15,10 @@ import { newEffects, type Effects, type TimerRequest } from './effects.ts';
 
 export type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
-import type { Input } from './input.ts';
+import type { Input, RoleInput } from './input.ts';
 import { leaseVoteRefusal, onRequestVote } from './election.ts';
 import { applyCommitted } from './apply.ts';
+import { maybeSnapshot, takeSnapshot } from './snapshot.ts';
 import { emptyMachine } from '../kv/stateMachine.ts';
 import { rejectAppend, stepFollower } from './follower.ts';
 import { stepCandidate } from './candidate.ts';
@@ -38,17 +39,24 @@ export interface StepResult {
 }
 
 export function createNode(id: NodeId, persistent?: PersistentState, commitIndex = 0): FollowerNode {
+  const p = persistent ?? { currentTerm: 0, votedFor: null, log: emptyLog(), snapshot: null };
+  // A snapshot's entries are committed, and its state is the state machine as of its index (§7).
+  const machine = p.snapshot?.machine ?? emptyMachine();
   return {
     id,
-    persistent: persistent ?? { currentTerm: 0, votedFor: null, log: emptyLog() },
-    volatile: { role: 'follower', commitIndex, leader: null, leaderHeardAt: null, restartedAt: null, machine: emptyMachine() },
+    persistent: p,
+    volatile: { role: 'follower', commitIndex: Math.max(commitIndex, machine.lastApplied), leader: null, leaderHeardAt: null, restartedAt: null, machine },
   };
 }
 
 /** A crash keeps only what Figure 2 calls persistent state. */
 export const crashNode = (node: NodeState): NodeState => ({ ...node, volatile: null });
 
-/** A restarted server recovers its persistent state and rejoins as a follower at `now`, knowing nothing committed. */
+/**
+ * A restarted server recovers its persistent state and rejoins as a follower at
+ * `now`. Its state machine is the snapshot's, if it has one (§7), and it knows
+ * nothing committed past it: the entries after it are applied again as they commit.
+ */
 export function restartNode(node: NodeState, now: number): FollowerNode {
   const n = createNode(node.id, node.persistent);
   return { id: n.id, persistent: n.persistent, volatile: { ...n.volatile, restartedAt: now } };
@@ -97,11 +105,12 @@ function stepUp(node: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNo
       return onStale(n, m, ctx, fx);
     }
   }
-  return applyCommitted(stepRole(n, input, ctx, fx), ctx, fx);
+  if (input.kind === 'snapshot') return takeSnapshot(n, 'command', ctx, fx);
+  return maybeSnapshot(applyCommitted(stepRole(n, input, ctx, fx), ctx, fx), ctx, fx);
 }
 
 /** Hand the input to the step function of the node's role. */
-function stepRole(n: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNode {
+function stepRole(n: UpNode, input: RoleInput, ctx: StepContext, fx: Effects): UpNode {
   // The role is the discriminant of `volatile`, so each cast below only restates what the `case` checked.
   switch (n.volatile.role) {
     case 'follower':
@@ -122,5 +131,7 @@ function stepRole(n: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNod
 function onStale(node: UpNode, m: Outgoing, ctx: StepContext, fx: Effects): UpNode {
   if (m.type === 'RequestVote') return onRequestVote(node, m, ctx, fx);
   if (m.type === 'AppendEntries') rejectAppend(node, m, { kind: 'stale-term' }, { index: 0, term: 0 }, fx);
+  // Figure 13, receiver rule 1: reply with our term, so the stale leader steps down.
+  if (m.type === 'InstallSnapshot') fx.outbox.push({ type: 'InstallSnapshotResponse', from: node.id, to: m.from, term: node.persistent.currentTerm, matchIndex: 0, round: m.round });
   return node;
 }

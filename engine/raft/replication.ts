@@ -5,13 +5,14 @@
  * AppendEntries outstanding (`inflight`), except that every heartbeat sends one
  * regardless, which doubles as the retry for anything the network lost.
  */
-import type { AppendEntriesResponse, LeaderNode, LogEntry, NodeId, PersistentState, Progress } from '../types.ts';
+import type { AppendEntriesResponse, InstallSnapshotResponse, LeaderNode, LogEntry, NodeId, PersistentState, Progress } from '../types.ts';
 import { rawEntry } from './entry.ts';
 import type { Effects } from './effects.ts';
 import { clusterSize, type StepContext } from './context.ts';
 import { appended, entriesFrom, findConflictByTerm, lastIndex, termAt } from './log.ts';
 import { quorumMatchIndex } from './quorum.ts';
-import { acknowledged, heardFrom, refused, sending, withPeer } from './progress.ts';
+import { acknowledged, heardFrom, refused, sending, snapshotDone, withPeer } from './progress.ts';
+import { sendSnapshot } from './snapshot.ts';
 
 /**
  * A leader node with the given parts. (Built field by field: a leader changes on
@@ -32,12 +33,18 @@ function withProgress(node: LeaderNode, peer: NodeId, p: Progress): LeaderNode {
   return leaderNode(node, node.persistent, v.commitIndex, withPeer(v.progress, peer, p));
 }
 
-/** Send `peer` the entries from its nextIndex on (at most `batch`), with the consistency check fields. */
+/**
+ * Send `peer` the entries from its nextIndex on (at most `batch`), with the
+ * consistency check fields. If the entry before them was compacted, its term is
+ * unknown and the check cannot be made: the follower gets the snapshot instead
+ * (§7), and nothing else until it answers.
+ */
 export function sendAppend(node: LeaderNode, peer: NodeId, ctx: StepContext, fx: Effects): LeaderNode {
   const v = node.volatile;
   const p = v.progress[peer];
   const log = node.persistent.log;
   const prevLogIndex = p.next - 1;
+  if (prevLogIndex < log.start || p.state === 'snapshot') return sendSnapshot(node, peer, ctx, fx);
   fx.outbox.push({
     type: 'AppendEntries',
     from: node.id,
@@ -79,7 +86,7 @@ export function propose(node: LeaderNode, value: string, ctx: StepContext, fx: E
 export function appendEntry(node: LeaderNode, entry: LogEntry, ctx: StepContext, fx: Effects): LeaderNode {
   const log = appended(node.persistent.log, [entry]);
   const p = node.persistent;
-  let n = leaderNode(node, { currentTerm: p.currentTerm, votedFor: p.votedFor, log }, node.volatile.commitIndex, node.volatile.progress);
+  let n = leaderNode(node, { currentTerm: p.currentTerm, votedFor: p.votedFor, log, snapshot: p.snapshot }, node.volatile.commitIndex, node.volatile.progress);
   const peers = ctx.peers;
   for (let i = 0; i < peers.length; i++) if (!n.volatile.progress[peers[i]].inflight) n = sendAppend(n, peers[i], ctx, fx);
   return maybeCommit(n, ctx, fx);
@@ -125,9 +132,14 @@ export function onAppendResponse(node: LeaderNode, m: AppendEntriesResponse, ctx
   // Any answer shows the follower is reachable and follows this leader as of the round it answers
   // (CheckQuorum counts these, and so do ReadIndex and leases).
   const p = heardFrom(heard, m.round);
+  if (p.state === 'snapshot') {
+    // Waiting for the snapshot's answer: an AppendEntries answered now was sent before
+    // the snapshot, and says only that the follower is there.
+    return p === heard ? node : withProgress(node, m.from, p);
+  }
   if (m.success) {
     const match = Math.max(p.match, m.matchIndex);
-    if (p.probing) fx.records.push({ type: 'probeSettled', node: node.id, peer: m.from, rejections: p.rejections });
+    if (p.state === 'probe' && p.rejections > 0) fx.records.push({ type: 'probeSettled', node: node.id, peer: m.from, rejections: p.rejections });
     let n = withProgress(node, m.from, acknowledged(p, match));
     // Only a higher matchIndex can change what a majority stores.
     if (match > p.match) {
@@ -165,4 +177,24 @@ export function onAppendResponse(node: LeaderNode, m: AppendEntriesResponse, ctx
   });
   const n = withProgress(node, m.from, refused(p, next));
   return sendAppend(n, m.from, ctx, fx);
+}
+
+/**
+ * The leader hears that `m.from` installed its snapshot, or already had it
+ * (Figure 13): its log matches up to `matchIndex`, and the leader goes on from
+ * there with AppendEntries (etcd: from Snapshot back to Probe).
+ */
+export function onInstallSnapshotResponse(node: LeaderNode, m: InstallSnapshotResponse, ctx: StepContext, fx: Effects): LeaderNode {
+  const heard = node.volatile.progress[m.from];
+  if (heard === undefined) return node;
+  const p = heardFrom(heard, m.round);
+  if (p.state !== 'snapshot' || m.matchIndex < p.pendingSnapshot) {
+    // A late answer to a snapshot this follower no longer waits for: it says only that the follower is there.
+    return p === heard ? node : withProgress(node, m.from, p);
+  }
+  fx.records.push({ type: 'snapshotAcknowledged', node: node.id, peer: m.from, match: m.matchIndex });
+  let n = withProgress(node, m.from, snapshotDone(p, m.matchIndex));
+  if (m.matchIndex > p.match) n = maybeCommit(n, ctx, fx);
+  if (n.volatile.progress[m.from].next <= lastIndex(n.persistent.log)) n = sendAppend(n, m.from, ctx, fx);
+  return n;
 }

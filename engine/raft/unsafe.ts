@@ -21,6 +21,13 @@ export const UNSAFE_RULES = [
   'no-sessions',
   /** A leader answers every read from its own state machine at once, without checking that it still leads (thesis §6.4). */
   'stale-reads',
+  /**
+   * A snapshot leaves out the session table (§7 with thesis §6.3): a node restored
+   * from it, or a follower that installs it, applies a retried request again.
+   */
+  'snapshot-no-sessions',
+  /** A follower installs a snapshot older than what it has applied (Figure 13 says ignore it): its state machine goes back. */
+  'install-old-snapshot',
 ] as const;
 
 export type UnsafeRule = (typeof UNSAFE_RULES)[number];

@@ -24,7 +24,9 @@ export type Expectation =
   /** The node's state machine holds `value` at `key` ("" for unset). */
   | { readonly what: 'kv'; readonly node: NodeId; readonly key: string; readonly value: string }
   /** The node's lastApplied (Figure 2). */
-  | { readonly what: 'applied'; readonly node: NodeId; readonly value: number };
+  | { readonly what: 'applied'; readonly node: NodeId; readonly value: number }
+  /** The node's snapshot covers up to `index`, of `term` (§7); null: it has none. */
+  | { readonly what: 'snapshot'; readonly node: NodeId; readonly at: { readonly index: number; readonly term: number } | null };
 
 export type CommandBody =
   | { readonly kind: 'cluster'; readonly config: ClusterConfig }
@@ -37,6 +39,8 @@ export type CommandBody =
   | { readonly kind: 'propose'; readonly target: NodeId | 'leader'; readonly value: string }
   | { readonly kind: 'crash'; readonly node: NodeId }
   | { readonly kind: 'restart'; readonly node: NodeId }
+  /** The node snapshots its state machine now, up to its lastApplied, and compacts its log (§7). */
+  | { readonly kind: 'snapshot'; readonly node: NodeId }
   | { readonly kind: 'partition'; readonly groups: readonly (readonly NodeId[])[] }
   /** A link is between two nodes, or a client and a node. */
   | { readonly kind: 'cut'; readonly a: NodeId; readonly b: NodeId }

@@ -32,6 +32,7 @@ export function formatClusterOptions(c: ClusterConfig): string {
   if (c.raft.checkquorum !== d.raft.checkquorum) parts.push(`checkquorum=${c.raft.checkquorum ? 'on' : 'off'}`);
   if (c.clients !== d.clients) parts.push(`clients=${c.clients}`);
   if (c.raft.reads !== d.raft.reads) parts.push(`reads=${c.raft.reads}`);
+  if (c.raft.snapshot !== d.raft.snapshot) parts.push(`snapshot=${c.raft.snapshot ?? 'off'}`);
   if (c.clientTimeout !== d.clientTimeout) parts.push(`client-timeout=${c.clientTimeout}ms`);
   if (c.raft.unsafe.length > 0) parts.push(`unsafe=${c.raft.unsafe.join(',')}`);
   return parts.join(' ');
@@ -65,6 +66,8 @@ function formatExpectation(e: Expectation): string {
       return `kv ${e.node} ${formatWord(e.key)} ${formatWord(e.value)}`;
     case 'applied':
       return `applied ${e.node} ${e.value}`;
+    case 'snapshot':
+      return `snapshot ${e.node} ${e.at === null ? 'none' : `${e.at.index} ${e.at.term}`}`;
     default:
       return assertNever(e);
   }
@@ -85,6 +88,7 @@ export function formatCommand(c: CommandBody): string {
     case 'campaign':
     case 'crash':
     case 'restart':
+    case 'snapshot':
       return `${c.kind} ${c.node}`;
     case 'propose':
       return `propose ${c.target} ${formatWord(c.value)}`;

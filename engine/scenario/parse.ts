@@ -43,7 +43,7 @@ class Problem {
 const shown = (word: string): string => quoteWord(word);
 
 const COMMANDS = [
-  'cluster', 'preset', 'run', 'step', 'stabilize', 'campaign', 'propose', 'crash', 'restart',
+  'cluster', 'preset', 'run', 'step', 'stabilize', 'campaign', 'propose', 'crash', 'restart', 'snapshot',
   'partition', 'cut', 'heal', 'drop', 'timers', 'expect', 'say', 'pause', 'client', 'workload',
 ] as const;
 
@@ -191,10 +191,11 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
     }
     case 'campaign':
     case 'crash':
-    case 'restart': {
+    case 'restart':
+    case 'snapshot': {
       const n = node(argsFor.next('a node, such as n1'));
       argsFor.end();
-      return { kind: name as 'campaign' | 'crash' | 'restart', node: n };
+      return { kind: name as 'campaign' | 'crash' | 'restart' | 'snapshot', node: n };
     }
     case 'propose': {
       const t = argsFor.next('a node or "leader"');
@@ -422,7 +423,7 @@ function parseRange(t: Token, value: string, key: string): Range {
 
 const CLUSTER_KEYS = [
   'nodes', 'seed', 'election', 'heartbeat', 'latency', 'batch', 'probe', 'noop', 'prevote', 'checkquorum', 'unsafe',
-  'clients', 'reads', 'client-timeout',
+  'clients', 'reads', 'client-timeout', 'snapshot',
 ] as const;
 
 function onOff(v: Token, key: string): boolean {
@@ -511,6 +512,9 @@ function parseClusterOptions(args: Token[]): ClusterConfig {
         if (!(READ_MODES as readonly string[]).includes(value)) throw new Problem(at, `reads is ${READ_MODES.join(', ')}, got ${shown(value)}`);
         raft = { ...raft, reads: value as ReadMode };
         break;
+      case 'snapshot':
+        raft = { ...raft, snapshot: value === 'off' ? null : parseCount(v, 1, LIMITS.maxSnapshotEvery, 'snapshot (entries applied between snapshots, or off)') };
+        break;
       case 'client-timeout': {
         const ms = parseDuration(v);
         if (ms < 1 || ms > LIMITS.maxDurationMs) throw new Problem(at, `client-timeout must be between 1ms and ${LIMITS.maxDurationMs}ms`);
@@ -580,7 +584,7 @@ function parseGroups(text: string, head: Token, end: (t: Token) => NodeId): Node
   return groups;
 }
 
-const EXPECTATIONS = ['leader', 'role', 'term', 'vote', 'commit', 'log', 'safe', 'violation', 'rejections', 'roundtrips', 'linearizable', 'kv', 'applied'] as const;
+const EXPECTATIONS = ['leader', 'role', 'term', 'vote', 'commit', 'log', 'safe', 'violation', 'rejections', 'roundtrips', 'linearizable', 'kv', 'applied', 'snapshot'] as const;
 
 function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
   const what = args.next(`what to check: ${EXPECTATIONS.join(', ')}`);
@@ -614,6 +618,18 @@ function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
       const v = args.next('the value it holds ("" for none)');
       args.end();
       return { what: 'kv', node: n, key, value: v.text };
+    }
+    case 'snapshot': {
+      const n = node(args.next('a node'));
+      const i = args.next('the last index the snapshot covers, or "none"');
+      if (i.text === 'none') {
+        args.end();
+        return { what: 'snapshot', node: n, at: null };
+      }
+      const index = parseCount(i, 1, Number.MAX_SAFE_INTEGER, 'the snapshot index');
+      const term = parseCount(args.next('the term of that index'), 1, Number.MAX_SAFE_INTEGER, 'the snapshot term');
+      args.end();
+      return { what: 'snapshot', node: n, at: { index, term } };
     }
     case 'applied':
     case 'term':

@@ -76,6 +76,9 @@ export function applyCommand(session: Session, cmd: Command, emit: sim.Emit = si
     case 'propose':
       sim.propose(s, cmd.target, cmd.value, emit);
       return OK;
+    case 'snapshot':
+      sim.snapshot(s, cmd.node, emit);
+      return OK;
     case 'crash':
       sim.crash(s, cmd.node, emit);
       return OK;
@@ -187,6 +190,11 @@ export function evaluate(s: ClusterState, e: Expectation): { expected: string; a
     }
     case 'applied':
       return { expected: String(e.value), actual: String(s.nodes[e.node].volatile?.machine.lastApplied ?? 0) };
+    case 'snapshot': {
+      const snap = s.nodes[e.node].persistent.snapshot;
+      const show = (a: { index: number; term: number } | null): string => (a === null ? 'none' : `index ${a.index}, term ${a.term}`);
+      return { expected: show(e.at), actual: show(snap) };
+    }
     case 'safe': {
       const v = s.violations;
       return {

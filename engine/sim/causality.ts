@@ -31,6 +31,7 @@ export type LocalCause =
   | 'heartbeat-timer'
   | 'campaign'
   | 'propose'
+  | 'snapshot'
   | 'crash'
   | 'restart'
   /** At a client: its request timed out, or it was given an operation. */

@@ -149,6 +149,7 @@ export function processDue(s: ClusterState, due: Due, emit: Emit): void {
 
 const ELECTION_TIMEOUT: Input = { kind: 'electionTimeout', forced: false };
 const CAMPAIGN: Input = { kind: 'electionTimeout', forced: true };
+const SNAPSHOT: Input = { kind: 'snapshot' };
 const HEARTBEAT_TIMEOUT: Input = { kind: 'heartbeatTimeout' };
 const CHECK_QUORUM: Input = { kind: 'checkQuorum' };
 
@@ -390,6 +391,14 @@ export function propose(s: ClusterState, target: NodeId | 'leader', value: strin
   }
   local(s, id, 'propose', emit);
   applyStep(s, id, { kind: 'propose', value }, emit);
+}
+
+/** The node snapshots its state machine now (§7). A crashed node does nothing. */
+export function snapshot(s: ClusterState, id: NodeId, emit: Emit): void {
+  s.event++;
+  if (!isUp(s.nodes[id])) return;
+  local(s, id, 'snapshot', emit);
+  applyStep(s, id, SNAPSHOT, emit);
 }
 
 /** A client is given an operation: it starts it now, or queues it behind the one it waits on. */

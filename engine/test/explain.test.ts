@@ -19,6 +19,21 @@ type Samples = { readonly [K in RecordType]: readonly Extract<RecordBody, { type
 const pos = (lastIndex: number, lastTerm: number) => ({ lastIndex, lastTerm });
 
 const SAMPLES: Samples = {
+  snapshotTaken: [
+    { type: 'snapshotTaken', node: 'n1', index: 40, term: 2, dropped: 40, cause: 'threshold', keys: 3 },
+    { type: 'snapshotTaken', node: 'n2', index: 12, term: 1, dropped: 2, cause: 'command', keys: 0 },
+  ],
+  snapshotSkipped: [{ type: 'snapshotSkipped', node: 'n2', index: 12, snapshotIndex: 12 }],
+  snapshotSent: [
+    { type: 'snapshotSent', node: 'n1', peer: 'n3', index: 40, term: 2, next: 5, retry: false },
+    { type: 'snapshotSent', node: 'n1', peer: 'n3', index: 40, term: 2, next: 5, retry: true },
+  ],
+  snapshotInstalled: [
+    { type: 'snapshotInstalled', node: 'n3', leader: 'n1', index: 40, term: 2, kept: 0, discarded: 4, lastApplied: 3 },
+    { type: 'snapshotInstalled', node: 'n3', leader: 'n1', index: 40, term: 2, kept: 2, discarded: 0, lastApplied: 30 },
+  ],
+  snapshotIgnored: [{ type: 'snapshotIgnored', node: 'n3', leader: 'n1', index: 40, lastApplied: 45 }],
+  snapshotAcknowledged: [{ type: 'snapshotAcknowledged', node: 'n1', peer: 'n3', match: 40 }],
   electionTimeout: [
     { type: 'electionTimeout', node: 'n2', term: 3, forced: false },
     { type: 'electionTimeout', node: 'n2', term: 3, forced: true },

@@ -9,7 +9,7 @@ import type { LogEntry, NodeState, VolatileState } from '../types.ts';
 
 const e = (term: number, value: string | null = `v${term}`): LogEntry => (value === null ? { term, kind: 'noop' } : { term, kind: 'raw', value });
 function mk(id: string, term: number, log: LogEntry[], v: Partial<VolatileState> & { role?: string } = {}): NodeState {
-  const base = createNode(id, { currentTerm: term, votedFor: null, log: logOf(log) });
+  const base = createNode(id, { currentTerm: term, votedFor: null, log: logOf(log), snapshot: null });
   const role = v.role ?? 'follower';
   const volatile = role === 'leader'
     ? { role: 'leader' as const, commitIndex: v.commitIndex ?? 0, leader: id, machine: emptyMachine(), progress: {}, reads: [] }

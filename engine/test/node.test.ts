@@ -15,7 +15,7 @@ const peersOf = (id: string, n: number): string[] => Array.from({ length: n }, (
 const entries = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, kind: 'raw' as const, value: `x${i + 1}.${term}` }));
 
 function node(id: string, term: number, log: LogEntry[], votedFor: string | null = null, commitIndex = 0): NodeState {
-  return createNode(id, { currentTerm: term, votedFor, log: logOf(log) }, commitIndex);
+  return createNode(id, { currentTerm: term, votedFor, log: logOf(log), snapshot: null }, commitIndex);
 }
 
 /** Step with a deep-frozen input, proving the step does not mutate what it is given. */

@@ -19,7 +19,7 @@ const msg = (m: Input & { kind: 'message' }): Input => m;
 
 /** n2, a follower at term 1 that heard from leader n1 at time 1000. */
 function follower(): NodeState {
-  const n = createNode('n2', { currentTerm: 1, votedFor: 'n1', log: logOf([{ term: 1, kind: 'noop' as const }]) });
+  const n = createNode('n2', { currentTerm: 1, votedFor: 'n1', log: logOf([{ term: 1, kind: 'noop' as const }]), snapshot: null });
   const heartbeat = msg({
     kind: 'message',
     message: { type: 'AppendEntries', from: 'n1', to: 'n2', term: 1, prevLogIndex: 1, prevLogTerm: 1, entries: [], leaderCommit: 1, round: 1000 },

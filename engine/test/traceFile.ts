@@ -189,7 +189,7 @@ function progressTable(s: ClusterState): string[] {
     for (const peer of s.ids) {
       const p = v.progress[peer];
       if (p === undefined) continue;
-      rows.push([`${id}->${peer}`, `next ${p.next}`, `match ${p.match}`, p.probing ? 'probing' : p.inflight ? 'inflight' : 'idle', `rejections ${p.rejections}`]);
+      rows.push([`${id}->${peer}`, `next ${p.next}`, `match ${p.match}`, p.state === 'snapshot' ? `snapshot ${p.pendingSnapshot}` : p.state === 'probe' && p.rejections > 0 ? 'probing' : p.inflight ? 'inflight' : 'idle', `rejections ${p.rejections}`]);
     }
   }
   return rows.length === 0 ? [`no leader (leader: ${currentLeader(s) ?? 'none'})`] : pad(rows);
@@ -207,6 +207,8 @@ function messageList(s: ClusterState): string[] {
       : m.type === 'AppendEntriesResponse' ? (m.success ? `ok match ${m.matchIndex}` : `rejected ${m.rejectedIndex} hint ${m.hintIndex}/${m.hintTerm}`)
       : m.type === 'ClientRequest' ? `#${m.serial} ${opText(m.op)}`
       : m.type === 'ClientReply' ? `#${m.serial} result ${JSON.stringify(m.result)}`
+      : m.type === 'InstallSnapshot' ? `snapshot ${m.lastIncludedIndex}/${m.lastIncludedTerm} keys ${Object.keys(m.data.machine.data).length}`
+      : m.type === 'InstallSnapshotResponse' ? `match ${m.matchIndex}`
       : `#${m.serial} hint ${m.leaderHint ?? '-'}`;
     return `${head} ${body} (sent ${m.sentAt}ms, arrives ${m.arrivesAt}ms)`;
   });
