@@ -205,7 +205,8 @@ export type RecordBody =
       readonly leader: NodeId | null;
     }
   | { readonly type: 'crashed'; readonly node: NodeId }
-  | { readonly type: 'restarted'; readonly node: NodeId; readonly term: number; readonly logLength: number }
+  /** `logLength` entries after its snapshot up to `snapshot` (0: none), from which its state machine is restored (§7). */
+  | { readonly type: 'restarted'; readonly node: NodeId; readonly term: number; readonly logLength: number; readonly snapshot: number }
   | { readonly type: 'linkCut'; readonly a: NodeId; readonly b: NodeId }
   | { readonly type: 'linkHealed'; readonly a: NodeId; readonly b: NodeId }
   | { readonly type: 'messageLost'; readonly message: MessageSummary; readonly why: LossReason }

@@ -137,8 +137,6 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
   const report: Report = { c, obs, found };
   const id = after.id;
   const newLast = lastIndex(newLog);
-  checkApplied(report, id, oldSnap, newSnap, oldApplied, newApplied);
-  if (newSnap !== null && newSnap !== oldSnap) checkSnapshot(report, id, newSnap);
 
   if (newLog !== oldLog) {
     const k = firstChange(oldLog, newLog);
@@ -180,7 +178,7 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
   }
   if (newCommit > (c.applied[id] ?? 0)) c.applied[id] = newCommit;
   if (newCommit > oldCommit && newCommit <= newLast) {
-    checkCommit(c, id, newLog, oldCommit, newCommit, obs, report);
+    checkCommit(c, id, newLog, oldLog, oldCommit, newCommit, obs, report);
   }
 
   if (isLeader && (!wasLeader || before.persistent.currentTerm !== term)) {
@@ -198,6 +196,9 @@ export function checkNodeChange(c: CheckerState, before: NodeState, after: NodeS
           'Every leader must hold every committed entry (§5.4.1).', [id], top);
     }
   }
+  // After the commit checks: a snapshot taken in the step that committed its last entries is checked against them.
+  checkApplied(report, id, oldSnap, newSnap, oldApplied, newApplied);
+  if (newSnap !== null && newSnap !== oldSnap) checkSnapshot(report, id, newSnap);
   return found;
 }
 
@@ -288,6 +289,7 @@ function checkCommit(
   c: CheckerState,
   id: NodeId,
   log: StoredLog,
+  oldLog: StoredLog,
   from: number,
   upTo: number,
   obs: Observation,
@@ -302,11 +304,15 @@ function checkCommit(
         'committed there. No two servers may apply different entries at one index (§5.4.3).', [id], i);
     return;
   }
-  // Whatever a snapshot covers was committed first by the node that took it, so the
-  // committed prefix already reaches every log's start; guard against a gap anyway.
-  if (upTo <= known || known < log.start) return;
-  c.committed = appended(c.committed, entriesFrom(log, known + 1, upTo - known));
-  const entry = entryAt(log, upTo)!;
+  if (upTo <= known) return;
+  // A node that committed entries and compacted them in one step holds them only in
+  // its log as it was before the step.
+  const source = known >= log.start ? log : oldLog;
+  if (known < source.start) return; // (a gap no log shows: nothing to learn from)
+  const grown = appended(c.committed, entriesFrom(source, known + 1, upTo - known));
+  if (lastIndex(grown) < upTo) return;
+  c.committed = grown;
+  const entry = entryAt(c.committed, upTo)!;
   for (const otherId in obs.nodes) {
     const other = obs.nodes[otherId];
     const v = other.volatile;

@@ -17,8 +17,11 @@ export function crashed(r: RecordOf<'crashed'>): Explanation {
 export function restarted(r: RecordOf<'restarted'>): Explanation {
   return because(
     'persistent-state',
-    `${r.node} restarted as a follower at term ${r.term} with ${plural(r.logLength, 'entry', 'entries')}: its term, vote and log survived the crash`,
-    { next: 'It knows nothing is committed until a leader tells it' },
+    r.snapshot === 0
+      ? `${r.node} restarted as a follower at term ${r.term} with ${plural(r.logLength, 'entry', 'entries')}: its term, vote and log survived the crash`
+      : `${r.node} restarted as a follower at term ${r.term} with its snapshot up to index ${r.snapshot} and ${plural(r.logLength, 'entry', 'entries')} after it: ` +
+          'its term, vote, snapshot and log survived the crash, and its state machine is restored from the snapshot (§7)',
+    { next: r.snapshot === 0 ? 'It knows nothing is committed until a leader tells it' : `It knows nothing past index ${r.snapshot} is committed until a leader tells it` },
   );
 }
 
@@ -40,8 +43,8 @@ const AFTER_LOSS: Readonly<Record<MessageType, string>> = {
   AppendEntriesResponse: 'The leader resends its AppendEntries with its next heartbeat',
   RequestVote: 'If the candidate gets too few votes, its timer fires and it tries again',
   RequestVoteResponse: 'If the candidate gets too few votes, its timer fires and it tries again',
-  InstallSnapshot: 'The leader resends its snapshot with its next heartbeat',
-  InstallSnapshotResponse: 'The leader resends its snapshot with its next heartbeat; the follower ignores what it has already installed',
+  InstallSnapshot: 'The leader resends its snapshot once an election timeout passes without an answer',
+  InstallSnapshotResponse: 'The leader resends its snapshot once an election timeout passes without an answer; the follower ignores what it has already installed',
   ClientRequest: 'The client gets no answer: when its timeout fires it sends the request again',
   ClientReply: 'The client gets no answer: when its timeout fires it sends the request again, and the session table keeps it from being applied twice',
   NotLeader: 'The client gets no answer: when its timeout fires it tries the next node',

@@ -16,7 +16,7 @@ export function snapshotSkipped(r: RecordOf<'snapshotSkipped'>): Explanation {
 
 export function snapshotSent(r: RecordOf<'snapshotSent'>): Explanation {
   const what = r.retry
-    ? `${r.node} sent ${r.peer} its snapshot up to index ${r.index} again: no answer yet, and this heartbeat resends it`
+    ? `${r.node} sent ${r.peer} its snapshot up to index ${r.index} again: no answer came within an election timeout, so this heartbeat resends it`
     : `${r.node} sent ${r.peer} its snapshot up to index ${r.index} (term ${r.term}): ${r.peer} needs the entry at index ${r.next - 1}, which ${r.node} has compacted`;
   return because('install-snapshot', what, { next: `${r.node} sends ${r.peer} no AppendEntries until it answers` });
 }

@@ -44,7 +44,12 @@ export function sendAppend(node: LeaderNode, peer: NodeId, ctx: StepContext, fx:
   const p = v.progress[peer];
   const log = node.persistent.log;
   const prevLogIndex = p.next - 1;
-  if (prevLogIndex < log.start || p.state === 'snapshot') return sendSnapshot(node, peer, ctx, fx);
+  if (p.state === 'snapshot') {
+    // A snapshot is large: it is sent again only when no answer came within an
+    // election timeout (lost, or the follower is down), not with every heartbeat.
+    return ctx.now - p.sent >= ctx.minElectionTimeout ? sendSnapshot(node, peer, ctx, fx) : node;
+  }
+  if (prevLogIndex < log.start) return sendSnapshot(node, peer, ctx, fx);
   fx.outbox.push({
     type: 'AppendEntries',
     from: node.id,

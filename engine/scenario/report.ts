@@ -14,8 +14,15 @@ export interface NodeReport {
   readonly term: number;
   readonly votedFor: NodeId | null;
   readonly commitIndex: number;
-  /** Tagged on `kind`: `{ term, kind: "noop" }`, `{ term, kind: "raw", value }`, `{ term, kind: "command", client, serial, op }`. */
+  /**
+   * The entries after the snapshot, the first at index `logStart + 1`. Tagged on `kind`:
+   * `{ term, kind: "noop" }`, `{ term, kind: "raw", value }`, `{ term, kind: "command", client, serial, op }`.
+   */
   readonly log: readonly LogEntry[];
+  /** The index the log starts after: the snapshot's, or 0 (§7). */
+  readonly logStart: number;
+  /** The node's snapshot (persistent: kept while the node is down), or null before its first. */
+  readonly snapshot: { readonly index: number; readonly term: number } | null;
   /** The key-value state machine (volatile, as in Figure 2: empty, and `applied` 0, while the node is down). */
   readonly kv: Readonly<Record<string, string>>;
   /** lastApplied: the highest log index applied to `kv`. */
@@ -112,6 +119,8 @@ export function report(s: ClusterState, wallMs: number): RunReport {
         votedFor: n.persistent.votedFor,
         commitIndex: n.volatile?.commitIndex ?? 0,
         log: logEntries(n.persistent.log),
+        logStart: n.persistent.log.start,
+        snapshot: n.persistent.snapshot === null ? null : { index: n.persistent.snapshot.index, term: n.persistent.snapshot.term },
         kv: machine?.data ?? {},
         applied: machine?.lastApplied ?? 0,
         sessions: machine?.sessions ?? {},
@@ -131,13 +140,15 @@ export function report(s: ClusterState, wallMs: number): RunReport {
 
 /** A fixed-width table of the nodes, with each log as its terms (committed | uncommitted). */
 export function formatTable(s: ClusterState): string {
-  const rows = [['node', 'role', 'term', 'vote', 'commit', 'log (terms; | marks the commit point)']];
+  const rows = [['node', 'role', 'term', 'vote', 'commit', 'log (terms; | marks the commit point; [snapshot index/term])']];
   for (const id of s.ids) {
     const n = s.nodes[id];
-    const commit = n.volatile?.commitIndex ?? 0;
+    const start = n.persistent.log.start;
+    const commit = (n.volatile?.commitIndex ?? 0) - start;
     const terms = logEntries(n.persistent.log).map((e) => String(e.term));
-    const log = commit > 0 && commit < terms.length ? `${terms.slice(0, commit).join(' ')} | ${terms.slice(commit).join(' ')}` : terms.join(' ');
-    rows.push([id, n.volatile?.role ?? 'down', String(n.persistent.currentTerm), n.persistent.votedFor ?? '-', String(commit), log || '(empty)']);
+    const snap = n.persistent.snapshot === null ? '' : `[${n.persistent.snapshot.index}/${n.persistent.snapshot.term}]${terms.length > 0 ? ' ' : ''}`;
+    const log = snap + (commit > 0 && commit < terms.length ? `${terms.slice(0, commit).join(' ')} | ${terms.slice(commit).join(' ')}` : terms.join(' '));
+    rows.push([id, n.volatile?.role ?? 'down', String(n.persistent.currentTerm), n.persistent.votedFor ?? '-', String(commit + start), log || '(empty)']);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const lines = rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  '));

@@ -68,7 +68,7 @@ export interface Workload {
   next: number;
 }
 
-export const CLUSTER_FORMAT = 2;
+export const CLUSTER_FORMAT = 3;
 
 export interface ClusterState {
   readonly format: typeof CLUSTER_FORMAT;

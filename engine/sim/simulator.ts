@@ -363,7 +363,7 @@ export function restart(s: ClusterState, id: NodeId, emit: Emit): void {
   const before = s.nodes[id];
   s.nodes[id] = restartNode(before, s.time);
   const p = s.nodes[id].persistent;
-  record(s, { type: 'restarted', node: id, term: p.currentTerm, logLength: lastIndex(p.log) }, emit);
+  record(s, { type: 'restarted', node: id, term: p.currentTerm, logLength: lastIndex(p.log) - p.log.start, snapshot: p.log.start }, emit);
   setTimer(s, id, 'election', 'reset');
   check(s, before, s.nodes[id], emit);
 }

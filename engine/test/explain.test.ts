@@ -112,7 +112,10 @@ const SAMPLES: Samples = {
     { type: 'proposalRefused', node: null, value: 'v1', why: 'no-leader', leader: null },
   ],
   crashed: [{ type: 'crashed', node: 'n3' }],
-  restarted: [{ type: 'restarted', node: 'n3', term: 5, logLength: 7 }],
+  restarted: [
+    { type: 'restarted', node: 'n3', term: 5, logLength: 7, snapshot: 0 },
+    { type: 'restarted', node: 'n3', term: 5, logLength: 2, snapshot: 40 },
+  ],
   linkCut: [{ type: 'linkCut', a: 'n1', b: 'n3' }],
   linkHealed: [{ type: 'linkHealed', a: 'n1', b: 'n3' }],
   messageLost: [

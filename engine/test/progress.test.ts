@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledged, heardFrom, initialProgress, refused, sending, unheard, withPeer } from '../raft/progress.ts';
+import { acknowledged, heardFrom, initialProgress, refused, sending, snapshotDone, snapshotSent, unheard, withPeer } from '../raft/progress.ts';
 
 describe("a leader's progress for one follower", () => {
   it('starts just past the leader\'s log, having matched nothing (§5.3)', () => {
-    expect(initialProgress(11)).toEqual({ next: 11, match: 0, inflight: false, rejections: 0, probing: false, active: false, acked: -1, sent: -1 });
+    expect(initialProgress(11)).toEqual({ next: 11, match: 0, inflight: false, rejections: 0, state: 'probe', pendingSnapshot: 0, active: false, acked: -1, sent: -1 });
   });
 
   it('a refusal moves next back, counts the rejection and marks the probe; an acknowledgement ends it', () => {
     const probed = refused(sending(initialProgress(11), 20), 5);
-    expect(probed).toEqual({ next: 5, match: 0, inflight: false, rejections: 1, probing: true, active: false, acked: -1, sent: 20 });
+    expect(probed).toEqual({ next: 5, match: 0, inflight: false, rejections: 1, state: 'probe', pendingSnapshot: 0, active: false, acked: -1, sent: 20 });
     const settled = acknowledged(probed, 10);
-    expect(settled).toEqual({ next: 11, match: 10, inflight: false, rejections: 1, probing: false, active: false, acked: -1, sent: 20 });
+    expect(settled).toEqual({ next: 11, match: 10, inflight: false, rejections: 1, state: 'replicate', pendingSnapshot: 0, active: false, acked: -1, sent: 20 });
     // A late acknowledgement of less never moves next back.
     expect(acknowledged({ ...settled, next: 14 }, 10).next).toBe(14);
+  });
+
+  it('Snapshot state waits for the snapshot, then probes from just past it (etcd tracker/progress.go)', () => {
+    const waiting = snapshotSent(initialProgress(11), 40, 30);
+    expect(waiting).toMatchObject({ state: 'snapshot', pendingSnapshot: 40, inflight: true, sent: 30 });
+    const done = snapshotDone(waiting, 40);
+    expect(done).toMatchObject({ state: 'probe', pendingSnapshot: 0, next: 41, match: 40, inflight: false });
   });
 
   it('returns the same object when nothing changes', () => {
