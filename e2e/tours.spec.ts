@@ -61,8 +61,9 @@ async function checkOnPage(page: Page, e: Expectation, where: string): Promise<v
     case 'vote':
     case 'kv':
     case 'applied':
+    case 'snapshot':
     case 'linearizable':
-      // Votes, the state machines and the history's verdict are not checked through the
+      // Votes, the state machines, snapshots and the history's verdict are not checked through the
       // page's test ids here; the worker's check of this line is what `data-checks` reports.
       return;
   }
@@ -82,8 +83,8 @@ async function checkStep(page: Page, tourName: string, steps: readonly TourStep[
   await expect(page.getByTestId('notice'), where).toHaveCount(0);
 }
 
-test('there are seven tours, each with steps', () => {
-  expect(tours.map((t) => t.name)).toEqual(['election', 'replication', 'figure7', 'figure8', 'partitions', 'crashes', 'clients']);
+test('there are eight tours, each with steps', () => {
+  expect(tours.map((t) => t.name)).toEqual(['election', 'replication', 'figure7', 'figure8', 'partitions', 'crashes', 'clients', 'compaction']);
   for (const t of tours) expect(t.steps.length, t.file).toBeGreaterThan(1);
 });
 
