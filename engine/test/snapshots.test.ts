@@ -200,6 +200,34 @@ restart n3
     expect(v.progress.n3.state).toBe('replicate');
     expect(v.progress.n3.match).toBe(lastIndex(s.nodes[leader].persistent.log));
   });
+  it('a follower waiting in Snapshot state still gets heartbeats: a lost answer does not let its timer depose the leader, and an accepted heartbeat ends the wait', () => {
+    // n3 installs the snapshot but its answer is lost; the leader resends only after an election
+    // timeout, and without heartbeats meanwhile n3 would campaign and depose a healthy n1.
+    const text = `
+cluster nodes=3 clients=1 seed=11 snapshot=4 latency=5-45ms
+campaign n1
+stabilize
+client c1 put x 1
+stabilize
+crash n3
+${[2, 3, 4, 5, 6, 7, 8].map((i) => `client c1 append x ${i}`).join('\n')}
+run 700ms
+restart n3
+run 9ms
+drop n3 n1 snapshot-response
+run 400ms
+expect term n1 1
+expect leader n1
+`;
+    const r = runText(text);
+    expect(r.failure).toBeNull();
+    const acked = r.records.find((x) => x.type === 'snapshotAcknowledged' && x.peer === 'n3');
+    expect(acked).toBeDefined();
+    // The wait ended with an accepted heartbeat: no snapshot was sent again between n3's install and that.
+    const installed = r.records.find((x) => x.type === 'snapshotInstalled' && x.node === 'n3')!;
+    const resent = r.records.filter((x) => x.type === 'snapshotSent' && x.peer === 'n3' && x.event > installed.event && x.event < acked!.event);
+    expect(resent).toEqual([]);
+  });
 });
 
 describe('a restart from a snapshot', () => {
