@@ -79,17 +79,28 @@ describe('the log compaction tour says what the engine does', () => {
     expect([v.progress.n3.state, v.progress.n3.pendingSnapshot]).toEqual(['snapshot', 8]);
   });
 
-  it('step 5: the resent snapshot is ignored; n1 moves n3 from Snapshot to Probe, then to Replicate', () => {
+  it('step 5: with the heartbeat dropped too, the resent snapshot is ignored; n1 moves n3 from Snapshot to Probe, then to Replicate', () => {
     const { of } = step(5);
+    expect(of('messageLost').map((r) => [r.message.type, r.message.to, r.why])).toEqual([['AppendEntries', 'n3', 'dropped']]);
     expect(of('snapshotSent').map((r) => [r.peer, r.index, r.retry])).toEqual([['n3', 8, true]]);
     expect(of('snapshotIgnored').map((r) => [r.node, r.index, r.lastApplied])).toEqual([['n3', 8, 8]]);
     expect(of('snapshotAcknowledged').map((r) => [r.peer, r.match])).toEqual([['n3', 8]]);
     expect(of('snapshotInstalled')).toEqual([]);
 
-    // The same step one event at a time: n1's state for n3 as each event leaves it.
+    // What was dropped: a heartbeat, an empty AppendEntries naming the snapshot's index and term.
+    const before = run(`${scriptThrough(tour!.text, tour!.steps, 3)}\nrun 40ms`).session.cluster!;
+    const toN3 = before.inFlight.filter((m) => m.to === 'n3');
+    expect(toN3.map((m) => (m.type === 'AppendEntries' ? [m.prevLogIndex, m.prevLogTerm, m.entries.length] : m.type))).toEqual([[8, 1, 0]]);
+
+    // The same step with its runs cut into 1 ms runs (which run the same events): n1's state for n3 after each.
     const through4 = scriptThrough(tour!.text, tour!.steps, 3);
+    const own = tour!.text.split('\n').slice(tour!.steps[4].firstLine - 1, tour!.steps[4].lastLine);
+    const fine = own.flatMap((l) => {
+      const m = /^run (\d+)ms$/.exec(l);
+      return m === null ? [l] : Array.from({ length: Number(m[1]) }, () => 'run 1ms');
+    });
     const from = through4.split('\n').length;
-    const parsed = parseScript(`${through4}\n${'step 1\n'.repeat(60)}`);
+    const parsed = parseScript(`${through4}\n${fine.join('\n')}`);
     if (!parsed.ok) throw new Error('parse');
     const session = newSession();
     const states: ProgressState[] = [];
@@ -97,9 +108,10 @@ describe('the log compaction tour says what the engine does', () => {
       const v = session.cluster!.nodes.n1.volatile;
       if (v?.role === 'leader' && states.at(-1) !== v.progress.n3.state) states.push(v.progress.n3.state);
     };
-    runScript(parsed.script, undefined, session, (cmd) => {
+    const { failure } = runScript(parsed.script, undefined, session, (cmd) => {
       if (cmd.line > from) note();
     });
+    expect(failure).toBeNull();
     note();
     expect(states).toEqual(['snapshot', 'probe', 'replicate']);
   });
