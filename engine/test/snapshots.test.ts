@@ -5,10 +5,12 @@
  * Snapshot states; restarts from a snapshot; and the two properties that
  * guard compaction, each shown to fire.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../events.ts';
 import { parseScript } from '../scenario/parse.ts';
-import { newSession, runScript } from '../scenario/run.ts';
+import { linearizability, newSession, runScript } from '../scenario/run.ts';
 import { currentLeader, type ClusterState } from '../sim/cluster.ts';
 import type { FollowerNode, InstallSnapshot, LogEntry, NodeState, Snapshot } from '../types.ts';
 import { commandEntry } from '../raft/entry.ts';
@@ -300,5 +302,35 @@ describe('the properties that guard compaction', () => {
     const d = emptyChecker();
     const found = checkNodeChange(d, withSnap(2), withSnap(1), { event: 2, time: 2, nodes: {} });
     expect(found.map((v) => v.invariant)).toContain('AppliedMonotonic');
+  });
+});
+
+describe('the library: a retry after a snapshot, with the session table in it and without', () => {
+  const library = join(import.meta.dirname, '..', '..', 'public', 'scenarios');
+  const read = (file: string): string => readFileSync(join(library, file), 'utf8');
+  const body = (t: string): string[] => t.split('\n').filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('expect') && !l.startsWith('cluster'));
+  const safe = read('snapshot-sessions.txt');
+  const unsafe = read('unsafe-snapshot-no-sessions.txt');
+
+  it('both files meet every expect line, and differ only in the switch', () => {
+    expect(runText(safe).failure).toBeNull();
+    expect(runText(unsafe).failure).toBeNull();
+    expect(body(unsafe)).toEqual(body(safe));
+    expect(unsafe).toMatch(/^cluster .* unsafe=snapshot-no-sessions$/m);
+  });
+
+  it('with the sessions in the snapshot, the retry is answered from the restored table: one copy in every log and map', () => {
+    const s = runText(safe).cluster;
+    expect(s.violations).toEqual([]);
+    for (const id of ['n2', 'n3', 'n4', 'n5']) expect(s.nodes[id].volatile?.machine.data.x, id).toBe('1a');
+    expect(linearizability(s).verdict).toBe('ok');
+  });
+
+  it('without them, the retry is applied twice on the nodes restored from the snapshot, and both properties say so', () => {
+    const s = runText(unsafe).cluster;
+    expect(s.nodes.n2.volatile?.machine.data.x).toBe('1aa');
+    expect(s.nodes.n3.volatile?.machine.data.x).toBe('1a');
+    expect(new Set(s.violations.map((v) => v.invariant))).toEqual(new Set(['SnapshotIntegrity']));
+    expect(linearizability(s).verdict).toBe('violation');
   });
 });
