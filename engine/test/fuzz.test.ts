@@ -135,17 +135,16 @@ describe('the safe engine under the fuzzer (CI short run)', { timeout: 60_000 },
 
 /**
  * Budgets, measured over seeds 1..300 with 2,000 events per schedule (clients in
- * every schedule, snapshots in most): the most seeds any start needed before a
- * violation was 8 for vote-any-log (229 seeds of 300 broke), 19 for no-truncate
- * (100 of 300) and 2 for snapshot-no-sessions (289 of 300); for the client
- * switches, whose break is a history with no linearization, 9 for no-sessions
- * (122 of 300) and 26 for stale-reads (42 of 300). These budgets leave a margin
- * of two or more. commit-old-terms is rare (6 of 300: Figure 8 needs a leader
- * change at just the wrong moment): from seed 1 its first break is seed 62, and
- * its budget of 150 covers that twice over, though not every start (the worst
- * needs 132). The first failing seeds from seed 1 are 62 (commit-old-terms),
- * 8 and 9 (a no-truncate liveness failure), 3 (no-sessions), 1 (stale-reads) and 1
- * (snapshot-no-sessions).
+ * every schedule, snapshots in most). The longest run of seeds between two that
+ * break was 4 for vote-any-log (228 of 300 broke), 10 for no-truncate (110 of
+ * 300) and 2 for snapshot-no-sessions (289 of 300); for the client switches,
+ * whose break is a history with no linearization, 11 for no-sessions (126 of
+ * 300) and 28 for stale-reads (36 of 300). These budgets leave a margin of two
+ * or more. commit-old-terms is rare (4 of 300: Figure 8 needs a leader change at
+ * just the wrong moment): from seed 1 its first break is seed 62, and its
+ * budget of 150 covers that twice over. The first failing seeds from seed 1 are
+ * 62 (commit-old-terms), 8 and 9 (a no-truncate liveness failure), 3
+ * (no-sessions), 1 (stale-reads) and 1 (snapshot-no-sessions).
  */
 const BUDGETS: [UnsafeRule, number][] = [
   ['commit-old-terms', 150],
@@ -153,8 +152,8 @@ const BUDGETS: [UnsafeRule, number][] = [
   ['no-truncate', 40],
   ['snapshot-no-sessions', 5],
 ];
-const NO_SESSIONS_BUDGET = 20;
-const STALE_READS_BUDGET = 55;
+const NO_SESSIONS_BUDGET = 25;
+const STALE_READS_BUDGET = 60;
 const START = 1;
 /**
  * Seeds whose failures the shrinking tests start from: the first of each kind
