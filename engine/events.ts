@@ -339,9 +339,10 @@ export type RecordBody =
       readonly retry: boolean;
     }
   /**
-   * A follower installed `leader`'s snapshot (Figure 13): it kept `kept` entries
-   * after it (its log held the snapshot's last entry), or discarded `discarded`,
-   * and its state machine, which had applied up to `lastApplied`, is now the snapshot's.
+   * A follower installed `leader`'s snapshot (Figure 13): `keptLog` when its log
+   * held the snapshot's last entry, so it kept the `kept` entries after it;
+   * otherwise it discarded its log (`discarded` entries). Its state machine, which
+   * had applied up to `lastApplied`, is now the snapshot's.
    */
   | {
       readonly type: 'snapshotInstalled';
@@ -349,6 +350,7 @@ export type RecordBody =
       readonly leader: NodeId;
       readonly index: number;
       readonly term: number;
+      readonly keptLog: boolean;
       readonly kept: number;
       readonly discarded: number;
       readonly lastApplied: number;

@@ -22,10 +22,11 @@ export function snapshotSent(r: RecordOf<'snapshotSent'>): Explanation {
 }
 
 export function snapshotInstalled(r: RecordOf<'snapshotInstalled'>): Explanation {
-  const log =
-    r.kept > 0
+  const log = !r.keptLog
+    ? `it discarded its log${r.discarded > 0 ? ` (${plural(r.discarded, 'entry', 'entries')})` : ''}`
+    : r.kept > 0
       ? `its log held the snapshot's last entry, so it kept the ${plural(r.kept, 'entry', 'entries')} after it`
-      : `it discarded its log${r.discarded > 0 ? ` (${plural(r.discarded, 'entry', 'entries')})` : ''}`;
+      : "its log ended with the snapshot's last entry, so there was nothing to discard";
   return because(
     'install-snapshot',
     `${r.node} installed ${r.leader}'s snapshot up to index ${r.index} (term ${r.term}): ${log}, and its state machine, which had applied up to ${r.lastApplied}, is now the snapshot's`,

@@ -115,9 +115,9 @@ export const isUpToDate = (candidate: LogPosition, voter: LogPosition): boolean 
  */
 export function findConflictByTerm(log: AnyLog, index: number, term: number): { index: number; term: number } {
   let i = Math.min(index, lastIndex(log));
-  while (i > log.start && termAt(log, i)! > term) i--;
-  // Below the start no term is known (term 0 says so): a leader's next index
-  // there means the follower needs the snapshot (replication.ts).
+  while (i > 0 && i >= log.start && termAt(log, i)! > term) i--;
+  // Below the start no term is known (term 0 says so, as in etcd): a leader's
+  // next index there means the follower needs the snapshot (replication.ts).
   return { index: i, term: termAt(log, i) ?? 0 };
 }
 

@@ -81,7 +81,12 @@ export function stepInto(node: NodeState, input: Input, ctx: StepContext, fx: Ef
 }
 
 function stepUp(node: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNode {
-  let n = node;
+  if (input.kind === 'snapshot') return takeSnapshot(node, 'command', ctx, fx);
+  // The snapshot the `snapshot=` threshold asks for is taken at the node's next step,
+  // as a server snapshots in the background once it has applied: every entry is then
+  // in some log between two steps, where the invariant checker sees it (a single
+  // node appends, commits and applies an entry in one step).
+  let n = maybeSnapshot(node, ctx, fx);
   if (input.kind === 'message') {
     const m = input.message;
     const term = n.persistent.currentTerm;
@@ -105,8 +110,7 @@ function stepUp(node: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNo
       return onStale(n, m, ctx, fx);
     }
   }
-  if (input.kind === 'snapshot') return takeSnapshot(n, 'command', ctx, fx);
-  return maybeSnapshot(applyCommitted(stepRole(n, input, ctx, fx), ctx, fx), ctx, fx);
+  return applyCommitted(stepRole(n, input, ctx, fx), ctx, fx);
 }
 
 /** Hand the input to the step function of the node's role. */

@@ -57,6 +57,10 @@ export const acknowledged = (p: Progress, match: number): Progress =>
 export const refused = (p: Progress, next: number): Progress =>
   progress(next, p.match, false, p.rejections + 1, 'probe', 0, p.active, p.acked, p.sent);
 
+/** The leader probes the follower from `next` (Probe), e.g. at the start of a log it has just compacted. */
+export const probeFrom = (p: Progress, next: number): Progress =>
+  progress(next, p.match, p.inflight, p.rejections, 'probe', 0, p.active, p.acked, p.sent);
+
 /** The follower needs entries compacted into the snapshot at `index`: it was sent the snapshot, sent at `round` (Figure 13). */
 export const snapshotSent = (p: Progress, index: number, round: number): Progress =>
   progress(p.next, p.match, true, p.rejections, 'snapshot', index, p.active, p.acked, round);

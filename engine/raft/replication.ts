@@ -11,7 +11,7 @@ import type { Effects } from './effects.ts';
 import { clusterSize, type StepContext } from './context.ts';
 import { appended, entriesFrom, findConflictByTerm, lastIndex, termAt } from './log.ts';
 import { quorumMatchIndex } from './quorum.ts';
-import { acknowledged, heardFrom, refused, sending, snapshotDone, withPeer } from './progress.ts';
+import { acknowledged, heardFrom, probeFrom, refused, sending, snapshotDone, withPeer } from './progress.ts';
 import { sendSnapshot } from './snapshot.ts';
 
 /**
@@ -37,12 +37,23 @@ function withProgress(node: LeaderNode, peer: NodeId, p: Progress): LeaderNode {
  * Send `peer` the entries from its nextIndex on (at most `batch`), with the
  * consistency check fields. If the entry before them was compacted, its term is
  * unknown and the check cannot be made: the follower gets the snapshot instead
- * (§7), and nothing else until it answers.
+ * (§7), and nothing but heartbeats until it answers.
+ *
+ * Except for a follower that was streaming entries (Replicate): nextIndex moves
+ * only when an answer comes back, so one whose acknowledgement is still on its
+ * way looks behind a leader that has just compacted. It is probed at the log's
+ * start first, the last index whose term is known, and sent the snapshot only
+ * if it refuses.
  */
-export function sendAppend(node: LeaderNode, peer: NodeId, ctx: StepContext, fx: Effects): LeaderNode {
-  const v = node.volatile;
-  const p = v.progress[peer];
+export function sendAppend(leader: LeaderNode, peer: NodeId, ctx: StepContext, fx: Effects): LeaderNode {
+  let node = leader;
+  let p = node.volatile.progress[peer];
   const log = node.persistent.log;
+  if (p.next - 1 < log.start && p.state === 'replicate') {
+    p = probeFrom(p, log.start + 1);
+    node = withProgress(node, peer, p);
+  }
+  const v = node.volatile;
   const prevLogIndex = p.next - 1;
   if (p.state === 'snapshot') {
     // A snapshot is large: it is sent again only when no answer came within an

@@ -124,6 +124,7 @@ export function onInstallSnapshot(node: FollowerNode, m: InstallSnapshot, ctx: S
     leader: m.from,
     index,
     term: m.lastIncludedTerm,
+    keptLog: keeps,
     kept: keeps ? lastIndex(log) - index : 0,
     discarded: keeps ? 0 : Math.max(0, lastIndex(p.log) - p.log.start),
     lastApplied: v.machine.lastApplied,

@@ -72,6 +72,7 @@ describe('npm run scenario', { timeout: 30_000 }, () => {
     expect(doc.nodes[0]).toEqual({
       id: 'n1', up: true, role: 'leader', term: 8, votedFor: 'n1', commitIndex: 11,
       log: expect.arrayContaining([{ term: 8, kind: 'noop' }, { term: 1, kind: 'raw', value: expect.any(String) }]),
+      logStart: 0, snapshot: null,
       kv: {}, applied: 11, sessions: {},
       probes: { rejections: 0, roundTrips: 0 },
     });

@@ -29,8 +29,9 @@ const SAMPLES: Samples = {
     { type: 'snapshotSent', node: 'n1', peer: 'n3', index: 40, term: 2, next: 5, retry: true },
   ],
   snapshotInstalled: [
-    { type: 'snapshotInstalled', node: 'n3', leader: 'n1', index: 40, term: 2, kept: 0, discarded: 4, lastApplied: 3 },
-    { type: 'snapshotInstalled', node: 'n3', leader: 'n1', index: 40, term: 2, kept: 2, discarded: 0, lastApplied: 30 },
+    { type: 'snapshotInstalled', node: 'n3', leader: 'n1', index: 40, term: 2, keptLog: false, kept: 0, discarded: 4, lastApplied: 3 },
+    { type: 'snapshotInstalled', node: 'n3', leader: 'n1', index: 40, term: 2, keptLog: true, kept: 2, discarded: 0, lastApplied: 30 },
+    { type: 'snapshotInstalled', node: 'n3', leader: 'n1', index: 40, term: 2, keptLog: true, kept: 0, discarded: 0, lastApplied: 30 },
   ],
   snapshotIgnored: [{ type: 'snapshotIgnored', node: 'n3', leader: 'n1', index: 40, lastApplied: 45 }],
   snapshotAcknowledged: [{ type: 'snapshotAcknowledged', node: 'n1', peer: 'n3', match: 40 }],

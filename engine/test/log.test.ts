@@ -93,6 +93,8 @@ describe('a log after a snapshot (§7)', () => {
   it('finds conflicts by term no further back than its start, and says when the answer lies below it', () => {
     expect(findConflictByTerm(after4, 6, 2)).toEqual({ index: 4, term: 2 });
     expect(findConflictByTerm(after4, 3, 1)).toEqual({ index: 3, term: 0 });
+    // Every held entry, and the start, of a term above the hint's: the answer lies below the start, term unknown.
+    expect(findConflictByTerm(after4, 6, 1)).toEqual({ index: 3, term: 0 });
   });
   it('compares versions by index: compacting changes no entry, installing a snapshot changes what it replaced', () => {
     expect(firstChange(full, after4)).toBe(7);

@@ -20,6 +20,7 @@ import { nodeContext, at } from '../raft/context.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
 import { emptyChecker, checkNodeChange } from '../check/invariants.ts';
 import { runText } from './helpers.ts';
+import { explain } from '../explain/explain.ts';
 
 interface Sample {
   readonly event: number;
@@ -332,5 +333,48 @@ describe('the library: a retry after a snapshot, with the session table in it an
     expect(s.nodes.n3.volatile?.machine.data.x).toBe('1a');
     expect(new Set(s.violations.map((v) => v.invariant))).toEqual(new Set(['SnapshotIntegrity']));
     expect(linearizability(s).verdict).toBe('violation');
+  });
+});
+
+describe('regressions', () => {
+  it('on a run with no faults, no follower is sent a snapshot: one whose acknowledgement is still on its way is probed at the log start first', () => {
+    const { records, cluster } = runText(`
+cluster nodes=3 seed=5 clients=3 snapshot=2
+run 500ms
+workload ops=100 rate=100/s keys=3 reads=0
+run 3s
+expect safe
+expect linearizable
+`);
+    expect(records.filter((r) => r.type === 'snapshotTaken').length).toBeGreaterThan(30);
+    expect(cluster.stats.byType.InstallSnapshot ?? 0).toBe(0);
+    expect(cluster.violations).toEqual([]);
+  });
+
+  it('a single node appends, commits and applies an entry in one step, and its snapshots are checked against it, not flagged', () => {
+    const r = runText(`
+cluster nodes=1 seed=1 clients=1 snapshot=2
+run 500ms
+${['put x 1', 'append x 2', 'append x 3'].map((op) => `client c1 ${op}\nrun 200ms`).join('\n')}
+expect snapshot n1 4 1
+expect kv n1 x 123
+expect safe
+`);
+    expect(r.failure).toBeNull();
+  });
+
+  it('a follower whose log ends with the snapshot\'s last entry keeps its log, and the explanation does not say it discarded it', () => {
+    const entries = [cmd(1, 1, 'a'), cmd(1, 2, 'b'), cmd(2, 3, 'c')];
+    const n = follower(entries, 0);
+    const snap = installFrom(n, 3, 2);
+    expect(snap.kind).toBe('snapshotInstalled');
+    const m: InstallSnapshot & { id: number; sentAt: number; arrivesAt: number; seq: number } = {
+      type: 'InstallSnapshot', from: 'n1', to: 'n2', term: 2, lastIncludedIndex: 3, lastIncludedTerm: 2, offset: 0,
+      data: { machine: { lastApplied: 3, data: {}, sessions: {} }, config: { voters: ['n1', 'n2', 'n3'] } }, done: true, round: 990, id: 1, sentAt: 990, arrivesAt: 1000, seq: 1,
+    };
+    const rec = step(n, { kind: 'message', message: m }, ctx).records.find((x) => x.type === 'snapshotInstalled')!;
+    expect(rec).toMatchObject({ keptLog: true, kept: 0, discarded: 0 });
+    expect(explain(rec).text).not.toMatch(/discarded/);
+    expect(explain(rec).text).toMatch(/nothing to discard/);
   });
 });
