@@ -63,4 +63,17 @@ export const INVARIANT_INFO: Readonly<Record<InvariantName, InvariantInfo>> = {
     section: 'Figure 2',
     consequence: () => 'A server counts as committed entries it does not even hold.',
   },
+  SnapshotIntegrity: {
+    title: 'Snapshot integrity',
+    meaning: 'a snapshot holds exactly the state of applying the committed entries it covers, sessions included',
+    section: '§7',
+    consequence: (i) =>
+      `A snapshot${at(i)} does not hold the state its entries give: a node restored from it starts from a wrong state, and may apply a retried request twice.`,
+  },
+  AppliedMonotonic: {
+    title: 'Applied never goes back',
+    meaning: "a server's lastApplied and its snapshot never go backwards",
+    section: '§7, Figure 13',
+    consequence: (i) => `A server's state machine went back${at(i)}: it undid commands it had applied, and answers from an older state.`,
+  },
 };

@@ -106,6 +106,8 @@ export function loadPreset(session: Session, name: PresetName): void {
 export const crash = (session: Session, node: NodeId): void => session.command({ kind: 'crash', node });
 export const restart = (session: Session, node: NodeId): void => session.command({ kind: 'restart', node });
 export const campaign = (session: Session, node: NodeId): void => session.command({ kind: 'campaign', node });
+/** `snapshot <node>`: snapshot its state machine now, up to lastApplied, and compact its log (§7). */
+export const snapshotNow = (session: Session, node: NodeId): void => session.command({ kind: 'snapshot', node });
 
 /** A client request to one node, or to whichever node leads (`leader`). */
 export const propose = (session: Session, target: NodeId | 'leader'): void =>

@@ -31,7 +31,7 @@ function engineView(s: ClusterState) {
     event: s.event,
     terms: s.ids.map((id) => s.nodes[id].persistent.currentTerm),
     roles: s.ids.map((id) => s.nodes[id].volatile?.role ?? 'down'),
-    logs: s.ids.map((id) => logEntries(s.nodes[id].persistent.log).map((e) => e.term).join(' ')),
+    logs: s.ids.map((id) => `${s.nodes[id].persistent.log.start}| ${logEntries(s.nodes[id].persistent.log).map((e) => e.term).join(' ')}`),
     messages: s.inFlight.map((m) => m.id).sort((a, b) => a - b),
   };
 }
@@ -41,7 +41,7 @@ function pageView(d: SimData) {
     event: d.event,
     terms: d.ids.map((id) => d.nodes[id].term),
     roles: d.ids.map((id) => d.nodes[id].role),
-    logs: d.ids.map((id) => d.logs[id].map((e) => e.term).join(' ')),
+    logs: d.ids.map((id) => `${d.logs[id].start}| ${d.logs[id].entries.map((e) => e.term).join(' ')}`),
     messages: d.messages.map((m) => m.id).sort((a, b) => a - b),
   };
 }
