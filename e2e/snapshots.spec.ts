@@ -17,6 +17,15 @@ async function runScript(page: Page, text: string): Promise<void> {
   await expect(page.getByTestId('script-editor')).toHaveCount(0);
 }
 
+/** Pictures to look at (not compared): the page, the cluster and the logs. */
+async function shots(page: Page, name: string, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.screenshot({ path: `${SHOTS}/page-${name}.png` });
+  await page.locator('svg.cluster-svg').screenshot({ path: `${SHOTS}/cluster-${name}.png` });
+  await page.locator('.log-scroller').screenshot({ path: `${SHOTS}/logs-${name}.png` });
+}
+
 const appends = (n: number): string[] => Array.from({ length: n }, (_, i) => `client c1 append x ${i + 2}`);
 
 /**
@@ -73,10 +82,12 @@ test('a log that starts after a snapshot begins with a block for it, and Install
   await expect(install.locator('.msg-snapshot')).toHaveCount(1);
   await expect(install).toHaveAttribute('data-to', 'n3');
   const leader = (await install.getAttribute('data-from'))!;
+  await shots(page, '1280', 1280, 800);
+  await shots(page, '390', 390, 844);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `${SHOTS}/install-1280.png` });
 
   await install.click();
+  await page.getByTestId('message-inspector').screenshot({ path: `${SHOTS}/message-inspector-1280.png` });
   const inspector = page.getByTestId('message-inspector');
   await expect(inspector.locator('[data-field="type"]')).toHaveText('InstallSnapshot');
   await expect(inspector.locator('[data-field="term"]')).toHaveText('1');
@@ -97,11 +108,8 @@ test('a log that starts after a snapshot begins with a block for it, and Install
   const n3 = page.getByTestId('progress-n3');
   await expect(n3).toHaveAttribute('data-state', 'snapshot');
   await expect(n3).toHaveAttribute('data-pending-snapshot', '10');
-  await expect(n3).toContainText('Snapshot (sent up to 10)');
-  await page.screenshot({ path: `${SHOTS}/inspector-1280.png` });
-
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/install-390.png`, fullPage: true });
+  await expect(n3).toContainText('Snapshot ≤10');
+  await page.getByTestId('inspector').screenshot({ path: `${SHOTS}/node-inspector-1280.png` });
 
   // n3 installs it: its log now starts after 10 too, and it answers with InstallSnapshotResponse.
   await page.getByTestId('step').click();

@@ -15,7 +15,7 @@ const STATE_HELP: Record<ProgressState, string> = {
 };
 
 /** The state in words: Snapshot says which snapshot it waits on. */
-export const stateText = (p: ProgressView): string => (p.state === 'snapshot' ? `Snapshot (sent up to ${p.pendingSnapshot})` : STATE_WORD[p.state]);
+export const stateText = (p: ProgressView): string => (p.state === 'snapshot' ? `Snapshot ≤${p.pendingSnapshot}` : STATE_WORD[p.state]);
 
 export function ProgressTable({ progress }: { progress: Readonly<Record<NodeId, ProgressView>> }) {
   return (
@@ -27,14 +27,16 @@ export function ProgressTable({ progress }: { progress: Readonly<Record<NodeId, 
           <th scope="col" title="Probe, Replicate, or Snapshot: waiting on the snapshot it sent">state</th>
           <th scope="col" title="nextIndex: the index of the next entry to send">next</th>
           <th scope="col" title="matchIndex: the highest index known to be replicated">match</th>
-          <th scope="col" title="AppendEntries rejected since this leader was elected">rejected</th>
+          <th scope="col" title="AppendEntries rejected since this leader was elected">
+            <abbr title="AppendEntries rejected since this leader was elected">rej.</abbr>
+          </th>
         </tr>
       </thead>
       <tbody>
         {Object.entries(progress).map(([peer, p]) => (
           <tr key={peer} data-testid={`progress-${peer}`} data-state={p.state} data-pending-snapshot={p.pendingSnapshot}>
             <th scope="row">{peer}</th>
-            <td title={STATE_HELP[p.state]}>{stateText(p)}</td>
+            <td title={STATE_HELP[p.state] + (p.state === 'snapshot' ? ` It sent the snapshot up to index ${p.pendingSnapshot}.` : '')}>{stateText(p)}</td>
             <td>{p.next}</td>
             <td>{p.match}</td>
             <td>{p.rejections}</td>

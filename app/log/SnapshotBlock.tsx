@@ -45,13 +45,16 @@ export const SnapshotBlock = memo(function SnapshotBlock({ node, index, term, sp
       data-why={whyAttr({ kind: 'snapshot', node })}
       aria-describedby={WHY_TOOLTIP_ID}
     >
-      <span className="snapshot-icon" aria-hidden="true">
-        ▤
-      </span>
-      {span >= ROOM_FOR_WORDS && <span className="snapshot-word">snapshot</span>}
-      <span className="snapshot-range">{range}</span>
-      <span className="snapshot-term" style={cssVars({ '--term': termColor(term), '--ink': termInk(term) })} title={`last included term ${term}`}>
-        t{term}
+      {/* Sticky: while any of the block is in view, its words are, however far the log is scrolled. */}
+      <span className="snapshot-label">
+        <span className="snapshot-icon" aria-hidden="true">
+          ▤
+        </span>
+        {span >= ROOM_FOR_WORDS && <span className="snapshot-word">snapshot</span>}
+        <span className="snapshot-range">{range}</span>
+        <span className="snapshot-term" style={cssVars({ '--term': termColor(term), '--ink': termInk(term) })} title={`last included term ${term}`}>
+          t{term}
+        </span>
       </span>
     </div>
   );
