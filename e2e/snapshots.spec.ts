@@ -128,7 +128,7 @@ test('the Snapshots menu writes snapshot=<n> on the cluster line, and Snapshot n
   await expect(page.getByTestId('setup-snapshot')).toHaveValue('off');
   await expect(page.getByTestId('snapshot-n2')).toHaveCount(0);
   await page.getByTestId('node-n2').click();
-  await expect(page.getByTestId('snapshot-facts')).toHaveText('none');
+  await expect(page.getByTestId('snapshot-facts')).toHaveText('snapshot: none');
   await page.getByTestId('action-snapshot').click();
   await expect(page.getByTestId('script')).toContainText('snapshot n2');
   await expect(page.getByTestId('snapshot-n2')).toHaveAttribute('data-index', '3');

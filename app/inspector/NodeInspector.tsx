@@ -59,11 +59,24 @@ export function NodeInspector({ id }: { id: NodeId }) {
             ? `${held} ${held === 1 ? 'entry' : 'entries'}`
             : `starts after ${log.start} (term ${log.startTerm}); holds ${held === 0 ? 'no entries' : `${log.start + 1}–${lastIndex(log)}`}`}
           {node.logLength > 0 ? `, last term ${lastTerm(log)}` : ''}
+          {/* No snapshot yet: said on the log's line, so the inspector stays short (it shares its column with the events). */}
+          {snapshot === null && (
+            <>
+              ;{' '}
+              <span data-testid="snapshot-facts" data-index={0} data-term={0} title="The state machine as of an applied index, replacing the log up to it (§7)">
+                snapshot: none
+              </span>
+            </>
+          )}
         </dd>
-        <dt title="The state machine as of an applied index, replacing the log up to it (§7)">snapshot</dt>
-        <dd data-testid="snapshot-facts" data-index={snapshot?.index ?? 0} data-term={snapshot?.term ?? 0}>
-          {snapshot === null ? 'none' : `up to index ${snapshot.index}, term ${snapshot.term}; ${dataSummary(snapshot.machine)}`}
-        </dd>
+        {snapshot !== null && (
+          <>
+            <dt title="The state machine as of an applied index, replacing the log up to it (§7)">snapshot</dt>
+            <dd data-testid="snapshot-facts" data-index={snapshot.index} data-term={snapshot.term}>
+              up to index {snapshot.index}, term {snapshot.term}; {dataSummary(snapshot.machine)}
+            </dd>
+          </>
+        )}
         <dt>election timer</dt>
         <dd>{timer ? `fires at ${timer.at} ms (set at ${timer.setAt} ms)` : role === 'leader' ? 'stopped: leaders send heartbeats instead' : 'stopped'}</dd>
         {node.votes && (
@@ -90,16 +103,16 @@ export function NodeInspector({ id }: { id: NodeId }) {
         <ActionButton testId="action-restart" act={() => restart(session, id)} enabled={!up} title="Come back as a follower with the persistent state">
           Restart
         </ActionButton>
-        <ActionButton testId="action-campaign" act={() => campaign(session, id)} enabled={up && role !== 'leader'} title="Time out now: start an election for the next term">
-          Campaign now
-        </ActionButton>
         <ActionButton
           testId="action-snapshot"
           act={() => snapshotNow(session, id)}
           enabled={up}
-          title="Snapshot the state machine now, up to lastApplied, and compact the log up to there (§7)"
+          title="Snapshot now: the state machine, up to lastApplied, and compact the log up to there (§7)"
         >
-          Snapshot now
+          Snapshot
+        </ActionButton>
+        <ActionButton testId="action-campaign" act={() => campaign(session, id)} enabled={up && role !== 'leader'} title="Time out now: start an election for the next term">
+          Campaign now
         </ActionButton>
         <ActionButton testId="action-propose" act={() => propose(session, id)} enabled title="Send a client request to this node (only a leader accepts it)">
           Client request
