@@ -80,6 +80,8 @@ test('a log that starts after a snapshot begins with a block for it, and Install
   const install = page.locator('[data-testid="message"][data-type="InstallSnapshot"]');
   await expect(install).toHaveCount(1);
   await expect(install.locator('.msg-snapshot')).toHaveCount(1);
+  // The key under the cluster names it, in a run that takes snapshots.
+  await expect(page.getByTestId('key-install-snapshot')).toContainText('InstallSnapshot');
   await expect(install).toHaveAttribute('data-to', 'n3');
   const leader = (await install.getAttribute('data-from'))!;
   await shots(page, '1280', 1280, 800);
