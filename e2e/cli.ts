@@ -4,7 +4,16 @@ import { expect, type Page } from '@playwright/test';
 
 export interface CliReport {
   time: number;
-  nodes: { id: string; role: string; term: number; commitIndex: number; log: { term: number }[] }[];
+  nodes: {
+    id: string;
+    role: string;
+    term: number;
+    commitIndex: number;
+    /** The entries after the node's snapshot: the first is at index logStart + 1 (§7). */
+    log: { term: number }[];
+    logStart: number;
+    snapshot: { index: number; term: number } | null;
+  }[];
   inFlight: unknown[];
   stats: { events: number };
 }
@@ -17,7 +26,7 @@ export function runCli(source: { file: string } | { text: string }): { report: C
   return { report: JSON.parse(r.stdout) as CliReport, exitCode: r.status, stderr: r.stderr };
 }
 
-/** Every node's role and term, and every log cell's term and committed flag, as the page shows them, equal the CLI's. */
+/** Every node's role and term, snapshot, and every log cell's term and committed flag, as the page shows them, equal the CLI's. */
 export async function expectPageMatches(page: Page, cli: CliReport): Promise<void> {
   await expect(page.getByTestId('sim-time')).toHaveAttribute('data-ms', String(cli.time));
   await expect(page.locator('[data-testid^="node-"][data-role]')).toHaveCount(cli.nodes.length);
@@ -28,6 +37,12 @@ export async function expectPageMatches(page: Page, cli: CliReport): Promise<voi
     const cells = await page.locator(`[data-testid^="entry-${n.id}-"]`).evaluateAll((els) =>
       els.map((e) => ({ term: Number((e as HTMLElement).dataset.term), committed: (e as HTMLElement).dataset.committed === 'true' })),
     );
-    expect(cells, `${n.id}'s log`).toEqual(n.log.map((e, i) => ({ term: e.term, committed: i < n.commitIndex })));
+    expect(cells, `${n.id}'s log`).toEqual(n.log.map((e, i) => ({ term: e.term, committed: n.logStart + i < n.commitIndex })));
+    const snapshot = page.getByTestId(`snapshot-${n.id}`);
+    if (n.snapshot === null) await expect(snapshot, `${n.id} has no snapshot`).toHaveCount(0);
+    else {
+      await expect(snapshot, `${n.id}'s snapshot`).toHaveAttribute('data-index', String(n.snapshot.index));
+      await expect(snapshot, `${n.id}'s snapshot`).toHaveAttribute('data-term', String(n.snapshot.term));
+    }
   }
 }

@@ -38,8 +38,20 @@ async function checkOnPage(page: Page, e: Expectation, where: string): Promise<v
     case 'term':
       await expect(node(e.node), where).toHaveAttribute('data-term', String(e.value));
       return;
-    case 'commit':
-      await expect(page.locator(`[data-testid^="entry-${e.node}-"][data-committed="true"]`), where).toHaveCount(e.value);
+    case 'commit': {
+      // Entries compacted into a snapshot are drawn as one block, not as cells; all of them are committed (§7).
+      const block = page.getByTestId(`snapshot-${e.node}`);
+      const up = (await node(e.node).getAttribute('data-role')) !== 'down';
+      const compacted = up && (await block.count()) > 0 ? Number(await block.getAttribute('data-index')) : 0;
+      await expect(page.locator(`[data-testid^="entry-${e.node}-"][data-committed="true"]`), where).toHaveCount(e.value - compacted);
+      return;
+    }
+    case 'snapshot':
+      if (e.at === null) await expect(page.getByTestId(`snapshot-${e.node}`), where).toHaveCount(0);
+      else {
+        await expect(page.getByTestId(`snapshot-${e.node}`), where).toHaveAttribute('data-index', String(e.at.index));
+        await expect(page.getByTestId(`snapshot-${e.node}`), where).toHaveAttribute('data-term', String(e.at.term));
+      }
       return;
     case 'log':
       expect(await logTerms(page, e.node), where).toBe(e.terms.join(' '));
@@ -82,8 +94,8 @@ async function checkStep(page: Page, tourName: string, steps: readonly TourStep[
   await expect(page.getByTestId('notice'), where).toHaveCount(0);
 }
 
-test('there are seven tours, each with steps', () => {
-  expect(tours.map((t) => t.name)).toEqual(['election', 'replication', 'figure7', 'figure8', 'partitions', 'crashes', 'clients']);
+test('there are eight tours, each with steps', () => {
+  expect(tours.map((t) => t.name)).toEqual(['election', 'replication', 'figure7', 'figure8', 'partitions', 'crashes', 'clients', 'compaction']);
   for (const t of tours) expect(t.steps.length, t.file).toBeGreaterThan(1);
 });
 

@@ -23,8 +23,8 @@ export function WelcomeCard() {
     <div className="welcome-card" data-testid="welcome" role="region" aria-label="Guided tours">
       <p>
         <strong>New to Raft?</strong> {tours.length} short guided tours walk you through it on this live simulation: elections, replication and
-        commit, how a new leader repairs logs, why only current-term entries are committed by counting, partitions, and crashes. Each step
-        says what to watch, and you can poke at the cluster at any time.
+        commit, how a new leader repairs logs, why only current-term entries are committed by counting, partitions, crashes, clients, and
+        log compaction with snapshots. Each step says what to watch, and you can poke at the cluster at any time.
       </p>
       <span className="welcome-actions">
         <button

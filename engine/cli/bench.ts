@@ -7,20 +7,21 @@
  * both grow with the run's length, a long recorded session with its
  * checkpoints thinned and not (longRunBench.ts), the engine with clients and
  * the linearizability check of their history (clientsBench.ts), the fuzzer
- * (fuzzBench.ts), the linearizability checker (linearizeBench.ts), the
+ * (fuzzBench.ts), log compaction over a 1,000 s run (compactionBench.ts), the linearizability checker (linearizeBench.ts), the
  * browser against the production build (browserBench.ts, e2e/bench.spec.ts,
  * with its soak fitted in soak.ts), and what a first visit downloads
  * (loadBench.ts).
  *
  * Flags: --table, --runs=N (engine runs, default 21), --growth=10,100,1000
  * (simulated seconds), --long=N (the long session, in simulated minutes,
- * default 30), --no-browser, --port=N (for the browser's preview server).
+ * default 30), --compaction=N (the compaction run, in simulated seconds, default 1000), --no-browser, --port=N (for the browser's preview server).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { benchEngine, benchGrowth, benchRecording } from './bench/engineBench.ts';
 import { benchFuzz } from './bench/fuzzBench.ts';
 import { benchClients } from './bench/clientsBench.ts';
+import { benchCompaction } from './bench/compactionBench.ts';
 import { benchLinearize } from './bench/linearizeBench.ts';
 import { benchBrowser } from './bench/browserBench.ts';
 import { benchLoad } from './bench/loadBench.ts';
@@ -34,6 +35,7 @@ const has = (name: string): boolean => process.argv.includes(`--${name}`);
 const runs = Number(flag('runs') ?? 21);
 const growth = (flag('growth') ?? '10,100,1000').split(',').map(Number);
 const longMinutes = Number(flag('long') ?? 30);
+const compactionSeconds = Number(flag('compaction') ?? 1000);
 const port = Number(flag('port') ?? process.env.E2E_PORT ?? 4199);
 const progress = (what: string): void => void process.stderr.write(`bench: ${what}…\n`);
 
@@ -47,6 +49,8 @@ progress(`a long session (${longMinutes} simulated minutes, twice)`);
 const longRun = benchLongRun(longMinutes);
 progress('clients (5 clients, 100 s, with the linearizability check)');
 const clients = benchClients(5);
+progress('log compaction (5 clients, 1,000 s, snapshot=1000, straight and recorded)');
+const compaction = benchCompaction(compactionSeconds);
 progress('fuzzer');
 const fuzz = benchFuzz(100, 7);
 progress('linearizability checker');
@@ -67,6 +71,7 @@ const report = {
   growth: growthReport,
   longRun,
   clients,
+  compaction,
   fuzz,
   linearize,
   browser,

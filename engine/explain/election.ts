@@ -51,7 +51,7 @@ export function becameFollower(r: RecordOf<'becameFollower'>): Explanation {
       }
     }
     case 'leader-found':
-      return because('candidate-yields', `${r.node} became follower at term ${r.term}: ${r.cause} already leads this term (it sent AppendEntries)`);
+      return because('candidate-yields', `${r.node} became follower at term ${r.term}: ${r.cause} already leads this term (only a term's leader sends AppendEntries or a snapshot)`);
     case 'lost-quorum':
       return because(
         'check-quorum',

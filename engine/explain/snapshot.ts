@@ -17,8 +17,8 @@ export function snapshotSkipped(r: RecordOf<'snapshotSkipped'>): Explanation {
 export function snapshotSent(r: RecordOf<'snapshotSent'>): Explanation {
   const what = r.retry
     ? `${r.node} sent ${r.peer} its snapshot up to index ${r.index} again: no answer came within an election timeout, so this heartbeat resends it`
-    : `${r.node} sent ${r.peer} its snapshot up to index ${r.index} (term ${r.term}): ${r.peer} needs the entry at index ${r.next - 1}, which ${r.node} has compacted`;
-  return because('install-snapshot', what, { next: `${r.node} sends ${r.peer} no AppendEntries until it answers` });
+    : `${r.node} sent ${r.peer} its snapshot up to index ${r.index} (term ${r.term}): ${r.peer} needs the entries from index ${r.next}, and ${r.node} has compacted the entry before them, which the consistency check needs`;
+  return because('install-snapshot', what, { next: `Until ${r.peer} answers, ${r.node} sends it only empty heartbeats` });
 }
 
 export function snapshotInstalled(r: RecordOf<'snapshotInstalled'>): Explanation {

@@ -135,12 +135,27 @@ export class CaseRun {
    */
   readonly emit: Emit = (r: EventRecord): void => {
     if (r.type !== 'commitAdvanced' || r.by === 'leader') return;
-    // The simulator emits a step's records after storing the node's new state, so
-    // this is the log the leader committed from; committing index `to` commits
-    // every entry before it in that log (Log Matching).
-    const log = this.session.cluster!.nodes[r.node].persistent.log;
-    for (let i = this.acknowledged.length + 1; i <= r.to; i++) this.acknowledged.push(entryAt(log, i)!);
+    if (r.to > this.acknowledgedTo) this.acknowledgedTo = r.to;
   };
+
+  /** The highest index a leader has committed; `acknowledged` is filled up to it after each command. */
+  private acknowledgedTo = 0;
+
+  /**
+   * The entries leaders committed, taken from the invariant checker's committed
+   * prefix once the command is done: a leader may compact what it committed in
+   * the same step (§7), so its own log no longer holds them when the record is
+   * emitted. The checker compares every commit with that prefix (State Machine
+   * Safety), so it is the leaders' committed entries, or the case has failed.
+   */
+  private fillAcknowledged(): void {
+    const committed = this.session.cluster!.checker.committed;
+    for (let i = this.acknowledged.length + 1; i <= this.acknowledgedTo; i++) {
+      const e = entryAt(committed, i);
+      if (e === undefined) return;
+      this.acknowledged.push(e);
+    }
+  }
 
   get cluster(): ClusterState {
     return this.session.cluster!;
@@ -154,6 +169,7 @@ export class CaseRun {
 
   private apply(cmd: Command): boolean {
     applyCommand(this.session, cmd, this.emit);
+    this.fillAcknowledged();
     const v = this.session.cluster!.violations;
     if (v.length > 0) {
       const first = v[0];
@@ -261,9 +277,10 @@ export class CaseRun {
       const v = s.nodes[id].volatile;
       if (v === null || v.commitIndex < need) return false;
     }
+    // Entries a node's snapshot covers are not in its log; SnapshotIntegrity checked what it holds of them.
     for (const id of s.ids) {
       const log = s.nodes[id].persistent.log;
-      for (let i = 0; i < need; i++) if (!sameEntry(entryAt(log, i + 1)!, this.acknowledged[i])) return false;
+      for (let i = log.start; i < need; i++) if (!sameEntry(entryAt(log, i + 1)!, this.acknowledged[i])) return false;
     }
     return true;
   }
@@ -277,7 +294,7 @@ export class CaseRun {
       const n = s.nodes[id];
       const commit = n.volatile?.commitIndex ?? 0;
       let differs = 0;
-      for (let i = 0; i < need; i++) {
+      for (let i = n.persistent.log.start; i < need; i++) {
         if (!sameEntry(entryAt(n.persistent.log, i + 1) ?? noopEntry(-1), this.acknowledged[i])) {
           differs = i + 1;
           break;

@@ -106,6 +106,10 @@ function drawConfig(d: Dice, opts: ScheduleOptions): ClusterConfig {
   // A spread of several round trips keeps split votes rare (§5.2, §9.3 of the paper).
   const elMax = elMin + d.int(Math.max(20, 4 * latMax), elMin);
   const clientTimeout = d.int(2 * latMax + 20, 2 * elMax);
+  // Log compaction (§7) in most schedules, with thresholds small enough that a
+  // schedule's few dozen committed entries make several snapshots, and followers
+  // that were down or cut off need InstallSnapshot to catch up.
+  const snapshot = d.chance(70) ? d.pick([2, 3, 5, 8, 13]) : null;
   return {
     ...DEFAULT_CONFIG,
     nodes,
@@ -122,6 +126,7 @@ function drawConfig(d: Dice, opts: ScheduleOptions): ClusterConfig {
       prevote: opts.prevote,
       checkquorum: opts.checkquorum,
       reads,
+      snapshot,
       unsafe: opts.unsafe,
     },
   };
@@ -136,6 +141,8 @@ function drawConfig(d: Dice, opts: ScheduleOptions): ClusterConfig {
  * `commit-old-terms` broke in 2% of seeds, with this one in about 7%, while
  * leaders still commit about 27 entries per schedule on the safe engine.
  *
+ * `snapshot` (§7) makes one node compact its log now.
+ *
  * Clients (§8) add two kinds: `client`, one operation given to one client, and
  * `workload`, a burst of random operations spread over all of them. The faults
  * reach clients too: a cut or a drop sometimes names a client's link, and a
@@ -144,7 +151,7 @@ function drawConfig(d: Dice, opts: ScheduleOptions): ClusterConfig {
  * §6.3) or a deposed leader is left serving a client that cannot see the new one
  * (a stale read, thesis §6.4).
  */
-const KINDS = ['run', 'step', 'propose', 'crash', 'restart', 'partition', 'cut', 'heal', 'drop', 'campaign', 'client', 'workload'] as const;
+const KINDS = ['run', 'step', 'propose', 'crash', 'restart', 'partition', 'cut', 'heal', 'drop', 'campaign', 'client', 'workload', 'snapshot'] as const;
 const WEIGHTS: Record<(typeof KINDS)[number], number> = {
   run: 30,
   step: 5,
@@ -158,6 +165,7 @@ const WEIGHTS: Record<(typeof KINDS)[number], number> = {
   campaign: 30,
   client: 16,
   workload: 4,
+  snapshot: 4,
 };
 const WEIGHT_LIST = KINDS.map((k) => WEIGHTS[k]);
 
@@ -274,6 +282,9 @@ export function scheduleStream(seed: number, opts: ScheduleOptions = DEFAULT_SCH
         case 'workload':
           if (clients.length === 0) continue;
           return { kind: 'workload', ops: d.int(1, 30), rate: d.int(10, 200), keys: d.int(1, 4), reads: d.int(0, 60) };
+        case 'snapshot':
+          // `snapshot <node>` between the threshold's own: compaction at moments the threshold would not pick.
+          return { kind: 'snapshot', node: anyNode() };
       }
     }
   };

@@ -47,7 +47,24 @@ export function sendAppend(node: LeaderNode, peer: NodeId, ctx: StepContext, fx:
   if (p.state === 'snapshot') {
     // A snapshot is large: it is sent again only when no answer came within an
     // election timeout (lost, or the follower is down), not with every heartbeat.
-    return ctx.now - p.sent >= ctx.minElectionTimeout ? sendSnapshot(node, peer, ctx, fx) : node;
+    if (ctx.now - p.sent >= ctx.minElectionTimeout) return sendSnapshot(node, peer, ctx, fx);
+    // Meanwhile the follower still hears from its leader, or it would time out and
+    // depose it (etcd heartbeats followers in StateSnapshot too): an empty
+    // AppendEntries at the log's start, the one index below which nothing is known.
+    // A follower that installed the snapshot accepts it, and that answer ends the
+    // wait as the snapshot's own would (etcd: snapshot_succeed_via_app_resp).
+    fx.outbox.push({
+      type: 'AppendEntries',
+      from: node.id,
+      to: peer,
+      term: node.persistent.currentTerm,
+      prevLogIndex: log.start,
+      prevLogTerm: log.startTerm,
+      entries: [],
+      leaderCommit: v.commitIndex,
+      round: ctx.now,
+    });
+    return node;
   }
   if (prevLogIndex < log.start) return sendSnapshot(node, peer, ctx, fx);
   fx.outbox.push({
@@ -138,9 +155,11 @@ export function onAppendResponse(node: LeaderNode, m: AppendEntriesResponse, ctx
   // (CheckQuorum counts these, and so do ReadIndex and leases).
   const p = heardFrom(heard, m.round);
   if (p.state === 'snapshot') {
-    // Waiting for the snapshot's answer: an AppendEntries answered now was sent before
-    // the snapshot, and says only that the follower is there.
-    return p === heard ? node : withProgress(node, m.from, p);
+    // Waiting for the snapshot's answer. An AppendEntries accepted at or past the
+    // snapshot's index shows the follower has it (a heartbeat sent while waiting);
+    // any other answer was to a request sent before, and says only that the follower is there.
+    if (!m.success || m.matchIndex < p.pendingSnapshot) return p === heard ? node : withProgress(node, m.from, p);
+    return snapshotReached(node, p, m.from, m.matchIndex, ctx, fx);
   }
   if (m.success) {
     const match = Math.max(p.match, m.matchIndex);
@@ -197,9 +216,14 @@ export function onInstallSnapshotResponse(node: LeaderNode, m: InstallSnapshotRe
     // A late answer to a snapshot this follower no longer waits for: it says only that the follower is there.
     return p === heard ? node : withProgress(node, m.from, p);
   }
-  fx.records.push({ type: 'snapshotAcknowledged', node: node.id, peer: m.from, match: m.matchIndex });
-  let n = withProgress(node, m.from, snapshotDone(p, m.matchIndex));
-  if (m.matchIndex > p.match) n = maybeCommit(n, ctx, fx);
-  if (n.volatile.progress[m.from].next <= lastIndex(n.persistent.log)) n = sendAppend(n, m.from, ctx, fx);
+  return snapshotReached(node, p, m.from, m.matchIndex, ctx, fx);
+}
+
+/** `peer` holds the leader's log up to `match`, at or past the snapshot it waited for: out of Snapshot, on from there. */
+function snapshotReached(node: LeaderNode, p: Progress, peer: NodeId, match: number, ctx: StepContext, fx: Effects): LeaderNode {
+  fx.records.push({ type: 'snapshotAcknowledged', node: node.id, peer, match });
+  let n = withProgress(node, peer, snapshotDone(p, match));
+  if (match > p.match) n = maybeCommit(n, ctx, fx);
+  if (n.volatile.progress[peer].next <= lastIndex(n.persistent.log)) n = sendAppend(n, peer, ctx, fx);
   return n;
 }

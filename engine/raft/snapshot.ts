@@ -90,7 +90,7 @@ export function sendSnapshot(node: LeaderNode, peer: NodeId, ctx: StepContext, f
  * Figure 13, receiver: the caller has made `node` a follower of the sender, whose
  * term is ours. Installing resets the election timer, like any word from the leader.
  * 1. A snapshot no newer than what this node has applied is ignored: installing
- *    it would take the state machine back (unless `unsafe=install-old-snapshot`).
+ *    it would take the state machine back.
  * 6. If the log holds the snapshot's last included entry (same index and term),
  *    the entries after it are kept.
  * 7-8. Otherwise the whole log is discarded, and the state machine is reset from the snapshot.
@@ -109,7 +109,7 @@ export function onInstallSnapshot(node: FollowerNode, m: InstallSnapshot, ctx: S
     persistent,
     volatile: { role: 'follower', commitIndex, leader: m.from, leaderHeardAt: ctx.now, restartedAt: v.restartedAt, machine },
   });
-  if (index <= v.machine.lastApplied && !ctx.unsafe['install-old-snapshot']) {
+  if (index <= v.machine.lastApplied) {
     fx.records.push({ type: 'snapshotIgnored', node: node.id, leader: m.from, index, lastApplied: v.machine.lastApplied });
     // Everything this node has committed matches the leader's log (§5.4), so the leader may go on from its commitIndex.
     answer(Math.max(index, v.commitIndex));

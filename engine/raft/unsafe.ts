@@ -26,8 +26,6 @@ export const UNSAFE_RULES = [
    * from it, or a follower that installs it, applies a retried request again.
    */
   'snapshot-no-sessions',
-  /** A follower installs a snapshot older than what it has applied (Figure 13 says ignore it): its state machine goes back. */
-  'install-old-snapshot',
 ] as const;
 
 export type UnsafeRule = (typeof UNSAFE_RULES)[number];

@@ -135,24 +135,33 @@ describe('the safe engine under the fuzzer (CI short run)', { timeout: 60_000 },
 
 /**
  * Budgets, measured over seeds 1..300 with 2,000 events per schedule (clients in
- * every schedule): the most seeds any start needed before a violation was 42 for
- * commit-old-terms (10 seeds of 300 broke), 6 for vote-any-log and 7 for
- * no-truncate (most seeds break); for the client switches, whose break is a
- * history with no linearization, 13 for no-sessions (86 of 300) and 21 for
- * stale-reads (44 of 300). The budgets leave a margin of two or more. Since
- * flow control sends one pipeline per follower, the first failing seeds from
- * seed 1 are 35 (commit-old-terms), 1 (no-sessions) and 6 (stale-reads).
+ * every schedule, snapshots in most): the most seeds any start needed before a
+ * violation was 8 for vote-any-log (229 seeds of 300 broke), 19 for no-truncate
+ * (100 of 300) and 2 for snapshot-no-sessions (289 of 300); for the client
+ * switches, whose break is a history with no linearization, 9 for no-sessions
+ * (122 of 300) and 26 for stale-reads (42 of 300). These budgets leave a margin
+ * of two or more. commit-old-terms is rare (6 of 300: Figure 8 needs a leader
+ * change at just the wrong moment): from seed 1 its first break is seed 62, and
+ * its budget of 150 covers that twice over, though not every start (the worst
+ * needs 132). The first failing seeds from seed 1 are 62 (commit-old-terms),
+ * 8 and 9 (a no-truncate liveness failure), 3 (no-sessions), 1 (stale-reads) and 1
+ * (snapshot-no-sessions).
  */
 const BUDGETS: [UnsafeRule, number][] = [
-  ['commit-old-terms', 100],
+  ['commit-old-terms', 150],
   ['vote-any-log', 20],
-  ['no-truncate', 20],
+  ['no-truncate', 40],
+  ['snapshot-no-sessions', 5],
 ];
-const NO_SESSIONS_BUDGET = 30;
-const STALE_READS_BUDGET = 50;
+const NO_SESSIONS_BUDGET = 20;
+const STALE_READS_BUDGET = 55;
 const START = 1;
-/** Seeds whose failures the shrinking tests start from: the first of each kind from seed 1. */
-const SHRINK_SEEDS = { noTruncate: 1, commitOldTerms: 35, noTruncateLiveness: 5, noSessions: 1, staleReads: 6 };
+/**
+ * Seeds whose failures the shrinking tests start from: the first of each kind
+ * from seed 1, except the liveness failure: seed 8's takes 90 s to shrink (each
+ * rerun waits out the liveness bound), seed 9's 20 s.
+ */
+const SHRINK_SEEDS = { noTruncate: 1, commitOldTerms: 62, noTruncateLiveness: 9, noSessions: 3, staleReads: 1, snapshotNoSessions: 1 };
 
 describe('each unsafe rule is caught within a fixed budget of seeds', { timeout: 60_000 }, () => {
   for (const [rule, budget] of BUDGETS) {
@@ -205,6 +214,7 @@ describe('shrinking', { timeout: 60_000 }, () => {
     ['a liveness failure', 'no-truncate', SHRINK_SEEDS.noTruncateLiveness, 'liveness'],
     ['a history that is not linearizable', 'no-sessions', SHRINK_SEEDS.noSessions, 'linearizability'],
     ['a history that is not linearizable', 'stale-reads', SHRINK_SEEDS.staleReads, 'linearizability'],
+    ['a snapshot without its sessions', 'snapshot-no-sessions', SHRINK_SEEDS.snapshotNoSessions, 'invariant'],
   ];
   for (const [what, rule, seed, kind] of cases) {
     it(`keeps ${what} (${rule}, seed ${seed}) and never lengthens the script`, () => {

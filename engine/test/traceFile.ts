@@ -175,7 +175,8 @@ function stateTable(s: ClusterState): string[] {
       `term ${n.persistent.currentTerm}`,
       `vote ${n.persistent.votedFor ?? '-'}`,
       `commit ${v?.commitIndex ?? 0}`,
-      `log ${terms.length === 0 ? '-' : terms.join(' ')}`,
+      // A snapshot shows as [index/term] before the entries after it.
+      `log ${n.persistent.snapshot === null ? '' : `[${n.persistent.snapshot.index}/${n.persistent.snapshot.term}] `}${terms.length === 0 ? '-' : terms.join(' ')}`,
     ];
   });
   return pad(rows);

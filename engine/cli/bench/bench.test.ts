@@ -64,6 +64,12 @@ describe('the benchmark report', () => {
       recording: { seekMedianMs: 1, seekP95Ms: 2, recordingHeapMB: 4, met: true },
       growth: { points: [{ simSeconds: 10, engineMs: 10, recordingMB: 0.2, events: 2675 }], steps: [{ from: 10, to: 100, engine: 1.1, recordingMemory: 1.2 }, { from: 100, to: 1000, engine: 1, recordingMemory: 2.5 }] },
       clients: { workload: { clients: 5, opsPerSecond: 100, simulatedSeconds: 100 }, medianMs: 400, checkMedianMs: 50, operations: 10000, events: 90000, ratio: 4.5, noClientMedianMs: 89, met: false },
+      compaction: {
+        workload: { clients: 5, opsPerSecond: 100, simulatedSeconds: 1000, snapshot: 1000 },
+        straight: { longestLogHeld: 1003, snapshotsTaken: 424, installSnapshotsSent: 36, wallMs: 7900, events: 864050 },
+        recording: { MB: 99.7, MBPerSimSecond: 0.086, growthRatioSecondHalfToFirst: 1.09, checkpoints: 426 },
+        seek: { medianMs: 17.5, p95Ms: 53 },
+      },
       fuzz: { eventsPerSecond: 250000, met: true },
       linearize: { workload: { ops: 2000, clients: 9, keys: 10 }, medianMs: 250, met: false },
       browser: { skipped: '--no-browser' },
@@ -77,6 +83,9 @@ describe('the benchmark report', () => {
     expect(table).toMatch(/100 s → 1000 s.*×1,.*×2\.5.*NO/);
     expect(table).toMatch(/linearizability check, 2,000 ops, 9 clients, 10 keys: median.*250 ms.*≤ 200 ms.*NO/);
     expect(table).toMatch(/engine with 5 clients, 100 ops\/s for 100 s: run \+ linearizability check.*400 ms.*×4\.5 the no-client workload.*89 ms.*≤ ×3.*NO/);
+    expect(table).toMatch(/log compaction, 5 clients, 100 ops\/s for 1000 s, snapshot=1000: longest log held.*1,003 entries.*yes/);
+    expect(table).toMatch(/log compaction: recording memory.*×1\.09.*linear.*yes/);
+    expect(table).toMatch(/log compaction: seek anywhere.*17\.5 \/ 53 ms.*≤ 16 ms median.*NO/);
     expect(table).toMatch(/browser.*skipped: --no-browser/);
     expect(table).toMatch(/initial JS.*130 KB.*NO/);
   });

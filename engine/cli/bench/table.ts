@@ -61,6 +61,24 @@ export function reportRows(r: Json): Row[] {
       met: cl.met,
     });
   }
+  const k = r.compaction;
+  if (k !== undefined) {
+    const w = k.workload;
+    const at = `${w.clients} clients, ${w.opsPerSecond} ops/s for ${w.simulatedSeconds} s, snapshot=${w.snapshot}`;
+    rows.push({
+      measure: `log compaction, ${at}: longest log held`,
+      figure: `${k.straight.longestLogHeld.toLocaleString('en')} entries (${k.straight.snapshotsTaken} snapshots, ${k.straight.installSnapshotsSent} InstallSnapshot; run ${ms(k.straight.wallMs)}, ${k.straight.events.toLocaleString('en')} events)`,
+      target: `about ${w.snapshot.toLocaleString('en')} + in flight`,
+      met: k.straight.longestLogHeld <= w.snapshot * 1.2,
+    });
+    rows.push({
+      measure: 'log compaction: recording memory, second half / first half per simulated second',
+      figure: `${k.recording.MB} MB, ${k.recording.MBPerSimSecond} MB/s, ×${k.recording.growthRatioSecondHalfToFirst} (${k.recording.checkpoints} checkpoints)`,
+      target: 'linear',
+      met: k.recording.growthRatioSecondHalfToFirst <= 1.5,
+    });
+    rows.push({ measure: 'log compaction: seek anywhere (median / p95)', figure: `${k.seek.medianMs} / ${k.seek.p95Ms} ms`, target: '≤ 16 ms median', met: k.seek.medianMs <= 16 });
+  }
   const f = r.fuzz;
   rows.push({ measure: 'fuzzer: checked events per second', figure: f.eventsPerSecond.toLocaleString('en'), target: '≥ 200,000', met: f.met });
   const lin = r.linearize;
