@@ -22,8 +22,6 @@ const UNSAFE_HELP: Record<UnsafeRule, string> = {
   'stale-reads': 'A leader answers reads from its own state at once, without checking that it still leads (thesis §6.4). Breaks linearizability.',
   'snapshot-no-sessions':
     'A snapshot leaves out the session table (§7, thesis §6.3), so a node restored from it, or a follower that installs it, applies a retried request again. Breaks safety.',
-  'install-old-snapshot':
-    'A follower installs a snapshot older than what it has already applied, which Figure 13 says to ignore, so its state machine goes back in time. Breaks safety.',
 };
 
 export function RuleSwitches() {
