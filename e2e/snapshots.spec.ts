@@ -152,3 +152,15 @@ test('seeking back to before a compaction shows the full log again', async ({ pa
   await expect(page.getByTestId('log-row-n1')).toHaveAttribute('data-start', '0');
   expect(errors).toEqual([]);
 });
+
+test('a snapshot without the session table: the Safety panel names Snapshot integrity and blames snapshot-no-sessions', async ({ page }) => {
+  const errors = await open(page, '?scenario=unsafe-snapshot-no-sessions');
+  await expect(page.getByTestId('invariant-SnapshotIntegrity')).toHaveAttribute('data-ok', 'false');
+  const why = page.getByTestId('safety-explanation');
+  await expect(why).toContainText('unsafe=snapshot-no-sessions');
+  await expect(why).toContainText('the session table');
+  await expect(page.getByTestId('unsafe-snapshot-no-sessions')).toBeChecked();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByTestId('safety').screenshot({ path: `${SHOTS}/safety-1280.png` });
+  expect(errors).toEqual([]);
+});
