@@ -113,8 +113,15 @@ test('a log that starts after a snapshot begins with a block for it, and Install
   await expect(n3).toContainText('Snapshot ≤10');
   await page.getByTestId('inspector').screenshot({ path: `${SHOTS}/node-inspector-1280.png` });
 
-  // n3 installs it: its log now starts after 10 too, and it answers with InstallSnapshotResponse.
-  await page.getByTestId('step').click();
+  // Step, one event at a time (the leader's heartbeats to n3 fly too), until it arrives: n3 installs it,
+  // its log now starts after 10 too, and it answers with InstallSnapshotResponse.
+  const clock = page.getByTestId('sim-time');
+  for (let i = 0; i < 20 && (await install.count()) > 0; i++) {
+    const at = Number(await clock.getAttribute('data-event'));
+    await page.getByTestId('step').click();
+    await expect(clock).toHaveAttribute('data-event', String(at + 1));
+  }
+  await expect(install).toHaveCount(0);
   await expect(page.getByTestId('snapshot-n3')).toHaveAttribute('data-index', '10');
   await expect(page.locator('[data-testid="message"][data-type="InstallSnapshotResponse"]')).toHaveCount(1);
   await expect(page.getByTestId('events')).toContainText('n3');
