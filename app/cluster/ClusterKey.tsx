@@ -11,6 +11,8 @@ const T = 2;
 
 export function ClusterKey() {
   const clients = useAppStore(selectClientIds).length > 0;
+  // InstallSnapshot can fly only once some node has a snapshot (§7): keyed in runs that take them.
+  const snapshots = useAppStore((s) => s.config.raft.snapshot !== null || Object.values(s.snapshots).some((x) => x !== null));
   return (
     <ul className="cluster-key" aria-label="Key">
       <li>
@@ -58,6 +60,17 @@ export function ClusterKey() {
         </LegendIcon>
         AppendEntries / reply (✓ ok, ✗ refused)
       </li>
+      {snapshots && (
+        <li data-testid="key-install-snapshot">
+          <LegendIcon width={32}>
+            <MessageShape look={{ type: 'InstallSnapshot', term: T, ok: null, entries: null }} />
+          </LegendIcon>
+          <LegendIcon width={32}>
+            <MessageShape look={{ type: 'InstallSnapshotResponse', term: T, ok: true, entries: null }} />
+          </LegendIcon>
+          InstallSnapshot / reply (§7)
+        </li>
+      )}
       <li>
         <LegendIcon width={40}>
           <line x1={-18} x2={18} y1={0} y2={0} className="legend-link cut" />

@@ -7,6 +7,9 @@
  * filled disc with the operation's letter (P put, A append, G get) is a
  * request, a hollow ring with ✓ a reply, a dashed ring with ↪ a NotLeader
  * (the node sends the client elsewhere).
+ * InstallSnapshot (§7, Figure 13) is a stack of cards, the many entries of a
+ * snapshot in one message, marked S; filled (term colour) for the request,
+ * hollow with ✓ for its answer.
  */
 import { isClientMessageType, type MessageType } from '../../engine/types.ts';
 import { crossPath, diamondPath, tickPath } from '../geometry/glyphs.ts';
@@ -60,8 +63,28 @@ function ClientMessageShape({ look }: { look: MessageLook }) {
 const isRequest = (t: MessageType): boolean => t === 'RequestVote' || t === 'AppendEntries';
 const isVote = (t: MessageType): boolean => t === 'RequestVote' || t === 'RequestVoteResponse';
 
+/** InstallSnapshot and its answer: a card on a card, "a whole snapshot", never a log entry's lone card. */
+function SnapshotShape({ look }: { look: MessageLook }) {
+  const fill = termColor(look.term);
+  const request = look.type === 'InstallSnapshot';
+  return (
+    <>
+      <rect x={-9} y={-13} width={22} height={18} rx={2} className="msg-body msg-snapshot-back" fill="#fff" stroke={request ? '#222' : fill} strokeWidth={1.5} />
+      <rect x={-13} y={-8} width={22} height={18} rx={2} className="msg-body msg-snapshot" fill={request ? fill : '#fff'} stroke={request ? '#222' : fill} strokeWidth={request ? 1.5 : 3} />
+      {request ? (
+        <text className="msg-count" x={-2} y={5.5} fill={termInk(look.term)}>
+          S
+        </text>
+      ) : (
+        <path d={tickPath(5)} className="msg-ok" transform="translate(-2,1)" />
+      )}
+    </>
+  );
+}
+
 export function MessageShape({ look }: { look: MessageLook }) {
   if (isClientMessageType(look.type)) return <ClientMessageShape look={look} />;
+  if (look.type === 'InstallSnapshot' || look.type === 'InstallSnapshotResponse') return <SnapshotShape look={look} />;
   const fill = termColor(look.term);
   const request = isRequest(look.type);
   const body = isVote(look.type) ? (

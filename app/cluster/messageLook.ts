@@ -17,6 +17,10 @@ export function lookOf(m: MessageView): MessageLook {
       return { type: m.type, term: m.term, ok: true, entries: null };
     case 'NotLeader':
       return { type: m.type, term: m.term, ok: false, entries: null };
+    case 'InstallSnapshot':
+      return { type: m.type, term: m.term, ok: null, entries: null };
+    case 'InstallSnapshotResponse':
+      return { type: m.type, term: m.term, ok: true, entries: null };
   }
 }
 

@@ -1,9 +1,11 @@
 /**
- * A new cluster (node count, seed, clients and how reads are served), or one of
+ * A new cluster (node count, seed, clients, how reads are served, and how often
+ * nodes snapshot), or one of
  * the paper's presets. Every change starts a new cluster with a `cluster` line.
  */
 import { useState } from 'react';
 import { LIMITS } from '../../engine/config.ts';
+import { snapshotChoices } from './snapshotChoices.ts';
 import { READ_MODES, type ReadMode } from '../../engine/types.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { selectConfig } from '../store/selectors.ts';
@@ -24,7 +26,7 @@ const READ_HELP: Record<ReadMode, { label: string; help: string }> = {
 export function ClusterSetup() {
   const session = useSession();
   const config = useAppStore(selectConfig);
-  const setup: ClientSetup = { clients: config.clients, reads: config.raft.reads };
+  const setup: ClientSetup = { clients: config.clients, reads: config.raft.reads, snapshot: config.raft.snapshot };
   return (
     <div className="control-group setup">
       <label title="How many servers (1 to 9): starts a new cluster">
@@ -61,6 +63,21 @@ export function ClusterSetup() {
           {READ_MODES.map((m) => (
             <option key={m} value={m} title={READ_HELP[m].help}>
               {READ_HELP[m].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label title="Log compaction (§7): each node snapshots its state machine once it has applied this many entries past its last snapshot, and drops its log up to there. Starts a new cluster">
+        <span className="control-label">Snapshots</span>
+        <select
+          data-testid="setup-snapshot"
+          value={config.raft.snapshot ?? 'off'}
+          onChange={(e) => newCluster(session, config.nodes, config.seed, { ...setup, snapshot: e.target.value === 'off' ? null : Number(e.target.value) })}
+        >
+          <option value="off">off</option>
+          {snapshotChoices(config.raft.snapshot).map((n) => (
+            <option key={n} value={n}>
+              every {n}
             </option>
           ))}
         </select>

@@ -20,6 +20,8 @@ const UNSAFE_HELP: Record<UnsafeRule, string> = {
   'no-truncate': "A follower keeps entries that conflict with the leader's instead of deleting them (Figure 2, AppendEntries rule 3). Breaks safety.",
   'no-sessions': 'The state machine keeps no session table (thesis §6.3), so a request retried after its answer was lost is applied twice. Breaks linearizability.',
   'stale-reads': 'A leader answers reads from its own state at once, without checking that it still leads (thesis §6.4). Breaks linearizability.',
+  'snapshot-no-sessions':
+    'A snapshot leaves out the session table (§7, thesis §6.3), so a node restored from it, or a follower that installs it, applies a retried request again. Breaks safety.',
 };
 
 export function RuleSwitches() {

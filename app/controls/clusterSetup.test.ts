@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SimClient, type SimClientHandlers } from '../sim/simClient.ts';
 import { Session } from '../session/session.ts';
 import { newCluster } from '../sim/actions.ts';
+import { SNAPSHOT_CHOICES, snapshotChoices } from './snapshotChoices.ts';
 
 /** A client with no worker that keeps the lines the session sent. */
 class RecordingClient extends SimClient {
@@ -34,5 +35,18 @@ describe('the cluster setup', () => {
     newCluster(session, 3, 1, { clients: 0, reads: 'log' });
     newCluster(session, 4, 1);
     expect(client.sent).toEqual(['cluster nodes=5 seed=3 clients=2 reads=readindex', 'cluster nodes=3 clients=9 reads=lease', 'cluster nodes=3', 'cluster nodes=4']);
+  });
+
+  it('writes the snapshot threshold as snapshot=<n>, and nothing when off (§7)', () => {
+    const { session, client } = makeSession();
+    newCluster(session, 3, 1, { clients: 1, reads: 'log', snapshot: 10 });
+    newCluster(session, 3, 1, { clients: 1, reads: 'log', snapshot: null });
+    expect(client.sent).toEqual(['cluster nodes=3 clients=1 snapshot=10', 'cluster nodes=3 clients=1']);
+  });
+
+  it("offers the run's own threshold in the menu when a script chose another", () => {
+    expect(snapshotChoices(null)).toEqual(SNAPSHOT_CHOICES);
+    expect(snapshotChoices(20)).toEqual(SNAPSHOT_CHOICES);
+    expect(snapshotChoices(7)).toEqual([5, 7, 10, 20, 50, 100]);
   });
 });

@@ -1,7 +1,7 @@
 /** Groups event records for colour-coding the event list. */
 import type { RecordType } from '../../engine/events.ts';
 
-export type EventCategory = 'election' | 'replication' | 'commit' | 'fault' | 'client' | 'violation' | 'heartbeat';
+export type EventCategory = 'election' | 'replication' | 'commit' | 'fault' | 'client' | 'violation' | 'heartbeat' | 'snapshot';
 
 const CATEGORY: Record<RecordType, EventCategory> = {
   clientInvoked: 'client',
@@ -45,6 +45,14 @@ const CATEGORY: Record<RecordType, EventCategory> = {
   linkHealed: 'fault',
   messageLost: 'fault',
   violation: 'violation',
+  // Log compaction (§7): taking a snapshot is a node's own bookkeeping, like
+  // applying; sending and installing one is how a leader repairs a follower's log.
+  snapshotTaken: 'snapshot',
+  snapshotSkipped: 'snapshot',
+  snapshotSent: 'snapshot',
+  snapshotInstalled: 'snapshot',
+  snapshotIgnored: 'snapshot',
+  snapshotAcknowledged: 'snapshot',
 };
 
 export const eventCategory = (type: RecordType): EventCategory => CATEGORY[type];

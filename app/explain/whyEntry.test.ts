@@ -66,4 +66,22 @@ describe('whyEntry', () => {
     expect(whyEntry(fresh, 'n3', 5)).toBeNull();
     expect(whyEntry(fresh, 'n9', 1)).toBeNull();
   });
+
+  it('reads entries by index when logs start after snapshots, and counts a node that compacted the entry as storing it (§7)', () => {
+    // n1 leads and compacted 1..4; n2 holds 1..5 from the start; n3 is behind at 3.
+    const w = whyWorld({
+      logs: { n1: [[3, 'v2']], n2: [1, 1, 2, 3, [3, 'v2']], n3: [1, 1, 2] },
+      starts: { n1: [4, 3] },
+      nodes: { n1: { role: 'leader', term: 3, commitIndex: 5 }, n2: { term: 3, commitIndex: 4 } },
+      leader: 'n1',
+    });
+    // n1's first held entry is index 5, not index 1.
+    expect(whyEntry(w, 'n1', 5)).toContain('Index 5, term 3, value "v2", on n1, n2 (2 of 3 nodes).');
+    expect(whyEntry(w, 'n1', 4)).toBeNull();
+    // n2's index 4 is inside n1's snapshot: stored there, and committed.
+    const four = whyEntry(w, 'n2', 4)!;
+    expect(four).toContain('on n2 (1 of 3 nodes)');
+    expect(four).toContain('n1 already compacted it into a snapshot (Figure 12)');
+    expect(four).toContain('Committed: the leader told n2 so');
+  });
 });

@@ -5,7 +5,7 @@
  * uncommitted entry a leader will overwrite (§5.3).
  */
 import type { LogEntry, NodeId } from '../../engine/types.ts';
-import { sameEntry } from '../../engine/raft/log.ts';
+import { entryAt, lastIndex, sameEntry } from '../../engine/raft/log.ts';
 import { entryText } from '../../engine/raft/entry.ts';
 import { majority } from '../../engine/raft/quorum.ts';
 import { violationMarks } from '../safety/violationMarks.ts';
@@ -13,17 +13,25 @@ import { cite } from './cite.ts';
 import type { WhyWorld } from './whyWorld.ts';
 
 export function whyEntry(w: WhyWorld, node: NodeId, index: number): string | null {
-  const entry = w.logs[node]?.[index - 1];
+  const log = w.logs[node];
+  const entry = log === undefined ? undefined : entryAt(log, index);
   const view = w.nodes[node];
   if (entry === undefined || view === undefined) return null;
   const holders = w.ids.filter((id) => {
-    const e = w.logs[id]?.[index - 1];
+    const l = w.logs[id];
+    const e = l === undefined ? undefined : entryAt(l, index);
     return e !== undefined && sameEntry(e, entry);
   });
+  // A node whose snapshot covers this index applied it: its log no longer lists
+  // it, but the entry is committed there (§7), and counts as stored.
+  const compacted = w.ids.filter((id) => id !== node && (w.logs[id]?.start ?? 0) >= index);
   const what = entry.kind === 'noop' ? "a leader's no-op" : entry.kind === 'raw' ? `value ${entryText(entry)}` : `command ${entryText(entry)}`;
   const parts = [`Index ${index}, term ${entry.term}, ${what}, on ${holders.join(', ')} (${holders.length} of ${w.ids.length} nodes).`];
+  if (compacted.length > 0) {
+    parts.push(`${compacted.join(', ')} already compacted it into ${compacted.length === 1 ? 'a snapshot' : 'snapshots'} ${cite('snapshot')}.`);
+  }
   if (view.role === 'down') parts.push(`${node} is down but kept it: the log is persistent state ${cite('persistent-state')}.`);
-  parts.push(status(w, node, index, entry, holders.length));
+  parts.push(status(w, node, index, entry, holders.length + compacted.length));
   if (entry.kind === 'noop') parts.push(`A new leader appends a no-op of its term so that the entries before it can be committed ${cite('leader-noop')}.`);
   if (violationMarks(w.violations).entries[node]?.includes(index)) parts.push('It is involved in a safety violation (see the Safety panel).');
   return parts.join(' ');
@@ -48,9 +56,9 @@ function status(w: WhyWorld, node: NodeId, index: number, entry: LogEntry, repli
           `A future leader commits it only along with an entry of its own term ${cite('current-term-only')}.`
       : `Not committed: a majority (${needed}) must store it ${cite('commit-majority')}.`;
   }
-  const leaders = leaderLog[index - 1];
-  if (node !== leaderId && leaders === undefined) {
-    return `Not committed, and ${leaderId}'s log ends at ${leaderLog.length}: this extra entry will be overwritten if ${leaderId} sends a different one for index ${index} ${cite('delete-conflicts')}.`;
+  const leaders = entryAt(leaderLog, index);
+  if (node !== leaderId && leaders === undefined && index > leaderLog.start) {
+    return `Not committed, and ${leaderId}'s log ends at ${lastIndex(leaderLog)}: this extra entry will be overwritten if ${leaderId} sends a different one for index ${index} ${cite('delete-conflicts')}.`;
   }
   if (node !== leaderId && leaders !== undefined && !sameEntry(leaders, entry)) {
     return (

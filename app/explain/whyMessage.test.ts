@@ -103,4 +103,39 @@ describe('whyMessage', () => {
     expect(whyMessage(w, 10)).toContain('The link n1-n3 is cut, so it will be lost');
     expect(whyMessage(w, 11)).toBeNull();
   });
+
+  it('AppendEntries across a snapshot boundary: checked at the log start by the term the snapshot keeps, and below it always matching (§7)', () => {
+    // n2's log starts after a snapshot up to 5 (term 4) and holds 6..7; by position its entries would be indexes 1..2.
+    const w = whyWorld({
+      logs: { n1: [1, 1, 1, 4, 4, 5, 5, 6], n2: [5, 5] },
+      starts: { n2: [5, 4] },
+      nodes: { n2: { term: 8 } },
+      messages: [append(1, 'n2', 5, 4, [5, 5, 6]), append(2, 'n2', 7, 5, [6]), append(3, 'n2', 3, 1, [4, 4]), append(4, 'n2', 6, 4, [])],
+    });
+    expect(whyMessage(w, 1)).toContain("will accept: index 5 is its snapshot's last entry, whose term 4 the snapshot keeps for this check");
+    expect(whyMessage(w, 2)).toContain('As things stand, n2 will accept.');
+    expect(whyMessage(w, 3)).toContain('will accept: index 3 is inside its snapshot (up to 5)');
+    expect(whyMessage(w, 4)).toContain('will reject: its entry at index 6 has term 5, not 4');
+  });
+
+  it('InstallSnapshot: Figure 13\'s fields, the state it carries, and whether the follower keeps its log, discards it, or ignores the snapshot', () => {
+    const machine = { lastApplied: 6, data: { x: 'abc' }, sessions: { c1: { serial: 4, result: '' } } };
+    const install = (id: number, to: string, lastIncludedIndex: number, lastIncludedTerm: number) =>
+      inFlight(id, { type: 'InstallSnapshot', from: 'n1', to, term: 5, lastIncludedIndex, lastIncludedTerm, offset: 0, data: { machine, config: { voters: ['n1', 'n2', 'n3'] } }, done: true, round: 0 });
+    const w = whyWorld({
+      logs: { n1: [], n2: [1, 1, 2, 2, 2, 2, 2], n3: [1, 1, 3] },
+      starts: { n1: [6, 2] },
+      nodes: { n2: { term: 5 }, n3: { term: 5 } },
+      machines: { n1: machine, n2: { ...machine, lastApplied: 2 }, n3: { ...machine, lastApplied: 1 } },
+      messages: [install(1, 'n2', 6, 2), install(2, 'n3', 6, 2), install(3, 'n2', 2, 1)],
+    });
+    const keep = whyMessage(w, 1)!;
+    expect(keep).toContain('InstallSnapshot n1→n2, term 5');
+    expect(keep).toContain('lastIncludedIndex 6, lastIncludedTerm 2');
+    expect(keep).toContain('the key-value map (1 key: x="abc") and the session table (1 client: c1 last applied #4)');
+    expect(keep).toContain('will install it and keep the entries after 6');
+    expect(keep).toContain('(Figure 13)');
+    expect(whyMessage(w, 2)).toContain('will install it and discard its whole log (it ends at 3)');
+    expect(whyMessage(w, 3)).toContain('will ignore it: it has already applied up to index 2, past the snapshot');
+  });
 });

@@ -5,12 +5,14 @@
  */
 import { linkKey } from '../../engine/sim/cluster.ts';
 import { plural } from '../../engine/explain/explanation.ts';
-import { isUpToDate, position, termAt } from '../../engine/raft/log.ts';
+import { isUpToDate, lastIndex, position, termAt } from '../../engine/raft/log.ts';
+import { EMPTY_LOG_VIEW } from '../worker/logDeltas.ts';
 import { majority } from '../../engine/raft/quorum.ts';
 import { inLease } from '../../engine/raft/lease.ts';
 import { opText } from '../../engine/raft/entry.ts';
 import type { MessageView } from '../worker/viewModel.ts';
 import { cite } from './cite.ts';
+import { stateWords } from './whySnapshot.ts';
 import type { WhyWorld } from './whyWorld.ts';
 
 type Of<T extends MessageView['type']> = Extract<MessageView, { type: T }>;
@@ -34,6 +36,16 @@ export function whyMessage(w: WhyWorld, id: number): string | null {
       return [`${m.from}'s answer to ${m.to}'s request #${m.serial}${m.result === '' ? '' : `: ${JSON.stringify(m.result)}`} ${cite('apply-committed')}.`, lost ?? ''].join(' ').trim();
     case 'NotLeader':
       return [`${m.from} is not the leader${m.leaderHint === null ? ' and knows of none' : `; it points ${m.to} to ${m.leaderHint}`} ${cite('client-retry')}.`, lost ?? ''].join(' ').trim();
+    case 'InstallSnapshot':
+      return [installSnapshot(m), lost ?? installOutlook(w, m)].join(' ');
+    case 'InstallSnapshotResponse':
+      return [
+        `InstallSnapshotResponse ${m.from}→${m.to}, term ${m.term}: ${m.from} has the snapshot, and its log now matches ${m.to}'s up to index ${m.matchIndex}. ` +
+          `${m.to} goes on with AppendEntries from index ${m.matchIndex + 1} ${cite('install-snapshot')}.`,
+        lost ?? '',
+      ]
+        .join(' ')
+        .trim();
   }
 }
 
@@ -57,7 +69,7 @@ function requestVote(m: Of<'RequestVote'>): string {
 function voteOutlook(w: WhyWorld, m: Of<'RequestVote'>): string {
   const voter = w.nodes[m.to];
   if (voter === undefined) return '';
-  const mine = position(w.logs[m.to] ?? []);
+  const mine = position(w.logs[m.to] ?? EMPTY_LOG_VIEW);
   // unsafe=vote-any-log skips the election restriction.
   const behind = !w.config.raft.unsafe.includes('vote-any-log') && !isUpToDate({ lastIndex: m.lastLogIndex, lastTerm: m.lastLogTerm }, mine);
   const logRefusal = `As things stand, ${m.to} will refuse: its own log is more up-to-date (it ends at index ${mine.lastIndex}, term ${mine.lastTerm}) ${cite('up-to-date')}.`;
@@ -95,6 +107,30 @@ function voteResponse(w: WhyWorld, m: Of<'RequestVoteResponse'>): string {
   return `${head} ${m.to} has ${granted} of the ${needed} ${kind}s it needs; with a majority it ${m.preVote ? 'starts a real election' : 'becomes leader'} ${cite(m.preVote ? 'prevote' : 'majority-wins')}.`;
 }
 
+function installSnapshot(m: Of<'InstallSnapshot'>): string {
+  return (
+    `InstallSnapshot ${m.from}→${m.to}, term ${m.term}: ${m.to} needs entries ${m.from} has already compacted, so ${m.from} sends its snapshot instead: ` +
+    `the state of applying entries 1–${m.lastIncludedIndex} (lastIncludedIndex ${m.lastIncludedIndex}, lastIncludedTerm ${m.lastIncludedTerm}), ` +
+    `${stateWords(m.data.machine)} It goes in one chunk (offset ${m.offset}, done) ${cite('install-snapshot')}.`
+  );
+}
+
+/** What the follower will do with the snapshot, checked in Figure 13's order, from its state now. */
+function installOutlook(w: WhyWorld, m: Of<'InstallSnapshot'>): string {
+  const follower = w.nodes[m.to];
+  const log = w.logs[m.to] ?? EMPTY_LOG_VIEW;
+  if (follower === undefined) return '';
+  if (follower.term > m.term) return `As things stand, ${m.to} is at term ${follower.term}: it will refuse, and ${m.from} will step down ${cite('higher-term')}.`;
+  const applied = w.machines[m.to]?.lastApplied ?? 0;
+  if (m.lastIncludedIndex <= applied) {
+    return `As things stand, ${m.to} will ignore it: it has already applied up to index ${applied}, past the snapshot's ${m.lastIncludedIndex} ${cite('install-snapshot')}.`;
+  }
+  const keeps = termAt(log, m.lastIncludedIndex) === m.lastIncludedTerm;
+  return keeps
+    ? `As things stand, ${m.to} will install it and keep the entries after ${m.lastIncludedIndex}: its log holds the snapshot's last entry (index ${m.lastIncludedIndex}, term ${m.lastIncludedTerm}) ${cite('install-snapshot')}.`
+    : `As things stand, ${m.to} will install it and discard its whole log (it ends at ${lastIndex(log)}): its log does not hold the snapshot's last entry (index ${m.lastIncludedIndex}, term ${m.lastIncludedTerm}). Its state machine becomes the snapshot's ${cite('install-snapshot')}.`;
+}
+
 function appendEntries(m: Of<'AppendEntries'>): string {
   const at = m.prevLogIndex === 0 ? 'at the start of the log (index 0 always matches)' : `after index ${m.prevLogIndex}, whose entry must have term ${m.prevLogTerm}`;
   const commit = `It also says ${m.from} has committed up to index ${m.leaderCommit} (leaderCommit), so ${m.to} may commit that far ${cite('learn-commit')}.`;
@@ -113,13 +149,22 @@ function appendEntries(m: Of<'AppendEntries'>): string {
 
 function appendOutlook(w: WhyWorld, m: Of<'AppendEntries'>): string {
   const follower = w.nodes[m.to];
-  const log = w.logs[m.to] ?? [];
+  const log = w.logs[m.to] ?? EMPTY_LOG_VIEW;
   if (follower === undefined) return '';
   if (follower.term > m.term) return `As things stand, ${m.to} is at term ${follower.term}: it will reject, and ${m.from} will step down ${cite('higher-term')}.`;
+  // Below its log's start the follower knows no term, but everything there is
+  // committed and applied: it matches any leader's, so the check passes (§7).
+  if (m.prevLogIndex < log.start) {
+    return `As things stand, ${m.to} will accept: index ${m.prevLogIndex} is inside its snapshot (up to ${log.start}), committed and so the same in every log; it keeps what it holds after ${log.start} ${cite('snapshot')}.`;
+  }
   const actual = termAt(log, m.prevLogIndex);
-  if (actual === m.prevLogTerm) return `As things stand, ${m.to} will accept.`;
+  if (actual === m.prevLogTerm) {
+    return m.prevLogIndex === log.start && log.start > 0
+      ? `As things stand, ${m.to} will accept: index ${m.prevLogIndex} is its snapshot's last entry, whose term ${actual} the snapshot keeps for this check ${cite('snapshot')}.`
+      : `As things stand, ${m.to} will accept.`;
+  }
   return actual === undefined
-    ? `As things stand, ${m.to} will reject: it has no entry at index ${m.prevLogIndex} (its log ends at ${log.length}).`
+    ? `As things stand, ${m.to} will reject: it has no entry at index ${m.prevLogIndex} (its log ends at ${lastIndex(log)}).`
     : `As things stand, ${m.to} will reject: its entry at index ${m.prevLogIndex} has term ${actual}, not ${m.prevLogTerm}.`;
 }
 

@@ -3,7 +3,7 @@ import { whyWorld } from '../testing/whyWorld.ts';
 import { whyNode } from './whyNode.ts';
 
 const eleven = [1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 8];
-const progress = (match: number, next = match + 1) => ({ next, match, inflight: false, rejections: 0 });
+const progress = (match: number, next = match + 1) => ({ next, match, inflight: false, rejections: 0, state: 'replicate' as const, pendingSnapshot: 0 });
 
 describe('whyNode', () => {
   it('a follower: its term, vote, leader, log, and the election it will start (§5.2)', () => {

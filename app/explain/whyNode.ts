@@ -7,6 +7,7 @@ import { plural } from '../../engine/explain/explanation.ts';
 import { majority, quorumMatchIndex } from '../../engine/raft/quorum.ts';
 import type { NodeView } from '../worker/viewModel.ts';
 import { violationMarks } from '../safety/violationMarks.ts';
+import { termAt } from '../../engine/raft/log.ts';
 import { cite } from './cite.ts';
 import type { WhyWorld } from './whyWorld.ts';
 
@@ -90,7 +91,8 @@ function leader(w: WhyWorld, n: NodeView): string {
 function commitReason(w: WhyWorld, n: NodeView): string {
   const onMajority = quorumMatchIndex([n.logLength, ...Object.values(n.progress ?? {}).map((p) => p.match)]);
   if (onMajority > n.commitIndex) {
-    const term = w.logs[n.id]?.[onMajority - 1]?.term ?? n.term;
+    const log = w.logs[n.id];
+    const term = (log === undefined ? undefined : termAt(log, onMajority)) ?? n.term;
     return (
       `Index ${onMajority} is on a majority but is from term ${term}: it waits until an entry of term ${n.term} reaches a majority, ` +
       `because a leader counts replicas only of its own term's entries ${cite('current-term-only')}.`

@@ -10,16 +10,20 @@ import { isRuleId, type RuleId } from '../../engine/explain/ruleIds.ts';
 export type WhyTarget =
   | { readonly kind: 'node'; readonly id: NodeId }
   | { readonly kind: 'entry'; readonly node: NodeId; readonly index: number }
+  /** The block at the start of a node's log row that stands for its snapshot (§7). */
+  | { readonly kind: 'snapshot'; readonly node: NodeId }
   | { readonly kind: 'message'; readonly id: number }
   | { readonly kind: 'rule'; readonly id: RuleId };
 
-/** The `data-why` value for a target: `node:n1`, `entry:n1:5`, `message:12`, `rule:backoff`. */
+/** The `data-why` value for a target: `node:n1`, `entry:n1:5`, `snapshot:n1`, `message:12`, `rule:backoff`. */
 export function whyAttr(t: WhyTarget): string {
   switch (t.kind) {
     case 'node':
       return `node:${t.id}`;
     case 'entry':
       return `entry:${t.node}:${t.index}`;
+    case 'snapshot':
+      return `snapshot:${t.node}`;
     case 'message':
       return `message:${t.id}`;
     case 'rule':
@@ -39,6 +43,8 @@ export function parseWhy(attr: string | null | undefined): WhyTarget | null {
       return b === undefined ? { kind, id: a } : null;
     case 'entry':
       return b !== undefined && POSITIVE.test(b) ? { kind, node: a, index: Number(b) } : null;
+    case 'snapshot':
+      return b === undefined ? { kind, node: a } : null;
     case 'message':
       return b === undefined && /^\d+$/.test(a) ? { kind, id: Number(a) } : null;
     case 'rule':
@@ -62,6 +68,7 @@ export function clickHint(t: WhyTarget): string | null {
     case 'message':
       return 'Click to inspect or drop it.';
     case 'entry':
+    case 'snapshot':
     case 'rule':
       return null;
   }

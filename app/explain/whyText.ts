@@ -3,6 +3,7 @@ import { RULES, ruleLabel } from '../../engine/explain/rules.ts';
 import { whyEntry } from './whyEntry.ts';
 import { whyMessage } from './whyMessage.ts';
 import { whyNode } from './whyNode.ts';
+import { whySnapshot } from './whySnapshot.ts';
 import type { WhyTarget } from './whyTarget.ts';
 import type { WhyWorld } from './whyWorld.ts';
 
@@ -12,6 +13,8 @@ export function whyText(t: WhyTarget, w: WhyWorld): string | null {
       return whyNode(w, t.id);
     case 'entry':
       return whyEntry(w, t.node, t.index);
+    case 'snapshot':
+      return whySnapshot(w, t.node);
     case 'message':
       return whyMessage(w, t.id);
     case 'rule':

@@ -5,4 +5,4 @@
  */
 import type { SimData } from '../store/mergeSnapshot.ts';
 
-export type WhyWorld = Pick<SimData, 'ids' | 'nodes' | 'logs' | 'leader' | 'messages' | 'cuts' | 'config' | 'violations'>;
+export type WhyWorld = Pick<SimData, 'ids' | 'nodes' | 'logs' | 'leader' | 'messages' | 'cuts' | 'config' | 'violations' | 'snapshots' | 'machines'>;

@@ -13,7 +13,8 @@ function pictureSvg(store: AppStore, picture: Picture): string | null {
   if (picture === 'logs') {
     return logSvg({
       ids: s.ids,
-      terms: Object.fromEntries(s.ids.map((id) => [id, (s.logs[id] ?? []).map((e) => e.term)])),
+      terms: Object.fromEntries(s.ids.map((id) => [id, (s.logs[id]?.entries ?? []).map((e) => e.term)])),
+      starts: Object.fromEntries(s.ids.map((id) => [id, { index: s.logs[id]?.start ?? 0, term: s.logs[id]?.startTerm ?? 0 }])),
       commitIndex: Object.fromEntries(s.ids.map((id) => [id, s.nodes[id]?.commitIndex ?? 0])),
       leader: s.leader,
       down: new Set(s.ids.filter((id) => s.nodes[id]?.up === false)),

@@ -12,8 +12,13 @@ import { esc } from './svgText.ts';
 
 export interface LogPicture {
   readonly ids: readonly NodeId[];
-  /** The terms of each node's entries, index 1 first. */
+  /** The terms of each node's entries, from index `start + 1` on. */
   readonly terms: Readonly<Record<NodeId, readonly number[]>>;
+  /**
+   * Where each node's log starts (§7): its snapshot's last index and term; the
+   * row draws one block for the snapshot over those columns. Absent: no snapshot.
+   */
+  readonly starts?: Readonly<Record<NodeId, { readonly index: number; readonly term: number }>>;
   readonly commitIndex: Readonly<Record<NodeId, number>>;
   readonly leader: NodeId | null;
   readonly down: ReadonlySet<NodeId>;
@@ -28,7 +33,8 @@ const ROW = CELL + 8;
 export const MAX_COLUMNS = 120;
 
 export function logSvg(p: LogPicture): string {
-  const longest = Math.max(0, ...p.ids.map((id) => p.terms[id]?.length ?? 0));
+  const startOf = (id: NodeId): number => p.starts?.[id]?.index ?? 0;
+  const longest = Math.max(0, ...p.ids.map((id) => startOf(id) + (p.terms[id]?.length ?? 0)));
   const from = Math.max(1, longest - MAX_COLUMNS + 1);
   const columns = longest - from + 1;
   const width = Math.max(420, LABEL + columns * (CELL + GAP) + 16);
@@ -44,8 +50,16 @@ export function logSvg(p: LogPicture): string {
     parts.push(`<text x="4" y="${y + CELL / 2 + 5}" class="lg-text" font-weight="bold">${esc(id + mark)}</text>`);
     const terms = p.terms[id] ?? [];
     const commit = p.commitIndex[id] ?? 0;
-    for (let i = from; i <= terms.length; i++) {
-      const t = terms[i - 1];
+    const start = startOf(id);
+    if (start >= from) {
+      // The snapshot's block: grey, hatched by a dashed double edge, never a term's fill (as on the page).
+      const w = (start - from + 1) * (CELL + GAP) - GAP;
+      parts.push(`<rect x="${LABEL}" y="${y}" width="${w}" height="${CELL}" rx="6" fill="#e6eaee" stroke="#4a5561" stroke-width="3" stroke-dasharray="6 2"/>`);
+      const label = w >= 5 * (CELL + GAP) ? `snapshot 1–${start} · t${p.starts![id].term}` : `1–${start}`;
+      parts.push(`<text x="${LABEL + 6}" y="${y + CELL / 2 + 5}" class="lg-text" font-size="12">${esc(label)}</text>`);
+    }
+    for (let i = Math.max(from, start + 1); i <= start + terms.length; i++) {
+      const t = terms[i - start - 1];
       const x = LABEL + (i - from) * (CELL + GAP);
       const committed = i <= commit;
       parts.push(
@@ -63,6 +77,7 @@ export function logSvg(p: LogPicture): string {
     [
       'Row = node, column = index, number = the entry’s term.',
       'Solid = committed; dashed and pale = not committed yet. ♛ leader, ✕ crashed.',
+      ...(p.ids.some((id) => startOf(id) > 0) ? ['Grey block = entries compacted into a snapshot (§7), with its last term.'] : []),
       ...(from > 1 ? [`Indexes ${from} to ${longest} of ${longest}.`] : []),
     ],
     4,

@@ -3,6 +3,7 @@ import { useAppStore } from '../store/useAppStore.ts';
 import { opText } from '../../engine/raft/entry.ts';
 import { dropMessage } from '../sim/actions.ts';
 import type { MessageView } from '../worker/viewModel.ts';
+import { dataSummary } from './snapshotSummary.ts';
 import { useFocusHandoff } from './useFocusHandoff.ts';
 import { useSession } from '../session/useSession.ts';
 
@@ -52,7 +53,7 @@ function Fact({ name, value }: { name: string; value: string }) {
   return (
     <>
       <dt>{name}</dt>
-      <dd>{value}</dd>
+      <dd data-field={name}>{value}</dd>
     </>
   );
 }
@@ -91,5 +92,17 @@ function fields(m: MessageView): [string, string][] {
         ...common,
         ['result', m.success ? `accepted ✓ (matches up to ${m.matchIndex})` : `rejected ✗ (hint: index ${m.hintIndex}, term ${m.hintTerm})`],
       ];
+    // Figure 13's arguments, in its order.
+    case 'InstallSnapshot':
+      return [
+        ...common,
+        ['lastIncludedIndex', String(m.lastIncludedIndex)],
+        ['lastIncludedTerm', String(m.lastIncludedTerm)],
+        ['offset', `${m.offset} (the whole snapshot in one chunk)`],
+        ['data', dataSummary(m.data.machine)],
+        ['done', m.done ? 'true (last chunk)' : 'false'],
+      ];
+    case 'InstallSnapshotResponse':
+      return [...common, ['result', `installed ✓ (matches up to ${m.matchIndex})`]];
   }
 }

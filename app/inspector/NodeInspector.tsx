@@ -1,9 +1,12 @@
 /** One node's state in full, and what can be done to it. */
 import type { ReactNode } from 'react';
 import type { NodeId } from '../../engine/types.ts';
+import { dataSummary } from './snapshotSummary.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { selectNode } from '../store/selectors.ts';
-import { campaign, crash, propose, restart } from '../sim/actions.ts';
+import { campaign, crash, propose, restart, snapshotNow } from '../sim/actions.ts';
+import { lastIndex, lastTerm } from '../../engine/raft/log.ts';
+import { EMPTY_LOG_VIEW } from '../worker/logDeltas.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
 import { ProgressTable } from './ProgressTable.tsx';
 import { MachineTable } from './MachineTable.tsx';
@@ -13,8 +16,10 @@ import { useSession } from '../session/useSession.ts';
 export function NodeInspector({ id }: { id: NodeId }) {
   const session = useSession();
   const node = useAppStore(selectNode(id));
-  const lastTerm = useAppStore((s) => s.logs[id]?.at(-1)?.term ?? 0);
+  const log = useAppStore((s) => s.logs[id] ?? EMPTY_LOG_VIEW);
   const machine = useAppStore((s) => s.machines[id] ?? null);
+  const snapshot = useAppStore((s) => s.snapshots[id] ?? null);
+  const held = lastIndex(log) - log.start;
   const { ref, close, onKeyDown } = useFocusHandoff<HTMLDivElement>();
   if (node === undefined) return null;
   const { role, up } = node;
@@ -49,10 +54,29 @@ export function NodeInspector({ id }: { id: NodeId }) {
         <dt>commitIndex</dt>
         <dd>{up ? node.commitIndex : '— (lost in the crash)'}</dd>
         <dt>log</dt>
-        <dd>
-          {node.logLength} {node.logLength === 1 ? 'entry' : 'entries'}
-          {node.logLength > 0 ? `, last term ${lastTerm}` : ''}
+        <dd data-testid="log-facts" data-start={log.start}>
+          {log.start === 0
+            ? `${held} ${held === 1 ? 'entry' : 'entries'}`
+            : `starts after ${log.start} (term ${log.startTerm}); holds ${held === 0 ? 'no entries' : `${log.start + 1}–${lastIndex(log)}`}`}
+          {node.logLength > 0 ? `, last term ${lastTerm(log)}` : ''}
+          {/* No snapshot yet: said on the log's line, so the inspector stays short (it shares its column with the events). */}
+          {snapshot === null && (
+            <>
+              ;{' '}
+              <span data-testid="snapshot-facts" data-index={0} data-term={0} title="The state machine as of an applied index, replacing the log up to it (§7)">
+                snapshot: none
+              </span>
+            </>
+          )}
         </dd>
+        {snapshot !== null && (
+          <>
+            <dt title="The state machine as of an applied index, replacing the log up to it (§7)">snapshot</dt>
+            <dd data-testid="snapshot-facts" data-index={snapshot.index} data-term={snapshot.term}>
+              up to index {snapshot.index}, term {snapshot.term}; {dataSummary(snapshot.machine)}
+            </dd>
+          </>
+        )}
         <dt>election timer</dt>
         <dd>{timer ? `fires at ${timer.at} ms (set at ${timer.setAt} ms)` : role === 'leader' ? 'stopped: leaders send heartbeats instead' : 'stopped'}</dd>
         {node.votes && (
@@ -78,6 +102,14 @@ export function NodeInspector({ id }: { id: NodeId }) {
         </ActionButton>
         <ActionButton testId="action-restart" act={() => restart(session, id)} enabled={!up} title="Come back as a follower with the persistent state">
           Restart
+        </ActionButton>
+        <ActionButton
+          testId="action-snapshot"
+          act={() => snapshotNow(session, id)}
+          enabled={up}
+          title="Snapshot now: the state machine, up to lastApplied, and compact the log up to there (§7)"
+        >
+          Snapshot
         </ActionButton>
         <ActionButton testId="action-campaign" act={() => campaign(session, id)} enabled={up && role !== 'leader'} title="Time out now: start an election for the next term">
           Campaign now

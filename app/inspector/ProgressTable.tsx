@@ -1,23 +1,42 @@
-/** A leader's view of its followers (Figure 2): nextIndex and matchIndex, and how probing went. */
-import type { NodeId } from '../../engine/types.ts';
+/**
+ * A leader's view of its followers (Figure 2): nextIndex and matchIndex, how it
+ * sends to each (after etcd's progress tracker: Probe while it looks for where
+ * the logs agree, Replicate once they agree, Snapshot while a snapshot it sent
+ * is unanswered, §7), and how probing went.
+ */
+import type { NodeId, ProgressState } from '../../engine/types.ts';
 import type { ProgressView } from '../worker/viewModel.ts';
+
+const STATE_WORD: Record<ProgressState, string> = { probe: 'Probe', replicate: 'Replicate', snapshot: 'Snapshot' };
+const STATE_HELP: Record<ProgressState, string> = {
+  probe: 'Probe: it does not yet know where the logs agree, and sends one AppendEntries at a time to find out (§5.3)',
+  replicate: 'Replicate: the logs agree up to match, and entries stream',
+  snapshot: 'Snapshot: the follower needs entries this leader has compacted; it was sent the snapshot, and gets nothing else until it answers (§7)',
+};
+
+/** The state in words: Snapshot says which snapshot it waits on. */
+export const stateText = (p: ProgressView): string => (p.state === 'snapshot' ? `Snapshot ≤${p.pendingSnapshot}` : STATE_WORD[p.state]);
 
 export function ProgressTable({ progress }: { progress: Readonly<Record<NodeId, ProgressView>> }) {
   return (
-    <table className="progress-table">
-      <caption>This leader's nextIndex and matchIndex per follower</caption>
+    <table className="progress-table" data-testid="progress-table">
+      <caption>This leader's nextIndex and matchIndex per follower, and how it sends to each</caption>
       <thead>
         <tr>
           <th scope="col">follower</th>
+          <th scope="col" title="Probe, Replicate, or Snapshot: waiting on the snapshot it sent">state</th>
           <th scope="col" title="nextIndex: the index of the next entry to send">next</th>
           <th scope="col" title="matchIndex: the highest index known to be replicated">match</th>
-          <th scope="col" title="AppendEntries rejected since this leader was elected">rejected</th>
+          <th scope="col" title="AppendEntries rejected since this leader was elected">
+            <abbr title="AppendEntries rejected since this leader was elected">rej.</abbr>
+          </th>
         </tr>
       </thead>
       <tbody>
         {Object.entries(progress).map(([peer, p]) => (
-          <tr key={peer}>
+          <tr key={peer} data-testid={`progress-${peer}`} data-state={p.state} data-pending-snapshot={p.pendingSnapshot}>
             <th scope="row">{peer}</th>
+            <td title={STATE_HELP[p.state] + (p.state === 'snapshot' ? ` It sent the snapshot up to index ${p.pendingSnapshot}.` : '')}>{stateText(p)}</td>
             <td>{p.next}</td>
             <td>{p.match}</td>
             <td>{p.rejections}</td>

@@ -19,6 +19,8 @@ const MESSAGES: { look: MessageLook; text: string }[] = [
   { look: { type: 'AppendEntries', term: 2, ok: null, entries: 0 }, text: 'heartbeat (no entries)' },
   { look: { type: 'AppendEntriesResponse', term: 2, ok: true, entries: null }, text: 'accepted' },
   { look: { type: 'AppendEntriesResponse', term: 2, ok: false, entries: null }, text: 'rejected' },
+  { look: { type: 'InstallSnapshot', term: 2, ok: null, entries: null }, text: 'InstallSnapshot: the leader sends its snapshot (§7)' },
+  { look: { type: 'InstallSnapshotResponse', term: 2, ok: true, entries: null }, text: 'snapshot installed (answer)' },
 ];
 
 /** Client messages (§8) are round and slate: clients have no term. */

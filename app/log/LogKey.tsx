@@ -1,8 +1,11 @@
 /** A one-line key above the logs. */
 import { termColor, termInk } from '../theme/termColor.ts';
 import { cssVars } from '../theme/cssVars.ts';
+import { useAppStore } from '../store/useAppStore.ts';
 
 export function LogKey() {
+  // Keyed only in a run that has snapshots or takes them (§7).
+  const snapshots = useAppStore((s) => s.config.raft.snapshot !== null || Object.values(s.snapshots).some((x) => x !== null));
   return (
     <ul className="log-key" aria-label="Key">
       <li>
@@ -32,6 +35,19 @@ export function LogKey() {
         <span className="key-probe">↩2 · ⇄3</span>
         probing: 2 AppendEntries rejected, 3 round trips
       </li>
+      {snapshots && (
+        <li data-testid="key-snapshot" title="A node's log starts after its snapshot: the entries up to its last included index were applied and compacted into it (§7). Hover it for the state it holds.">
+          <span className="snapshot-block key-snapshot" style={cssVars({ '--span': 3 })}>
+            <span className="snapshot-label">
+              <span className="snapshot-icon" aria-hidden="true">
+                ▤
+              </span>
+              <span className="snapshot-range">1–40</span>
+            </span>
+          </span>
+          entries compacted into a snapshot
+        </li>
+      )}
     </ul>
   );
 }

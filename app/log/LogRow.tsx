@@ -10,24 +10,30 @@
  * columns keeps them in place, and the row keeps its full width (--columns),
  * so the scroll width and the markers are those of the whole log. For a short
  * log the window is every column, and the row is drawn as it always was.
+ *
+ * Columns are the paper's indexes on every row. A log that starts after a
+ * snapshot (§7) holds no entries up to its start: its row begins with one block
+ * spanning those columns, which says they were compacted into a snapshot.
  */
 import { cssVars } from '../theme/cssVars.ts';
 import { memo } from 'react';
-import type { Log, NodeId } from '../../engine/types.ts';
+import type { LogView, NodeId } from '../../engine/types.ts';
+import { entryAt, lastIndex } from '../../engine/raft/log.ts';
 import type { DrawnRole } from '../worker/viewModel.ts';
 import { LogCell } from './LogCell.tsx';
 import { entryText } from '../../engine/raft/entry.ts';
 import { entryMark } from './entryMark.ts';
 import { conflictsAt } from './logModel.ts';
 import { logWords } from '../cluster/nodeWords.ts';
+import { SnapshotBlock } from './SnapshotBlock.tsx';
 
 interface Props {
   readonly id: NodeId;
   readonly role: DrawnRole;
-  readonly log: Log;
+  readonly log: LogView;
   readonly commitIndex: number;
   /** The leader's log, to spot conflicts; null on the leader's own row or with no leader. */
-  readonly leaderLog: Log | null;
+  readonly leaderLog: LogView | null;
   /** The leader's nextIndex and matchIndex for this node; null if none applies. */
   readonly next: number | null;
   readonly match: number | null;
@@ -50,19 +56,36 @@ const ROLE_WORD: Record<DrawnRole, string> = { leader: 'leader', candidate: 'can
  * commit point, and what the marks under the row show (the leader's matchIndex
  * and nextIndex for it), since those marks are drawn for the eye only.
  */
-export function rowWords(id: NodeId, role: DrawnRole, length: number, commitIndex: number, match: number | null, next: number | null): string {
+export function rowWords(id: NodeId, role: DrawnRole, length: number, commitIndex: number, match: number | null, next: number | null, start = 0): string {
   const words = [id, ROLE_WORD[role], logWords(role !== 'down', length, commitIndex)];
+  if (start > 0) words.push(`entries 1 to ${start} compacted into a snapshot`);
   if (match !== null) words.push(`leader's matchIndex ${match}`);
   if (next !== null) words.push(`nextIndex ${next}`);
   return words.join(', ');
 }
 
 export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderLog, next, match, columns, first, end, violations, rejections, roundTrips }: Props) {
-  const drawnEnd = Math.min(end, log.length);
+  const last = lastIndex(log);
+  const drawnEnd = Math.min(end, last);
   const virtual = first > 0 || end < columns;
   const cells = [];
-  for (let i = first; i < drawnEnd; i++) {
-    const e = log[i];
+  // The snapshot's block covers columns [0, start): the part of them in the window.
+  const blockEnd = Math.min(log.start, end);
+  if (log.start > 0 && blockEnd > first) {
+    cells.push(
+      <SnapshotBlock
+        key="snapshot"
+        node={id}
+        index={log.start}
+        term={log.startTerm}
+        span={blockEnd - first}
+        tabStop={last === log.start}
+        column={virtual ? first + 2 : undefined}
+      />,
+    );
+  }
+  for (let i = Math.max(first, log.start); i < drawnEnd; i++) {
+    const e = entryAt(log, i + 1)!;
     cells.push(
       <LogCell
         key={i}
@@ -72,7 +95,7 @@ export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderL
         text={entryText(e)}
         mark={entryMark(e)}
         committed={i < commitIndex}
-        conflict={conflictsAt(log, leaderLog, i)}
+        conflict={conflictsAt(log, leaderLog, i + 1)}
         violation={violations.includes(i + 1)}
         // The row's last entry, or the last one drawn when the window stops short of it.
         tabStop={i === drawnEnd - 1}
@@ -81,9 +104,9 @@ export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderL
     );
   }
   return (
-    <div className={`log-row role-${role}`} style={cssVars({ '--columns': columns })} role="row" data-testid={`log-row-${id}`} data-length={log.length}>
+    <div className={`log-row role-${role}`} style={cssVars({ '--columns': columns })} role="row" data-testid={`log-row-${id}`} data-length={last} data-start={log.start}>
       <div className="log-label" title={`${id}: ${role}, commitIndex ${commitIndex}`} role="rowheader" aria-colindex={virtual ? 1 : undefined}>
-        <span className="sr-only">{rowWords(id, role, log.length, commitIndex, match, next)}</span>
+        <span className="sr-only">{rowWords(id, role, last, commitIndex, match, next, log.start)}</span>
         <span className="log-node" aria-hidden="true">
           {id}
         </span>

@@ -14,6 +14,8 @@ import { useColumnWindow } from './useColumnWindow.ts';
 import { GRID_KEYS, gridMove } from './gridMove.ts';
 import { parseWhy } from '../explain/whyTarget.ts';
 import { NO_INDEXES, violationMarks } from '../safety/violationMarks.ts';
+import { lastIndex } from '../../engine/raft/log.ts';
+import { EMPTY_LOG_VIEW } from '../worker/logDeltas.ts';
 
 const selectLogView = (s: Store) => ({ ids: s.ids, nodes: s.nodes, logs: s.logs, leader: s.leader, violations: s.violations, probes: s.stats.probes });
 
@@ -25,20 +27,23 @@ export function LogView() {
   const progress = leader === null ? null : (nodes[leader]?.progress ?? null);
   const leaderLog = leader === null ? null : (logs[leader] ?? null);
   const columns = columnCount(
-    ids.map((id) => logs[id]?.length ?? 0),
+    ids.map((id) => lastIndex(logs[id] ?? EMPTY_LOG_VIEW)),
     progress === null ? [] : Object.values(progress).map((p) => p.next),
   );
   const scroller = useRef<HTMLDivElement>(null);
   const { window: drawn, onScroll, bringIntoView } = useColumnWindow(scroller, columns);
-  const empty = ids.every((id) => (logs[id]?.length ?? 0) === 0);
+  const empty = ids.every((id) => lastIndex(logs[id] ?? EMPTY_LOG_VIEW) === 0);
+  const startOf = (id: string): number => logs[id]?.start ?? 0;
   // One cell per row is in the Tab order; the arrow keys move between cells (gridMove.ts).
   const moveFocus = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const at = e.target instanceof Element ? parseWhy(e.target.getAttribute('data-why')) : null;
-    if (at?.kind !== 'entry' || !GRID_KEYS.has(e.key)) return;
+    const why = e.target instanceof Element ? parseWhy(e.target.getAttribute('data-why')) : null;
+    // A snapshot's block stands at its last included index (gridMove.ts).
+    const at = why?.kind === 'snapshot' ? { node: why.node, index: startOf(why.node) } : why?.kind === 'entry' ? why : null;
+    if (at === null || !GRID_KEYS.has(e.key)) return;
     e.preventDefault();
-    const to = gridMove(e.key, at, ids, (id) => logs[id]?.length ?? 0);
+    const to = gridMove(e.key, at, ids, (id) => lastIndex(logs[id] ?? EMPTY_LOG_VIEW), startOf);
     if (to === null) return;
-    const selector = `[data-testid="entry-${to.node}-${to.index}"]`;
+    const selector = to.index === startOf(to.node) ? `[data-testid="snapshot-${to.node}"]` : `[data-testid="entry-${to.node}-${to.index}"]`;
     // Outside the drawn window (a long log): draw the window around it first.
     if (e.currentTarget.querySelector(selector) === null) bringIntoView(to.index - 1);
     e.currentTarget.querySelector<HTMLElement>(selector)?.focus();
@@ -65,7 +70,7 @@ export function LogView() {
               key={id}
               id={id}
               role={node?.role ?? 'follower'}
-              log={logs[id] ?? []}
+              log={logs[id] ?? EMPTY_LOG_VIEW}
               commitIndex={node?.commitIndex ?? 0}
               leaderLog={id === leader ? null : leaderLog}
               next={p?.next ?? null}

@@ -26,4 +26,18 @@ describe('gridMove', () => {
   it('ignores other keys', () => {
     expect(move('Enter', 'n1', 1)).toBeNull();
   });
+
+  it('stops on the snapshot block of a log that starts after a snapshot, standing for every index it covers (§7)', () => {
+    // n1 holds 9..12 after a snapshot up to 8; n2 has no snapshot.
+    const last: Record<string, number> = { n1: 12, n2: 3 };
+    const start: Record<string, number> = { n1: 8, n2: 0 };
+    const go = (key: string, node: string, index: number) => gridMove(key, { node, index }, ['n1', 'n2'], (id) => last[id], (id) => start[id]);
+    expect(go('ArrowLeft', 'n1', 9)).toEqual({ node: 'n1', index: 8 });
+    expect(go('ArrowLeft', 'n1', 8)).toBeNull();
+    expect(go('Home', 'n1', 11)).toEqual({ node: 'n1', index: 8 });
+    expect(go('ArrowRight', 'n1', 8)).toEqual({ node: 'n1', index: 9 });
+    // From n2's index 2, up lands on n1's block (index 2 is inside it), and back down on n2's index... its last, 3 <= 8.
+    expect(go('ArrowUp', 'n2', 2)).toEqual({ node: 'n1', index: 8 });
+    expect(go('ArrowDown', 'n1', 8)).toEqual({ node: 'n2', index: 3 });
+  });
 });

@@ -87,7 +87,7 @@ describe('INVARIANT_INFO', () => {
       const info = INVARIANT_INFO[name];
       expect(info.title.length).toBeGreaterThan(0);
       expect(info.meaning.length).toBeGreaterThan(0);
-      expect(info.section).toMatch(/^(§5\.\d(\.\d)?|§8|Figure 2)$/);
+      expect(info.section).toMatch(/^(§5\.\d(\.\d)?|§7|§8|Figure 2)$/);
     }
   });
 });

@@ -84,6 +84,15 @@ const RULES: Readonly<Record<UnsafeRule, Omit<Cause, 'rules'>>> = {
       "Raft's rule (thesis §6.4): before answering, the leader confirms with a heartbeat round to a majority that it still leads " +
       '(ReadIndex), or relies on a lease that no other leader can be elected within; or the read goes through the log.',
   },
+  'snapshot-no-sessions': {
+    section: '§7',
+    ruleName: 'a snapshot holds the whole state machine, the session table included (§7, thesis §6.3)',
+    text:
+      'With unsafe=snapshot-no-sessions, snapshots kept the key-value map but not the session table. A node restored from such a ' +
+      'snapshot (after a restart, or by InstallSnapshot) forgot which requests it had applied, so a retry of one was applied a second time. ' +
+      "Raft's rule (§7, thesis §6.3): the snapshot is the state machine's whole state as of its last included index, " +
+      'and the session table is part of that state.',
+  },
 };
 
 /** The switches that can break each property, most direct first. */
@@ -94,7 +103,10 @@ const SUSPECTS: Readonly<Record<InvariantName, readonly UnsafeRule[]>> = {
   LeaderCompleteness: ['commit-old-terms', 'vote-any-log', 'no-truncate'],
   StateMachineSafety: ['commit-old-terms', 'vote-any-log', 'no-truncate'],
   CommitWithinLog: ['no-truncate'],
-  Linearizability: ['no-sessions', 'stale-reads', 'commit-old-terms', 'vote-any-log', 'no-truncate'],
+  SnapshotIntegrity: ['snapshot-no-sessions', 'commit-old-terms', 'vote-any-log', 'no-truncate'],
+  // No switch breaks it: every rule that could take a state machine back is kept.
+  AppliedMonotonic: [],
+  Linearizability: ['no-sessions', 'snapshot-no-sessions', 'stale-reads', 'commit-old-terms', 'vote-any-log', 'no-truncate'],
 };
 
 const flag = (rules: readonly UnsafeRule[]): string => `unsafe=${rules.join(',')}`;

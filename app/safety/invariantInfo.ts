@@ -10,7 +10,7 @@ export interface InvariantInfo {
   readonly title: string;
   /** What it promises, in one line. */
   readonly meaning: string;
-  /** Where the paper (Figure 3, §5.2-5.4) or Figure 2 states it. */
+  /** Where the paper (Figure 3, §5.2-5.4, §7) or Figure 2 states it. */
   readonly section: string;
   /** What a violation means for a user of the cluster, given the log index involved (if any). */
   readonly consequence: (index: number | null) => string;
@@ -62,5 +62,18 @@ export const INVARIANT_INFO: Readonly<Record<InvariantName, InvariantInfo>> = {
     meaning: "a server's commitIndex never passes the end of its log",
     section: 'Figure 2',
     consequence: () => 'A server counts as committed entries it does not even hold.',
+  },
+  SnapshotIntegrity: {
+    title: 'Snapshot integrity',
+    meaning: 'a snapshot holds exactly the state of applying the committed entries it covers, sessions included',
+    section: '§7',
+    consequence: (i) =>
+      `A snapshot${at(i)} does not hold the state its entries give: a node restored from it starts from a wrong state, and may apply a retried request twice.`,
+  },
+  AppliedMonotonic: {
+    title: 'Applied never goes back',
+    meaning: "a server's lastApplied and its snapshot never go backwards (Figure 13: an older snapshot is ignored)",
+    section: '§7',
+    consequence: (i) => `A server's state machine went back${at(i)}: it undid commands it had applied, and answers from an older state.`,
   },
 };

@@ -81,17 +81,20 @@ export function leaveTour(session: Session): void {
 export interface ClientSetup {
   readonly clients: number;
   readonly reads: ReadMode;
+  /** Snapshot every n applied entries (§7); null: off. Absent: off. */
+  readonly snapshot?: number | null;
 }
 
 /**
  * A fresh cluster, every other option at its default. `setup` keeps the
- * clients and the read mode chosen in the setup controls (defaults: none, `log`).
+ * clients, the read mode and the snapshot threshold chosen in the setup
+ * controls (defaults: none, `log`, off).
  */
 export function newCluster(session: Session, nodes: number, seed: number, setup?: ClientSetup): void {
   leaveTour(session);
   ui(session).select(null);
   const clients = setup?.clients ?? DEFAULT_CONFIG.clients;
-  const raft = { ...DEFAULT_CONFIG.raft, reads: setup?.reads ?? DEFAULT_CONFIG.raft.reads };
+  const raft = { ...DEFAULT_CONFIG.raft, reads: setup?.reads ?? DEFAULT_CONFIG.raft.reads, snapshot: setup?.snapshot ?? DEFAULT_CONFIG.raft.snapshot };
   session.command({ kind: 'cluster', config: { ...DEFAULT_CONFIG, nodes, seed, clients, raft } });
 }
 
@@ -106,6 +109,8 @@ export function loadPreset(session: Session, name: PresetName): void {
 export const crash = (session: Session, node: NodeId): void => session.command({ kind: 'crash', node });
 export const restart = (session: Session, node: NodeId): void => session.command({ kind: 'restart', node });
 export const campaign = (session: Session, node: NodeId): void => session.command({ kind: 'campaign', node });
+/** `snapshot <node>`: snapshot its state machine now, up to lastApplied, and compact its log (§7). */
+export const snapshotNow = (session: Session, node: NodeId): void => session.command({ kind: 'snapshot', node });
 
 /** A client request to one node, or to whichever node leads (`leader`). */
 export const propose = (session: Session, target: NodeId | 'leader'): void =>

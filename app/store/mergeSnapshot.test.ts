@@ -34,7 +34,7 @@ describe('mergeSnapshot', () => {
     data = mergeSnapshot(data, snap(host.handle({ kind: 'command', text: 'preset figure7' })));
     expect(data.ids).toHaveLength(7);
     expect(data.events).toHaveLength(0);
-    expect(data.logs.n7.map((e) => e.term).join(' ')).toBe('1 1 1 2 2 2 3 3 3 3 3');
+    expect(data.logs.n7.entries.map((e) => e.term).join(' ')).toBe('1 1 1 2 2 2 3 3 3 3 3');
     expect(Object.keys(data.history)).toHaveLength(7);
   });
 

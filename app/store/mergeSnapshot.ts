@@ -4,9 +4,9 @@
  * the previous object wherever the new one is equal: components that select it
  * then see the same reference and do not re-render.
  */
-import type { ClientId, ClusterConfig, Log, NodeId, StateMachine } from '../../engine/types.ts';
+import type { ClientId, ClusterConfig, LogView, NodeId, Snapshot as RaftSnapshot, StateMachine } from '../../engine/types.ts';
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
-import { applyLogDelta } from '../worker/logDeltas.ts';
+import { applyLogDelta, EMPTY_LOG_VIEW } from '../worker/logDeltas.ts';
 import { applyScriptDelta } from '../worker/recording.ts';
 import { trimEvents } from '../worker/eventWindow.ts';
 import {
@@ -30,9 +30,12 @@ export interface SimData {
   readonly ids: readonly NodeId[];
   readonly leader: NodeId | null;
   readonly nodes: Readonly<Record<NodeId, NodeView>>;
-  readonly logs: Readonly<Record<NodeId, Log>>;
+  /** Each node's log as it starts after its snapshot (§7): index `start + 1` is `entries[0]`. */
+  readonly logs: Readonly<Record<NodeId, LogView>>;
   /** Each node's state machine; null while the node is down. */
   readonly machines: Readonly<Record<NodeId, StateMachine | null>>;
+  /** Each node's snapshot (§7); null when it has none. Persistent: a crashed node keeps it. */
+  readonly snapshots: Readonly<Record<NodeId, RaftSnapshot | null>>;
   readonly clientIds: readonly ClientId[];
   readonly clients: Readonly<Record<ClientId, ClientView>>;
   readonly messages: readonly MessageView[];
@@ -59,6 +62,7 @@ export const emptySimData: SimData = {
   nodes: {},
   logs: {},
   machines: {},
+  snapshots: {},
   clientIds: [],
   clients: {},
   messages: [],
@@ -85,6 +89,7 @@ export function mergeSnapshot(prev: SimData, s: Snapshot): SimData {
     nodes: mergeNodes(base.nodes, s.nodes),
     logs: mergeLogs(base.logs, s),
     machines: mergeMachines(base.machines, s),
+    snapshots: mergeSnapshots(base.snapshots, s),
     clientIds: sameList(base.clientIds, s.clientIds) ? base.clientIds : s.clientIds,
     clients: mergeClients(base.clients, s.clients),
     messages: mergeMessages(base.messages, s.messages),
@@ -115,9 +120,9 @@ function mergeNodes(prev: Readonly<Record<NodeId, NodeView>>, views: readonly No
   return out;
 }
 
-function mergeLogs(prev: Readonly<Record<NodeId, Log>>, s: Snapshot): Record<NodeId, Log> {
-  const out: Record<NodeId, Log> = {};
-  for (const id of s.ids) out[id] = prev[id] ?? [];
+function mergeLogs(prev: Readonly<Record<NodeId, LogView>>, s: Snapshot): Record<NodeId, LogView> {
+  const out: Record<NodeId, LogView> = {};
+  for (const id of s.ids) out[id] = prev[id] ?? EMPTY_LOG_VIEW;
   // The other logs are passed so that entries the nodes have in common are held once (see applyLogDelta).
   for (const d of s.logs) out[d.node] = applyLogDelta(out[d.node], d, Object.values(out));
   return out;
@@ -129,6 +134,15 @@ function mergeMachines(prev: Readonly<Record<NodeId, StateMachine | null>>, s: S
   const out: Record<NodeId, StateMachine | null> = {};
   for (const id of s.ids) out[id] = prev[id] ?? null;
   for (const d of s.machines) out[d.node] = d.machine;
+  return out;
+}
+
+/** Like machines: snapshots arrive only when they changed. */
+function mergeSnapshots(prev: Readonly<Record<NodeId, RaftSnapshot | null>>, s: Snapshot): Readonly<Record<NodeId, RaftSnapshot | null>> {
+  if (s.snapshots.length === 0 && Object.keys(prev).length === s.ids.length) return prev;
+  const out: Record<NodeId, RaftSnapshot | null> = {};
+  for (const id of s.ids) out[id] = prev[id] ?? null;
+  for (const d of s.snapshots) out[d.node] = d.snapshot;
   return out;
 }
 

@@ -4,7 +4,9 @@
  * unless told otherwise, and the default cluster options.
  */
 import { DEFAULT_CONFIG } from '../../engine/config.ts';
-import type { Flight, LogEntry, NodeId, RaftOptions } from '../../engine/types.ts';
+import type { Flight, LogView, NodeId, RaftOptions, Snapshot as RaftSnapshot, StateMachine } from '../../engine/types.ts';
+import type { LogEntry } from '../../engine/types.ts';
+import { lastIndex, lastTerm } from '../../engine/raft/log.ts';
 import type { MessageView, NodeView, ViolationView } from '../worker/viewModel.ts';
 import type { WhyWorld } from '../explain/whyWorld.ts';
 
@@ -18,6 +20,10 @@ export interface WorldSpec {
   readonly cuts?: readonly string[];
   readonly raft?: Partial<RaftOptions>;
   readonly violations?: readonly ViolationView[];
+  /** Where a node's log starts (§7): its snapshot's last index and term; `logs` then lists the entries after it. */
+  readonly starts?: Readonly<Record<NodeId, readonly [number, number]>>;
+  readonly snapshots?: Readonly<Record<NodeId, RaftSnapshot | null>>;
+  readonly machines?: Readonly<Record<NodeId, StateMachine | null>>;
 }
 
 function entry(c: Cell, index: number): LogEntry {
@@ -27,20 +33,21 @@ function entry(c: Cell, index: number): LogEntry {
 
 export function whyWorld(spec: WorldSpec): WhyWorld {
   const ids = Object.keys(spec.logs);
-  const logs: Record<NodeId, LogEntry[]> = {};
+  const logs: Record<NodeId, LogView> = {};
   const nodes: Record<NodeId, NodeView> = {};
   for (const id of ids) {
-    const log = spec.logs[id].map((c, i) => entry(c, i + 1));
+    const [start, startTerm] = spec.starts?.[id] ?? [0, 0];
+    const log: LogView = { start, startTerm, entries: spec.logs[id].map((c, i) => entry(c, start + i + 1)) };
     logs[id] = log;
     nodes[id] = {
       id,
       up: true,
       role: 'follower',
-      term: log.at(-1)?.term ?? 0,
+      term: lastTerm(log),
       votedFor: null,
       commitIndex: 0,
       leader: null,
-      logLength: log.length,
+      logLength: lastIndex(log),
       pre: false,
       leaderHeardAt: null,
       votes: null,
@@ -59,6 +66,8 @@ export function whyWorld(spec: WorldSpec): WhyWorld {
     cuts: new Set(spec.cuts ?? []),
     config: { ...DEFAULT_CONFIG, raft: { ...DEFAULT_CONFIG.raft, ...spec.raft } },
     violations: spec.violations ?? [],
+    snapshots: spec.snapshots ?? Object.fromEntries(ids.map((id) => [id, null])),
+    machines: spec.machines ?? Object.fromEntries(ids.map((id) => [id, null])),
   };
 }
 

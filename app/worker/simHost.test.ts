@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseScript } from '../../engine/scenario/parse.ts';
 import { runScript } from '../../engine/scenario/run.ts';
-import type { LogEntry } from '../../engine/types.ts';
+import type { LogView } from '../../engine/types.ts';
 import { SimHost } from './simHost.ts';
 import type { FromWorker } from './protocol.ts';
-import { applyLogDelta } from './logDeltas.ts';
+import { applyLogDelta, EMPTY_LOG_VIEW } from './logDeltas.ts';
 import type { Snapshot } from './viewModel.ts';
 
 const snapshotOf = (replies: FromWorker[]): Snapshot => {
@@ -44,10 +44,10 @@ describe('SimHost', () => {
 
   it('sends each log once, then only what changed, and the page can rebuild it', () => {
     const host = new SimHost();
-    const have: Record<string, readonly LogEntry[]> = {};
+    const have: Record<string, LogView> = {};
     const apply = (s: Snapshot): void => {
       if (s.reset) for (const k of Object.keys(have)) delete have[k];
-      for (const d of s.logs) have[d.node] = applyLogDelta(have[d.node] ?? [], d);
+      for (const d of s.logs) have[d.node] = applyLogDelta(have[d.node] ?? EMPTY_LOG_VIEW, d);
     };
     const first = snapshotOf(host.handle({ kind: 'command', text: 'preset figure7' }));
     expect(first.reset).toBe(true);
@@ -60,7 +60,7 @@ describe('SimHost', () => {
     host.handle({ kind: 'command', text: 'campaign n1' });
     for (let i = 0; i < 40; i++) apply(snapshotOf(host.handle({ kind: 'tick', ms: 5 })));
     for (const id of ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']) {
-      expect(have[id].map((e) => e.term).join(' ')).toBe('1 1 1 4 4 5 5 6 6 6 8');
+      expect(have[id].entries.map((e) => e.term).join(' ')).toBe('1 1 1 4 4 5 5 6 6 6 8');
     }
   });
 

@@ -5,9 +5,10 @@ import type { ClientId, Message, NodeState } from '../../engine/types.ts';
 import type { Violation } from '../../engine/check/invariants.ts';
 import { lastIndex } from '../../engine/raft/log.ts';
 import { INVARIANTS, type InvariantName } from '../../engine/events.ts';
-import type { ClientView, MachineDelta, MessageView, NodeView, Snapshot, TimelineView, ViolationView } from './viewModel.ts';
+import type { ClientView, MachineDelta, MessageView, NodeView, Snapshot, SnapshotDelta, TimelineView, ViolationView } from './viewModel.ts';
 import type { LogDeltas } from './logDeltas.ts';
 import type { MachineDeltas } from './machineDeltas.ts';
+import type { SnapshotDeltas } from './snapshotDeltas.ts';
 import type { EventFeed } from './eventFeed.ts';
 import type { RoleHistory } from './roleHistory.ts';
 import type { ScriptDelta } from './recording.ts';
@@ -16,6 +17,7 @@ import { drawnRole } from './roleHistory.ts';
 export interface Trackers {
   readonly logs: LogDeltas;
   readonly machines: MachineDeltas;
+  readonly snapshots: SnapshotDeltas;
   readonly events: EventFeed;
   readonly history: RoleHistory;
 }
@@ -37,15 +39,19 @@ export function buildSnapshot({ cluster: s, trackers, full, eventsReset, script,
   if (full) {
     trackers.logs.reset();
     trackers.machines.reset();
+    trackers.snapshots.reset();
   }
   const logs = [];
   const machines: MachineDelta[] = [];
+  const snapshots: SnapshotDelta[] = [];
   for (const id of s.ids) {
     const n = s.nodes[id];
     const d = trackers.logs.delta(id, n.persistent.log);
     if (d !== null) logs.push(d);
     const m = trackers.machines.delta(id, n.volatile?.machine ?? null);
     if (m !== null) machines.push(m);
+    const sn = trackers.snapshots.delta(id, n.persistent.snapshot);
+    if (sn !== null) snapshots.push(sn);
   }
   return {
     reset: full,
@@ -57,6 +63,7 @@ export function buildSnapshot({ cluster: s, trackers, full, eventsReset, script,
     nodes: s.ids.map((id) => nodeView(s, s.nodes[id])),
     logs,
     machines,
+    snapshots,
     clientIds: s.clientIds,
     clients: s.clientIds.map((c) => clientView(s, c)),
     messages: inOrder(s.inFlight).map(messageView),

@@ -9,6 +9,7 @@ import type { EventFeed } from './eventFeed.ts';
 import { HistoryPublisher } from './historyView.ts';
 import { LogDeltas } from './logDeltas.ts';
 import { MachineDeltas } from './machineDeltas.ts';
+import { SnapshotDeltas } from './snapshotDeltas.ts';
 import type { FromWorker, SnapshotCause } from './protocol.ts';
 import { scriptDelta, type Recording } from './recording.ts';
 import type { RoleHistory } from './roleHistory.ts';
@@ -32,6 +33,7 @@ export class SnapshotPublisher {
   private readonly logs = new LogDeltas();
   private readonly clientHistory = new HistoryPublisher();
   private readonly machines = new MachineDeltas();
+  private readonly snapshots = new SnapshotDeltas();
   /** The next snapshot must carry everything (a new cluster, another run, a page that asked). */
   private fullPending = true;
   /** The next snapshot replaces the events list (the view moved). */
@@ -57,7 +59,7 @@ export class SnapshotPublisher {
     this.eventsPending = false;
     const snapshot = buildSnapshot({
       cluster: shown.cluster,
-      trackers: { logs: this.logs, machines: this.machines, events: shown.events, history: shown.roles },
+      trackers: { logs: this.logs, machines: this.machines, snapshots: this.snapshots, events: shown.events, history: shown.roles },
       full,
       eventsReset,
       script,

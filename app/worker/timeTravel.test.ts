@@ -31,7 +31,7 @@ function engineView(s: ClusterState) {
     event: s.event,
     terms: s.ids.map((id) => s.nodes[id].persistent.currentTerm),
     roles: s.ids.map((id) => s.nodes[id].volatile?.role ?? 'down'),
-    logs: s.ids.map((id) => logEntries(s.nodes[id].persistent.log).map((e) => e.term).join(' ')),
+    logs: s.ids.map((id) => `${s.nodes[id].persistent.log.start}| ${logEntries(s.nodes[id].persistent.log).map((e) => e.term).join(' ')}`),
     messages: s.inFlight.map((m) => m.id).sort((a, b) => a - b),
   };
 }
@@ -41,7 +41,7 @@ function pageView(d: SimData) {
     event: d.event,
     terms: d.ids.map((id) => d.nodes[id].term),
     roles: d.ids.map((id) => d.nodes[id].role),
-    logs: d.ids.map((id) => d.logs[id].map((e) => e.term).join(' ')),
+    logs: d.ids.map((id) => `${d.logs[id].start}| ${d.logs[id].entries.map((e) => e.term).join(' ')}`),
     messages: d.messages.map((m) => m.id).sort((a, b) => a - b),
   };
 }
@@ -65,6 +65,35 @@ function recorded() {
 }
 
 describe('time travel in the worker', () => {
+  it('a seek back to before a compaction shows the old, full log again, and forward the snapshot again (§7)', () => {
+    const p = page();
+    p.send({ kind: 'command', text: 'cluster nodes=3 seed=4 clients=1 snapshot=5' });
+    p.send({ kind: 'command', text: 'run 1s' });
+    for (let i = 1; i <= 6; i++) p.send({ kind: 'command', text: `client c1 append x ${i}` });
+    p.send({ kind: 'command', text: 'run 2s' });
+    const end = p.data.timeline.length;
+    const compactedLog = p.data.logs.n1;
+    expect(compactedLog.start).toBeGreaterThanOrEqual(5);
+    expect(p.data.snapshots.n1?.index).toBe(compactedLog.start);
+    // The first moment at which n1 has a snapshot: just before it, its log starts at 0.
+    const t = buildTimeline(commandsOf(p.data.script.join('\n')), 64);
+    let first = end;
+    while (first > 0 && t.seek(first - 1).cluster!.nodes.n1.persistent.snapshot !== null) first--;
+    expect(first).toBeLessThan(end);
+    p.send({ kind: 'seek', position: first - 1 });
+    const before = p.data.logs.n1;
+    expect(before.start).toBe(0);
+    expect(p.data.snapshots.n1).toBeNull();
+    expect(pageView(p.data)).toEqual(engineView(t.seek(first - 1).cluster!));
+    // The old log is whole again: it holds the entries the snapshot later replaced.
+    expect(before.entries.length).toBeGreaterThanOrEqual(compactedLog.start);
+    p.send({ kind: 'seek', position: first });
+    expect(p.data.logs.n1.start).toBeGreaterThan(0);
+    expect(pageView(p.data)).toEqual(engineView(t.seek(first).cluster!));
+    p.send({ kind: 'seek', position: end });
+    expect(p.data.logs.n1).toEqual(compactedLog);
+  });
+
   it('shows, at any event, exactly the state the recorded script reaches there', () => {
     const p = recorded();
     const script = p.data.script.join('\n');

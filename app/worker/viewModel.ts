@@ -3,7 +3,20 @@
  * data shaped for drawing, not the engine's internal state. Built in the worker
  * (snapshot.ts), consumed by the store on the main thread.
  */
-import type { AppendEntries, ClientId, ClusterConfig, Flight, KvOp, LogEntry, NodeId, Outgoing, Role, StateMachine } from '../../engine/types.ts';
+import type {
+  AppendEntries,
+  ClientId,
+  ClusterConfig,
+  Flight,
+  KvOp,
+  LogEntry,
+  NodeId,
+  Outgoing,
+  ProgressState,
+  Role,
+  Snapshot as RaftSnapshot,
+  StateMachine,
+} from '../../engine/types.ts';
 import type { InvariantName, RecordType } from '../../engine/events.ts';
 import type { RuleId } from '../../engine/explain/rules.ts';
 import type { ScriptDelta } from './recording.ts';
@@ -22,6 +35,10 @@ export interface ProgressView {
   readonly match: number;
   readonly inflight: boolean;
   readonly rejections: number;
+  /** How the leader sends to this follower: probing, streaming, or waiting on a snapshot it sent (§7; see engine ProgressState). */
+  readonly state: ProgressState;
+  /** In `snapshot`: the last index of the snapshot sent; 0 otherwise. */
+  readonly pendingSnapshot: number;
 }
 
 export interface NodeView {
@@ -87,11 +104,25 @@ export interface MachineDelta {
 }
 
 /**
- * The change to one node's log since the previous snapshot: keep the first
- * `from` entries the page already has, then append `entries`.
+ * A node's snapshot (§7), sent only when it changed (snapshots are immutable,
+ * replaced whole). Null: the node has none. It is persistent, so a crashed node keeps it.
+ */
+export interface SnapshotDelta {
+  readonly node: NodeId;
+  readonly snapshot: RaftSnapshot | null;
+}
+
+/**
+ * The change to one node's log since the previous snapshot, in the paper's
+ * indexes: the log now starts after `start` (its snapshot's last index, whose
+ * term is `startTerm`; §7); keep the entries at indexes `start + 1 .. from` the
+ * page already has, then append `entries` from index `from + 1`.
+ * Invariant: start <= from.
  */
 export interface LogDelta {
   readonly node: NodeId;
+  readonly start: number;
+  readonly startTerm: number;
   readonly from: number;
   readonly entries: readonly LogEntry[];
 }
@@ -174,6 +205,8 @@ export interface Snapshot {
   readonly logs: readonly LogDelta[];
   /** State machines that changed since the previous snapshot (all of them in a full one). */
   readonly machines: readonly MachineDelta[];
+  /** Snapshots that changed since the previous snapshot (all of them in a full one). */
+  readonly snapshots: readonly SnapshotDelta[];
   /** Clients `c1..` in number order; empty with no clients. */
   readonly clientIds: readonly ClientId[];
   readonly clients: readonly ClientView[];
