@@ -5,11 +5,18 @@
  */
 import type { NodeId, RaftOptions } from '../types.ts';
 import { unsafeFlags, type UnsafeFlags } from './unsafe.ts';
+import type { JointConfig } from './quorum.ts';
 
 /** What a node knows about its cluster: the same for every step. */
 export interface NodeContext {
   /** Every other member of the cluster, in a fixed order. */
   readonly peers: readonly NodeId[];
+  /**
+   * The voters whose majorities decide elections, commitment, CheckQuorum and
+   * reads (quorum.ts). Today every member of the cluster, outgoing half empty;
+   * a membership change (§6) would make it joint. Built once per cluster.
+   */
+  readonly voters: JointConfig;
   readonly options: RaftOptions;
   /** The unsafe rules of `options`, as flags the rules consult by name (unsafe.ts). */
   readonly unsafe: UnsafeFlags;
@@ -29,8 +36,9 @@ export interface StepContext extends NodeContext {
   readonly now: number;
 }
 
-export const nodeContext = (peers: readonly NodeId[], options: RaftOptions, minElectionTimeout: number): NodeContext => ({
+export const nodeContext = (peers: readonly NodeId[], voters: JointConfig, options: RaftOptions, minElectionTimeout: number): NodeContext => ({
   peers,
+  voters,
   options,
   unsafe: unsafeFlags(options.unsafe),
   minElectionTimeout,
@@ -50,10 +58,9 @@ export interface ClockedContext extends StepContext {
 
 export const clocked = (context: NodeContext, now = 0): ClockedContext => ({
   peers: context.peers,
+  voters: context.voters,
   options: context.options,
   unsafe: context.unsafe,
   minElectionTimeout: context.minElectionTimeout,
   now,
 });
-
-export const clusterSize = (ctx: NodeContext): number => ctx.peers.length + 1;

@@ -2,9 +2,9 @@
 import type { CandidateNode, LeaderNode, RequestVote, RequestVoteResponse, UpNode } from '../types.ts';
 import type { VoteRefusal } from '../events.ts';
 import type { Effects } from './effects.ts';
-import { clusterSize, type StepContext } from './context.ts';
+import type { StepContext } from './context.ts';
 import { isUpToDate, position } from './log.ts';
-import { majority, voteResult } from './quorum.ts';
+import { majority, voteResult, voterIds } from './quorum.ts';
 import { inLease } from './lease.ts';
 import { leaseHolds } from './reads.ts';
 import { becomeLeader, startElection } from './transitions.ts';
@@ -93,16 +93,16 @@ export function onRequestVote(node: UpNode, m: RequestVote, ctx: StepContext, fx
   return p.votedFor === m.from ? node : { ...node, persistent: { ...p, votedFor: m.from } };
 }
 
-/** A candidate counts a vote of its current term; a majority makes it leader. */
+/** A candidate counts a vote of its current term; a quorum of the voters makes it leader (quorum.ts). */
 export function onVoteResponse(node: CandidateNode, m: RequestVoteResponse, ctx: StepContext, fx: Effects): UpNode {
   const v = node.volatile;
   if (m.from in v.votes) return node;
   // An answer from another round: a pre-vote answer to a candidate, or the reverse, or a pre-vote for another term.
   if (m.preVote !== v.pre || (v.pre && m.granted && m.term !== node.persistent.currentTerm + 1)) return node;
   const votes = { ...v.votes, [m.from]: m.granted };
-  const granted = Object.values(votes).filter(Boolean).length;
-  const refused = Object.keys(votes).length - granted;
-  const size = clusterSize(ctx);
+  const voters = ctx.voters;
+  let granted = 0;
+  for (const id of voterIds(voters)) if (votes[id] === true) granted++;
   fx.records.push({
     type: 'voteCounted',
     node: node.id,
@@ -110,11 +110,12 @@ export function onVoteResponse(node: CandidateNode, m: RequestVoteResponse, ctx:
     term: v.pre ? node.persistent.currentTerm + 1 : node.persistent.currentTerm,
     granted: m.granted,
     votes: granted,
-    needed: majority(size),
+    // The incoming configuration's majority: outside a membership change, the only one (§6).
+    needed: majority(voters[0].length),
     preVote: v.pre,
   });
   const n: CandidateNode = { ...node, volatile: { ...v, votes } };
-  if (voteResult(granted, refused, size) !== 'won') return n;
+  if (voteResult(voters, votes) !== 'won') return n;
   // A majority would vote: now the election proper, at the next term.
   return v.pre ? startElection(n, ctx, fx) : becomeLeader(n, ctx, fx);
 }

@@ -3,14 +3,14 @@
  * send heartbeats, take client requests, and with CheckQuorum step down when cut
  * off from a majority (thesis §6.2).
  */
-import type { LeaderNode, Progress, UpNode } from '../types.ts';
+import type { LeaderNode, NodeId, Progress, UpNode } from '../types.ts';
 import type { Effects } from './effects.ts';
-import { clusterSize, type StepContext } from './context.ts';
+import type { StepContext } from './context.ts';
 import type { RoleInput } from './input.ts';
 import { onRequestVote } from './election.ts';
 import { leaderNode, onAppendResponse, onHeartbeat, onInstallSnapshotResponse, propose } from './replication.ts';
 import { becomeFollower } from './transitions.ts';
-import { majority } from './quorum.ts';
+import { majority, voteResult, voterIds } from './quorum.ts';
 import { unheard } from './progress.ts';
 import { assertNever } from '../assertNever.ts';
 import { onClientRequest } from './clients.ts';
@@ -58,17 +58,24 @@ export function stepLeader(node: LeaderNode, input: RoleInput, ctx: StepContext,
 }
 
 /**
- * CheckQuorum (thesis §6.2): a leader checks that a majority (itself included)
+ * CheckQuorum (thesis §6.2): a leader checks that a quorum of the voters (itself included)
  * answered since the last check. If not, it is cut off from the cluster and
  * steps down, rather than take requests it can never commit; otherwise it
  * starts a new round of the check.
  */
 export function checkQuorum(node: LeaderNode, ctx: StepContext, fx: Effects): UpNode {
   const v = node.volatile;
-  const active = 1 + ctx.peers.filter((peer) => v.progress[peer].active).length;
-  const needed = majority(clusterSize(ctx));
-  fx.records.push({ type: 'quorumChecked', node: node.id, term: node.persistent.currentTerm, heard: active, needed });
-  if (active < needed) {
+  // Each voter "votes" whether it answered: the leader always has; a voter it tracks no progress for has not.
+  const answered: Record<NodeId, boolean> = {};
+  let heard = 0;
+  for (const id of voterIds(ctx.voters)) {
+    const yes = id === node.id || v.progress[id]?.active === true;
+    answered[id] = yes;
+    if (yes) heard++;
+  }
+  // `needed` is the incoming configuration's majority: outside a membership change, the only one (§6).
+  fx.records.push({ type: 'quorumChecked', node: node.id, term: node.persistent.currentTerm, heard, needed: majority(ctx.voters[0].length) });
+  if (voteResult(ctx.voters, answered) !== 'won') {
     return becomeFollower(node, node.persistent.currentTerm, null, 'lost-quorum', node.id, fx);
   }
   fx.election = 'reset';

@@ -29,7 +29,7 @@ import type { ClientRequest, LeaderNode, PendingRead } from '../types.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import { termAt } from './log.ts';
-import { quorumMatchIndex } from './quorum.ts';
+import { committedIndex } from './quorum.ts';
 import { readResult } from '../kv/stateMachine.ts';
 
 /** The share of the minimum election timeout a lease lasts: the rest allows for clocks that drift apart. */
@@ -37,13 +37,18 @@ export const LEASE_SHARE = 0.9;
 
 export const leaseDuration = (ctx: StepContext): number => Math.floor(ctx.minElectionTimeout * LEASE_SHARE);
 
-/** The latest round a majority acknowledged, the leader itself included (its own clock: it is always up to date with itself). */
+/**
+ * The latest round a quorum acknowledged, the leader itself included (its own
+ * clock: it is always up to date with itself). A voter the leader tracks no
+ * progress for has acknowledged no round (-1, as a new follower's Progress).
+ */
 export function quorumAcked(node: LeaderNode, ctx: StepContext): number {
-  const peers = ctx.peers;
-  const acked = new Array<number>(peers.length + 1);
-  acked[0] = ctx.now;
-  for (let i = 0; i < peers.length; i++) acked[i + 1] = node.volatile.progress[peers[i]].acked;
-  return quorumMatchIndex(acked);
+  const self = node.id;
+  const now = ctx.now;
+  const progress = node.volatile.progress;
+  const round = committedIndex(ctx.voters, (id) => (id === self ? now : (progress[id]?.acked ?? -1)));
+  // No round is confirmed past the present (this also bounds COMMIT_ANY, an empty configuration's answer).
+  return round < now ? round : now;
 }
 
 /** Step 1: the leader has committed an entry of its current term (§5.4.2), so its commitIndex is current. */

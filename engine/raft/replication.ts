@@ -8,9 +8,9 @@
 import type { AppendEntriesResponse, InstallSnapshotResponse, LeaderNode, LogEntry, NodeId, PersistentState, Progress } from '../types.ts';
 import { rawEntry } from './entry.ts';
 import type { Effects } from './effects.ts';
-import { clusterSize, type StepContext } from './context.ts';
+import type { StepContext } from './context.ts';
 import { appended, entriesFrom, findConflictByTerm, lastIndex, termAt } from './log.ts';
-import { quorumMatchIndex } from './quorum.ts';
+import { committedIndex, voterIds } from './quorum.ts';
 import { acknowledged, heardFrom, probeFrom, refused, sending, snapshotDone, withPeer } from './progress.ts';
 import { sendSnapshot } from './snapshot.ts';
 
@@ -133,16 +133,22 @@ export function appendEntry(node: LeaderNode, entry: LogEntry, ctx: StepContext,
 export function maybeCommit(node: LeaderNode, ctx: StepContext, fx: Effects): LeaderNode {
   const v = node.volatile;
   const log = node.persistent.log;
-  const peers = ctx.peers;
-  const matches = new Array<number>(peers.length + 1);
-  matches[0] = lastIndex(log);
-  for (let i = 0; i < peers.length; i++) matches[i + 1] = v.progress[peers[i]].match;
-  const n = quorumMatchIndex(matches);
+  const self = node.id;
+  const last = lastIndex(log);
+  const progress = v.progress;
+  // The leader stores its whole log; a follower, up to its matchIndex. A voter the
+  // leader tracks no progress for has acknowledged nothing.
+  const stored = (id: NodeId): number | undefined => (id === self ? last : progress[id]?.match);
+  // Nothing past the leader's own log can commit (this also bounds COMMIT_ANY, an empty configuration's answer).
+  const committed = committedIndex(ctx.voters, stored);
+  const n = committed < last ? committed : last;
   if (n <= v.commitIndex) return node;
   const term = termAt(log, n)!;
   const currentTerm = node.persistent.currentTerm;
   if (term !== currentTerm && !ctx.unsafe['commit-old-terms']) {
-    const replicas = matches.filter((m) => m >= n).length;
+    const voters = voterIds(ctx.voters);
+    let replicas = 0;
+    for (const id of voters) if ((stored(id) ?? 0) >= n) replicas++;
     fx.records.push({
       type: 'commitDeferred',
       node: node.id,
@@ -150,7 +156,7 @@ export function maybeCommit(node: LeaderNode, ctx: StepContext, fx: Effects): Le
       entryTerm: term,
       currentTerm,
       replicas,
-      clusterSize: clusterSize(ctx),
+      clusterSize: voters.length,
     });
     return node;
   }

@@ -15,12 +15,17 @@ import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import { compacted, lastIndex, logAfter, termAt } from './log.ts';
 import { snapshotSent, withPeer } from './progress.ts';
+import { voterIds } from './quorum.ts';
 
 /** What asked for a snapshot: the `snapshot=` threshold, or a `snapshot <node>` command. */
 export type SnapshotCause = 'threshold' | 'command';
 
-/** Every node is a voter until membership changes (§6) make the configuration part of the log. */
-const configOf = (node: UpNode, ctx: StepContext): Snapshot['config'] => ({ voters: [node.id, ...ctx.peers].sort() });
+/**
+ * The node's voter configuration (context.ts): every member until membership
+ * changes (§6) make the configuration part of the log, when a snapshot will
+ * have to record both halves of a joint one.
+ */
+const configOf = (ctx: StepContext): Snapshot['config'] => ({ voters: voterIds(ctx.voters) });
 
 /**
  * Snapshot the state machine as it stands, at lastApplied (§7), and drop the
@@ -40,7 +45,7 @@ export function takeSnapshot(node: UpNode, cause: SnapshotCause, ctx: StepContex
   // With unsafe=snapshot-no-sessions the table is left out: a retry answered from it
   // before the snapshot is applied a second time after a restart or an install.
   const machine: StateMachine = ctx.unsafe['snapshot-no-sessions'] ? { lastApplied: m.lastApplied, data: m.data, sessions: {} } : m;
-  const snapshot: Snapshot = { index, term, machine, config: configOf(node, ctx) };
+  const snapshot: Snapshot = { index, term, machine, config: configOf(ctx) };
   fx.records.push({ type: 'snapshotTaken', node: node.id, index, term, dropped: index - p.log.start, cause, keys: Object.keys(m.data).length });
   return {
     id: node.id,

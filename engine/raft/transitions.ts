@@ -5,12 +5,19 @@
 import type { CandidateNode, CandidateState, FollowerNode, LeaderNode, LeaderState, NodeId, Progress, UpNode } from '../types.ts';
 import type { FollowReason } from '../events.ts';
 import type { Effects } from './effects.ts';
-import { clusterSize, type StepContext } from './context.ts';
+import type { StepContext } from './context.ts';
 import { appended, lastIndex, lastTerm } from './log.ts';
-import { majority } from './quorum.ts';
+import { voteResult, type JointConfig } from './quorum.ts';
 import { initialProgress } from './progress.ts';
 import { noopEntry } from './entry.ts';
 import { broadcastAppend, maybeCommit } from './replication.ts';
+
+/**
+ * Whether `self`'s own vote is a quorum (a cluster of one): then a pre-vote
+ * would only ask itself, and an election is won the moment it starts. (etcd
+ * tallies the candidate's own vote first, to the same effect.)
+ */
+const winsAlone = (self: NodeId, voters: JointConfig): boolean => voteResult(voters, { [self]: true }) === 'won';
 
 /**
  * Become (or stay) a follower at `term`. A new term clears the vote (§5.1).
@@ -56,7 +63,7 @@ export function becomeFollower(
  * cut off from the cluster cannot inflate its term while it is away.
  */
 export function becomeCandidate(node: UpNode, ctx: StepContext, fx: Effects): UpNode {
-  if (!ctx.options.prevote || majority(clusterSize(ctx)) <= 1) return startElection(node, ctx, fx);
+  if (!ctx.options.prevote || winsAlone(node.id, ctx.voters)) return startElection(node, ctx, fx);
   const v = node.volatile;
   const term = node.persistent.currentTerm + 1;
   const candidate: CandidateState = { role: 'candidate', pre: true, commitIndex: v.commitIndex, leader: null, machine: v.machine, votes: { [node.id]: true } };
@@ -80,7 +87,7 @@ export function startElection(node: UpNode, ctx: StepContext, fx: Effects): UpNo
   fx.records.push({ type: 'becameCandidate', node: node.id, term, pre: false });
   fx.election = 'reset';
   fx.heartbeat = 'stop';
-  if (majority(clusterSize(ctx)) <= 1) return becomeLeader(next, ctx, fx);
+  if (winsAlone(node.id, ctx.voters)) return becomeLeader(next, ctx, fx);
   requestVotes(node, term, false, ctx, fx);
   return next;
 }

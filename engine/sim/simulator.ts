@@ -20,6 +20,7 @@ import { newEffects, type Effects } from '../raft/effects.ts';
 import { lastIndex } from '../raft/log.ts';
 import type { TimerRequest } from '../raft/effects.ts';
 import { clocked, nodeContext, type ClockedContext } from '../raft/context.ts';
+import { jointConfig, majorityConfig } from '../raft/quorum.ts';
 import { checkNodeChange } from '../check/invariants.ts';
 import { type ClusterState, type ScheduledOp, type Timer, currentLeader, isClientId, linkKey } from './cluster.ts';
 import type { CausalObserver, LocalCause } from './causality.ts';
@@ -212,7 +213,9 @@ function contextFor(s: ClusterState, id: NodeId): ClockedContext {
     let byNode = contexts.get(s.config);
     if (byNode === undefined) {
       byNode = {};
-      for (const n of s.ids) byNode[n] = clocked(nodeContext(s.ids.filter((x) => x !== n), s.config.raft, s.config.election.min));
+      // Every member votes: one configuration, shared by every node's context.
+      const voters = jointConfig(majorityConfig(s.ids));
+      for (const n of s.ids) byNode[n] = clocked(nodeContext(s.ids.filter((x) => x !== n), voters, s.config.raft, s.config.election.min));
       contexts.set(s.config, byNode);
     }
     lastConfig = s.config;

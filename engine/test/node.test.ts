@@ -5,11 +5,14 @@ import { at as atTime, nodeContext, type StepContext } from '../raft/context.ts'
 import type { LogEntry, NodeState, RaftMessage, RaftOptions } from '../types.ts';
 import { emptyMachine } from '../kv/stateMachine.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
-import { deepFreeze } from './helpers.ts';
+import { deepFreeze, votersOf } from './helpers.ts';
 
-/** A step context at time `now` (ms), with the default minimum election timeout. */
+/**
+ * A step context at time `now` (ms), with the default minimum election timeout,
+ * in a cluster of n1 .. n(peers + 1), all voters.
+ */
 const at = (peers: string[], options: RaftOptions = DEFAULT_CONFIG.raft, now = 0): StepContext =>
-  atTime(nodeContext(peers, options, DEFAULT_CONFIG.election.min), now);
+  atTime(nodeContext(peers, votersOf(peers.length + 1), options, DEFAULT_CONFIG.election.min), now);
 const ctx3: StepContext = at(['n2', 'n3']);
 const peersOf = (id: string, n: number): string[] => Array.from({ length: n }, (_, i) => `n${i + 1}`).filter((x) => x !== id);
 const entries = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, kind: 'raw' as const, value: `x${i + 1}.${term}` }));

@@ -12,9 +12,10 @@ import type { NodeState } from '../types.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
 import { describe as describeRecord } from '../describe.ts';
 import { leaderRecovery, type Recovery } from './leaderRecovery.ts';
+import { votersOf } from './helpers.ts';
 
 const options = { ...DEFAULT_CONFIG.raft, prevote: true };
-const at = (now: number): StepContext => atTime(nodeContext(['n1', 'n3'], options, 100), now);
+const at = (now: number): StepContext => atTime(nodeContext(['n1', 'n3'], votersOf(3), options, 100), now);
 const msg = (m: Input & { kind: 'message' }): Input => m;
 
 /** n2, a follower at term 1 that heard from leader n1 at time 1000. */

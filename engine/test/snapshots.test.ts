@@ -19,7 +19,7 @@ import { createNode, step } from '../raft/node.ts';
 import { nodeContext, at } from '../raft/context.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
 import { emptyChecker, checkNodeChange } from '../check/invariants.ts';
-import { runText } from './helpers.ts';
+import { runText, votersOf } from './helpers.ts';
 import { explain } from '../explain/explain.ts';
 
 interface Sample {
@@ -115,7 +115,7 @@ describe('a follower down while the log went past two snapshots is caught up by 
 
 /** A follower with the given log after its snapshot, to receive one InstallSnapshot. */
 const cmd = (term: number, serial: number, value: string): LogEntry => commandEntry(term, 'c1', serial, { kind: 'append', key: 'x', value });
-const ctx = at(nodeContext(['n1', 'n3'], DEFAULT_CONFIG.raft, 100), 1000);
+const ctx = at(nodeContext(['n1', 'n3'], votersOf(3), DEFAULT_CONFIG.raft, 100), 1000);
 
 function follower(entries: LogEntry[], commitIndex: number): NodeState {
   const n = createNode('n2', { currentTerm: 2, votedFor: null, log: logOf(entries), snapshot: null }, commitIndex);
