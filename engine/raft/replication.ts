@@ -53,7 +53,6 @@ export function sendAppend(leader: LeaderNode, peer: NodeId, ctx: StepContext, f
     p = probeFrom(p, log.start + 1);
     node = withProgress(node, peer, p);
   }
-  const v = node.volatile;
   const prevLogIndex = p.next - 1;
   if (p.state === 'snapshot') {
     // A snapshot is large: it is sent again only when no answer came within an
@@ -64,33 +63,28 @@ export function sendAppend(leader: LeaderNode, peer: NodeId, ctx: StepContext, f
     // AppendEntries at the log's start, the one index below which nothing is known.
     // A follower that installed the snapshot accepts it, and that answer ends the
     // wait as the snapshot's own would (etcd: snapshot_succeed_via_app_resp).
-    fx.outbox.push({
-      type: 'AppendEntries',
-      from: node.id,
-      to: peer,
-      term: node.persistent.currentTerm,
-      prevLogIndex: log.start,
-      prevLogTerm: log.startTerm,
-      entries: [],
-      leaderCommit: v.commitIndex,
-      round: ctx.now,
-    });
+    pushAppend(node, peer, log.start, [], ctx, fx);
     return node;
   }
   if (prevLogIndex < log.start) return sendSnapshot(node, peer, ctx, fx);
+  pushAppend(node, peer, prevLogIndex, entriesFrom(log, p.next, ctx.options.batch), ctx, fx);
+  const q = sending(p, ctx.now);
+  return q === p ? node : withProgress(node, peer, q);
+}
+
+/** Put an AppendEntries to `peer` in the outbox: `entries` after `prevLogIndex`, whose term the leader knows. */
+function pushAppend(node: LeaderNode, peer: NodeId, prevLogIndex: number, entries: readonly LogEntry[], ctx: StepContext, fx: Effects): void {
   fx.outbox.push({
     type: 'AppendEntries',
     from: node.id,
     to: peer,
     term: node.persistent.currentTerm,
     prevLogIndex,
-    prevLogTerm: termAt(log, prevLogIndex)!,
-    entries: entriesFrom(log, p.next, ctx.options.batch),
-    leaderCommit: v.commitIndex,
+    prevLogTerm: termAt(node.persistent.log, prevLogIndex)!,
+    entries,
+    leaderCommit: node.volatile.commitIndex,
     round: ctx.now,
   });
-  const q = sending(p, ctx.now);
-  return q === p ? node : withProgress(node, peer, q);
 }
 
 export function broadcastAppend(node: LeaderNode, ctx: StepContext, fx: Effects): LeaderNode {
