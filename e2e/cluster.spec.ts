@@ -1,6 +1,6 @@
 /** The default cluster: it loads, elects, survives a crash and a partition. */
 import { expect, test } from '@playwright/test';
-import { linkId, logCommitted, nodeIds, open, openPlaying, pause, play, waitForLeader } from './helpers.ts';
+import { linkId, logCommitted, nodeIds, open, openPlaying, pause, play, settle, waitForLeader } from './helpers.ts';
 
 test('loads with five nodes, paused; Play plays; no errors logged', async ({ page }) => {
   const errors = await open(page);
@@ -79,6 +79,7 @@ test('keyboard: Space pauses and plays, → steps one event', async ({ page }) =
   await waitForLeader(page);
   await page.keyboard.press('Space');
   await expect(page.getByTestId('play-pause')).toHaveAttribute('data-playing', 'false');
+  await settle(page);
   const time = page.getByTestId('sim-time');
   const before = Number(await time.getAttribute('data-event'));
   await page.keyboard.press('ArrowRight');

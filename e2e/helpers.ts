@@ -33,6 +33,25 @@ export async function pause(page: Page): Promise<void> {
   const button = page.getByTestId('play-pause');
   if ((await button.getAttribute('data-playing')) === 'true') await button.click();
   await expect(button).toHaveAttribute('data-playing', 'false');
+  await settle(page);
+}
+
+/**
+ * Wait until the shown event count stands still. A frame of play already on
+ * its way to the worker still lands after Pause, so a count read at once can
+ * move by one more.
+ */
+export async function settle(page: Page): Promise<void> {
+  const time = page.getByTestId('sim-time');
+  let last = -1;
+  await expect
+    .poll(async () => {
+      const now = Number(await time.getAttribute('data-event'));
+      const still = now === last;
+      last = now;
+      return still;
+    }, { intervals: [250] })
+    .toBe(true);
 }
 
 export async function play(page: Page): Promise<void> {
