@@ -14,6 +14,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   raft: { probe: 'fast', noop: true, batch: 64, prevote: false, checkquorum: false, reads: 'log', snapshot: null, unsafe: [] },
   clients: 0,
   clientTimeout: 200,
+  members: null,
 };
 
 export const LIMITS = {

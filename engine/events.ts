@@ -3,7 +3,7 @@
  * these, with the reason and not only the outcome, so the UI, the trace and the
  * tests can all say *why* something happened. `describe.ts` turns them into text.
  */
-import type { ClientId, KvOp, MessageType, NodeId, Role } from './types.ts';
+import type { ChangeHow, ClientId, KvOp, Membership, MessageType, NodeId, Role } from './types.ts';
 
 export interface LogPosition {
   readonly lastIndex: number;
@@ -29,8 +29,35 @@ export type VoteRefusal =
    * crashed, and has forgotten that, so it keeps out of elections for as long as
    * that leader's lease could last (thesis §6.4.1).
    */
-  | { readonly kind: 'restarted'; readonly ago: number; readonly minElectionTimeout: number };
+  | { readonly kind: 'restarted'; readonly ago: number; readonly minElectionTimeout: number }
+  /** Told to campaign (or its timer fired), a node that is no voter in its configuration does not: it cannot win (§6). */
+  | { readonly kind: 'not-voter' };
 
+/** Why a membership change or a leadership transfer was not started. */
+export type ChangeRefusal =
+  | { readonly kind: 'no-leader' }
+  | { readonly kind: 'down' }
+  | { readonly kind: 'not-leader'; readonly leader: NodeId | null }
+  /** One change at a time (§6, thesis §4.1): `pending` is the one under way, in words. */
+  | { readonly kind: 'in-progress'; readonly pending: string }
+  /** A leadership transfer is under way (thesis §3.10): the leader takes nothing new until it ends. */
+  | { readonly kind: 'transferring'; readonly target: NodeId }
+  /** The configuration asked for is the one in force. */
+  | { readonly kind: 'nothing-to-change' }
+  /** The change would leave no voter at all. */
+  | { readonly kind: 'no-voters' }
+  /** A transfer's target must be another voter. */
+  | { readonly kind: 'not-a-voter'; readonly target: NodeId }
+  | { readonly kind: 'is-leader' };
+
+/**
+ * What a configuration entry a leader appends is for (§6, thesis chapter 4):
+ * - `learners`: servers to be added join as learners, to catch up (thesis §4.2.1);
+ * - `joint`: C_old,new; `leave`: C_new, once C_old,new has committed (§6);
+ * - `single`: one voter in or out (thesis §4.1), a learner's promotion included;
+ * - `direct` (unsafe): C_new straight after C_old (what Figure 10 warns against).
+ */
+export type ConfigPhase = 'learners' | 'joint' | 'leave' | 'single' | 'direct';
 export type AppendRefusal =
   | { readonly kind: 'stale-term' }
   /** Log consistency check (§5.3): we have no entry at prevLogIndex. */
@@ -55,7 +82,9 @@ export type FollowReason =
   /** A candidate heard from the leader of its own term (§5.2). */
   | 'leader-found'
   /** CheckQuorum: a leader heard from no majority within an election timeout (thesis §6.2). */
-  | 'lost-quorum';
+  | 'lost-quorum'
+  /** A leader not in C_new steps down once C_new has committed (§6). */
+  | 'removed';
 
 export type RecordBody =
   | { readonly type: 'electionTimeout'; readonly node: NodeId; readonly term: number; readonly forced: boolean }
@@ -201,7 +230,7 @@ export type RecordBody =
       readonly type: 'proposalRefused';
       readonly node: NodeId | null;
       readonly value: string;
-      readonly why: 'not-leader' | 'down' | 'no-leader';
+      readonly why: 'not-leader' | 'down' | 'no-leader' | 'transferring';
       readonly leader: NodeId | null;
     }
   | { readonly type: 'crashed'; readonly node: NodeId }
@@ -359,6 +388,40 @@ export type RecordBody =
   | { readonly type: 'snapshotIgnored'; readonly node: NodeId; readonly leader: NodeId; readonly index: number; readonly lastApplied: number }
   /** The leader heard that `peer` installed its snapshot: it matches up to `match`, and gets AppendEntries again. */
   | { readonly type: 'snapshotAcknowledged'; readonly node: NodeId; readonly peer: NodeId; readonly match: number }
+  // ---- membership changes (§6, thesis chapter 4) and leadership transfer (thesis §3.10)
+  /** A leader took on a membership change (`asked`, as written): it will append its configurations one at a time. */
+  | { readonly type: 'changeStarted'; readonly node: NodeId; readonly asked: string; readonly how: ChangeHow; readonly target: readonly NodeId[] }
+  /** A change was not started, and why (one change at a time, §6). `node` null: no leader to ask. */
+  | { readonly type: 'changeRefused'; readonly node: NodeId | null; readonly asked: string; readonly why: ChangeRefusal }
+  /** The leader holds the change until it has committed an entry of its term (thesis §4.1, the 2015 fix). */
+  | { readonly type: 'changeWaiting'; readonly node: NodeId; readonly asked: string; readonly term: number }
+  /** A leader appended a configuration entry at `index` (§6); `phase` says which step of the change it is. */
+  | {
+      readonly type: 'configAppended';
+      readonly node: NodeId;
+      readonly index: number;
+      readonly term: number;
+      readonly config: Membership;
+      readonly phase: ConfigPhase;
+      readonly asked: string;
+    }
+  /** `node` now uses `config`, from its log entry (or snapshot) at `index`: a server uses the latest one it has, committed or not (§6). */
+  | { readonly type: 'configAdopted'; readonly node: NodeId; readonly index: number; readonly config: Membership; readonly was: Membership }
+  /** A learner holds everything the leader has committed (`match` >= `commitIndex`), so the leader promotes it (thesis §4.2.1). */
+  | { readonly type: 'learnerCaughtUp'; readonly node: NodeId; readonly learner: NodeId; readonly match: number; readonly commitIndex: number }
+  /** The change's last configuration committed: it is done. */
+  | { readonly type: 'changeDone'; readonly node: NodeId; readonly asked: string; readonly config: Membership }
+  /** A leader started handing its leadership to `target` (thesis §3.10): it takes no new requests meanwhile. */
+  | { readonly type: 'transferStarted'; readonly node: NodeId; readonly target: NodeId; readonly match: number; readonly lastIndex: number }
+  | { readonly type: 'transferRefused'; readonly node: NodeId | null; readonly target: NodeId; readonly why: ChangeRefusal }
+  /** The target's log matches the leader's: the leader tells it to campaign at once. */
+  | { readonly type: 'timeoutNowSent'; readonly node: NodeId; readonly target: NodeId; readonly match: number }
+  /** Told by its leader `from` to campaign now (TimeoutNow): it starts an election at once, without PreVote. */
+  | { readonly type: 'timeoutNowReceived'; readonly node: NodeId; readonly from: NodeId; readonly term: number }
+  /** No election ended the transfer within an election timeout: the leader takes requests again. */
+  | { readonly type: 'transferAborted'; readonly node: NodeId; readonly target: NodeId; readonly after: number }
+  /** A leader handing its leadership over held a client's request: the client will retry, at the next leader. */
+  | { readonly type: 'requestHeld'; readonly node: NodeId; readonly client: ClientId; readonly serial: number; readonly target: NodeId }
   /** A `workload` scheduled `ops` random operations for the clients, the last at `until` ms. */
   | { readonly type: 'workloadScheduled'; readonly ops: number; readonly rate: number; readonly keys: number; readonly reads: number; readonly until: number };
 

@@ -54,7 +54,7 @@ export function presetNodes(name: PresetName): Record<NodeId, NodeState> {
   p.nodes.forEach((n, i) => {
     const id = `n${i + 1}`;
     const log = logOf(n.terms.map((t, j) => entry(j + 1, t)));
-    out[id] = createNode(id, { currentTerm: p.currentTerm, votedFor: null, log, snapshot: null }, n.commitIndex);
+    out[id] = createNode(id, { currentTerm: p.currentTerm, votedFor: null, log, snapshot: null, config: null }, n.commitIndex);
   });
   return out;
 }

@@ -43,16 +43,36 @@ export interface StateMachine {
 }
 
 /**
+ * A cluster configuration (§6): who votes, and who only listens. All lists are
+ * sorted and without duplicates, so equal configurations are equal data.
+ * - `voters`: the configuration in force, C_new; during joint consensus, the
+ *   incoming half of C_old,new.
+ * - `outgoing`: during joint consensus, C_old's voters; empty otherwise. While it
+ *   is not empty, elections and commitment need a majority of both (quorum.ts).
+ * - `learners`: servers that receive entries but neither vote nor count toward
+ *   a majority (thesis §4.2.1): new servers catching up before they are promoted.
+ * A Membership is a quorum.ts JointConfig, so the rules that count take it as is.
+ */
+export interface Membership {
+  readonly voters: readonly NodeId[];
+  readonly outgoing: readonly NodeId[];
+  readonly learners: readonly NodeId[];
+}
+
+/**
  * A log entry: a tagged union on `kind`.
  * - `noop`: the entry a new leader appends so it can commit earlier terms (§5.4.2, §8).
  * - `command`: a client's operation, numbered by its client so the state machine
  *   applies it once however often it is retried (thesis §6.3).
  * - `raw`: a bare value from `propose`, which no client waits for; applying it changes nothing.
+ * - `config`: a configuration (§6). A server uses the latest one in its log from
+ *   the moment it appends it, committed or not; applying it changes nothing.
  */
 export type LogEntry =
   | { readonly term: number; readonly kind: 'noop' }
   | { readonly term: number; readonly kind: 'raw'; readonly value: string }
-  | { readonly term: number; readonly kind: 'command'; readonly client: ClientId; readonly serial: number; readonly op: KvOp };
+  | { readonly term: number; readonly kind: 'command'; readonly client: ClientId; readonly serial: number; readonly op: KvOp }
+  | { readonly term: number; readonly kind: 'config'; readonly config: Membership };
 
 /**
  * The entries of a log after its snapshot, as a plain array: what the page draws
@@ -88,10 +108,19 @@ export interface StoredLog {
 
 /**
  * The configuration a snapshot records (§7: "the latest configuration as of the
- * last included index"). Until membership changes (§6), every node is a voter.
+ * last included index"): both halves of a joint one, and the learners.
  */
-export interface SnapshotConfig {
-  readonly voters: readonly NodeId[];
+export type SnapshotConfig = Membership;
+
+/**
+ * The configuration a node's log or snapshot holds (§6), and the index of the
+ * entry it came from (the snapshot's index when it came from a snapshot).
+ * Invariant: equal to the latest configuration entry of the log, or else the
+ * snapshot's; kept beside the log so that no step has to search it.
+ */
+export interface LoggedConfig {
+  readonly config: Membership;
+  readonly index: number;
 }
 
 /**
@@ -117,6 +146,13 @@ export interface PersistentState {
   readonly log: StoredLog;
   /** The latest snapshot (§7), kept across crashes; null before the first. Its index is `log.start`. */
   readonly snapshot: Snapshot | null;
+  /**
+   * The configuration this node uses (§6): the latest in its log, committed or
+   * not, or its snapshot's. Null while it has neither: then it uses the cluster's
+   * initial configuration (`members=`, NodeContext.bootstrap). Derived from the
+   * log and the snapshot, so a crash keeps it (raft/membership.ts maintains it).
+   */
+  readonly config: LoggedConfig | null;
 }
 
 /**
@@ -192,10 +228,53 @@ export interface CandidateState extends VolatileBase {
 }
 export interface LeaderState extends VolatileBase {
   readonly role: 'leader';
-  /** Reinitialized after election (Figure 2). One entry per peer, never for itself. */
+  /**
+   * Reinitialized after election (Figure 2). One entry for every other server of
+   * the leader's configuration (voters of both halves, and learners), never for
+   * itself: exactly whom it replicates to.
+   */
   readonly progress: Readonly<Record<NodeId, Progress>>;
   /** Reads waiting to be answered without the log (ReadIndex, thesis §6.4), oldest first. */
   readonly reads: readonly PendingRead[];
+  /** The membership change this leader is carrying out (§6, thesis chapter 4), if any. */
+  readonly change: PendingChange | null;
+  /** The leadership transfer this leader is carrying out (thesis §3.10), if any. */
+  readonly transfer: PendingTransfer | null;
+}
+
+/**
+ * A change of membership asked for (`change`, `add`, `remove`): what the voters
+ * are to become. The leader takes it through its phases one configuration entry
+ * at a time (raft/membership.ts):
+ * 1. it waits until it has committed an entry of its own term (the 2015 fix);
+ * 2. servers to be added join as learners and catch up (thesis §4.2.1);
+ * 3. `joint`: C_old,new, then C_new once that commits (§6); `single`: one
+ *    server in or out (thesis §4.1); `direct` (unsafe): C_new in one step.
+ */
+export interface PendingChange {
+  readonly how: ChangeHow;
+  /** The voters asked for, C_new: sorted. */
+  readonly target: readonly NodeId[];
+  /** The request as written (`+n4,-n1`, `add n4`), for the records. */
+  readonly asked: string;
+}
+export type ChangeHow = 'joint' | 'single' | 'direct';
+
+/** A leadership transfer under way (thesis §3.10). */
+export interface PendingTransfer {
+  readonly target: NodeId;
+  /** When it started, on the leader's clock: it is given up an election timeout later. */
+  readonly since: number;
+  /** TimeoutNow has been sent (the target had caught up). */
+  readonly sent: boolean;
+}
+
+/** A membership change as the scenario language asks for it (`change`, `add`, `remove`). */
+export interface ChangeRequest {
+  /** `change` is joint consensus (§6); `add` and `remove` single-server changes (thesis §4.1). */
+  readonly how: 'joint' | 'single';
+  readonly add: readonly NodeId[];
+  readonly remove: readonly NodeId[];
 }
 
 /**
@@ -300,6 +379,11 @@ export interface ClusterConfig {
   readonly clients: number;
   /** How long a client waits for an answer before it sends its request again (ms). */
   readonly clientTimeout: number;
+  /**
+   * The initial configuration's voters (`members=`), sorted; null: every node.
+   * The other nodes exist, with empty logs, outside the configuration until added (§6).
+   */
+  readonly members: readonly NodeId[] | null;
 }
 
 // ---------------------------------------------------------------- messages
@@ -310,7 +394,8 @@ export type RaftMessageType =
   | 'AppendEntries'
   | 'AppendEntriesResponse'
   | 'InstallSnapshot'
-  | 'InstallSnapshotResponse';
+  | 'InstallSnapshotResponse'
+  | 'TimeoutNow';
 export type ClientMessageType = 'ClientRequest' | 'ClientReply' | 'NotLeader';
 export type MessageType = RaftMessageType | ClientMessageType;
 export const MESSAGE_TYPES: readonly MessageType[] = [
@@ -320,6 +405,7 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'AppendEntriesResponse',
   'InstallSnapshot',
   'InstallSnapshotResponse',
+  'TimeoutNow',
   'ClientRequest',
   'ClientReply',
   'NotLeader',
@@ -335,6 +421,12 @@ export interface RequestVote {
   readonly term: number;
   /** A PreVote request: granting it changes neither the voter's term nor its vote. */
   readonly preVote: boolean;
+  /**
+   * The candidate campaigns because its leader told it to (TimeoutNow, thesis
+   * §3.10): voters then grant it even while they hear from that leader, since the
+   * leader itself asked for the election.
+   */
+  readonly transfer: boolean;
   readonly lastLogIndex: number;
   readonly lastLogTerm: number;
 }
@@ -413,6 +505,17 @@ export interface InstallSnapshotResponse {
 }
 
 /**
+ * Leadership transfer (thesis §3.10): the leader tells `to`, whose log it has
+ * brought up to date, to start an election at once, as if its timer had fired.
+ */
+export interface TimeoutNow {
+  readonly type: 'TimeoutNow';
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly term: number;
+}
+
+/**
  * A client's request (§8). Clients have no term: `term` is 0. A retry is the same
  * request, with the same serial, so the state machine can apply it once (thesis §6.3).
  */
@@ -445,7 +548,7 @@ export interface NotLeader {
 }
 
 /** What nodes say to each other. */
-export type RaftMessage = RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse | InstallSnapshot | InstallSnapshotResponse;
+export type RaftMessage = RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse | InstallSnapshot | InstallSnapshotResponse | TimeoutNow;
 export type ClientMessage = ClientRequest | ClientReply | NotLeader;
 /** What a node or a client asks the network to send. */
 export type Outgoing = RaftMessage | ClientMessage;

@@ -9,6 +9,8 @@ import { onInstallSnapshot } from './snapshot.ts';
 import { becomeCandidate, becomeFollower } from './transitions.ts';
 import { assertNever } from '../assertNever.ts';
 import { turnAway } from './clients.ts';
+import { refuseChange } from './changes.ts';
+import { refuseTransfer } from './transfer.ts';
 
 /** The caller has handled terms (§5.1): a message here is of the candidate's current term. */
 export function stepCandidate(node: CandidateNode, input: RoleInput, ctx: StepContext, fx: Effects): UpNode {
@@ -29,6 +31,7 @@ export function stepCandidate(node: CandidateNode, input: RoleInput, ctx: StepCo
           return onInstallSnapshot(becomeFollower(node, m.term, m.from, 'leader-found', m.from, fx), m, ctx, fx);
         case 'AppendEntriesResponse':
         case 'InstallSnapshotResponse':
+        case 'TimeoutNow':
           return node;
         default:
           return assertNever(m);
@@ -43,6 +46,10 @@ export function stepCandidate(node: CandidateNode, input: RoleInput, ctx: StepCo
       return node;
     case 'clientRequest':
       return turnAway(node, input.request, fx);
+    case 'change':
+      return refuseChange(node, input.asked, fx);
+    case 'transfer':
+      return refuseTransfer(node, input.target, fx);
     case 'heartbeatTimeout':
     case 'checkQuorum':
       return node;

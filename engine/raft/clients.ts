@@ -30,6 +30,11 @@ export function turnAway(node: UpNode, req: ClientRequest, fx: Effects): UpNode 
 
 export function onClientRequest(node: LeaderNode, req: ClientRequest, ctx: StepContext, fx: Effects): LeaderNode {
   const v = node.volatile;
+  if (v.transfer !== null) {
+    // Thesis §3.10: a leader handing its leadership over takes no new requests; the client retries at the next leader.
+    fx.records.push({ type: 'requestHeld', node: node.id, client: req.from, serial: req.serial, target: v.transfer.target });
+    return node;
+  }
   if (req.op.kind === 'get' && (ctx.options.reads !== 'log' || ctx.unsafe['stale-reads'])) {
     const reads = onRead(node, req, ctx, fx);
     if (reads === v.reads) return node;

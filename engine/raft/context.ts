@@ -3,20 +3,20 @@
  * the rules in force, and the time on its clock. The simulator builds the
  * cluster part once per cluster (`nodeContext`) and adds the time per step.
  */
-import type { NodeId, RaftOptions } from '../types.ts';
+import type { Membership, NodeId, RaftOptions } from '../types.ts';
 import { unsafeFlags, type UnsafeFlags } from './unsafe.ts';
-import type { JointConfig } from './quorum.ts';
 
 /** What a node knows about its cluster: the same for every step. */
 export interface NodeContext {
-  /** Every other member of the cluster, in a fixed order. */
+  /** Every other server that exists, member or not, in a fixed order. */
   readonly peers: readonly NodeId[];
   /**
-   * The voters whose majorities decide elections, commitment, CheckQuorum and
-   * reads (quorum.ts). Today every member of the cluster, outgoing half empty;
-   * a membership change (§6) would make it joint. Built once per cluster.
+   * The cluster's initial configuration (`members=`): what a node uses while its
+   * log and snapshot hold none (raft/membership.ts). Which majorities decide
+   * elections, commitment, CheckQuorum and reads is each node's own
+   * configuration, which its log carries (§6).
    */
-  readonly voters: JointConfig;
+  readonly bootstrap: Membership;
   readonly options: RaftOptions;
   /** The unsafe rules of `options`, as flags the rules consult by name (unsafe.ts). */
   readonly unsafe: UnsafeFlags;
@@ -36,9 +36,9 @@ export interface StepContext extends NodeContext {
   readonly now: number;
 }
 
-export const nodeContext = (peers: readonly NodeId[], voters: JointConfig, options: RaftOptions, minElectionTimeout: number): NodeContext => ({
+export const nodeContext = (peers: readonly NodeId[], bootstrap: Membership, options: RaftOptions, minElectionTimeout: number): NodeContext => ({
   peers,
-  voters,
+  bootstrap,
   options,
   unsafe: unsafeFlags(options.unsafe),
   minElectionTimeout,
@@ -58,7 +58,7 @@ export interface ClockedContext extends StepContext {
 
 export const clocked = (context: NodeContext, now = 0): ClockedContext => ({
   peers: context.peers,
-  voters: context.voters,
+  bootstrap: context.bootstrap,
   options: context.options,
   unsafe: context.unsafe,
   minElectionTimeout: context.minElectionTimeout,

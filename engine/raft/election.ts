@@ -4,7 +4,9 @@ import type { VoteRefusal } from '../events.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import { isUpToDate, position } from './log.ts';
-import { majority, voteResult, voterIds } from './quorum.ts';
+import { majority, voteResult } from './quorum.ts';
+import { configOf } from './membership.ts';
+import { votersOf } from './configs.ts';
 import { inLease } from './lease.ts';
 import { leaseHolds } from './reads.ts';
 import { becomeLeader, startElection } from './transitions.ts';
@@ -100,9 +102,9 @@ export function onVoteResponse(node: CandidateNode, m: RequestVoteResponse, ctx:
   // An answer from another round: a pre-vote answer to a candidate, or the reverse, or a pre-vote for another term.
   if (m.preVote !== v.pre || (v.pre && m.granted && m.term !== node.persistent.currentTerm + 1)) return node;
   const votes = { ...v.votes, [m.from]: m.granted };
-  const voters = ctx.voters;
+  const voters = configOf(node, ctx);
   let granted = 0;
-  for (const id of voterIds(voters)) if (votes[id] === true) granted++;
+  for (const id of votersOf(voters)) if (votes[id] === true) granted++;
   fx.records.push({
     type: 'voteCounted',
     node: node.id,
@@ -111,11 +113,11 @@ export function onVoteResponse(node: CandidateNode, m: RequestVoteResponse, ctx:
     granted: m.granted,
     votes: granted,
     // The incoming configuration's majority: outside a membership change, the only one (§6).
-    needed: majority(voters[0].length),
+    needed: majority(voters.voters.length),
     preVote: v.pre,
   });
   const n: CandidateNode = { ...node, volatile: { ...v, votes } };
   if (voteResult(voters, votes) !== 'won') return n;
   // A majority would vote: now the election proper, at the next term.
-  return v.pre ? startElection(n, ctx, fx) : becomeLeader(n, ctx, fx);
+  return v.pre ? startElection(n, ctx, fx, false) : becomeLeader(n, ctx, fx);
 }

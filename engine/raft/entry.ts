@@ -4,18 +4,20 @@
  * the invariant checker) says it with `entryText`, so an entry reads the same
  * everywhere: `no-op`, `c1#3 append x a`, or a raw value in quotes.
  */
-import type { ClientId, KvOp, LogEntry } from '../types.ts';
+import type { ClientId, KvOp, LogEntry, Membership } from '../types.ts';
+import { configText, sameConfig } from './configs.ts';
 
 export const noopEntry = (term: number): LogEntry => ({ term, kind: 'noop' });
 export const rawEntry = (term: number, value: string): LogEntry => ({ term, kind: 'raw', value });
 export const commandEntry = (term: number, client: ClientId, serial: number, op: KvOp): LogEntry => ({ term, kind: 'command', client, serial, op });
+export const configEntry = (term: number, config: Membership): LogEntry => ({ term, kind: 'config', config });
 
 /** `put x 1`, `append x a`, `get x`. */
 export function opText(op: KvOp): string {
   return op.kind === 'get' ? `get ${op.key}` : `${op.kind} ${op.key} ${op.value}`;
 }
 
-/** What the entry holds, without its term: `no-op`, `c1#3 put x 1`, or `"a value"`. */
+/** What the entry holds, without its term: `no-op`, `c1#3 put x 1`, `"a value"`, or `config n1,n2,n3`. */
 export function entryText(e: LogEntry): string {
   switch (e.kind) {
     case 'noop':
@@ -24,6 +26,8 @@ export function entryText(e: LogEntry): string {
       return JSON.stringify(e.value);
     case 'command':
       return `${e.client}#${e.serial} ${opText(e.op)}`;
+    case 'config':
+      return `config ${configText(e.config)}`;
   }
 }
 
@@ -45,5 +49,7 @@ export function sameEntry(a: LogEntry, b: LogEntry): boolean {
       const c = b as typeof a;
       return a.client === c.client && a.serial === c.serial && sameOp(a.op, c.op);
     }
+    case 'config':
+      return sameConfig(a.config, (b as typeof a).config);
   }
 }

@@ -13,6 +13,10 @@ import { becomeCandidate } from './transitions.ts';
 import { assertNever } from '../assertNever.ts';
 import { turnAway } from './clients.ts';
 import { onInstallSnapshot } from './snapshot.ts';
+import { configAfterChange, configOf } from './membership.ts';
+import { votesIn } from './configs.ts';
+import { refuseChange } from './changes.ts';
+import { onTimeoutNow, refuseTransfer } from './transfer.ts';
 
 /** A follower answers leaders and candidates; its election timer firing makes it campaign. The caller has handled terms (§5.1). */
 export function stepFollower(node: FollowerNode, input: RoleInput, ctx: StepContext, fx: Effects): UpNode {
@@ -30,6 +34,8 @@ export function stepFollower(node: FollowerNode, input: RoleInput, ctx: StepCont
           return onAppendEntries(node, m, ctx, fx);
         case 'InstallSnapshot':
           return onInstallSnapshot(node, m, ctx, fx);
+        case 'TimeoutNow':
+          return onTimeoutNow(node, m, ctx, fx);
         case 'AppendEntriesResponse':
         case 'InstallSnapshotResponse':
           return node;
@@ -38,6 +44,13 @@ export function stepFollower(node: FollowerNode, input: RoleInput, ctx: StepCont
       }
     }
     case 'electionTimeout': {
+      if (!votesIn(configOf(node, ctx), node.id)) {
+        // A learner, or a server outside the configuration, cannot win an election
+        // and must not disrupt one (§6): its timer stops until a leader's word starts it again.
+        fx.records.push({ type: 'campaignRefused', node: node.id, term: node.persistent.currentTerm, why: { kind: 'not-voter' } });
+        fx.election = 'stop';
+        return node;
+      }
       if (input.forced && ctx.options.reads === 'lease') {
         // A live leader's lease rests on its followers not starting elections (thesis §6.4.1).
         const why = leaseVoteRefusal(node, ctx);
@@ -56,6 +69,10 @@ export function stepFollower(node: FollowerNode, input: RoleInput, ctx: StepCont
       return node;
     case 'clientRequest':
       return turnAway(node, input.request, fx);
+    case 'change':
+      return refuseChange(node, input.asked, fx);
+    case 'transfer':
+      return refuseTransfer(node, input.target, fx);
     case 'heartbeatTimeout':
     case 'checkQuorum':
       // A leader's timers; left over from a leadership already lost, they mean nothing here.
@@ -133,7 +150,17 @@ export function onAppendEntries(node: FollowerNode, request: AppendEntries, ctx:
     round: m.round,
   });
   const p = node.persistent;
-  const persistent = outcome.log === log ? p : { currentTerm: p.currentTerm, votedFor: p.votedFor, log: outcome.log, snapshot: p.snapshot };
+  // The node uses the latest configuration in its log from now on (§6), even one just cut off or not yet committed.
+  const persistent =
+    outcome.log === log
+      ? p
+      : {
+          currentTerm: p.currentTerm,
+          votedFor: p.votedFor,
+          log: outcome.log,
+          snapshot: p.snapshot,
+          config: configAfterChange(p, outcome.log, outcome.truncatedFrom > 0 ? outcome.truncatedFrom : lastIndex(log) + 1),
+        };
   return following(node, persistent, commitIndex, m.from, ctx.now);
 }
 

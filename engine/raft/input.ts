@@ -1,5 +1,5 @@
 /** What a node can be given: the inputs of `step` (node.ts). */
-import type { ClientRequest, RaftMessage } from '../types.ts';
+import type { ChangeRequest, ClientRequest, NodeId, RaftMessage } from '../types.ts';
 
 export type Input =
   | { readonly kind: 'message'; readonly message: RaftMessage }
@@ -16,7 +16,11 @@ export type Input =
   | { readonly kind: 'checkQuorum' }
   | { readonly kind: 'propose'; readonly value: string }
   /** Snapshot now, up to lastApplied (`snapshot <node>`, §7): the same in every role. */
-  | { readonly kind: 'snapshot' };
+  | { readonly kind: 'snapshot' }
+  /** Change the membership (`change`, `add`, `remove`; §6): only a leader takes it on. `asked` is the request as written. */
+  | { readonly kind: 'change'; readonly request: ChangeRequest; readonly asked: string }
+  /** Hand leadership to `target` (`transfer`, thesis §3.10): only a leader can. */
+  | { readonly kind: 'transfer'; readonly target: NodeId };
 
 export type InputKind = Input['kind'];
 

@@ -10,10 +10,14 @@ import type { RoleInput } from './input.ts';
 import { onRequestVote } from './election.ts';
 import { leaderNode, onAppendResponse, onHeartbeat, onInstallSnapshotResponse, propose } from './replication.ts';
 import { becomeFollower } from './transitions.ts';
-import { majority, voteResult, voterIds } from './quorum.ts';
+import { majority, voteResult } from './quorum.ts';
+import { configOf } from './membership.ts';
+import { votersOf } from './configs.ts';
 import { unheard } from './progress.ts';
 import { assertNever } from '../assertNever.ts';
 import { onClientRequest } from './clients.ts';
+import { requestChange } from './changes.ts';
+import { requestTransfer } from './transfer.ts';
 
 /** The caller has handled terms (§5.1): a message here is of the leader's current term. */
 export function stepLeader(node: LeaderNode, input: RoleInput, ctx: StepContext, fx: Effects): UpNode {
@@ -29,6 +33,7 @@ export function stepLeader(node: LeaderNode, input: RoleInput, ctx: StepContext,
           return node;
         case 'AppendEntries':
         case 'InstallSnapshot':
+        case 'TimeoutNow':
           // Another leader of the same term would break Election Safety; the
           // invariant checker reports that, not the node.
           return node;
@@ -45,7 +50,16 @@ export function stepLeader(node: LeaderNode, input: RoleInput, ctx: StepContext,
     case 'checkQuorum':
       return ctx.options.checkquorum ? checkQuorum(node, ctx, fx) : node;
     case 'propose':
+      if (node.volatile.transfer !== null) {
+        // Thesis §3.10: while it hands its leadership over, a leader takes nothing new.
+        fx.records.push({ type: 'proposalRefused', node: node.id, value: input.value, why: 'transferring', leader: node.volatile.transfer.target });
+        return node;
+      }
       return propose(node, input.value, ctx, fx);
+    case 'change':
+      return requestChange(node, input.request, input.asked, ctx, fx);
+    case 'transfer':
+      return requestTransfer(node, input.target, ctx, fx);
     case 'clientRequest':
       return onClientRequest(node, input.request, ctx, fx);
     case 'electionTimeout':
@@ -68,18 +82,19 @@ export function checkQuorum(node: LeaderNode, ctx: StepContext, fx: Effects): Up
   // Each voter "votes" whether it answered: the leader always has; a voter it tracks no progress for has not.
   const answered: Record<NodeId, boolean> = {};
   let heard = 0;
-  for (const id of voterIds(ctx.voters)) {
+  const config = configOf(node, ctx);
+  for (const id of votersOf(config)) {
     const yes = id === node.id || v.progress[id]?.active === true;
     answered[id] = yes;
     if (yes) heard++;
   }
   // `needed` is the incoming configuration's majority: outside a membership change, the only one (§6).
-  fx.records.push({ type: 'quorumChecked', node: node.id, term: node.persistent.currentTerm, heard, needed: majority(ctx.voters[0].length) });
-  if (voteResult(ctx.voters, answered) !== 'won') {
+  fx.records.push({ type: 'quorumChecked', node: node.id, term: node.persistent.currentTerm, heard, needed: majority(config.voters.length) });
+  if (voteResult(config, answered) !== 'won') {
     return becomeFollower(node, node.persistent.currentTerm, null, 'lost-quorum', node.id, fx);
   }
   fx.election = 'reset';
   const progress: Record<string, Progress> = {};
-  for (const peer of ctx.peers) progress[peer] = unheard(v.progress[peer]);
+  for (const peer in v.progress) progress[peer] = unheard(v.progress[peer]);
   return leaderNode(node, node.persistent, v.commitIndex, progress);
 }

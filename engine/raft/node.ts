@@ -16,7 +16,10 @@ import { newEffects, type Effects, type TimerRequest } from './effects.ts';
 export type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import type { Input, RoleInput } from './input.ts';
-import { leaseVoteRefusal, onRequestVote } from './election.ts';
+import { leaseRefusal, leaseVoteRefusal, onRequestVote } from './election.ts';
+import { advanceChange, membershipWork } from './changes.ts';
+import { advanceTransfer } from './transfer.ts';
+import { configOf } from './membership.ts';
 import { applyCommitted } from './apply.ts';
 import { maybeSnapshot, takeSnapshot } from './snapshot.ts';
 import { emptyMachine } from '../kv/stateMachine.ts';
@@ -39,7 +42,7 @@ export interface StepResult {
 }
 
 export function createNode(id: NodeId, persistent?: PersistentState, commitIndex = 0): FollowerNode {
-  const p = persistent ?? { currentTerm: 0, votedFor: null, log: emptyLog(), snapshot: null };
+  const p = persistent ?? { currentTerm: 0, votedFor: null, log: emptyLog(), snapshot: null, config: null };
   // A snapshot's entries are committed, and its state is the state machine as of its index (§7).
   const machine = p.snapshot?.machine ?? emptyMachine();
   return {
@@ -93,10 +96,15 @@ function stepUp(node: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNo
     // A pre-vote request, and a yes to one, carry the term of an election that has
     // not started: nobody adopts it (thesis §9.6).
     const notYet = (m.type === 'RequestVote' && m.preVote) || (m.type === 'RequestVoteResponse' && m.preVote && m.granted);
-    if (m.type === 'RequestVote' && !m.preVote && m.term > term && ctx.options.reads === 'lease') {
-      // Leases rest on this (thesis §4.2.3, §6.4.1): within the lease of a live leader,
-      // a request for votes is ignored, neither adopting its term nor granting it.
-      const why = leaseVoteRefusal(n, ctx);
+    if (m.type === 'RequestVote' && !m.preVote && !m.transfer && m.term > term && (ctx.options.reads === 'lease' || ctx.options.checkquorum)) {
+      // Within the lease of a live leader a request for votes is ignored, neither
+      // adopting its term nor granting it. Leases rest on this (thesis §4.2.3,
+      // §6.4.1); so does keeping a removed server, which no longer hears from the
+      // leader and campaigns with ever higher terms, from disrupting the cluster
+      // (§6). Like etcd, only with CheckQuorum (or leases), so that a forced
+      // `campaign` keeps working in scripts that leave it off. A candidate the
+      // leader itself sent (TimeoutNow, `transfer`) is heard.
+      const why = ctx.options.reads === 'lease' ? leaseVoteRefusal(n, ctx) : leaseRefusal(n, ctx);
       if (why !== null) {
         fx.records.push({ type: 'voteRefused', node: n.id, candidate: m.from, term, why, preVote: false });
         return n;
@@ -110,7 +118,20 @@ function stepUp(node: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNo
       return onStale(n, m, ctx, fx);
     }
   }
-  return applyCommitted(stepRole(n, input, ctx, fx), ctx, fx);
+  let after = stepRole(n, input, ctx, fx);
+  if (after.volatile.role === 'leader') after = afterLeaderStep(after as LeaderNode, ctx, fx);
+  const config = after.persistent.config;
+  if (config !== node.persistent.config && config !== null) {
+    // A server uses the latest configuration in its log from the moment it has it (§6).
+    fx.records.push({ type: 'configAdopted', node: node.id, index: config.index, config: config.config, was: configOf(node, ctx) });
+  }
+  return applyCommitted(after, ctx, fx);
+}
+
+/** What a leader does after any step: carry a membership change (changes.ts) or a leadership transfer (transfer.ts) on. */
+function afterLeaderStep(node: LeaderNode, ctx: StepContext, fx: Effects): UpNode {
+  const n = node.volatile.transfer === null ? node : advanceTransfer(node, ctx, fx);
+  return membershipWork(n) ? advanceChange(n, ctx, fx) : n;
 }
 
 /** Hand the input to the step function of the node's role. */

@@ -8,8 +8,8 @@
  * commitment, CheckQuorum, ReadIndex and leases) ask these functions, by node
  * id, rather than compare a count with the cluster's size.
  *
- * Configurations are plain data (sorted arrays of ids), JSON-safe, so that they
- * can later live in node state and in snapshots.
+ * Configurations are plain data (sorted arrays of ids), JSON-safe: they live in
+ * log entries, node state and snapshots.
  */
 import type { NodeId } from '../types.ts';
 
@@ -17,11 +17,15 @@ import type { NodeId } from '../types.ts';
 export type MajorityConfig = readonly NodeId[];
 
 /**
- * [incoming, outgoing]. Outside a membership change the outgoing half is empty,
- * and an empty half decides nothing (see COMMIT_ANY and `voteResult`), so the
- * pair behaves exactly as its incoming half.
+ * A configuration with its incoming half (`voters`, C_new) and its outgoing half
+ * (C_old). Outside a membership change the outgoing half is empty, and an empty
+ * half decides nothing (see COMMIT_ANY and `voteResult`), so the pair behaves
+ * exactly as its incoming half. A node's Membership (types.ts) is one, learners aside.
  */
-export type JointConfig = readonly [incoming: MajorityConfig, outgoing: MajorityConfig];
+export interface JointConfig {
+  readonly voters: MajorityConfig;
+  readonly outgoing: MajorityConfig;
+}
 
 export type QuorumConfig = MajorityConfig | JointConfig;
 
@@ -44,10 +48,11 @@ export function majorityConfig(ids: Iterable<NodeId>): MajorityConfig {
 }
 
 /** A joint configuration; with no outgoing voters, one that is not joint. */
-export const jointConfig = (incoming: MajorityConfig, outgoing: MajorityConfig = []): JointConfig => [incoming, outgoing];
+export const jointConfig = (incoming: MajorityConfig, outgoing: MajorityConfig = []): JointConfig => ({ voters: incoming, outgoing });
 
-/** Whether `config` is a pair of halves (its first element is a list, where a majority config's is an id). */
-const isJoint = (config: QuorumConfig): config is JointConfig => config.length === 2 && Array.isArray(config[0]);
+/** Whether `config` has two halves (a majority config is a plain list). */
+const isJoint = (config: QuorumConfig): config is JointConfig => !Array.isArray(config);
+
 
 /**
  * Every voter of `config` once, sorted: whom a leader counts in its records, and
@@ -56,7 +61,7 @@ const isJoint = (config: QuorumConfig): config is JointConfig => config.length =
  */
 export function voterIds(config: QuorumConfig): MajorityConfig {
   if (!isJoint(config)) return config;
-  const [incoming, outgoing] = config;
+  const { voters: incoming, outgoing } = config;
   return outgoing.length === 0 ? incoming : majorityConfig([...incoming, ...outgoing]);
 }
 
@@ -101,8 +106,8 @@ function majorityCommitted(config: MajorityConfig, acked: (id: NodeId) => number
 export function committedIndex(config: QuorumConfig, acked: (id: NodeId) => number | undefined): number {
   if (!isJoint(config)) return majorityCommitted(config, acked);
   // The halves are computed one after the other: the scratch array holds one at a time.
-  const incoming = majorityCommitted(config[0], acked);
-  const outgoing = majorityCommitted(config[1], acked);
+  const incoming = majorityCommitted(config.voters, acked);
+  const outgoing = majorityCommitted(config.outgoing, acked);
   return incoming < outgoing ? incoming : outgoing;
 }
 
@@ -132,8 +137,8 @@ function majorityVote(config: MajorityConfig, votes: Readonly<Record<NodeId, boo
  */
 export function voteResult(config: QuorumConfig, votes: Readonly<Record<NodeId, boolean>>): VoteResult {
   if (!isJoint(config)) return majorityVote(config, votes);
-  const incoming = majorityVote(config[0], votes);
-  const outgoing = majorityVote(config[1], votes);
+  const incoming = majorityVote(config.voters, votes);
+  const outgoing = majorityVote(config.outgoing, votes);
   if (incoming === outgoing) return incoming;
   if (incoming === 'lost' || outgoing === 'lost') return 'lost';
   return 'pending';

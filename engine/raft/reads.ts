@@ -30,6 +30,7 @@ import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import { termAt } from './log.ts';
 import { committedIndex } from './quorum.ts';
+import { configOf } from './membership.ts';
 import { readResult } from '../kv/stateMachine.ts';
 
 /** The share of the minimum election timeout a lease lasts: the rest allows for clocks that drift apart. */
@@ -46,7 +47,7 @@ export function quorumAcked(node: LeaderNode, ctx: StepContext): number {
   const self = node.id;
   const now = ctx.now;
   const progress = node.volatile.progress;
-  const round = committedIndex(ctx.voters, (id) => (id === self ? now : (progress[id]?.acked ?? -1)));
+  const round = committedIndex(configOf(node, ctx), (id) => (id === self ? now : (progress[id]?.acked ?? -1)));
   // No round is confirmed past the present (this also bounds COMMIT_ANY, an empty configuration's answer).
   return round < now ? round : now;
 }

@@ -5,13 +5,15 @@
  * AppendEntries outstanding (`inflight`), except that every heartbeat sends one
  * regardless, which doubles as the retry for anything the network lost.
  */
-import type { AppendEntriesResponse, InstallSnapshotResponse, LeaderNode, LogEntry, NodeId, PersistentState, Progress } from '../types.ts';
+import type { AppendEntriesResponse, InstallSnapshotResponse, LeaderNode, LogEntry, Membership, NodeId, PersistentState, Progress } from '../types.ts';
 import { rawEntry } from './entry.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import { appended, entriesFrom, findConflictByTerm, lastIndex, termAt } from './log.ts';
-import { committedIndex, voterIds } from './quorum.ts';
-import { acknowledged, heardFrom, probeFrom, refused, sending, snapshotDone, withPeer } from './progress.ts';
+import { committedIndex } from './quorum.ts';
+import { configOf } from './membership.ts';
+import { serversOf, votersOf } from './configs.ts';
+import { acknowledged, heardFrom, initialProgress, probeFrom, refused, sending, snapshotDone, withPeer } from './progress.ts';
 import { sendSnapshot } from './snapshot.ts';
 
 /**
@@ -25,7 +27,11 @@ export const leaderNode = (
   progress: Readonly<Record<NodeId, Progress>>,
 ): LeaderNode => {
   const v = node.volatile;
-  return { id: node.id, persistent, volatile: { role: 'leader', commitIndex, leader: node.id, machine: v.machine, progress, reads: v.reads } };
+  return {
+    id: node.id,
+    persistent,
+    volatile: { role: 'leader', commitIndex, leader: node.id, machine: v.machine, progress, reads: v.reads, change: v.change, transfer: v.transfer },
+  };
 };
 
 function withProgress(node: LeaderNode, peer: NodeId, p: Progress): LeaderNode {
@@ -87,11 +93,10 @@ function pushAppend(node: LeaderNode, peer: NodeId, prevLogIndex: number, entrie
   });
 }
 
+/** Send to every server the leader replicates to: the other servers of its configuration (its progress table). */
 export function broadcastAppend(node: LeaderNode, ctx: StepContext, fx: Effects): LeaderNode {
   let n = node;
-  const peers = ctx.peers;
-  // Indexed loops on the hot path: before the optimizing compiler steps in, for...of allocates an iterator and a result per turn.
-  for (let i = 0; i < peers.length; i++) n = sendAppend(n, peers[i], ctx, fx);
+  for (const peer in node.volatile.progress) n = sendAppend(n, peer, ctx, fx);
   return n;
 }
 
@@ -109,14 +114,34 @@ export function propose(node: LeaderNode, value: string, ctx: StepContext, fx: E
   return appendEntry(node, rawEntry(term, value), ctx, fx);
 }
 
-/** Append `entry` to the leader's log, then replicate to every follower not already waiting, and commit if a majority has it (one node). */
+/**
+ * Append `entry` to the leader's log, then replicate to every follower not
+ * already waiting, and commit if a majority has it (one node). A configuration
+ * entry takes effect at once (§6): the leader replicates to its servers from now on.
+ */
 export function appendEntry(node: LeaderNode, entry: LogEntry, ctx: StepContext, fx: Effects): LeaderNode {
-  const log = appended(node.persistent.log, [entry]);
   const p = node.persistent;
-  let n = leaderNode(node, { currentTerm: p.currentTerm, votedFor: p.votedFor, log, snapshot: p.snapshot }, node.volatile.commitIndex, node.volatile.progress);
-  const peers = ctx.peers;
-  for (let i = 0; i < peers.length; i++) if (!n.volatile.progress[peers[i]].inflight) n = sendAppend(n, peers[i], ctx, fx);
+  const log = appended(p.log, [entry]);
+  let config = p.config;
+  let progress = node.volatile.progress;
+  if (entry.kind === 'config') {
+    config = { config: entry.config, index: lastIndex(log) };
+    progress = progressFor(progress, entry.config, node.id, lastIndex(log));
+  }
+  let n = leaderNode(node, { currentTerm: p.currentTerm, votedFor: p.votedFor, log, snapshot: p.snapshot, config }, node.volatile.commitIndex, progress);
+  for (const peer in progress) if (!n.volatile.progress[peer].inflight) n = sendAppend(n, peer, ctx, fx);
   return maybeCommit(n, ctx, fx);
+}
+
+/**
+ * The progress table for configuration `c`: servers that stay keep theirs, a
+ * server new to the leader starts probing at `next` (it may hold nothing yet),
+ * and a server no longer in `c` is no longer replicated to.
+ */
+function progressFor(table: Readonly<Record<NodeId, Progress>>, c: Membership, self: NodeId, next: number): Record<NodeId, Progress> {
+  const out: Record<NodeId, Progress> = {};
+  for (const id of serversOf(c)) if (id !== self) out[id] = table[id] ?? initialProgress(next);
+  return out;
 }
 
 /**
@@ -134,13 +159,14 @@ export function maybeCommit(node: LeaderNode, ctx: StepContext, fx: Effects): Le
   // leader tracks no progress for has acknowledged nothing.
   const stored = (id: NodeId): number | undefined => (id === self ? last : progress[id]?.match);
   // Nothing past the leader's own log can commit (this also bounds COMMIT_ANY, an empty configuration's answer).
-  const committed = committedIndex(ctx.voters, stored);
+  const config = configOf(node, ctx);
+  const committed = committedIndex(config, stored);
   const n = committed < last ? committed : last;
   if (n <= v.commitIndex) return node;
   const term = termAt(log, n)!;
   const currentTerm = node.persistent.currentTerm;
   if (term !== currentTerm && !ctx.unsafe['commit-old-terms']) {
-    const voters = voterIds(ctx.voters);
+    const voters = votersOf(config);
     let replicas = 0;
     for (const id of voters) if ((stored(id) ?? 0) >= n) replicas++;
     fx.records.push({

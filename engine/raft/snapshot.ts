@@ -15,17 +15,10 @@ import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import { compacted, lastIndex, logAfter, termAt } from './log.ts';
 import { snapshotSent, withPeer } from './progress.ts';
-import { voterIds } from './quorum.ts';
+import { configAt } from './membership.ts';
 
 /** What asked for a snapshot: the `snapshot=` threshold, or a `snapshot <node>` command. */
 export type SnapshotCause = 'threshold' | 'command';
-
-/**
- * The node's voter configuration (context.ts): every member until membership
- * changes (§6) make the configuration part of the log, when a snapshot will
- * have to record both halves of a joint one.
- */
-const configOf = (ctx: StepContext): Snapshot['config'] => ({ voters: voterIds(ctx.voters) });
 
 /**
  * Snapshot the state machine as it stands, at lastApplied (§7), and drop the
@@ -45,11 +38,12 @@ export function takeSnapshot(node: UpNode, cause: SnapshotCause, ctx: StepContex
   // With unsafe=snapshot-no-sessions the table is left out: a retry answered from it
   // before the snapshot is applied a second time after a restart or an install.
   const machine: StateMachine = ctx.unsafe['snapshot-no-sessions'] ? { lastApplied: m.lastApplied, data: m.data, sessions: {} } : m;
-  const snapshot: Snapshot = { index, term, machine, config: configOf(ctx) };
+  // The configuration as of the snapshot's index (§7), both halves of a joint one: a later entry may have changed it since.
+  const snapshot: Snapshot = { index, term, machine, config: configAt(p, index, ctx.bootstrap) };
   fx.records.push({ type: 'snapshotTaken', node: node.id, index, term, dropped: index - p.log.start, cause, keys: Object.keys(m.data).length });
   return {
     id: node.id,
-    persistent: { currentTerm: p.currentTerm, votedFor: p.votedFor, log: compacted(p.log, index), snapshot },
+    persistent: { currentTerm: p.currentTerm, votedFor: p.votedFor, log: compacted(p.log, index), snapshot, config: p.config },
     volatile: node.volatile,
   };
 }
@@ -87,7 +81,7 @@ export function sendSnapshot(node: LeaderNode, peer: NodeId, ctx: StepContext, f
   return {
     id: node.id,
     persistent: node.persistent,
-    volatile: { role: 'leader', commitIndex: v.commitIndex, leader: node.id, machine: v.machine, progress: withPeer(v.progress, peer, snapshotSent(p, snap.index, ctx.now)), reads: v.reads },
+    volatile: { ...v, progress: withPeer(v.progress, peer, snapshotSent(p, snap.index, ctx.now)) },
   };
 }
 
@@ -136,5 +130,7 @@ export function onInstallSnapshot(node: FollowerNode, m: InstallSnapshot, ctx: S
   });
   answer(index);
   // The snapshot's entries are committed; entries kept after it are not known to be yet.
-  return following({ currentTerm: p.currentTerm, votedFor: p.votedFor, log, snapshot }, Math.max(index, keeps ? v.commitIndex : 0), m.data.machine);
+  // The configuration is the latest in the log kept after the snapshot, or else the snapshot's (§6, §7).
+  const config = keeps && p.config !== null && p.config.index > index ? p.config : { config: m.data.config, index };
+  return following({ currentTerm: p.currentTerm, votedFor: p.votedFor, log, snapshot, config }, Math.max(index, keeps ? v.commitIndex : 0), m.data.machine);
 }

@@ -8,6 +8,8 @@ import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import { appended, lastIndex, lastTerm } from './log.ts';
 import { voteResult, type JointConfig } from './quorum.ts';
+import { configOf } from './membership.ts';
+import { serversOf, votersOf } from './configs.ts';
 import { initialProgress } from './progress.ts';
 import { noopEntry } from './entry.ts';
 import { broadcastAppend, maybeCommit } from './replication.ts';
@@ -63,19 +65,23 @@ export function becomeFollower(
  * cut off from the cluster cannot inflate its term while it is away.
  */
 export function becomeCandidate(node: UpNode, ctx: StepContext, fx: Effects): UpNode {
-  if (!ctx.options.prevote || winsAlone(node.id, ctx.voters)) return startElection(node, ctx, fx);
+  if (!ctx.options.prevote || winsAlone(node.id, configOf(node, ctx))) return startElection(node, ctx, fx, false);
   const v = node.volatile;
   const term = node.persistent.currentTerm + 1;
   const candidate: CandidateState = { role: 'candidate', pre: true, commitIndex: v.commitIndex, leader: null, machine: v.machine, votes: { [node.id]: true } };
   fx.records.push({ type: 'becameCandidate', node: node.id, term, pre: true });
   fx.election = 'reset';
   fx.heartbeat = 'stop';
-  requestVotes(node, term, true, ctx, fx);
+  requestVotes(node, term, true, false, ctx, fx);
   return { ...node, volatile: candidate };
 }
 
-/** The election proper: a new term and a vote for itself (§5.2). */
-export function startElection(node: UpNode, ctx: StepContext, fx: Effects): UpNode {
+/**
+ * The election proper: a new term and a vote for itself (§5.2). `transfer`: the
+ * leader told this node to campaign (TimeoutNow, thesis §3.10), so it skips
+ * PreVote and its voters grant it even while they hear from that leader.
+ */
+export function startElection(node: UpNode, ctx: StepContext, fx: Effects, transfer: boolean): UpNode {
   const v = node.volatile;
   const term = node.persistent.currentTerm + 1;
   const candidate: CandidateState = { role: 'candidate', pre: false, commitIndex: v.commitIndex, leader: null, machine: v.machine, votes: { [node.id]: true } };
@@ -87,17 +93,18 @@ export function startElection(node: UpNode, ctx: StepContext, fx: Effects): UpNo
   fx.records.push({ type: 'becameCandidate', node: node.id, term, pre: false });
   fx.election = 'reset';
   fx.heartbeat = 'stop';
-  if (winsAlone(node.id, ctx.voters)) return becomeLeader(next, ctx, fx);
-  requestVotes(node, term, false, ctx, fx);
+  if (winsAlone(node.id, configOf(node, ctx))) return becomeLeader(next, ctx, fx);
+  requestVotes(node, term, false, transfer, ctx, fx);
   return next;
 }
 
-function requestVotes(node: UpNode, term: number, preVote: boolean, ctx: StepContext, fx: Effects): void {
+/** Ask every other voter of the node's configuration, both halves while joint (§6); learners do not vote. */
+function requestVotes(node: UpNode, term: number, preVote: boolean, transfer: boolean, ctx: StepContext, fx: Effects): void {
   const log = node.persistent.log;
   const lastLogIndex = lastIndex(log);
   const lastLogTerm = lastTerm(log);
-  for (const peer of ctx.peers) {
-    fx.outbox.push({ type: 'RequestVote', from: node.id, to: peer, term, lastLogIndex, lastLogTerm, preVote });
+  for (const peer of votersOf(configOf(node, ctx))) {
+    if (peer !== node.id) fx.outbox.push({ type: 'RequestVote', from: node.id, to: peer, term, lastLogIndex, lastLogTerm, preVote, transfer });
   }
 }
 
@@ -113,8 +120,9 @@ export function becomeLeader(node: CandidateNode, ctx: StepContext, fx: Effects)
   const votes = Object.keys(v.votes).filter((k) => v.votes[k]);
   const next = lastIndex(node.persistent.log) + 1;
   const progress: Record<string, Progress> = {};
-  for (const peer of ctx.peers) progress[peer] = initialProgress(next);
-  const leader: LeaderState = { role: 'leader', commitIndex: v.commitIndex, leader: node.id, machine: v.machine, progress, reads: [] };
+  // Every other server of its configuration, learners included: whom it replicates to (§6).
+  for (const peer of serversOf(configOf(node, ctx))) if (peer !== node.id) progress[peer] = initialProgress(next);
+  const leader: LeaderState = { role: 'leader', commitIndex: v.commitIndex, leader: node.id, machine: v.machine, progress, reads: [], change: null, transfer: null };
   fx.records.push({ type: 'becameLeader', node: node.id, term, votes });
   // With CheckQuorum the leader keeps an election timer: when it fires, the leader
   // checks it heard from a majority since the last time (see `checkQuorum`).

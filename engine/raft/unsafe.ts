@@ -26,6 +26,18 @@ export const UNSAFE_RULES = [
    * from it, or a follower that installs it, applies a retried request again.
    */
   'snapshot-no-sessions',
+  /**
+   * A multi-server `change` goes from C_old straight to C_new, with no joint
+   * phase: a majority of the old and a majority of the new configuration can then
+   * elect two leaders in one term (§6, Figure 10).
+   */
+  'direct-change',
+  /**
+   * A new leader may start a single-server change before it has committed an
+   * entry of its own term: the bug Ongaro reported in 2015, which can lose a
+   * committed entry (thesis §4.1 and its errata).
+   */
+  'change-before-noop',
 ] as const;
 
 export type UnsafeRule = (typeof UNSAFE_RULES)[number];

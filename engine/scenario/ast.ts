@@ -1,5 +1,5 @@
 /** The scenario language, parsed. One command per line; see README for the grammar. */
-import type { ClientId, ClusterConfig, KvOp, MessageType, NodeId, Role } from '../types.ts';
+import type { ChangeRequest, ClientId, ClusterConfig, KvOp, MessageType, NodeId, Role } from '../types.ts';
 import type { InvariantName } from '../events.ts';
 
 export type PresetName = 'figure7' | 'figure7-etcd';
@@ -26,7 +26,13 @@ export type Expectation =
   /** The node's lastApplied (Figure 2). */
   | { readonly what: 'applied'; readonly node: NodeId; readonly value: number }
   /** The node's snapshot covers up to `index`, of `term` (§7); null: it has none. */
-  | { readonly what: 'snapshot'; readonly node: NodeId; readonly at: { readonly index: number; readonly term: number } | null };
+  | { readonly what: 'snapshot'; readonly node: NodeId; readonly at: { readonly index: number; readonly term: number } | null }
+  /**
+   * The configuration the node uses (§6): its voters, and while joint the
+   * outgoing voters too (`expect config n1 n1,n2,n3 -> n3,n4,n5`: old, then new;
+   * `outgoing` is empty outside a change). Learners are not compared.
+   */
+  | { readonly what: 'config'; readonly node: NodeId; readonly voters: readonly NodeId[]; readonly outgoing: readonly NodeId[] };
 
 export type CommandBody =
   | { readonly kind: 'cluster'; readonly config: ClusterConfig }
@@ -41,6 +47,13 @@ export type CommandBody =
   | { readonly kind: 'restart'; readonly node: NodeId }
   /** The node snapshots its state machine now, up to its lastApplied, and compacts its log (§7). */
   | { readonly kind: 'snapshot'; readonly node: NodeId }
+  /**
+   * A membership change, given to the leader (§6): `change +n4,-n1` is joint
+   * consensus; `add n4` and `remove n1` are single-server changes (thesis §4.1).
+   */
+  | { readonly kind: 'change'; readonly request: ChangeRequest }
+  /** The leader hands its leadership to `node` (thesis §3.10). */
+  | { readonly kind: 'transfer'; readonly node: NodeId }
   | { readonly kind: 'partition'; readonly groups: readonly (readonly NodeId[])[] }
   /** A link is between two nodes, or a client and a node. */
   | { readonly kind: 'cut'; readonly a: NodeId; readonly b: NodeId }

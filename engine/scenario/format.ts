@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG } from '../config.ts';
 import type { ClusterConfig, KvOp, Range } from '../types.ts';
 import { assertNever } from '../assertNever.ts';
 import type { CommandBody, Expectation } from './ast.ts';
+import { changeText } from '../raft/changes.ts';
 
 export const formatDuration = (ms: number): string => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
 
@@ -21,6 +22,7 @@ export function formatWord(w: string): string {
 export function formatClusterOptions(c: ClusterConfig): string {
   const d = DEFAULT_CONFIG;
   const parts = [`nodes=${c.nodes}`];
+  if (c.members !== null) parts.push(`members=${c.members.join(',')}`);
   if (c.seed !== d.seed) parts.push(`seed=${c.seed}`);
   if (c.election.min !== d.election.min || c.election.max !== d.election.max) parts.push(`election=${formatRange(c.election)}`);
   if (c.heartbeat !== d.heartbeat) parts.push(`heartbeat=${c.heartbeat}ms`);
@@ -68,6 +70,8 @@ function formatExpectation(e: Expectation): string {
       return `applied ${e.node} ${e.value}`;
     case 'snapshot':
       return `snapshot ${e.node} ${e.at === null ? 'none' : `${e.at.index} ${e.at.term}`}`;
+    case 'config':
+      return `config ${e.node} ${e.outgoing.length > 0 ? `${e.outgoing.join(',')} -> ` : ''}${e.voters.join(',')}`;
     default:
       return assertNever(e);
   }
@@ -110,6 +114,10 @@ export function formatCommand(c: CommandBody): string {
       return `client ${c.client} ${formatOp(c.op)}`;
     case 'workload':
       return `workload ops=${c.ops} rate=${c.rate}/s keys=${c.keys} reads=${c.reads}`;
+    case 'change':
+      return changeText(c.request);
+    case 'transfer':
+      return `transfer ${c.node}`;
     case 'say':
       return `say ${formatWord(c.text)}`;
     case 'pause':

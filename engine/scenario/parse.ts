@@ -7,6 +7,7 @@ import {
   MESSAGE_TYPES,
   READ_MODES,
   UNSAFE_RULES,
+  type ChangeRequest,
   type ClientId,
   type ClusterConfig,
   type KvOp,
@@ -45,6 +46,7 @@ const shown = (word: string): string => quoteWord(word);
 const COMMANDS = [
   'cluster', 'preset', 'run', 'step', 'stabilize', 'campaign', 'propose', 'crash', 'restart', 'snapshot',
   'partition', 'cut', 'heal', 'drop', 'timers', 'expect', 'say', 'pause', 'client', 'workload',
+  'change', 'add', 'remove', 'transfer',
 ] as const;
 
 /** What a line may refer to: the cluster in force at that point of the script. */
@@ -251,6 +253,22 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
       if (t.text !== 'align' && t.text !== 'spread') throw new Problem(t.col, `timers are "align" (all time out together) or "spread" (one after another), got ${shown(t.text)}`);
       return { kind: 'timers', layout: t.text };
     }
+    case 'change': {
+      const t = argsFor.next('the servers to add and remove, such as +n4,+n5,-n1');
+      argsFor.end();
+      return { kind: 'change', request: parseChange(t, node) };
+    }
+    case 'add':
+    case 'remove': {
+      const n = node(argsFor.next('a node, such as n4'));
+      argsFor.end();
+      return { kind: 'change', request: { how: 'single', add: name === 'add' ? [n] : [], remove: name === 'remove' ? [n] : [] } };
+    }
+    case 'transfer': {
+      const n = node(argsFor.next('the node to hand leadership to, such as n2'));
+      argsFor.end();
+      return { kind: 'transfer', node: n };
+    }
     case 'expect':
       return { kind: 'expect', check: parseExpectation(argsFor, node) };
     case 'say': {
@@ -264,6 +282,35 @@ function parseCommand(head: Token, args: Token[], text: string, ctx: ParseContex
       argsFor.end();
       return { kind: 'pause' };
   }
+}
+
+/** `+n4,+n5,-n1`: each server once, each marked + (add) or - (remove). */
+function parseChange(t: Token, node: (t: Token) => NodeId): ChangeRequest {
+  const add: NodeId[] = [];
+  const remove: NodeId[] = [];
+  let col = t.col;
+  for (const part of t.text.split(',')) {
+    const sign = part[0];
+    if (sign !== '+' && sign !== '-') throw new Problem(col, `mark each server + (add) or - (remove), such as +n4,-n1; got ${shown(part)}`);
+    const id = node({ text: part.slice(1), col: col + 1, quoted: false });
+    if (add.includes(id) || remove.includes(id)) throw new Problem(col, `${id} is named twice`);
+    (sign === '+' ? add : remove).push(id);
+    col += part.length + 1;
+  }
+  return { how: 'joint', add, remove };
+}
+
+/** `n1,n2,n3`: a list of distinct nodes, starting at `col`. */
+function nodeList(t: Token, node: (t: Token) => NodeId): NodeId[] {
+  const out: NodeId[] = [];
+  let col = t.col;
+  for (const part of t.text.split(',')) {
+    const id = node({ text: part, col, quoted: false });
+    if (out.includes(id)) throw new Problem(col, `${id} is named twice`);
+    out.push(id);
+    col += part.length + 1;
+  }
+  return out.sort();
 }
 
 function pair(args: Args, node: (t: Token) => NodeId): [NodeId, NodeId] {
@@ -423,7 +470,7 @@ function parseRange(t: Token, value: string, key: string): Range {
 
 const CLUSTER_KEYS = [
   'nodes', 'seed', 'election', 'heartbeat', 'latency', 'batch', 'probe', 'noop', 'prevote', 'checkquorum', 'unsafe',
-  'clients', 'reads', 'client-timeout', 'snapshot',
+  'clients', 'reads', 'client-timeout', 'snapshot', 'members',
 ] as const;
 
 function onOff(v: Token, key: string): boolean {
@@ -521,7 +568,16 @@ function parseClusterOptions(args: Token[]): ClusterConfig {
         c = { ...c, clientTimeout: ms };
         break;
       }
+      case 'members':
+        // Checked against nodes= below, which may come after it on the line.
+        c = { ...c, members: nodeList(v, (x) => checkNode(x, LIMITS.maxNodes)) };
+        break;
     }
+  }
+  if (c.members !== null) {
+    const t = args.find((a) => a.text.startsWith('members='))!;
+    const outside = c.members.find((id) => Number(id.slice(1)) > c.nodes);
+    if (outside !== undefined) throw new Problem(t.col + 8, `members= names ${outside}, but this cluster has ${c.nodes === 1 ? 'only n1' : `n1..n${c.nodes}`}`);
   }
   if (raft.reads !== 'log' && c.latency.min < 1) {
     // ReadIndex and leases tell heartbeat rounds apart by the leader's clock (raft/reads.ts):
@@ -550,6 +606,7 @@ const TYPE_ALIASES: Record<string, MessageType> = {
   clientreply: 'ClientReply',
   reply: 'ClientReply',
   notleader: 'NotLeader',
+  timeoutnow: 'TimeoutNow',
 };
 
 function parseMessageType(t: Token): MessageType {
@@ -588,7 +645,7 @@ function parseGroups(text: string, head: Token, end: (t: Token) => NodeId): Node
   return groups;
 }
 
-const EXPECTATIONS = ['leader', 'role', 'term', 'vote', 'commit', 'log', 'safe', 'violation', 'rejections', 'roundtrips', 'linearizable', 'kv', 'applied', 'snapshot'] as const;
+const EXPECTATIONS = ['leader', 'role', 'term', 'vote', 'commit', 'log', 'safe', 'violation', 'rejections', 'roundtrips', 'linearizable', 'kv', 'applied', 'snapshot', 'config'] as const;
 
 function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
   const what = args.next(`what to check: ${EXPECTATIONS.join(', ')}`);
@@ -634,6 +691,16 @@ function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
       const term = parseCount(args.next('the term of that index'), 1, Number.MAX_SAFE_INTEGER, 'the snapshot term');
       args.end();
       return { what: 'snapshot', node: n, at: { index, term } };
+    }
+    case 'config': {
+      const n = node(args.next('a node'));
+      const first = nodeList(args.next('its voters, such as n1,n2,n3 (or old -> new while joint)'), node);
+      const arrow = args.optional();
+      if (arrow === null) return { what: 'config', node: n, voters: first, outgoing: [] };
+      if (arrow.text !== '->') throw new Problem(arrow.col, `expected -> between the old and the new voters, got ${shown(arrow.text)}`);
+      const second = nodeList(args.next('the new voters after ->'), node);
+      args.end();
+      return { what: 'config', node: n, voters: second, outgoing: first };
     }
     case 'applied':
     case 'term':

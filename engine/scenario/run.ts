@@ -10,6 +10,7 @@ import * as sim from '../sim/simulator.ts';
 import type { ClusterConfig } from '../types.ts';
 import { assertNever } from '../assertNever.ts';
 import { logEntries } from '../raft/log.ts';
+import { configOf } from '../raft/membership.ts';
 import type { Command, Expectation, Script } from './ast.ts';
 import { formatCommand } from './format.ts';
 import { setElectionTimers } from '../sim/electionTimers.ts';
@@ -109,6 +110,12 @@ export function applyCommand(session: Session, cmd: Command, emit: sim.Emit = si
     case 'workload':
       sim.workload(s, cmd, emit);
       return OK;
+    case 'change':
+      sim.changeMembership(s, cmd.request, formatCommand(cmd), emit);
+      return OK;
+    case 'transfer':
+      sim.transferLeadership(s, cmd.node, emit);
+      return OK;
     case 'expect': {
       const r = evaluate(s, cmd.check);
       return r.expected === r.actual ? OK : { ok: false, failure: expectFailure(cmd, r) };
@@ -194,6 +201,11 @@ export function evaluate(s: ClusterState, e: Expectation): { expected: string; a
       const snap = s.nodes[e.node].persistent.snapshot;
       const show = (a: { index: number; term: number } | null): string => (a === null ? 'none' : `index ${a.index}, term ${a.term}`);
       return { expected: show(e.at), actual: show(snap) };
+    }
+    case 'config': {
+      const c = configOf(s.nodes[e.node], { bootstrap: sim.initialConfig(s.config, s.ids) });
+      const show = (voters: readonly string[], outgoing: readonly string[]): string => (outgoing.length > 0 ? `${outgoing.join(',')} -> ${voters.join(',')}` : voters.join(','));
+      return { expected: show(e.voters, e.outgoing), actual: show(c.voters, c.outgoing) };
     }
     case 'safe': {
       const v = s.violations;

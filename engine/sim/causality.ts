@@ -32,6 +32,9 @@ export type LocalCause =
   | 'campaign'
   | 'propose'
   | 'snapshot'
+  /** At the leader: a membership change or a leadership transfer was asked for (§6, thesis §3.10). */
+  | 'change'
+  | 'transfer'
   | 'crash'
   | 'restart'
   /** At a client: its request timed out, or it was given an operation. */

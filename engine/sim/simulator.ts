@@ -20,14 +20,15 @@ import { newEffects, type Effects } from '../raft/effects.ts';
 import { lastIndex } from '../raft/log.ts';
 import type { TimerRequest } from '../raft/effects.ts';
 import { clocked, nodeContext, type ClockedContext } from '../raft/context.ts';
-import { jointConfig, majorityConfig } from '../raft/quorum.ts';
+import { membership, votesIn } from '../raft/configs.ts';
+import { configOf } from '../raft/membership.ts';
 import { checkNodeChange } from '../check/invariants.ts';
 import { type ClusterState, type ScheduledOp, type Timer, currentLeader, isClientId, linkKey } from './cluster.ts';
 import type { CausalObserver, LocalCause } from './causality.ts';
 import * as flights from './flightQueue.ts';
 import { drawInt } from './rng.ts';
 import { LIMITS } from '../config.ts';
-import type { ClientId, KvOp } from '../types.ts';
+import type { ChangeRequest, ClientId, KvOp } from '../types.ts';
 import { newClientEffects, stepClient, type ClientInput } from '../client/client.ts';
 import { push as pushList } from '../raft/chunkedList.ts';
 
@@ -213,9 +214,9 @@ function contextFor(s: ClusterState, id: NodeId): ClockedContext {
     let byNode = contexts.get(s.config);
     if (byNode === undefined) {
       byNode = {};
-      // Every member votes: one configuration, shared by every node's context.
-      const voters = jointConfig(majorityConfig(s.ids));
-      for (const n of s.ids) byNode[n] = clocked(nodeContext(s.ids.filter((x) => x !== n), voters, s.config.raft, s.config.election.min));
+      // The initial configuration (`members=`, or every node): each node's until its log holds another (§6).
+      const bootstrap = initialConfig(s.config, s.ids);
+      for (const n of s.ids) byNode[n] = clocked(nodeContext(s.ids.filter((x) => x !== n), bootstrap, s.config.raft, s.config.election.min));
       contexts.set(s.config, byNode);
     }
     lastConfig = s.config;
@@ -336,13 +337,20 @@ function lose(s: ClusterState, m: Message, why: LossReason, emit: Emit): void {
 // ------------------------------------------------------------------ commands
 // Each command is one event: it takes the next event number.
 
-/** Start every up node's election timer (a fresh cluster, or a loaded preset). */
+/** The cluster's initial configuration: the `members=` voters, or every node (§6). */
+export const initialConfig = (config: ClusterState['config'], ids: readonly NodeId[]) => membership(config.members ?? ids);
+
+/**
+ * Start every up node's election timer (a fresh cluster, or a loaded preset).
+ * A node outside the configuration has no election to start: its timer waits
+ * for a leader's word (follower.ts).
+ */
 export function startTimers(s: ClusterState): void {
   for (const id of s.ids) {
     const v = s.nodes[id].volatile;
     if (v === null) continue;
     if (v.role === 'leader') setTimer(s, id, 'heartbeat', 'reset');
-    else setTimer(s, id, 'election', 'reset');
+    else if (votesIn(configOf(s.nodes[id], contextFor(s, id)), id)) setTimer(s, id, 'election', 'reset');
   }
 }
 
@@ -402,6 +410,33 @@ export function snapshot(s: ClusterState, id: NodeId, emit: Emit): void {
   if (!isUp(s.nodes[id])) return;
   local(s, id, 'snapshot', emit);
   applyStep(s, id, SNAPSHOT, emit);
+}
+
+/**
+ * A membership change (§6) is given to the current leader; with none, it is
+ * refused. `asked` is the request as the script wrote it.
+ */
+export function changeMembership(s: ClusterState, request: ChangeRequest, asked: string, emit: Emit): void {
+  s.event++;
+  const id = currentLeader(s);
+  if (id === null) {
+    record(s, { type: 'changeRefused', node: null, asked, why: { kind: 'no-leader' } }, emit);
+    return;
+  }
+  local(s, id, 'change', emit);
+  applyStep(s, id, { kind: 'change', request, asked }, emit);
+}
+
+/** The current leader is asked to hand its leadership to `target` (thesis §3.10). */
+export function transferLeadership(s: ClusterState, target: NodeId, emit: Emit): void {
+  s.event++;
+  const id = currentLeader(s);
+  if (id === null) {
+    record(s, { type: 'transferRefused', node: null, target, why: { kind: 'no-leader' } }, emit);
+    return;
+  }
+  local(s, id, 'transfer', emit);
+  applyStep(s, id, { kind: 'transfer', target }, emit);
 }
 
 /** A client is given an operation: it starts it now, or queues it behind the one it waits on. */

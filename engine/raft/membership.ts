@@ -1,0 +1,72 @@
+/**
+ * Configurations (§6): which one a node uses, and how it follows its log.
+ *
+ * A server uses the latest configuration in its log, committed or not (§6); if
+ * its log holds none, its snapshot's (§7); if it has no snapshot either, the
+ * cluster's initial one (`members=`, NodeContext.bootstrap). The node keeps
+ * that answer beside its log (`PersistentState.config`) and updates it here
+ * whenever its log changes, so that no rule has to search the log for it.
+ */
+import type { LogEntry, LoggedConfig, Membership, PersistentState, StoredLog, UpNode } from '../types.ts';
+import type { NodeContext } from './context.ts';
+import { entryAt, lastIndex } from './log.ts';
+
+/** The configuration `node` uses now. */
+export const configOf = (node: { readonly persistent: PersistentState }, ctx: Pick<NodeContext, 'bootstrap'>): Membership => node.persistent.config?.config ?? ctx.bootstrap;
+
+/**
+ * The latest configuration entry of `log` at or below `from` and above `downTo`
+ * (both indexes), or null. Scans backwards, so the cost is the distance to it.
+ */
+function latestIn(log: StoredLog, from: number, downTo: number): LoggedConfig | null {
+  for (let i = from; i > downTo && i > log.start; i--) {
+    const e = entryAt(log, i)!;
+    if (e.kind === 'config') return { config: e.config, index: i };
+  }
+  return null;
+}
+
+/** The configuration a node had with no entry in its log after the snapshot: the snapshot's, or the initial one (null). */
+const fromSnapshot = (p: Pick<PersistentState, 'snapshot'>): LoggedConfig | null =>
+  p.snapshot === null ? null : { config: p.snapshot.config, index: p.snapshot.index };
+
+/**
+ * The node's configuration after its log became `log`, the same as before
+ * below index `changedFrom` (a truncation point, or the old end + 1 for a
+ * plain append). Only the changed part is searched, unless the configuration
+ * in use was itself cut off: then the log below is searched for the one before.
+ */
+export function configAfterChange(p: PersistentState, log: StoredLog, changedFrom: number): LoggedConfig | null {
+  const last = lastIndex(log);
+  const found = latestIn(log, last, changedFrom - 1);
+  if (found !== null) return found;
+  const current = p.config;
+  if (current === null || current.index < changedFrom) return current;
+  return latestIn(log, changedFrom - 1, log.start) ?? fromSnapshot(p);
+}
+
+/**
+ * The configuration in force at `index` of the node's log (a snapshot records
+ * this one: §7, "the latest configuration as of the last included index"), or
+ * the initial one. `index` must be at or above the log's start.
+ */
+export function configAt(p: PersistentState, index: number, bootstrap: Membership): Membership {
+  const current = p.config;
+  if (current !== null && current.index <= index) return current.config;
+  return (latestIn(p.log, index, p.log.start) ?? fromSnapshot(p))?.config ?? bootstrap;
+}
+
+/** The configuration of the newest config entry among `entries` (appended after `prev`), or null. */
+export function lastConfigEntry(entries: readonly LogEntry[], prev: number): LoggedConfig | null {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (e.kind === 'config') return { config: e.config, index: prev + i + 1 };
+  }
+  return null;
+}
+
+/** Whether the configuration `node` uses came from an entry not yet committed (a change is under way). */
+export function configPending(node: UpNode): boolean {
+  const c = node.persistent.config;
+  return c !== null && c.index > node.volatile.commitIndex;
+}
