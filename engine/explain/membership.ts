@@ -29,13 +29,16 @@ export function changeStarted(r: RecordOf<'changeStarted'>): Explanation {
       return because(
         'joint-consensus',
         `${r.node} took on ${asked}: the voters are to become ${target}, through the joint configuration C_old,new, in which every decision needs a majority of the old voters and one of the new`,
-        { next: 'It appends one configuration at a time, each once the one before has committed; servers to be added first join as learners', cite: '§6, Figure 11' },
+        {
+          next: `It appends one configuration at a time, each once the one before has committed${r.asked.includes('+') ? '; servers to be added first join as learners and catch up' : ''}`,
+          cite: '§6, Figure 11',
+        },
       );
     case 'single':
       return because(
         'single-server-change',
         `${r.node} took on ${asked}: the voters are to become ${target}, one server in or out, so any majority of the old voters shares a server with any majority of the new and no joint phase is needed`,
-        { next: 'A server to be added first joins as a learner and catches up' },
+        { next: r.asked.startsWith('add') ? 'The server to be added first joins as a learner and catches up' : 'It appends the new configuration as soon as it has committed an entry of its own term' },
       );
     case 'direct':
       return because(
@@ -106,7 +109,7 @@ export function configAppended(r: RecordOf<'configAppended'>): Explanation {
       return because(
         'learners',
         `${r.node} appended ${configWords(c)} ${at} for ${quoted(r.asked)}: ${serverList(c.learners)} ${c.learners.length === 1 ? 'joins as a learner' : 'join as learners'}, receiving entries to catch up, but neither voting nor counting toward a majority yet`,
-        { next: `It promotes ${c.learners.length === 1 ? 'it' : 'them'} once this entry has committed and ${c.learners.length === 1 ? 'its log holds' : 'each log holds'} everything ${r.node} has committed` },
+        { next: `${r.node} makes ${c.learners.length === 1 ? 'it a voter' : 'them voters'} once this entry has committed and ${c.learners.length === 1 ? `${c.learners[0]}'s log holds` : 'each one\'s log holds'} everything ${r.node} has committed` },
       );
     case 'joint':
       return because(
