@@ -57,7 +57,7 @@ export function refusalWords(why: ChangeRefusal): { readonly words: string; read
     case 'no-leader':
       return { words: 'no leader is up, and only a leader can make it', rule: null };
     case 'down':
-      return { words: 'the node is down', rule: null };
+      return { words: 'it is down', rule: null };
     case 'not-leader':
       return { words: `it is not the leader${why.leader === null ? ' and knows of none' : ` (${why.leader} is)`}, and only a leader can make it`, rule: null };
     case 'in-progress': {
@@ -81,7 +81,7 @@ export function refusalWords(why: ChangeRefusal): { readonly words: string; read
 
 export function changeRefused(r: RecordOf<'changeRefused'>): Explanation {
   const { words, rule } = refusalWords(r.why);
-  const who = r.node === null ? `${quoted(r.asked)} was not started` : `${r.node} refused ${quoted(r.asked)}`;
+  const who = r.node === null ? `${quoted(r.asked)} was not started` : r.why.kind === 'down' ? `${quoted(r.asked)} did not reach ${r.node}` : `${r.node} refused ${quoted(r.asked)}`;
   const next = r.why.kind === 'no-leader' || r.why.kind === 'not-leader' ? { next: 'Ask again once a leader is known' } : r.why.kind === 'in-progress' || r.why.kind === 'transferring' ? { next: 'Ask again once it is done' } : {};
   return because(rule ?? ruleOfAsked(r.asked), `${who}: ${words}`, next);
 }

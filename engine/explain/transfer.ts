@@ -19,7 +19,8 @@ export function transferStarted(r: RecordOf<'transferStarted'>): Explanation {
 
 export function transferRefused(r: RecordOf<'transferRefused'>): Explanation {
   const { words, rule } = refusalWords(r.why);
-  const who = r.node === null ? `Leadership could not be handed to ${r.target}` : `${r.node} did not hand its leadership to ${r.target}`;
+  const who =
+    r.node === null ? `Leadership could not be handed to ${r.target}` : r.why.kind === 'down' ? `The transfer to ${r.target} did not reach ${r.node}` : `${r.node} did not hand its leadership to ${r.target}`;
   return because(rule ?? 'leadership-transfer', `${who}: ${words}`, rule === 'voters-only' ? { cite: '§6, thesis §3.10' } : {});
 }
 
