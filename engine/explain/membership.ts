@@ -38,7 +38,7 @@ export function changeStarted(r: RecordOf<'changeStarted'>): Explanation {
       return because(
         'single-server-change',
         `${r.node} took on ${asked}: the voters are to become ${target}, one server in or out, so any majority of the old voters shares a server with any majority of the new and no joint phase is needed`,
-        { next: r.asked.startsWith('add') ? 'The server to be added first joins as a learner and catches up' : 'It appends the new configuration as soon as it has committed an entry of its own term' },
+        { next: r.asked.startsWith('add') ? 'The server to be added first joins as a learner and catches up' : 'It appends the new configuration, and the change is done once that has committed' },
       );
     case 'direct':
       return because(
