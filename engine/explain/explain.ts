@@ -115,6 +115,8 @@ export function explain(r: RecordBody): Explanation {
       return membership.learnerCaughtUp(r);
     case 'changeDone':
       return membership.changeDone(r);
+    case 'changeAborted':
+      return membership.changeAborted(r);
     case 'transferStarted':
       return transfer.transferStarted(r);
     case 'transferRefused':

@@ -11,6 +11,7 @@ import type { Membership, NodeId } from '../types.ts';
 import { assertNever } from '../assertNever.ts';
 import { configText, memberKind, sameConfig, votesIn, type MemberKind } from '../raft/configs.ts';
 import { because, quoted, type Explanation, type RecordOf } from './explanation.ts';
+import { CATCH_UP_LIMIT } from '../raft/changes.ts';
 import type { RuleId } from './rules.ts';
 
 /** A list of servers in words: `n4`, `n4 and n5`, `n4, n5 and n6`. */
@@ -174,6 +175,18 @@ export function learnerCaughtUp(r: RecordOf<'learnerCaughtUp'>): Explanation {
     `${r.learner} has caught up: its log matches ${r.node}'s up to index ${r.match}, which holds everything ${r.node} has committed (up to ${r.commitIndex}), so it can become a voter without holding up commitment`,
     { next: `${r.node} appends the configuration that makes ${r.learner} a voter` },
   );
+}
+
+export function changeAborted(r: RecordOf<'changeAborted'>): Explanation {
+  if (r.why === 'stepped-down') {
+    return because('one-change-at-a-time', `${r.node} stopped leading in the middle of ${quoted(r.asked)}, and the change goes with its leadership: configurations it already appended stay in the logs`, {
+      next: 'Ask the new leader for the change again (it finishes a joint configuration on its own)',
+    });
+  }
+  const who = r.behind.join(' and ');
+  return because('learners', `${r.node} gave up ${quoted(r.asked)}: ${who} ${r.behind.length > 1 ? 'have' : 'has'} not caught up within ${CATCH_UP_LIMIT} election timeouts, and a server that is down or too slow must not hold the cluster's changes up for ever`, {
+    next: `${who} ${r.behind.length > 1 ? 'stay learners' : 'stays a learner'}; \`remove ${r.behind[0]}\` takes ${r.behind.length > 1 ? 'them' : 'it'} out, and another change can be asked for`,
+  });
 }
 
 export function changeDone(r: RecordOf<'changeDone'>): Explanation {

@@ -39,6 +39,11 @@ export function timeoutNowReceived(r: RecordOf<'timeoutNowReceived'>): Explanati
 }
 
 export function transferAborted(r: RecordOf<'transferAborted'>): Explanation {
+  if (r.why === 'stepped-down') {
+    return because('leadership-transfer', `${r.node} stopped leading before its transfer to ${r.target} ended: the transfer goes with its leadership`, {
+      next: 'Whoever leads next takes client requests as usual',
+    });
+  }
   return because('leadership-transfer', `${r.node} gave up handing its leadership to ${r.target}: no new leader had ended the transfer ${r.after} ms after it began, an election timeout or more`, {
     next: 'It takes client requests again',
   });

@@ -156,6 +156,7 @@ const RECORD_TYPE_SET: Record<RecordType, true> = {
   configAdopted: true,
   learnerCaughtUp: true,
   changeDone: true,
+  changeAborted: true,
   transferStarted: true,
   transferRefused: true,
   timeoutNowSent: true,

@@ -13,8 +13,7 @@ import { becomeCandidate } from './transitions.ts';
 import { assertNever } from '../assertNever.ts';
 import { turnAway } from './clients.ts';
 import { onInstallSnapshot } from './snapshot.ts';
-import { configAfterChange, configOf } from './membership.ts';
-import { votesIn } from './configs.ts';
+import { configAfterChange, mayCampaign } from './membership.ts';
 import { refuseChange } from './changes.ts';
 import { onTimeoutNow, refuseTransfer } from './transfer.ts';
 
@@ -44,7 +43,7 @@ export function stepFollower(node: FollowerNode, input: RoleInput, ctx: StepCont
       }
     }
     case 'electionTimeout': {
-      if (!votesIn(configOf(node, ctx), node.id)) {
+      if (!mayCampaign(node, ctx)) {
         // A learner, or a server outside the configuration, cannot win an election
         // and must not disrupt one (§6): its timer stops until a leader's word starts it again.
         fx.records.push({ type: 'campaignRefused', node: node.id, term: node.persistent.currentTerm, why: { kind: 'not-voter' } });

@@ -246,7 +246,14 @@ const SAMPLES: Samples = {
   ],
   timeoutNowSent: [{ type: 'timeoutNowSent', node: 'n1', target: 'n3', match: 7 }],
   timeoutNowReceived: [{ type: 'timeoutNowReceived', node: 'n3', from: 'n1', term: 2 }],
-  transferAborted: [{ type: 'transferAborted', node: 'n1', target: 'n3', after: 100 }],
+  transferAborted: [
+    { type: 'transferAborted', node: 'n1', target: 'n3', after: 100, why: 'timeout' },
+    { type: 'transferAborted', node: 'n1', target: 'n3', after: -1, why: 'stepped-down' },
+  ],
+  changeAborted: [
+    { type: 'changeAborted', node: 'n1', asked: 'add n4', why: 'learners-behind', behind: ['n4'] },
+    { type: 'changeAborted', node: 'n1', asked: 'change +n4,+n5', why: 'stepped-down', behind: [] },
+  ],
   requestHeld: [{ type: 'requestHeld', node: 'n1', client: 'c1', serial: 3, target: 'n3' }],
   workloadScheduled: [{ type: 'workloadScheduled', ops: 100, rate: 50, keys: 5, reads: 30, until: 2100 }],
 };
