@@ -15,6 +15,7 @@ import { logOf } from '../raft/log.ts';
 import { configEntry, noopEntry } from '../raft/entry.ts';
 import type { LogEntry, PersistentState } from '../types.ts';
 import { parseScript } from '../scenario/parse.ts';
+import { formatCommand } from '../scenario/format.ts';
 
 const library = join(import.meta.dirname, '..', '..', 'public', 'scenarios');
 const read = (file: string): string => readFileSync(join(library, file), 'utf8');
@@ -433,8 +434,19 @@ expect safe`);
 
 describe('the language', () => {
   it('members=, change, add, remove, transfer and expect config parse, and bad ones name the column', () => {
-    const ok = parseScript('cluster nodes=5 members=n3,n1,n2\nchange +n4,-n1\nadd n5\nremove n2\ntransfer n3\nexpect config n1 n1,n2,n3 -> n2,n3,n4');
+    const ok = parseScript('cluster nodes=5 members=n3,n1,n2\nchange +n4,-n1\nadd n5\nremove n2\ntransfer n3\nexpect config n1 n1,n2,n3 -> n2,n3,n4\nexpect config n1 n1,n2 learners n5,n4');
     expect(ok.ok).toBe(true);
+    if (ok.ok) {
+      expect(ok.script.commands.map((c) => formatCommand(c))).toEqual([
+        'cluster nodes=5 members=n1,n2,n3',
+        'change +n4,-n1',
+        'add n5',
+        'remove n2',
+        'transfer n3',
+        'expect config n1 n1,n2,n3 -> n2,n3,n4',
+        'expect config n1 n1,n2 learners n4,n5',
+      ]);
+    }
     const bad = (text: string) => {
       const p = parseScript(text);
       return p.ok ? null : p.errors[0];
@@ -443,6 +455,7 @@ describe('the language', () => {
     expect(bad('cluster nodes=3\nchange n2')).toMatchObject({ line: 2, col: 8, message: expect.stringContaining('mark each server') });
     expect(bad('cluster nodes=3\nchange +n2,-n2')).toMatchObject({ line: 2, message: expect.stringContaining('twice') });
     expect(bad('cluster nodes=3\nexpect config n1 n1,n2 => n3')).toMatchObject({ line: 2, col: 24 });
+    expect(bad('cluster nodes=3\nexpect config n1 n1,n2 learners')).toMatchObject({ line: 2, message: expect.stringContaining('learners') });
     expect(bad('cluster nodes=3\ntransfer n9')).toMatchObject({ line: 2, col: 10 });
   });
 });
