@@ -70,6 +70,14 @@ function fields(m: MessageView): [string, string][] {
       return [
         ...common,
         ...(m.preVote ? [['pre-vote', 'yes: asks whether it could win term ' + m.term + ', changing no term and no vote (§9.6)'] as [string, string]] : []),
+        ...(m.transfer
+          ? [
+              [
+                'transfer',
+                'yes: its leader handed leadership over (TimeoutNow), so voters grant it even while they still hear from that leader (thesis §3.10)',
+              ] as [string, string],
+            ]
+          : [['transfer', 'no: an ordinary election'] as [string, string]]),
         ['candidate\'s last entry', `index ${m.lastLogIndex}, term ${m.lastLogTerm}`],
       ];
     case 'RequestVoteResponse':
@@ -104,5 +112,10 @@ function fields(m: MessageView): [string, string][] {
       ];
     case 'InstallSnapshotResponse':
       return [...common, ['result', `installed ✓ (matches up to ${m.matchIndex})`]];
+    case 'TimeoutNow':
+      return [
+        ...common,
+        ['asks', `${m.to} to start an election at once, skipping PreVote: ${m.from} is handing its leadership over, and ${m.to}'s log matches its own (thesis §3.10)`],
+      ];
   }
 }

@@ -3,8 +3,9 @@ import type { ReactNode } from 'react';
 import type { NodeId } from '../../engine/types.ts';
 import { dataSummary } from './snapshotSummary.ts';
 import { useAppStore } from '../store/useAppStore.ts';
-import { selectNode } from '../store/selectors.ts';
-import { campaign, crash, propose, restart, snapshotNow } from '../sim/actions.ts';
+import { selectLeader, selectMemberKind, selectNode } from '../store/selectors.ts';
+import { addToCluster, campaign, crash, propose, removeFromCluster, restart, snapshotNow, transferLeadership } from '../sim/actions.ts';
+import { MembershipFacts, membershipActions } from './MembershipFacts.tsx';
 import { lastIndex, lastTerm } from '../../engine/raft/log.ts';
 import { EMPTY_LOG_VIEW } from '../worker/logDeltas.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
@@ -19,6 +20,13 @@ export function NodeInspector({ id }: { id: NodeId }) {
   const log = useAppStore((s) => s.logs[id] ?? EMPTY_LOG_VIEW);
   const machine = useAppStore((s) => s.machines[id] ?? null);
   const snapshot = useAppStore((s) => s.snapshots[id] ?? null);
+  const leader = useAppStore(selectLeader);
+  const member = useAppStore(selectMemberKind(id));
+  // Whether the leader has a change or a transfer under way: it takes no other until it ends (§6, thesis §3.10).
+  const leaderBusy = useAppStore((s) => {
+    const l = s.leader === null ? undefined : s.nodes[s.leader];
+    return l === undefined ? null : (l.change?.asked ?? (l.transfer !== null ? `transfer ${l.transfer.target}` : null));
+  });
   const held = lastIndex(log) - log.start;
   const { ref, close, onKeyDown } = useFocusHandoff<HTMLDivElement>();
   if (node === undefined) return null;
@@ -89,6 +97,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
             </dd>
           </>
         )}
+        <MembershipFacts id={id} />
         {machine !== null && (
           <>
             <dt title="Index of the highest log entry applied to its state machine (Figure 2)">lastApplied</dt>
@@ -118,7 +127,20 @@ export function NodeInspector({ id }: { id: NodeId }) {
           Client request
         </ActionButton>
       </div>
-      {node.progress && <ProgressTable progress={node.progress} />}
+      <div className="actions membership-actions" role="group" aria-label="Membership">
+        {membershipActions({ id, member, leader, busy: leaderBusy }).map((a) => (
+          <ActionButton
+            key={a.testId}
+            testId={a.testId}
+            act={() => (a.kind === 'add' ? addToCluster(session, id) : a.kind === 'remove' ? removeFromCluster(session, id) : transferLeadership(session, id))}
+            enabled={a.enabled}
+            title={a.title}
+          >
+            {a.label}
+          </ActionButton>
+        ))}
+      </div>
+      {node.progress && <ProgressTable progress={node.progress} leader={id} />}
       <MachineTable machine={machine} />
     </div>
   );

@@ -112,6 +112,15 @@ export const campaign = (session: Session, node: NodeId): void => session.comman
 /** `snapshot <node>`: snapshot its state machine now, up to lastApplied, and compact its log (§7). */
 export const snapshotNow = (session: Session, node: NodeId): void => session.command({ kind: 'snapshot', node });
 
+/** `add <node>`: the leader adds the server, as a learner first, then as a voter (a single-server change, thesis §4.1). */
+export const addToCluster = (session: Session, node: NodeId): void =>
+  session.command({ kind: 'change', request: { how: 'single', add: [node], remove: [] } });
+/** `remove <node>`: the leader removes the server (a single-server change); a removed leader steps down once it commits (§6). */
+export const removeFromCluster = (session: Session, node: NodeId): void =>
+  session.command({ kind: 'change', request: { how: 'single', add: [], remove: [node] } });
+/** `transfer <node>`: the leader hands its leadership to that voter (thesis §3.10). */
+export const transferLeadership = (session: Session, node: NodeId): void => session.command({ kind: 'transfer', node });
+
 /** A client request to one node, or to whichever node leads (`leader`). */
 export const propose = (session: Session, target: NodeId | 'leader'): void =>
   session.command({ kind: 'propose', target, value: ui(session).nextRequestValue() });
