@@ -108,7 +108,7 @@ test('joint consensus on screen: both configurations drawn, and named with their
   await expect(page.locator('[data-testid^="entry-n2-"][data-kind="config"]').last()).toContainText('J');
   // The leader's progress table says which majority each follower counts toward.
   await page.getByTestId('node-n2').click();
-  await expect(page.getByTestId('counts-n1')).toHaveText('old + new');
+  await expect(page.getByTestId('counts-n1')).toHaveText('old+new');
   await expect(page.getByTestId('counts-n4')).toHaveText('new');
   await expect(page.getByTestId('ack-tally')).toContainText('C_old');
   // Played on, the joint phase ends in C_new.

@@ -77,6 +77,7 @@ export function ClusterKey() {
         <li data-testid="key-membership">
           <LegendIcon width={30}>
             <circle r={12} className="learner-ring" />
+            <circle r={12} className="learner-ring-gap" />
             <circle r={8} className="legend-node follower" fill={termColor(T)} />
           </LegendIcon>
           learner

@@ -39,7 +39,8 @@ export function ClusterView() {
     const apart = ids.filter((id) => !ring.includes(id));
     return { ...ringLayout(ring), ...apartRow(apart), ...clientRow(clientIds, apart.length) };
   }, [ids, ringKey, clientIds]);
-  const apartCount = ids.length - (ringKey === '' ? 0 : ringKey.split(',').length);
+  const ring = useMemo(() => new Set(ringKey === '' ? [] : ringKey.split(',')), [ringKey]);
+  const apartCount = ids.length - ring.size;
   // Node pairs first, then each node with each client: linkKey order (a node before a client).
   const pairs = useMemo(() => [...allPairs(ids), ...ids.flatMap((n) => clientIds.map((c): [string, string] => [n, c]))], [ids, clientIds]);
   const guessed = useMemo(() => {
@@ -76,6 +77,7 @@ export function ClusterView() {
               cut={cuts.has(key)}
               tabStop={links.stop === key}
               kind={b.startsWith('c') ? (guessed.has(key) ? 'guess' : 'client') : 'node'}
+              apart={!ring.has(a) || (!b.startsWith('c') && !ring.has(b))}
             />
           );
         })}
@@ -100,7 +102,7 @@ export function ClusterView() {
 /** The band of servers outside the configuration is named, so its greyed nodes read as "not members", not as crashed. */
 function ApartLabel({ count }: { count: number }) {
   return (
-    <text className="apart-label" x={VIEW_WIDTH / 2} y={VIEW_HEIGHT - 18}>
+    <text className="apart-label" x={VIEW_WIDTH / 2} y={VIEW_HEIGHT}>
       {count === 1 ? 'Not a member of the configuration (§6):' : 'Not members of the configuration (§6):'}
     </text>
   );

@@ -10,7 +10,7 @@ import type { Membership, NodeId } from '../../engine/types.ts';
 import { NODE_RADIUS, VIEW_WIDTH, type NodePlace } from '../geometry/clusterLayout.ts';
 import { hullPath } from '../geometry/hull.ts';
 import { useAppStore } from '../store/useAppStore.ts';
-import { ackTally, tallyShort, watchedIndex, type HalfTally } from '../membership/quorumTally.ts';
+import { ackTally, watchedIndex, type HalfTally } from '../membership/quorumTally.ts';
 import type { Store } from '../store/store.ts';
 
 interface Props {
@@ -40,7 +40,8 @@ export const JointHulls = memo(function JointHulls({ config, layout }: Props) {
   const place = (ids: readonly NodeId[]) => ids.map((id) => layout[id]).filter((p) => p !== undefined);
   const line = (half: 'old' | 'new'): string | null => {
     const h = parsed?.halves.find((x) => x.half === half);
-    return h === undefined || parsed === null ? null : `entry ${parsed.index}: ${tallyShort([h])}`;
+    if (h === undefined || parsed === null) return null;
+    return `entry ${parsed.index} on ${h.yes}/${h.members.length}${h.reached ? ' ✓' : `, needs ${h.needed}`}`;
   };
   return (
     <g className="joint-hulls" data-testid="joint-hulls" aria-hidden="true">

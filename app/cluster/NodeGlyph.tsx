@@ -7,7 +7,7 @@
  * Hovering or focusing it explains it (app/explain/whyNode.ts).
  *
  * Membership (§6) is shown by more than colour too: a learner (it copies the
- * log, and neither votes nor counts) wears a dotted ring where a voter's
+ * log, and neither votes nor counts) wears a double ring where a voter's
  * election timer runs, and the word "learner"; a server outside the
  * configuration is faded, sits apart (ClusterView) and says "not a member".
  * `data-member` is what the node is in the leader's configuration, or with no
@@ -80,7 +80,12 @@ export const NodeGlyph = memo(function NodeGlyph({ id, place, painter, selected,
       {/* Shown only while the node has keyboard focus (app.css): a ring of its own, so the role's ring stays as it is. */}
       <circle className="focus-ring" r={TIMER_ARC_OUTER + 11} />
       {node.electionTimer !== null && <circle className="timer-track" r={(TIMER_ARC_INNER + TIMER_ARC_OUTER) / 2} />}
-      {member === 'learner' && <circle className="learner-ring" r={(TIMER_ARC_INNER + TIMER_ARC_OUTER) / 2} />}
+      {member === 'learner' && (
+        <>
+          <circle className="learner-ring" r={(TIMER_ARC_INNER + TIMER_ARC_OUTER) / 2} />
+          <circle className="learner-ring-gap" r={(TIMER_ARC_INNER + TIMER_ARC_OUTER) / 2} />
+        </>
+      )}
       <path ref={registerArc} className="timer-arc" />
       <circle className="node-body" r={NODE_RADIUS} fill={fill} />
       <text className="node-id" y={-2} fill={ink}>

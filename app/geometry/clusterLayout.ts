@@ -71,7 +71,7 @@ const CLIENT_ROW_MARGIN = 40;
  * the clients: they exist and can be added, but take no part. With every
  * server a member there is no band, and the drawing is exactly as before.
  */
-export const APART_BAND = 120;
+export const APART_BAND = 130;
 /** Servers apart are drawn smaller than the members on the ring. */
 export const APART_SCALE = 0.7;
 
@@ -85,7 +85,7 @@ export function apartRow(ids: readonly NodeId[]): Record<NodeId, NodePlace> {
   const step = (VIEW_WIDTH - 2 * CLIENT_ROW_MARGIN) / Math.max(ids.length, 3);
   const first = VIEW_WIDTH / 2 - (step * (ids.length - 1)) / 2;
   ids.forEach((id, i) => {
-    out[id] = { x: first + step * i, y: VIEW_HEIGHT + 20, out: { x: 0, y: -1 }, scale: APART_SCALE };
+    out[id] = { x: first + step * i, y: VIEW_HEIGHT + 50, out: { x: 0, y: -1 }, scale: APART_SCALE };
   });
   return out;
 }

@@ -32,11 +32,11 @@ export function ProgressTable({ progress, leader }: { progress: Readonly<Record<
   const counts = (peer: NodeId): string => {
     if (config === null) return '';
     const h = countsToward(config, peer);
-    if (h.length === 0) return config.learners.includes(peer) ? 'none: learner' : 'none';
-    return config.outgoing.length === 0 ? 'majority' : h.join(' + ');
+    if (h.length === 0) return config.learners.includes(peer) ? '— learner' : '—';
+    return config.outgoing.length === 0 ? 'majority' : h.join('+');
   };
   return (
-    <>
+    <div className="progress-wrap">
     <table className="progress-table" data-testid="progress-table">
       <caption>This leader's nextIndex and matchIndex per follower, and how it sends to each</caption>
       <thead>
@@ -74,6 +74,6 @@ export function ProgressTable({ progress, leader }: { progress: Readonly<Record<
         {tally.map((h) => `C_${h.half} ${h.yes} of ${h.members.length} (${h.needed} needed)${h.reached ? ' ✓' : ''}`).join(', ')}
       </p>
     )}
-    </>
+    </div>
   );
 }

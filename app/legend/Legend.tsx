@@ -205,9 +205,10 @@ export function Legend() {
           <li>
             <Icon>
               <circle r={14} className="learner-ring" />
+              <circle r={14} className="learner-ring-gap" />
               <circle r={10} className="legend-node follower" fill={termColor(3)} />
             </Icon>
-            learner (dotted ring): copies the log to catch up, does not vote yet
+            learner (double ring): copies the log to catch up, does not vote yet
           </li>
           <li>
             <Icon>
