@@ -117,3 +117,25 @@ test('joint consensus on screen: both configurations drawn, and named with their
   await expect(page.getByTestId('joint-hulls')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('Transfer leadership here sends TimeoutNow, with a glyph of its own, and the election it starts is marked a transfer', async ({ page }) => {
+  const errors = await open(page);
+  await runScript(page, THREE_OF_FIVE);
+  await page.getByTestId('node-n3').click();
+  await page.getByTestId('action-transfer').click();
+  await expect(page.getByTestId('script')).toContainText('transfer n3');
+  // n3's log matches n2's, so TimeoutNow goes at once: a tag with a bolt, not a vote's diamond or an envelope.
+  const timeoutNow = page.locator('[data-testid="message"][data-type="TimeoutNow"]');
+  await expect(timeoutNow).toHaveCount(1);
+  await expect(timeoutNow.locator('.msg-timeoutnow')).toHaveCount(1);
+  await timeoutNow.click();
+  await expect(page.getByTestId('message-inspector')).toContainText('TimeoutNow');
+  await expect(page.locator('[data-field="asks"]')).toContainText('n3 to start an election at once');
+  // Step until it arrives and n3 asks for votes: its RequestVote says it is a transfer.
+  const transferVote = page.locator('[data-testid="message"][data-type="RequestVote"][data-transfer="true"]');
+  for (let i = 0; i < 20 && (await transferVote.count()) === 0; i++) await page.getByTestId('step').click();
+  await expect(transferVote.first()).toBeVisible();
+  await transferVote.first().click();
+  await expect(page.locator('[data-field="transfer"]')).toContainText('yes');
+  expect(errors).toEqual([]);
+});

@@ -7,7 +7,7 @@
 import type { NodeId } from '../../engine/types.ts';
 import type { MemberKind } from '../../engine/raft/configs.ts';
 import { useAppStore } from '../store/useAppStore.ts';
-import { selectNode } from '../store/selectors.ts';
+import { selectMembershipMatters, selectNode } from '../store/selectors.ts';
 import { configWords } from '../membership/configWords.ts';
 import { voteTally } from '../membership/quorumTally.ts';
 
@@ -66,7 +66,9 @@ export function membershipActions({ id, member, leader, busy }: { id: NodeId; me
 export function MembershipFacts({ id }: { id: NodeId }) {
   const own = useAppStore((s) => s.configs[id]);
   const node = useAppStore(selectNode(id));
-  if (own === undefined || node === undefined) return null;
+  const matters = useAppStore(selectMembershipMatters);
+  // A cluster where every server has always voted has nothing to say here: the inspector stays short.
+  if (own === undefined || node === undefined || !matters) return null;
   const pending = own.index > 0 && (!node.up || own.index > node.commitIndex);
   const from = own.index === 0 ? 'the initial one' : `from its entry ${own.index}${pending ? (node.up ? ', not committed yet: it uses it all the same (§6)' : '') : ', committed'}`;
   const halves = node.votes !== null && own.config.outgoing.length > 0 ? voteTally(own.config, node.votes) : null;

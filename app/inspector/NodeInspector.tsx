@@ -126,8 +126,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
         <ActionButton testId="action-propose" act={() => propose(session, id)} enabled title="Send a client request to this node (only a leader accepts it)">
           Client request
         </ActionButton>
-      </div>
-      <div className="actions membership-actions" role="group" aria-label="Membership">
+        {/* Membership (§6): in the same row of buttons, so the inspector stays short in its shared column. */}
         {membershipActions({ id, member, leader, busy: leaderBusy }).map((a) => (
           <ActionButton
             key={a.testId}
