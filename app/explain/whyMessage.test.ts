@@ -27,7 +27,7 @@ describe('whyMessage', () => {
   });
 
   it('RequestVote: what the candidate asks, and what the voter will answer (§5.2, §5.4.1)', () => {
-    const ask = (id: number, to: string) => inFlight(id, { type: 'RequestVote', from: 'n1', to, term: 8, preVote: false, lastLogIndex: 10, lastLogTerm: 6 });
+    const ask = (id: number, to: string) => inFlight(id, { type: 'RequestVote', from: 'n1', to, term: 8, preVote: false, transfer: false, lastLogIndex: 10, lastLogTerm: 6 });
     const w = whyWorld({
       logs: { n1: [1, 6], n2: [1, 6], n4: [1, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6], n5: [1, 7], n6: [1, 1] },
       nodes: { n2: { term: 8, votedFor: 'n6' }, n6: { term: 9 } },
@@ -45,7 +45,7 @@ describe('whyMessage', () => {
     const w = whyWorld({
       logs: { n1: [1], n2: [1] },
       nodes: { n2: { term: 1, leader: 'n3', leaderHeardAt: 0 } },
-      messages: [inFlight(5, { type: 'RequestVote', from: 'n1', to: 'n2', term: 2, preVote: true, lastLogIndex: 1, lastLogTerm: 1 })],
+      messages: [inFlight(5, { type: 'RequestVote', from: 'n1', to: 'n2', term: 2, preVote: true, transfer: false, lastLogIndex: 1, lastLogTerm: 1 })],
     });
     const text = whyMessage(w, 5)!;
     expect(text).toContain('RequestVote (pre-vote) n1→n2, term 2');
@@ -59,7 +59,7 @@ describe('whyMessage', () => {
     const w = whyWorld({
       logs: { n1: [1], n2: [1] },
       nodes: { n2: { term: 1, leader: 'n3', leaderHeardAt: -1000 } },
-      messages: [inFlight(5, { type: 'RequestVote', from: 'n1', to: 'n2', term: 2, preVote: true, lastLogIndex: 1, lastLogTerm: 1 })],
+      messages: [inFlight(5, { type: 'RequestVote', from: 'n1', to: 'n2', term: 2, preVote: true, transfer: false, lastLogIndex: 1, lastLogTerm: 1 })],
     });
     expect(whyMessage(w, 5)).toContain('As things stand, n2 will say yes.');
   });
@@ -121,7 +121,7 @@ describe('whyMessage', () => {
   it('InstallSnapshot: Figure 13\'s fields, the state it carries, and whether the follower keeps its log, discards it, or ignores the snapshot', () => {
     const machine = { lastApplied: 6, data: { x: 'abc' }, sessions: { c1: { serial: 4, result: '' } } };
     const install = (id: number, to: string, lastIncludedIndex: number, lastIncludedTerm: number) =>
-      inFlight(id, { type: 'InstallSnapshot', from: 'n1', to, term: 5, lastIncludedIndex, lastIncludedTerm, offset: 0, data: { machine, config: { voters: ['n1', 'n2', 'n3'] } }, done: true, round: 0 });
+      inFlight(id, { type: 'InstallSnapshot', from: 'n1', to, term: 5, lastIncludedIndex, lastIncludedTerm, offset: 0, data: { machine, config: { voters: ['n1', 'n2', 'n3'], outgoing: [], learners: [] } }, done: true, round: 0 });
     const w = whyWorld({
       logs: { n1: [], n2: [1, 1, 2, 2, 2, 2, 2], n3: [1, 1, 3] },
       starts: { n1: [6, 2] },

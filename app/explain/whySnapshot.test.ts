@@ -5,7 +5,7 @@ import { SHOWN_ITEMS, stateWords, whySnapshot } from './whySnapshot.ts';
 describe('whySnapshot', () => {
   it('says which entries were compacted, the term kept for the consistency check, and the state it holds (§7)', () => {
     const machine = { lastApplied: 40, data: { x: '1', y: '' }, sessions: { c1: { serial: 12, result: '' } } };
-    const w = whyWorld({ logs: { n1: [3], n2: [] }, starts: { n1: [40, 2] }, snapshots: { n1: { index: 40, term: 2, machine, config: { voters: ['n1', 'n2'] } }, n2: null } });
+    const w = whyWorld({ logs: { n1: [3], n2: [] }, starts: { n1: [40, 2] }, snapshots: { n1: { index: 40, term: 2, machine, config: { voters: ['n1', 'n2'], outgoing: [], learners: [] } }, n2: null } });
     const text = whySnapshot(w, 'n1')!;
     expect(text).toContain('entries 1–40 were applied to its state machine and then compacted into this snapshot');
     expect(text).toContain('last included index 40 and its term 2');

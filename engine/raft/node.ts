@@ -20,6 +20,7 @@ import { leaseRefusal, leaseVoteRefusal, onRequestVote } from './election.ts';
 import { advanceChange, membershipWork } from './changes.ts';
 import { advanceTransfer } from './transfer.ts';
 import { configOf } from './membership.ts';
+import { sameConfig } from './configs.ts';
 import { applyCommitted } from './apply.ts';
 import { maybeSnapshot, takeSnapshot } from './snapshot.ts';
 import { emptyMachine } from '../kv/stateMachine.ts';
@@ -121,9 +122,11 @@ function stepUp(node: UpNode, input: Input, ctx: StepContext, fx: Effects): UpNo
   let after = stepRole(n, input, ctx, fx);
   if (after.volatile.role === 'leader') after = afterLeaderStep(after as LeaderNode, ctx, fx);
   const config = after.persistent.config;
-  if (config !== node.persistent.config && config !== null) {
+  if (config !== node.persistent.config) {
     // A server uses the latest configuration in its log from the moment it has it (§6).
-    fx.records.push({ type: 'configAdopted', node: node.id, index: config.index, config: config.config, was: configOf(node, ctx) });
+    const was = configOf(node, ctx);
+    const now = configOf(after, ctx);
+    if (!sameConfig(was, now)) fx.records.push({ type: 'configAdopted', node: node.id, index: config?.index ?? 0, config: now, was });
   }
   return applyCommitted(after, ctx, fx);
 }

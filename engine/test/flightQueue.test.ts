@@ -4,7 +4,7 @@ import { nextInt, seedState } from '../sim/rng.ts';
 import type { Message } from '../types.ts';
 
 const msg = (id: number, arrivesAt: number, seq: number): Message => ({
-  type: 'RequestVote', from: 'n1', to: 'n2', term: 1, lastLogIndex: 0, lastLogTerm: 0, preVote: false, id, sentAt: 0, arrivesAt, seq,
+  type: 'RequestVote', from: 'n1', to: 'n2', term: 1, lastLogIndex: 0, lastLogTerm: 0, preVote: false, transfer: false, id, sentAt: 0, arrivesAt, seq,
 });
 
 describe('flight queue', () => {

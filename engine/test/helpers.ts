@@ -4,7 +4,8 @@ import { parseScript } from '../scenario/parse.ts';
 import { runScript, type ScriptResult } from '../scenario/run.ts';
 import { logEntries } from '../raft/log.ts';
 import type { ClusterState } from '../sim/cluster.ts';
-import { jointConfig, majorityConfig, type JointConfig } from '../raft/quorum.ts';
+import type { Membership } from '../types.ts';
+import { membership } from '../raft/configs.ts';
 
 export interface TextRun extends ScriptResult {
   readonly records: EventRecord[];
@@ -32,4 +33,4 @@ export function deepFreeze<T>(x: T): T {
 }
 
 /** The voter configuration of a cluster n1 .. n`size`, every member a voter (as the simulator builds it). */
-export const votersOf = (size: number): JointConfig => jointConfig(majorityConfig(Array.from({ length: size }, (_, i) => `n${i + 1}`)));
+export const votersOf = (size: number): Membership => membership(Array.from({ length: size }, (_, i) => `n${i + 1}`));

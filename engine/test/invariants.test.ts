@@ -9,10 +9,10 @@ import type { LogEntry, NodeState, VolatileState } from '../types.ts';
 
 const e = (term: number, value: string | null = `v${term}`): LogEntry => (value === null ? { term, kind: 'noop' } : { term, kind: 'raw', value });
 function mk(id: string, term: number, log: LogEntry[], v: Partial<VolatileState> & { role?: string } = {}): NodeState {
-  const base = createNode(id, { currentTerm: term, votedFor: null, log: logOf(log), snapshot: null });
+  const base = createNode(id, { currentTerm: term, votedFor: null, log: logOf(log), snapshot: null, config: null });
   const role = v.role ?? 'follower';
   const volatile = role === 'leader'
-    ? { role: 'leader' as const, commitIndex: v.commitIndex ?? 0, leader: id, machine: emptyMachine(), progress: {}, reads: [] }
+    ? { role: 'leader' as const, commitIndex: v.commitIndex ?? 0, leader: id, machine: emptyMachine(), progress: {}, reads: [], change: null, transfer: null }
     : { role: 'follower' as const, commitIndex: v.commitIndex ?? 0, leader: null, leaderHeardAt: null, restartedAt: null, machine: emptyMachine() };
   return { ...base, volatile };
 }

@@ -18,7 +18,7 @@ const peersOf = (id: string, n: number): string[] => Array.from({ length: n }, (
 const entries = (...ts: number[]): LogEntry[] => ts.map((term, i) => ({ term, kind: 'raw' as const, value: `x${i + 1}.${term}` }));
 
 function node(id: string, term: number, log: LogEntry[], votedFor: string | null = null, commitIndex = 0): NodeState {
-  return createNode(id, { currentTerm: term, votedFor, log: logOf(log), snapshot: null }, commitIndex);
+  return createNode(id, { currentTerm: term, votedFor, log: logOf(log), snapshot: null, config: null }, commitIndex);
 }
 
 /** Step with a deep-frozen input, proving the step does not mutate what it is given. */
@@ -34,14 +34,14 @@ describe('elections (§5.2, §5.4.1)', () => {
     expect(r.node.volatile?.role).toBe('candidate');
     expect(r.node.persistent).toMatchObject({ currentTerm: 4, votedFor: 'n1' });
     expect(r.outbox).toEqual([
-      { type: 'RequestVote', from: 'n1', to: 'n2', term: 4, lastLogIndex: 2, lastLogTerm: 3, preVote: false },
-      { type: 'RequestVote', from: 'n1', to: 'n3', term: 4, lastLogIndex: 2, lastLogTerm: 3, preVote: false },
+      { type: 'RequestVote', from: 'n1', to: 'n2', term: 4, lastLogIndex: 2, lastLogTerm: 3, preVote: false, transfer: false },
+      { type: 'RequestVote', from: 'n1', to: 'n3', term: 4, lastLogIndex: 2, lastLogTerm: 3, preVote: false, transfer: false },
     ]);
     expect(r.election).toBe('reset');
   });
 
   it('grants one vote per term, first come first served', () => {
-    const rv = (from: string): Input => msg({ type: 'RequestVote', from, to: 'n1', term: 2, lastLogIndex: 0, lastLogTerm: 0, preVote: false });
+    const rv = (from: string): Input => msg({ type: 'RequestVote', from, to: 'n1', term: 2, lastLogIndex: 0, lastLogTerm: 0, preVote: false, transfer: false });
     const a = stepFrozen(node('n1', 1, []), rv('n2'));
     expect(a.outbox[0]).toMatchObject({ type: 'RequestVoteResponse', granted: true, term: 2 });
     expect(a.node.persistent.votedFor).toBe('n2');
@@ -55,10 +55,10 @@ describe('elections (§5.2, §5.4.1)', () => {
 
   it('refuses a candidate whose log is less up-to-date, but still adopts its term', () => {
     const voter = node('n7', 7, entries(1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3));
-    const ok = stepFrozen(voter, msg({ type: 'RequestVote', from: 'n1', to: 'n7', term: 8, lastLogIndex: 10, lastLogTerm: 6, preVote: false }));
+    const ok = stepFrozen(voter, msg({ type: 'RequestVote', from: 'n1', to: 'n7', term: 8, lastLogIndex: 10, lastLogTerm: 6, preVote: false, transfer: false }));
     expect(ok.outbox[0]).toMatchObject({ granted: true });
     const behind = node('n5', 7, entries(1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 7, 7));
-    const no = stepFrozen(behind, msg({ type: 'RequestVote', from: 'n1', to: 'n5', term: 8, lastLogIndex: 10, lastLogTerm: 6, preVote: false }));
+    const no = stepFrozen(behind, msg({ type: 'RequestVote', from: 'n1', to: 'n5', term: 8, lastLogIndex: 10, lastLogTerm: 6, preVote: false, transfer: false }));
     expect(no.outbox[0]).toMatchObject({ granted: false, term: 8 });
     expect(no.node.persistent).toMatchObject({ currentTerm: 8, votedFor: null });
     expect(no.records).toContainEqual(expect.objectContaining({

@@ -20,7 +20,7 @@ const msg = (m: Input & { kind: 'message' }): Input => m;
 
 /** n2, a follower at term 1 that heard from leader n1 at time 1000. */
 function follower(): NodeState {
-  const n = createNode('n2', { currentTerm: 1, votedFor: 'n1', log: logOf([{ term: 1, kind: 'noop' as const }]), snapshot: null });
+  const n = createNode('n2', { currentTerm: 1, votedFor: 'n1', log: logOf([{ term: 1, kind: 'noop' as const }]), snapshot: null, config: null });
   const heartbeat = msg({
     kind: 'message',
     message: { type: 'AppendEntries', from: 'n1', to: 'n2', term: 1, prevLogIndex: 1, prevLogTerm: 1, entries: [], leaderCommit: 1, round: 1000 },
@@ -30,7 +30,7 @@ function follower(): NodeState {
 
 const preVote = (term: number): Input => ({
   kind: 'message',
-  message: { type: 'RequestVote', from: 'n3', to: 'n2', term, lastLogIndex: 1, lastLogTerm: 1, preVote: true },
+  message: { type: 'RequestVote', from: 'n3', to: 'n2', term, lastLogIndex: 1, lastLogTerm: 1, preVote: true, transfer: false },
 });
 
 describe('PreVote and the lease (thesis §9.6)', () => {
@@ -56,7 +56,7 @@ describe('PreVote and the lease (thesis §9.6)', () => {
   });
 
   it('a regular RequestVote is handled as before, lease or not', () => {
-    const r = step(follower(), { kind: 'message', message: { type: 'RequestVote', from: 'n3', to: 'n2', term: 2, lastLogIndex: 1, lastLogTerm: 1, preVote: false } }, at(1010));
+    const r = step(follower(), { kind: 'message', message: { type: 'RequestVote', from: 'n3', to: 'n2', term: 2, lastLogIndex: 1, lastLogTerm: 1, preVote: false, transfer: false } }, at(1010));
     expect(r.outbox).toEqual([expect.objectContaining({ granted: true, preVote: false })]);
     expect(r.node.persistent).toMatchObject({ currentTerm: 2, votedFor: 'n3' });
   });

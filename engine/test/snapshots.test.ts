@@ -118,7 +118,7 @@ const cmd = (term: number, serial: number, value: string): LogEntry => commandEn
 const ctx = at(nodeContext(['n1', 'n3'], votersOf(3), DEFAULT_CONFIG.raft, 100), 1000);
 
 function follower(entries: LogEntry[], commitIndex: number): NodeState {
-  const n = createNode('n2', { currentTerm: 2, votedFor: null, log: logOf(entries), snapshot: null }, commitIndex);
+  const n = createNode('n2', { currentTerm: 2, votedFor: null, log: logOf(entries), snapshot: null, config: null }, commitIndex);
   // Every step ends by applying what is committed: one step that does nothing else brings lastApplied to commitIndex.
   return step(n, { kind: 'heartbeatTimeout' }, ctx).node;
 }
@@ -128,7 +128,7 @@ function installFrom(n: NodeState, index: number, term: number): { node: Followe
     index,
     term,
     machine: { lastApplied: index, data: { x: 'snap' }, sessions: { c1: { serial: index, result: '' } } },
-    config: { voters: ['n1', 'n2', 'n3'] },
+    config: { voters: ['n1', 'n2', 'n3'], outgoing: [], learners: [] },
   };
   const m: InstallSnapshot & { id: number; sentAt: number; arrivesAt: number; seq: number } = {
     type: 'InstallSnapshot', from: 'n1', to: 'n2', term: 2, lastIncludedIndex: index, lastIncludedTerm: term, offset: 0,
@@ -284,7 +284,7 @@ describe('the properties that guard compaction', () => {
     const index = n.volatile!.machine.lastApplied;
     const forged: NodeState = {
       ...n,
-      persistent: { ...n.persistent, snapshot: { index, term: 1, machine: { ...n.volatile!.machine, data: { x: 'forged' } }, config: { voters: s.ids } } },
+      persistent: { ...n.persistent, snapshot: { index, term: 1, machine: { ...n.volatile!.machine, data: { x: 'forged' } }, config: { voters: s.ids, outgoing: [], learners: [] } } },
     };
     const found = checkNodeChange(c, n, forged, { event: 1, time: 1, nodes: s.nodes, config: s.config });
     expect(found.map((v) => v.invariant)).toEqual(['SnapshotIntegrity']);
@@ -293,12 +293,12 @@ describe('the properties that guard compaction', () => {
 
   it('AppliedMonotonic: a state machine taken back, or a snapshot index that goes back, is caught', () => {
     const c = emptyChecker();
-    const n = createNode('n1', { currentTerm: 1, votedFor: null, log: logOf([cmd(1, 1, 'a'), cmd(1, 2, 'b')]), snapshot: null }, 2);
+    const n = createNode('n1', { currentTerm: 1, votedFor: null, log: logOf([cmd(1, 1, 'a'), cmd(1, 2, 'b')]), snapshot: null, config: null }, 2);
     const applied: NodeState = { ...n, volatile: { ...n.volatile!, machine: { lastApplied: 2, data: { x: 'ab' }, sessions: {} } } };
     const back: NodeState = { ...n, volatile: { ...n.volatile!, machine: { lastApplied: 1, data: { x: 'a' }, sessions: {} } } };
     const obs = { event: 1, time: 1, nodes: { n1: back } };
     expect(checkNodeChange(c, applied, back, obs).map((v) => v.invariant)).toEqual(['AppliedMonotonic']);
-    const snap = (index: number): Snapshot => ({ index, term: 1, machine: { lastApplied: index, data: {}, sessions: {} }, config: { voters: ['n1'] } });
+    const snap = (index: number): Snapshot => ({ index, term: 1, machine: { lastApplied: index, data: {}, sessions: {} }, config: { voters: ['n1'], outgoing: [], learners: [] } });
     const withSnap = (index: number): NodeState => ({ ...applied, persistent: { ...applied.persistent, snapshot: snap(index) } });
     const d = emptyChecker();
     const found = checkNodeChange(d, withSnap(2), withSnap(1), { event: 2, time: 2, nodes: {} });
@@ -370,7 +370,7 @@ expect safe
     expect(snap.kind).toBe('snapshotInstalled');
     const m: InstallSnapshot & { id: number; sentAt: number; arrivesAt: number; seq: number } = {
       type: 'InstallSnapshot', from: 'n1', to: 'n2', term: 2, lastIncludedIndex: 3, lastIncludedTerm: 2, offset: 0,
-      data: { machine: { lastApplied: 3, data: {}, sessions: {} }, config: { voters: ['n1', 'n2', 'n3'] } }, done: true, round: 990, id: 1, sentAt: 990, arrivesAt: 1000, seq: 1,
+      data: { machine: { lastApplied: 3, data: {}, sessions: {} }, config: { voters: ['n1', 'n2', 'n3'], outgoing: [], learners: [] } }, done: true, round: 990, id: 1, sentAt: 990, arrivesAt: 1000, seq: 1,
     };
     const rec = step(n, { kind: 'message', message: m }, ctx).records.find((x) => x.type === 'snapshotInstalled')!;
     expect(rec).toMatchObject({ keptLog: true, kept: 0, discarded: 0 });

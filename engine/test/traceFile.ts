@@ -202,7 +202,7 @@ function messageList(s: ClusterState): string[] {
   return ms.map((m) => {
     const head = `m${m.id} ${m.from}->${m.to} ${m.type} term ${m.term}`;
     const body =
-      m.type === 'RequestVote' ? `${m.preVote ? 'pre-vote ' : ''}last ${m.lastLogIndex}/${m.lastLogTerm}`
+      m.type === 'RequestVote' ? `${m.preVote ? 'pre-vote ' : ''}${m.transfer ? 'transfer ' : ''}last ${m.lastLogIndex}/${m.lastLogTerm}`
       : m.type === 'RequestVoteResponse' ? `${m.preVote ? 'pre-vote ' : ''}${m.granted ? 'granted' : 'refused'}`
       : m.type === 'AppendEntries' ? `prev ${m.prevLogIndex}/${m.prevLogTerm} entries ${m.entries.map((e) => e.term).join(',') || '-'} commit ${m.leaderCommit}`
       : m.type === 'AppendEntriesResponse' ? (m.success ? `ok match ${m.matchIndex}` : `rejected ${m.rejectedIndex} hint ${m.hintIndex}/${m.hintTerm}`)
@@ -210,6 +210,7 @@ function messageList(s: ClusterState): string[] {
       : m.type === 'ClientReply' ? `#${m.serial} result ${JSON.stringify(m.result)}`
       : m.type === 'InstallSnapshot' ? `snapshot ${m.lastIncludedIndex}/${m.lastIncludedTerm} keys ${Object.keys(m.data.machine.data).length}`
       : m.type === 'InstallSnapshotResponse' ? `match ${m.matchIndex}`
+      : m.type === 'TimeoutNow' ? 'campaign now'
       : `#${m.serial} hint ${m.leaderHint ?? '-'}`;
     return `${head} ${body} (sent ${m.sentAt}ms, arrives ${m.arrivesAt}ms)`;
   });

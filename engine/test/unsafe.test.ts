@@ -5,7 +5,7 @@ import { UNSAFE_RULES, canonicalUnsafe, unsafeFlags } from '../raft/unsafe.ts';
 
 describe('unsafe switches', () => {
   it('become one flag per rule, on exactly for the rules given', () => {
-    const off = { 'commit-old-terms': false, 'vote-any-log': false, 'no-truncate': false, 'no-sessions': false, 'stale-reads': false, 'snapshot-no-sessions': false };
+    const off = { 'commit-old-terms': false, 'vote-any-log': false, 'no-truncate': false, 'no-sessions': false, 'stale-reads': false, 'snapshot-no-sessions': false, 'direct-change': false, 'change-before-noop': false };
     expect(unsafeFlags([])).toEqual(off);
     expect(unsafeFlags(['no-truncate'])).toEqual({ ...off, 'no-truncate': true });
     expect(unsafeFlags(['stale-reads', 'no-sessions'])).toEqual({ ...off, 'no-sessions': true, 'stale-reads': true });

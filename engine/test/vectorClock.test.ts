@@ -5,7 +5,7 @@ import type { Happening } from '../sim/causality.ts';
 import type { Message } from '../types.ts';
 
 const msg = (id: number, from: string, to: string): Message =>
-  ({ type: 'RequestVote', from, to, term: 1, preVote: false, lastLogIndex: 0, lastLogTerm: 0, id, sentAt: 0, arrivesAt: 1, seq: id }) as Message;
+  ({ type: 'RequestVote', from, to, term: 1, preVote: false, transfer: false, lastLogIndex: 0, lastLogTerm: 0, id, sentAt: 0, arrivesAt: 1, seq: id }) as Message;
 
 describe('vector clock comparisons', () => {
   it('dominates and happenedBefore', () => {
