@@ -41,7 +41,7 @@ describe('the cluster setup', () => {
   it('writes the snapshot threshold as snapshot=<n>, and nothing when off (§7)', () => {
     const { session, client } = makeSession();
     newCluster(session, 3, 1, { clients: 1, reads: 'log', snapshot: 10 });
-    newCluster(session, 3, 1, { clients: 1, reads: 'log', snapshot: null, config: null });
+    newCluster(session, 3, 1, { clients: 1, reads: 'log', snapshot: null, members: null });
     expect(client.sent).toEqual(['cluster nodes=3 clients=1 snapshot=10', 'cluster nodes=3 clients=1']);
   });
 
