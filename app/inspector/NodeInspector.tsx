@@ -86,7 +86,8 @@ export function NodeInspector({ id }: { id: NodeId }) {
           </>
         )}
         <dt>election timer</dt>
-        <dd>{timer ? `fires at ${timer.at} ms (set at ${timer.setAt} ms)` : role === 'leader' ? 'stopped: leaders send heartbeats instead' : 'stopped'}</dd>
+        {/* One line: when it was set is in the tooltip (the arc around the node shows how far it has run). */}
+        <dd title={timer ? `set at ${timer.setAt} ms` : undefined}>{timer ? `fires at ${timer.at} ms` : role === 'leader' ? 'stopped: leaders send heartbeats instead' : 'stopped'}</dd>
         {node.votes && (
           <>
             <dt>{node.pre ? `pre-votes for term ${node.term + 1}` : 'votes'}</dt>
@@ -126,7 +127,8 @@ export function NodeInspector({ id }: { id: NodeId }) {
         <ActionButton testId="action-propose" act={() => propose(session, id)} enabled title="Send a client request to this node (only a leader accepts it)">
           Client request
         </ActionButton>
-        {/* Membership (§6): in the same row of buttons, so the inspector stays short in its shared column. */}
+        {/* Membership (§6): side by side, their words wrapping, so the inspector stays short in its shared column. */}
+        <span className="membership-actions" role="group" aria-label="Membership">
         {membershipActions({ id, member, leader, busy: leaderBusy }).map((a) => (
           <ActionButton
             key={a.testId}
@@ -138,6 +140,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
             {a.label}
           </ActionButton>
         ))}
+        </span>
       </div>
       {node.progress && <ProgressTable progress={node.progress} leader={id} />}
       <MachineTable machine={machine} />
