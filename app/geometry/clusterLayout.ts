@@ -73,7 +73,7 @@ const CLIENT_ROW_MARGIN = 40;
  */
 export const APART_BAND = 130;
 /** Servers apart are drawn smaller than the members on the ring. */
-export const APART_SCALE = 0.7;
+export const APART_SCALE = 0.8;
 
 /** The drawing's height: the ring's, plus the band of servers apart and the clients' band when there are any. */
 export const viewHeight = (clients: number, apart = 0): number =>

@@ -49,7 +49,7 @@ export function ProgressTable({ progress, leader }: { progress: Readonly<Record<
             <abbr title="AppendEntries rejected since this leader was elected">rej.</abbr>
           </th>
           {halves && (
-            <th scope="col" title="Which majority this follower's acknowledgements count toward: C_old, C_new, both, or none for a learner (§6)">
+            <th scope="col" className="counts" title="Which majority this follower's acknowledgements count toward: C_old, C_new, both, or none for a learner (§6)">
               counts
             </th>
           )}
