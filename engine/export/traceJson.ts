@@ -149,6 +149,19 @@ const RECORD_TYPE_SET: Record<RecordType, true> = {
   snapshotInstalled: true,
   snapshotIgnored: true,
   snapshotAcknowledged: true,
+  changeStarted: true,
+  changeRefused: true,
+  changeWaiting: true,
+  configAppended: true,
+  configAdopted: true,
+  learnerCaughtUp: true,
+  changeDone: true,
+  transferStarted: true,
+  transferRefused: true,
+  timeoutNowSent: true,
+  timeoutNowReceived: true,
+  transferAborted: true,
+  requestHeld: true,
 };
 export const RECORD_TYPES = Object.keys(RECORD_TYPE_SET) as RecordType[];
 
@@ -159,6 +172,8 @@ const LOCAL_CAUSE_SET: Record<LocalCause, true> = {
   campaign: true,
   propose: true,
   snapshot: true,
+  change: true,
+  transfer: true,
   crash: true,
   restart: true,
   'client-timer': true,
