@@ -62,6 +62,7 @@ const CATEGORY: Record<RecordType, EventCategory> = {
   configAdopted: 'membership',
   learnerCaughtUp: 'membership',
   changeDone: 'membership',
+  changeAborted: 'membership',
   transferStarted: 'membership',
   transferRefused: 'membership',
   timeoutNowSent: 'membership',
