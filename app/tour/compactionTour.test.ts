@@ -9,37 +9,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TOURS } from '../content/content.ts';
-import type { EventRecord, RecordBody } from '../../engine/events.ts';
+import { runLined, tourStep } from './tourStepRun.ts';
 import { termAt } from '../../engine/raft/log.ts';
 import { parseScript } from '../../engine/scenario/parse.ts';
-import { newSession, runScript, type Session } from '../../engine/scenario/run.ts';
+import { newSession, runScript } from '../../engine/scenario/run.ts';
 import { scriptThrough } from '../../engine/scenario/tour.ts';
 import type { ProgressState } from '../../engine/types.ts';
 
 const tour = TOURS.find((t) => t.name === 'compaction');
 if (tour === undefined) throw new Error('the compaction tour is not bundled');
 
-/** Run `text`, keeping every record with the source line of the command that produced it. */
-function run(text: string): { session: Session; records: (EventRecord & { line: number })[] } {
-  const parsed = parseScript(text);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const records: (EventRecord & { line: number })[] = [];
-  let line = 0;
-  const { session, failure } = runScript(parsed.script, (r) => records.push({ ...r, line }), undefined, (cmd) => {
-    line = cmd.line;
-  });
-  if (failure !== null) throw new Error(JSON.stringify(failure));
-  return { session, records };
-}
-
-/** The tour through step `n` (from 1), and the records of that step's own commands. */
-function step(n: number) {
-  const { session, records } = run(scriptThrough(tour!.text, tour!.steps, n - 1));
-  const s = tour!.steps[n - 1];
-  const own = records.filter((r) => r.line >= s.firstLine && r.line <= s.lastLine);
-  const of = <T extends RecordBody['type']>(type: T) => own.filter((r): r is Extract<EventRecord, { type: T }> & { line: number } => r.type === type);
-  return { cluster: session.cluster!, of };
-}
+const step = (n: number) => tourStep(tour!, n);
+const run = runLined;
 
 describe('the log compaction tour says what the engine does', () => {
   it('step 2: a snapshot holds the last included index and term, the map, the session table and the configuration (Figure 12)', () => {

@@ -9,31 +9,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TOURS } from '../content/content.ts';
-import type { EventRecord, RecordBody } from '../../engine/events.ts';
-import { parseScript } from '../../engine/scenario/parse.ts';
-import { newSession, runScript } from '../../engine/scenario/run.ts';
-import { scriptThrough } from '../../engine/scenario/tour.ts';
+import { tourStep } from './tourStepRun.ts';
 import { committedIndex } from '../../engine/raft/quorum.ts';
 import { configText } from '../../engine/raft/configs.ts';
 
 const tour = TOURS.find((t) => t.name === 'membership');
 if (tour === undefined) throw new Error('the membership tour is not bundled');
 
-/** The tour through step `n` (from 1), and the records of that step's own commands. */
-function step(n: number) {
-  const parsed = parseScript(scriptThrough(tour!.text, tour!.steps, n - 1));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const records: (EventRecord & { line: number })[] = [];
-  let line = 0;
-  const { session, failure } = runScript(parsed.script, (r) => records.push({ ...r, line }), newSession(), (cmd) => {
-    line = cmd.line;
-  });
-  if (failure !== null) throw new Error(JSON.stringify(failure));
-  const s = tour!.steps[n - 1];
-  const own = records.filter((r) => r.line >= s.firstLine && r.line <= s.lastLine);
-  const of = <T extends RecordBody['type']>(type: T) => own.filter((r): r is Extract<EventRecord, { type: T }> & { line: number } => r.type === type);
-  return { cluster: session.cluster!, of };
-}
+const step = (n: number) => tourStep(tour!, n);
 
 describe('the membership tour says what the engine does', () => {
   it('step 1: n4 and n5 exist outside the configuration and never campaign', () => {

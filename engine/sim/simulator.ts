@@ -417,26 +417,24 @@ export function snapshot(s: ClusterState, id: NodeId, emit: Emit): void {
  * refused. `asked` is the request as the script wrote it.
  */
 export function changeMembership(s: ClusterState, request: ChangeRequest, asked: string, emit: Emit): void {
-  s.event++;
-  const id = currentLeader(s);
-  if (id === null) {
-    record(s, { type: 'changeRefused', node: null, asked, why: { kind: 'no-leader' } }, emit);
-    return;
-  }
-  local(s, id, 'change', emit);
-  applyStep(s, id, { kind: 'change', request, asked }, emit);
+  toLeader(s, 'change', { kind: 'change', request, asked }, { type: 'changeRefused', node: null, asked, why: { kind: 'no-leader' } }, emit);
 }
 
-/** The current leader is asked to hand its leadership to `target` (thesis §3.10). */
+/** The current leader is asked to hand its leadership to `target` (thesis §3.10); with none, it is refused. */
 export function transferLeadership(s: ClusterState, target: NodeId, emit: Emit): void {
+  toLeader(s, 'transfer', { kind: 'transfer', target }, { type: 'transferRefused', node: null, target, why: { kind: 'no-leader' } }, emit);
+}
+
+/** One event: `input` stepped at the current leader, or, with no leader, `refusal` recorded. */
+function toLeader(s: ClusterState, cause: LocalCause, input: Input, refusal: RecordBody, emit: Emit): void {
   s.event++;
   const id = currentLeader(s);
   if (id === null) {
-    record(s, { type: 'transferRefused', node: null, target, why: { kind: 'no-leader' } }, emit);
+    record(s, refusal, emit);
     return;
   }
-  local(s, id, 'transfer', emit);
-  applyStep(s, id, { kind: 'transfer', target }, emit);
+  local(s, id, cause, emit);
+  applyStep(s, id, input, emit);
 }
 
 /** A client is given an operation: it starts it now, or queues it behind the one it waits on. */
