@@ -244,14 +244,6 @@ export class CaseRun {
       waited += chunk;
     }
 
-    // Without the disruption rule, retire the servers outside the leader's configuration (see the top of this file).
-    if (!config.raft.checkquorum && config.raft.reads !== 'lease') {
-      const keep = this.expected()!;
-      for (const id of s.ids) {
-        if (!keep.includes(id) && s.nodes[id].volatile !== null && !this.tailCommand({ kind: 'crash', node: id })) return;
-      }
-    }
-
     let longest = 0;
     for (const id of s.ids) longest = Math.max(longest, lastIndex(s.nodes[id].persistent.log));
     const repairMs = longest * REPAIR_ROUND_TRIPS_PER_ENTRY * 2 * config.latency.max;
@@ -264,7 +256,9 @@ export class CaseRun {
     // reaches the followers' commitIndex one heartbeat later, so a target that
     // moved with them could stay one step ahead for ever.
     const need = this.acknowledged.length;
-    while (!this.allCommitted(need)) {
+    for (;;) {
+      if (!this.retireOutsiders()) return;
+      if (this.allCommitted(need)) break;
       if (waited >= commitBound) {
         this.failure = { kind: 'liveness', condition: 'not-committed', detail: this.missing(need, waited, commitBound, repairMs) };
         return;
@@ -284,6 +278,34 @@ export class CaseRun {
       if (!this.tailCommand({ kind: 'run', ms: chunk })) return;
       waited += chunk;
     }
+  }
+
+  /** The servers the tail has shut down for being outside the leader's configuration. */
+  private readonly retired = new Set<NodeId>();
+
+  /**
+   * Without the disruption rule, shut down the servers outside the leader's
+   * configuration, and start again any of them that a change still under way
+   * has since taken back in (as a learner first: a change waiting for a
+   * learner that is down would wait for ever). See the top of this file.
+   * Returns false once the case has failed.
+   */
+  private retireOutsiders(): boolean {
+    const s = this.cluster;
+    if (s.config.raft.checkquorum || s.config.raft.reads === 'lease') return true;
+    const keep = this.expected();
+    if (keep === null) return true;
+    for (const id of s.ids) {
+      const inside = keep.includes(id);
+      if (inside && this.retired.has(id)) {
+        this.retired.delete(id);
+        if (!this.tailCommand({ kind: 'restart', node: id })) return false;
+      } else if (!inside && s.nodes[id].volatile !== null) {
+        this.retired.add(id);
+        if (!this.tailCommand({ kind: 'crash', node: id })) return false;
+      }
+    }
+    return true;
   }
 
   /** The linearizability check, once the liveness phase has passed; see the top of this file. */
