@@ -172,6 +172,13 @@ const WEIGHTS: Record<(typeof KINDS)[number], number> = {
 };
 const WEIGHT_LIST = KINDS.map((k) => WEIGHTS[k]);
 
+/**
+ * The message types a base-stream `drop` names: all but TimeoutNow, which came
+ * with leadership transfer and is dropped by the membership stream, right
+ * after a `transfer`. Picking from the list as it was keeps the base stream.
+ */
+const BASE_MESSAGE_TYPES = MESSAGE_TYPES.filter((t) => t !== 'TimeoutNow');
+
 /** The keys direct client operations use: few, so that reads see writes and clients contend. */
 const CLIENT_KEYS = 3;
 
@@ -253,14 +260,30 @@ function membershipStream(seed: number, ids: readonly NodeId[]): MembershipStrea
         voters.delete(id);
         return { kind: 'change', request: { how: 'single', add: [], remove: [id] } };
       }
-      case 'transfer':
+      case 'transfer': {
         // Mostly to a voter; sometimes to any node, which the leader refuses unless it votes.
-        return { kind: 'transfer', node: m.chance(80) && inn.length > 0 ? m.pick(inn) : m.pick(ids) };
+        const target = m.chance(80) && inn.length > 0 ? m.pick(inn) : m.pick(ids);
+        // Sometimes the TimeoutNow is lost on its way (from whichever node leads, if it is this one), and the transfer must abort.
+        if (m.chance(30)) {
+          const others = ids.filter((id) => id !== target);
+          queued = { kind: 'drop', from: m.pick(others), to: target, messageType: 'TimeoutNow' };
+        }
+        return { kind: 'transfer', node: target };
+      }
     }
   };
+  /** A command that goes right after the one just drawn. */
+  let queued: CommandBody | null = null;
   return {
     members,
-    next: () => (ids.length >= 2 && m.chance(MEMBERSHIP_PERCENT) ? draw() : null),
+    next: () => {
+      if (queued !== null) {
+        const q = queued;
+        queued = null;
+        return q;
+      }
+      return ids.length >= 2 && m.chance(MEMBERSHIP_PERCENT) ? draw() : null;
+    },
   };
 }
 
@@ -367,7 +390,7 @@ export function scheduleStream(seed: number, opts: ScheduleOptions = DEFAULT_SCH
           }
           if (ids.length < 2) continue;
           const [from, to] = two();
-          const messageType: MessageType | null = d.chance(50) ? null : d.pick(MESSAGE_TYPES);
+          const messageType: MessageType | null = d.chance(50) ? null : d.pick(BASE_MESSAGE_TYPES);
           return { kind: 'drop', from, to, messageType };
         }
         case 'campaign':
