@@ -205,7 +205,9 @@ const CLIENT_KEYS = 3;
  */
 const MEMBERS_SUBSET_PERCENT = 40;
 /** The chance, per command of the base stream, of a membership command before it. */
-const MEMBERSHIP_PERCENT = 5;
+const MEMBERSHIP_PERCENT = 8;
+/** The chance that a change of two servers or more is followed by a partition of the old voters' majority from the rest. */
+const FIGURE_10_PERCENT = 50;
 const MEMBERSHIP_KINDS = ['change', 'add', 'remove', 'transfer'] as const;
 const MEMBERSHIP_WEIGHTS = [45, 20, 15, 20];
 
@@ -244,8 +246,15 @@ function membershipStream(seed: number, ids: readonly NodeId[]): MembershipStrea
         }
         add = add.sort();
         remove = remove.sort();
+        const before = inn;
         for (const id of add) voters.add(id);
         for (const id of remove) voters.delete(id);
+        // Figure 10's moment: a while later (the new servers caught up, C_new perhaps half
+        // replicated), cut a majority of the old voters off from everyone else.
+        if (add.length + remove.length >= 2 && m.chance(FIGURE_10_PERCENT)) {
+          const old = m.shuffle(before).slice(0, Math.floor(before.length / 2) + 1);
+          queued.push({ kind: 'run', ms: m.int(1, 150) }, { kind: 'partition', groups: [old, ids.filter((id) => !old.includes(id))] });
+        }
         return { kind: 'change', request: { how: 'joint', add, remove } };
       }
       case 'add': {
@@ -266,22 +275,18 @@ function membershipStream(seed: number, ids: readonly NodeId[]): MembershipStrea
         // Sometimes the TimeoutNow is lost on its way (from whichever node leads, if it is this one), and the transfer must abort.
         if (m.chance(30)) {
           const others = ids.filter((id) => id !== target);
-          queued = { kind: 'drop', from: m.pick(others), to: target, messageType: 'TimeoutNow' };
+          queued.push({ kind: 'drop', from: m.pick(others), to: target, messageType: 'TimeoutNow' });
         }
         return { kind: 'transfer', node: target };
       }
     }
   };
-  /** A command that goes right after the one just drawn. */
-  let queued: CommandBody | null = null;
+  /** Commands that go right after the one just drawn, in order. */
+  const queued: CommandBody[] = [];
   return {
     members,
     next: () => {
-      if (queued !== null) {
-        const q = queued;
-        queued = null;
-        return q;
-      }
+      if (queued.length > 0) return queued.shift()!;
       return ids.length >= 2 && m.chance(MEMBERSHIP_PERCENT) ? draw() : null;
     },
   };
