@@ -52,12 +52,13 @@
  * election timeout ignores it, which raftviz applies with CheckQuorum or
  * leases (raft/node.ts). Without that rule the disruption is Raft's own
  * behaviour, not a fault of the engine, and it can starve the commit check
- * (seed 73 of the first 200, `noop=off`: n3, left in C_old,new, deposed the
- * re-elected leader 30 times in 10 s, before it could commit an entry of its
- * term). So in that case, once a leader is up, the tail shuts down the servers
- * outside its configuration, as an operator retires removed servers (thesis
- * §4.2.3); with the rule on they stay up, and the check holds the rule to
- * its promise.
+ * (in one of the first schedules with changes, `noop=off`, a server left in
+ * C_old,new deposed the re-elected leader 30 times in 10 s, each time before
+ * it could commit an entry of its term). So in that case, while it waits for
+ * the commits, the tail shuts down the servers outside the leader's
+ * configuration, as an operator retires removed servers (thesis §4.2.3), and
+ * starts again any that a change still under way takes back in; with the rule
+ * on they stay up, and the check holds the rule to its promise.
  *
  * A leader can only commit earlier terms' entries by committing one of its own
  * (§5.4.2). With the no-op on it always has one; with `noop=off` the tail sends a

@@ -148,10 +148,45 @@ describe('membership changes in the schedules', () => {
     // schedules of seeds 1..200 as drawn before membership changes: all the same). Seed 1's began so.
     const membershipCommand = (c: Command): boolean => c.kind === 'change' || c.kind === 'transfer' || (c.kind === 'drop' && c.messageType === 'TimeoutNow');
     const drawn = generateSchedule(1, DEFAULT_SCHEDULE_OPTIONS, 60);
-    expect(formatCommand(drawn[0])).toBe('cluster nodes=3 seed=368348601 election=168-221ms latency=8-11ms probe=naive clients=3 reads=lease client-timeout=306ms');
+    expect(formatCommand(drawn[0])).toBe('cluster nodes=3 members=n3 seed=368348601 election=168-221ms latency=8-11ms probe=naive clients=3 reads=lease client-timeout=306ms');
     const base = drawn.slice(1).filter((c) => !membershipCommand(c));
     expect(base.slice(0, 6).map(formatCommand)).toEqual(['run 364ms', 'step 13', 'heal', 'campaign n3', 'snapshot n3', 'run 111ms']);
     expect(base.length).toBeLessThan(drawn.length - 1);
+  });
+});
+
+describe('the liveness check and membership (§6)', () => {
+  const caseOf = (text: string) => {
+    const parsed = parseScript(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return runCase(parsed.script.commands);
+  };
+  const tailText = (r: { tail: readonly Command[] }): string[] => r.tail.map(formatCommand);
+
+  it('a node outside the configuration is not waited for: it gets no entries', () => {
+    for (const rule of ['', ' checkquorum=on']) {
+      const r = caseOf(`cluster nodes=4 members=n1,n2,n3 seed=3${rule}\nrun 400ms\npropose leader a\nrun 200ms`);
+      expect(r.failure, rule).toBeNull();
+      expect(r.acknowledged).toBeGreaterThan(0);
+    }
+  });
+
+  it('a removed server that never learnt of it is retired in the tail without the disruption rule, and kept up with it', () => {
+    // n3 is cut off while n2 removes it; it keeps its old configuration and campaigns, term after term.
+    const script = (rule: string) => `cluster nodes=3 seed=3${rule}
+run 400ms
+cut n1 n3
+cut n2 n3
+remove n3
+run 300ms
+propose leader x
+run 1s`;
+    const off = caseOf(script(''));
+    expect(off.failure).toBeNull();
+    expect(tailText(off)).toContain('crash n3');
+    const on = caseOf(script(' checkquorum=on'));
+    expect(on.failure).toBeNull();
+    expect(tailText(on).some((c) => c.startsWith('crash'))).toBe(false);
   });
 });
 
@@ -166,7 +201,7 @@ describe('membership changes in the schedules', () => {
  * so that any other failure fails the test, and once the engine follows §4.2.2
  * it must become empty (the test fails until it is).
  */
-const KNOWN_NO_LEADER_SEEDS = [225];
+const KNOWN_NO_LEADER_SEEDS = [188];
 
 describe('the safe engine under the fuzzer (CI short run)', { timeout: 90_000 }, () => {
   it('300 seeds of about 600 events: no invariant breaks, and the cluster recovers (but for the known seeds above)', () => {
@@ -208,32 +243,40 @@ describe('the safe engine under the fuzzer (CI short run)', { timeout: 90_000 },
 
 /**
  * Budgets, measured over seeds 1..300 with 2,000 events per schedule (clients in
- * every schedule, snapshots in most). The longest run of seeds between two that
- * break was 4 for vote-any-log (228 of 300 broke), 11 for no-truncate (104 of
- * 300) and 2 for snapshot-no-sessions (289 of 300); for the client switches,
- * whose break is a history with no linearization, 10 for no-sessions (124 of
- * 300) and 28 for stale-reads (42 of 300). These budgets leave a margin of two
- * or more. commit-old-terms is rare (4 of 300: Figure 8 needs a leader change at
- * just the wrong moment): from seed 1 its first break is seed 62, and its
- * budget of 150 covers that twice over. The first failing seeds from seed 1 are
- * 62 (commit-old-terms), 8 and 9 (a no-truncate liveness failure), 3
- * (no-sessions), 1 (stale-reads) and 1 (snapshot-no-sessions).
+ * every schedule, snapshots in most, membership changes in many). The longest
+ * run of seeds between two that break was 4 for vote-any-log (228 of 300
+ * broke), 20 for no-truncate (81 of 300) and 3 for snapshot-no-sessions (283 of
+ * 300); for the client switches, whose break is a history with no
+ * linearization, 10 for no-sessions (114 of 300) and 28 for stale-reads (30 of
+ * 300). These budgets leave a margin of two or more. commit-old-terms is rare
+ * (4 of 300: Figure 8 needs a leader change at just the wrong moment, and now
+ * shows as Leader Completeness): from seed 1 its first break is seed 53, then
+ * 75, 100 and 231, and its budget of 150 covers the first three. The first
+ * failing seeds from seed 1 are 53 (commit-old-terms), 2 (vote-any-log), 3
+ * (no-truncate; 5 is a liveness failure), 3 (no-sessions), 5 (stale-reads) and
+ * 1 (snapshot-no-sessions). Some seeds fail liveness for a reason of the engine
+ * with every rule on (see KNOWN_NO_LEADER_SEEDS); the budgets count violations.
  */
 const BUDGETS: [UnsafeRule, number][] = [
   ['commit-old-terms', 150],
   ['vote-any-log', 20],
   ['no-truncate', 40],
-  ['snapshot-no-sessions', 5],
+  ['snapshot-no-sessions', 6],
 ];
 const NO_SESSIONS_BUDGET = 25;
 const STALE_READS_BUDGET = 60;
 const START = 1;
 /**
  * Seeds whose failures the shrinking tests start from: the first of each kind
- * from seed 1, except the liveness failure: seed 8's takes 90 s to shrink (each
- * rerun waits out the liveness bound), seed 9's 20 s.
+ * from seed 1, except where that one is slow to shrink or shrinks poorly within
+ * 400 reruns: for no-truncate seed 9 (seed 3's takes 30 s; 9 shrinks to 7
+ * commands in 12 s), for commit-old-terms seed 75 (seed 53's 99 commands only
+ * halve; 75's 281 become 9), for no-sessions seed 7 (seed 3's script, shrunk
+ * within 400 reruns, still has 50 lines; 7's has 23), and for the liveness failure of no-truncate seed
+ * 22 (each rerun waits out the liveness bound: seed 5's took
+ * 185 s).
  */
-const SHRINK_SEEDS = { noTruncate: 1, commitOldTerms: 62, noTruncateLiveness: 9, noSessions: 3, staleReads: 1, snapshotNoSessions: 1 };
+const SHRINK_SEEDS = { noTruncate: 9, commitOldTerms: 75, noTruncateLiveness: 22, noSessions: 7, staleReads: 5, snapshotNoSessions: 1 };
 
 describe('each unsafe rule is caught within a fixed budget of seeds', { timeout: 60_000 }, () => {
   for (const [rule, budget] of BUDGETS) {
@@ -334,18 +377,21 @@ describe('shrinking', { timeout: 60_000 }, () => {
 
 /**
  * Membership changes without joint consensus (`unsafe=direct-change`, Figure
- * 10): a change of several servers at once lets C_old and C_new each have a
- * majority the other lacks, and two leaders, or a leader without a committed
- * entry, follow. Measured over seeds 1..1000 (2,000 events each): DIRECT_CHANGE_BREAKS
- * seeds break a safety property, the first from seed 1 being DIRECT_CHANGE_FIRST,
- * and seed DIRECT_CHANGE_ELECTION breaks Election Safety itself (two leaders in
- * one term). The budget is twice the first break.
+ * 10): a change of two servers or more at once lets C_old and C_new each have
+ * a majority the other lacks. Measured over seeds 1..1000 (2,000 events each):
+ * 21 seeds break a safety property, 20 of them Leader Completeness (a leader
+ * elected by the old majority without what the new one committed), the first
+ * from seed 1 being seed 31, then 62, 88, 121, 166, 206; seed 62 breaks
+ * Election Safety itself (two leaders in term 34). The budget covers the first
+ * two breaks. Seed 31's schedule (637 commands) shrinks in 57 reruns to 7
+ * commands: 3 servers, `change -n1,-n2` (C_new = n3 alone, which n3 commits by
+ * itself) and a campaign of n1, which n1 and n2 elect without that entry.
  */
-const DIRECT_CHANGE_FIRST = 0;
-const DIRECT_CHANGE_BUDGET = 2 * DIRECT_CHANGE_FIRST;
-const DIRECT_CHANGE_ELECTION = 0;
-/** Commands in seed DIRECT_CHANGE_FIRST's schedule shrunk with 400 reruns, as measured. */
-const DIRECT_CHANGE_SHRUNK = 0;
+const DIRECT_CHANGE_FIRST = 31;
+const DIRECT_CHANGE_BUDGET = 62;
+const DIRECT_CHANGE_ELECTION = 62;
+/** Commands (the `cluster` line included) in seed DIRECT_CHANGE_FIRST's schedule shrunk with at most 400 reruns. */
+const DIRECT_CHANGE_SHRUNK = 7;
 
 describe('membership changes without joint consensus (unsafe=direct-change)', { timeout: 90_000 }, () => {
   const direct = options({ unsafe: ['direct-change'] });
@@ -395,8 +441,8 @@ describe('membership changes without joint consensus (unsafe=direct-change)', { 
 
 describe('the link to a failure', () => {
   it('decodes back to the script and its last moment, and the script replays to that moment', () => {
-    const r = fuzzSeed(1, options({ unsafe: ['vote-any-log'] }));
-    const script = reproScript(1, r.schedule, r.tail, r.failure!);
+    const r = fuzzSeed(2, options({ unsafe: ['vote-any-log'] }));
+    const script = reproScript(2, r.schedule, r.tail, r.failure!);
     const cursor = { time: r.time, event: r.events };
     const url = shareLink(DEFAULT_BASE, script, cursor, lz.compressToEncodedURIComponent);
     expect(url.startsWith(`${DEFAULT_BASE}#v1.`)).toBe(true);
@@ -431,12 +477,12 @@ describe('npm run fuzz', { timeout: 60_000 }, () => {
     const r = run(['--seeds', '3', '--unsafe', 'vote-any-log', '--json', '--base', 'http://127.0.0.1:5173/']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ ok: false, seeds: 1, failure: { seed: 1, kind: 'invariant', failureKind: 'LeaderCompleteness' } });
+    expect(doc).toMatchObject({ ok: false, seeds: 2, failure: { seed: 2, kind: 'invariant', failureKind: 'LeaderCompleteness' } });
     expect(doc.failure.url).toMatch(/^http:\/\/127\.0\.0\.1:5173\/#v1\./);
     expect(doc.failure.shrunk.commandsAfter).toBeLessThan(doc.failure.shrunk.commandsBefore);
     const text = run(['--seeds', '3', '--unsafe=vote-any-log']);
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain('FAIL seed 1: LeaderCompleteness');
+    expect(text.stdout).toContain('FAIL seed 2: LeaderCompleteness');
     expect(text.stdout).toContain('expect safe');
     expect(text.stdout).toMatch(/http:\/\/localhost:5173\/#v1\.\S+/);
   });
