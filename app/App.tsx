@@ -13,6 +13,7 @@ import { TimeTravelBar } from './controls/TimeTravelBar.tsx';
 import { RestoreBanner } from './share/RestoreBanner.tsx';
 import { KeepWarning } from './share/KeepWarning.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
+import { ConfigLine } from './membership/ConfigLine.tsx';
 import { TrafficStatus } from './cluster/TrafficStatus.tsx';
 import { SafetyPanel } from './safety/SafetyPanel.tsx';
 import { RulesInForce } from './safety/RulesInForce.tsx';
@@ -91,6 +92,7 @@ export function App() {
         <div className="column column-cluster">
           <Panel id="cluster" className="cluster-panel" title="Cluster" note="colour = term · click a node or a link">
             <RulesInForce />
+            <ConfigLine />
             <ClusterView />
             <ClusterKey />
             <TrafficStatus />

@@ -94,8 +94,8 @@ async function checkStep(page: Page, tourName: string, steps: readonly TourStep[
   await expect(page.getByTestId('notice'), where).toHaveCount(0);
 }
 
-test('there are eight tours, each with steps', () => {
-  expect(tours.map((t) => t.name)).toEqual(['election', 'replication', 'figure7', 'figure8', 'partitions', 'crashes', 'clients', 'compaction']);
+test('there are nine tours, each with steps', () => {
+  expect(tours.map((t) => t.name)).toEqual(['election', 'replication', 'figure7', 'figure8', 'partitions', 'crashes', 'clients', 'compaction', 'membership']);
   for (const t of tours) expect(t.steps.length, t.file).toBeGreaterThan(1);
 });
 

@@ -42,10 +42,12 @@ const SHOT: PageAssertionsToHaveScreenshotOptions = {
   // - Because glyph edges count as anti-aliasing, a changed digit in a log cell
   //   differs in only 12 to 37 counted pixels at 0.1 (as few as 5 at the default
   //   0.2, hence the stricter threshold); a recoloured cell differs in about 650.
-  // - The allowance of 4 pixels leaves room for a stray edge pixel on another
-  //   machine with the same Chromium and fonts, and stays below a changed digit.
+  // - The allowance of 8 pixels leaves room for stray edge pixels, and stays below
+  //   a changed digit. Measured: with the same DOM, byte for byte (node positions,
+  //   arcs, text), two builds of the page differed by 5 anti-aliased pixels on the
+  //   rims of n3 and n6, which sit at fractional coordinates on the ring.
   threshold: 0.1,
-  maxDiffPixels: 4,
+  maxDiffPixels: 8,
 };
 
 test.use({ viewport: { width: 1280, height: 800 } });

@@ -409,6 +409,13 @@ export type RecordBody =
   | { readonly type: 'configAdopted'; readonly node: NodeId; readonly index: number; readonly config: Membership; readonly was: Membership }
   /** A learner holds everything the leader has committed (`match` >= `commitIndex`), so the leader promotes it (thesis §4.2.1). */
   | { readonly type: 'learnerCaughtUp'; readonly node: NodeId; readonly learner: NodeId; readonly match: number; readonly commitIndex: number }
+  /**
+   * A change was given up: the learners it waits for (`behind`) did not catch up
+   * within CATCH_UP_LIMIT election timeouts (thesis §4.2.1: a new server that is
+   * down or too slow must not hold the cluster's changes up for ever), or the
+   * leader carrying it out stepped down. Configurations already appended stay.
+   */
+  | { readonly type: 'changeAborted'; readonly node: NodeId; readonly asked: string; readonly why: 'learners-behind' | 'stepped-down'; readonly behind: readonly NodeId[] }
   /** The change's last configuration committed: it is done. */
   | { readonly type: 'changeDone'; readonly node: NodeId; readonly asked: string; readonly config: Membership }
   /** A leader started handing its leadership to `target` (thesis §3.10): it takes no new requests meanwhile. */
@@ -418,8 +425,12 @@ export type RecordBody =
   | { readonly type: 'timeoutNowSent'; readonly node: NodeId; readonly target: NodeId; readonly match: number }
   /** Told by its leader `from` to campaign now (TimeoutNow): it starts an election at once, without PreVote. */
   | { readonly type: 'timeoutNowReceived'; readonly node: NodeId; readonly from: NodeId; readonly term: number }
-  /** No election ended the transfer within an election timeout: the leader takes requests again. */
-  | { readonly type: 'transferAborted'; readonly node: NodeId; readonly target: NodeId; readonly after: number }
+  /**
+   * The transfer ended without `target` leading: no election ended it within an
+   * election timeout (`timeout`: the leader takes requests again), or the leader
+   * stepped down for another reason (`stepped-down`).
+   */
+  | { readonly type: 'transferAborted'; readonly node: NodeId; readonly target: NodeId; readonly after: number; readonly why: 'timeout' | 'stepped-down' }
   /** A leader handing its leadership over held a client's request: the client will retry, at the next leader. */
   | { readonly type: 'requestHeld'; readonly node: NodeId; readonly client: ClientId; readonly serial: number; readonly target: NodeId }
   /** A `workload` scheduled `ops` random operations for the clients, the last at `until` ms. */

@@ -240,6 +240,12 @@ export interface LeaderState extends VolatileBase {
   readonly change: PendingChange | null;
   /** The leadership transfer this leader is carrying out (thesis §3.10), if any. */
   readonly transfer: PendingTransfer | null;
+  /**
+   * This leader sent TimeoutNow in its term. Its target's election is granted
+   * even by voters within the lease (transfer.ts), so from then on the lease
+   * proves nothing, even if the transfer is given up: reads go through ReadIndex.
+   */
+  readonly leaseRevoked: boolean;
 }
 
 /**
@@ -257,6 +263,8 @@ export interface PendingChange {
   readonly target: readonly NodeId[];
   /** The request as written (`+n4,-n1`, `add n4`), for the records. */
   readonly asked: string;
+  /** When the leader took it on, or appended its learners, on its clock: the catch-up deadline counts from it. */
+  readonly since: number;
 }
 export type ChangeHow = 'joint' | 'single' | 'direct';
 

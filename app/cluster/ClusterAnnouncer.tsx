@@ -16,7 +16,7 @@ import { useSession } from '../session/useSession.ts';
 /** The shortest gap between two announcements, in wall milliseconds. */
 export const ANNOUNCE_MS = 1000;
 
-const watched = (s: Store) => [s.ids, s.nodes, s.leader, s.cuts] as const;
+const watched = (s: Store) => [s.ids, s.nodes, s.leader, s.cuts, s.configs] as const;
 
 export function ClusterAnnouncer() {
   const session = useSession();

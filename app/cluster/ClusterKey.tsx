@@ -4,13 +4,15 @@ import { LegendIcon } from '../legend/LegendIcon.tsx';
 import { termColor } from '../theme/termColor.ts';
 import { MessageShape } from './MessageShape.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
-import { selectClientIds } from '../store/selectors.ts';
+import { selectClientIds, selectMembershipMatters } from '../store/selectors.ts';
 import '../legend/legendClients.css';
 
 const T = 2;
 
 export function ClusterKey() {
   const clients = useAppStore(selectClientIds).length > 0;
+  // Keyed once the run has a membership story (§6): learners, servers apart, TimeoutNow.
+  const membership = useAppStore(selectMembershipMatters);
   // InstallSnapshot can fly only once some node has a snapshot (§7): keyed in runs that take them.
   const snapshots = useAppStore((s) => s.config.raft.snapshot !== null || Object.values(s.snapshots).some((x) => x !== null));
   return (
@@ -69,6 +71,24 @@ export function ClusterKey() {
             <MessageShape look={{ type: 'InstallSnapshotResponse', term: T, ok: true, entries: null }} />
           </LegendIcon>
           InstallSnapshot / reply (§7)
+        </li>
+      )}
+      {membership && (
+        <li data-testid="key-membership">
+          <LegendIcon width={30}>
+            <circle r={12} className="learner-ring" />
+            <circle r={12} className="learner-ring-gap" />
+            <circle r={8} className="legend-node follower" fill={termColor(T)} />
+          </LegendIcon>
+          learner
+          <LegendIcon width={26}>
+            <circle r={9} className="legend-node follower legend-apart" fill={termColor(T)} />
+          </LegendIcon>
+          not a member
+          <LegendIcon width={32}>
+            <MessageShape look={{ type: 'TimeoutNow', term: T, ok: null, entries: null }} />
+          </LegendIcon>
+          TimeoutNow
         </li>
       )}
       <li>

@@ -3,13 +3,20 @@
  * flight on them. Clients (§8), when the run has any, sit in a row under the
  * ring, each linked to every node, the link to the node it believes leads drawn
  * as a dashed pointer.
+ *
+ * Membership (§6): the ring holds the servers of the configuration drawn (the
+ * leader's; shownConfig.ts), learners included; the servers outside it sit
+ * apart in a band under the ring. During joint consensus an outline goes
+ * around each half, C_old and C_new (JointHulls).
  */
 import { useMemo } from 'react';
 import { linkKey } from '../../engine/sim/cluster.ts';
-import { clientRow, ringLayout, VIEW_WIDTH, viewHeight } from '../geometry/clusterLayout.ts';
+import { apartRow, clientRow, ringLayout, VIEW_HEIGHT, VIEW_WIDTH, viewHeight } from '../geometry/clusterLayout.ts';
 import { allPairs } from '../geometry/linkGeometry.ts';
 import { useAppStore } from '../store/useAppStore.ts';
-import { selectClientIds, selectCuts, selectIds, selectLeaderGuesses, selectSelection } from '../store/selectors.ts';
+import { selectClientIds, selectCuts, selectIds, selectLeaderGuesses, selectSelection, selectShownConfig } from '../store/selectors.ts';
+import { ringMembers } from '../membership/shownConfig.ts';
+import { JointHulls } from './JointHulls.tsx';
 import { ClientGlyph } from './ClientGlyph.tsx';
 import { LinkLine } from './LinkLine.tsx';
 import { MessageLayer } from './MessageLayer.tsx';
@@ -24,7 +31,16 @@ export function ClusterView() {
   const cuts = useAppStore(selectCuts);
   const selection = useAppStore(selectSelection);
   const guesses = useAppStore(selectLeaderGuesses);
-  const layout = useMemo(() => ({ ...ringLayout(ids), ...clientRow(clientIds) }), [ids, clientIds]);
+  const shown = useAppStore(selectShownConfig);
+  // A primitive, so the layout is rebuilt only when who is on the ring changes, not at every election.
+  const ringKey = ringMembers(ids, shown).join(',');
+  const layout = useMemo(() => {
+    const ring = ringKey === '' ? [] : ringKey.split(',');
+    const apart = ids.filter((id) => !ring.includes(id));
+    return { ...ringLayout(ring), ...apartRow(apart), ...clientRow(clientIds, apart.length) };
+  }, [ids, ringKey, clientIds]);
+  const ring = useMemo(() => new Set(ringKey === '' ? [] : ringKey.split(',')), [ringKey]);
+  const apartCount = ids.length - ring.size;
   // Node pairs first, then each node with each client: linkKey order (a node before a client).
   const pairs = useMemo(() => [...allPairs(ids), ...ids.flatMap((n) => clientIds.map((c): [string, string] => [n, c]))], [ids, clientIds]);
   const guessed = useMemo(() => {
@@ -42,10 +58,12 @@ export function ClusterView() {
   return (
     <svg
       className="cluster-svg"
-      viewBox={`0 0 ${VIEW_WIDTH} ${viewHeight(clientIds.length)}`}
+      viewBox={`0 0 ${VIEW_WIDTH} ${viewHeight(clientIds.length, apartCount)}`}
       role="group"
       aria-label={`The cluster: click a node (or Enter on it) for its actions, a link to cut it${clientIds.length > 0 ? ', a client to give it an operation' : ''}`}
     >
+      {shown !== null && shown.config.outgoing.length > 0 && <JointHulls config={shown.config} layout={layout} />}
+      {apartCount > 0 && <ApartLabel count={apartCount} />}
       <g className="links" role="group" aria-label="Links: arrow keys move between them, Enter cuts or restores one" {...links.groupProps}>
         {pairs.map(([a, b]) => {
           const key = `${a}-${b}`;
@@ -59,6 +77,7 @@ export function ClusterView() {
               cut={cuts.has(key)}
               tabStop={links.stop === key}
               kind={b.startsWith('c') ? (guessed.has(key) ? 'guess' : 'client') : 'node'}
+              apart={!ring.has(a) || (!b.startsWith('c') && !ring.has(b))}
             />
           );
         })}
@@ -77,5 +96,14 @@ export function ClusterView() {
         </g>
       )}
     </svg>
+  );
+}
+
+/** The band of servers outside the configuration is named, so its greyed nodes read as "not members", not as crashed. */
+function ApartLabel({ count }: { count: number }) {
+  return (
+    <text className="apart-label" x={VIEW_WIDTH / 2} y={VIEW_HEIGHT}>
+      {count === 1 ? 'Not a member of the configuration (§6):' : 'Not members of the configuration (§6):'}
+    </text>
   );
 }

@@ -22,9 +22,11 @@ interface Props {
   readonly tabStop: boolean;
   /** Between nodes; or from a node to a client, `guess` when the client believes that node leads. */
   readonly kind?: 'node' | 'client' | 'guess';
+  /** One end is outside the configuration (§6): drawn fainter, since no leader sends over it until that server is added. */
+  readonly apart?: boolean;
 }
 
-export const LinkLine = memo(function LinkLine({ a, b, from, to, cut, tabStop, kind = 'node' }: Props) {
+export const LinkLine = memo(function LinkLine({ a, b, from, to, cut, tabStop, kind = 'node', apart = false }: Props) {
   const session = useSession();
   const mark = cutMarkPoint(from, to);
   const label = cut ? `Link ${a}–${b} is cut: click to restore it` : `Link ${a}–${b}: click to cut it`;
@@ -34,7 +36,7 @@ export const LinkLine = memo(function LinkLine({ a, b, from, to, cut, tabStop, k
     <g
       data-testid={`link-${a}-${b}`}
       data-cut={cut}
-      className={`link${kind === 'node' ? '' : ` client-link${kind === 'guess' ? ' guess' : ''}`}${cut ? ' cut' : ''}`}
+      className={`link${kind === 'node' ? '' : ` client-link${kind === 'guess' ? ' guess' : ''}`}${apart ? ' apart' : ''}${cut ? ' cut' : ''}`}
       onClick={() => toggleLink(session, a, b)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') toggleLink(session, a, b);

@@ -27,10 +27,11 @@ export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, pa
   const session = useSession();
   const register = useCallback((el: SVGGElement | null) => painter.message(m.id, el), [painter, m.id]);
   const pre = (m.type === 'RequestVote' || m.type === 'RequestVoteResponse') && m.preVote;
+  const transfer = m.type === 'RequestVote' && m.transfer;
   const client = m.type === 'ClientRequest' || m.type === 'ClientReply' || m.type === 'NotLeader';
   const summary = client
     ? `${m.type} ${m.from}→${m.to}, request #${m.serial} (m${m.id})`
-    : `${m.type}${pre ? ' (pre-vote)' : ''} ${m.from}→${m.to}, term ${m.term} (m${m.id})`;
+    : `${m.type}${pre ? ' (pre-vote)' : ''}${transfer ? ' (leadership transfer)' : ''} ${m.from}→${m.to}, term ${m.term} (m${m.id})`;
   return (
     <g
       ref={register}
@@ -40,6 +41,7 @@ export const MessageGlyph = memo(function MessageGlyph({ message: m, heading, pa
       data-to={m.to}
       data-id={m.id}
       data-pre={pre}
+      data-transfer={transfer}
       className={selected ? 'message selected' : 'message'}
       onClick={(e) => {
         e.stopPropagation();

@@ -10,6 +10,9 @@
  * InstallSnapshot (§7, Figure 13) is a stack of cards, the many entries of a
  * snapshot in one message, marked S; filled (term colour) for the request,
  * hollow with ✓ for its answer.
+ * TimeoutNow (leadership transfer, thesis §3.10) is a tag pointing ahead with a
+ * lightning bolt: "campaign now", filled in the term's colour. The RequestVote
+ * of the election it starts (`transfer`) wears the same bolt on its diamond.
  */
 import { isClientMessageType, type MessageType } from '../../engine/types.ts';
 import { crossPath, diamondPath, tickPath } from '../geometry/glyphs.ts';
@@ -26,6 +29,21 @@ export interface MessageLook {
   readonly pre?: boolean;
   /** A client request: its operation's letter (P, A, G). */
   readonly op?: string;
+  /** A RequestVote of an election a leader asked for (TimeoutNow, thesis §3.10). */
+  readonly transfer?: boolean;
+}
+
+/** A lightning bolt, about 12 units tall: "now", on TimeoutNow and on the RequestVote it causes. */
+const BOLT = 'M1.5,-7 L-4,1 L-0.5,1 L-2,7 L4,-1.5 L0.5,-1.5 Z';
+
+/** TimeoutNow: a tag pointing ahead, filled in the term's colour, with a bolt. No reply: the election that follows is the answer. */
+function TimeoutNowShape({ look }: { look: MessageLook }) {
+  return (
+    <>
+      <path d="M-13,-9 L5,-9 L13,0 L5,9 L-13,9 Z" className="msg-body msg-timeoutnow" fill={termColor(look.term)} stroke="#222" strokeWidth={1.5} strokeLinejoin="round" />
+      <path d={BOLT} className="msg-bolt" fill={termInk(look.term)} transform="translate(-2,0)" />
+    </>
+  );
 }
 
 /** Client messages' one colour: slate, never a term's. */
@@ -85,6 +103,7 @@ function SnapshotShape({ look }: { look: MessageLook }) {
 export function MessageShape({ look }: { look: MessageLook }) {
   if (isClientMessageType(look.type)) return <ClientMessageShape look={look} />;
   if (look.type === 'InstallSnapshot' || look.type === 'InstallSnapshotResponse') return <SnapshotShape look={look} />;
+  if (look.type === 'TimeoutNow') return <TimeoutNowShape look={look} />;
   const fill = termColor(look.term);
   const request = isRequest(look.type);
   const body = isVote(look.type) ? (
@@ -111,6 +130,7 @@ export function MessageShape({ look }: { look: MessageLook }) {
           // An envelope's flap: a heartbeat carries no entries.
           <path d="M-13,-8 L0,1 L13,-8" fill="none" stroke={termInk(look.term)} strokeWidth={1} />
         ))}
+      {look.transfer === true && <path d={BOLT} className="msg-bolt" fill={termInk(look.term)} transform="scale(0.8)" />}
       {look.ok === true && <path d={tickPath(6)} className="msg-ok" />}
       {look.ok === false && <path d={crossPath(5)} className="msg-refused" />}
     </>

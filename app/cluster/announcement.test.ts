@@ -76,4 +76,12 @@ describe('networkGroups', () => {
     expect(networkGroups(ids, ['n1-n2'])).toEqual([ids]);
     expect(networkGroups(ids, ['n1-n2', 'n1-n3', 'n1-n4', 'n1-n5'])).toEqual([['n1'], ['n2', 'n3', 'n4', 'n5']]);
   });
+
+  it('says when the configuration drawn changes (§6), and describes it in a new run', () => {
+    const joint = { ...facts(1, { n2: 'leader' }), config: 'joint: old n1, n2 and n3 → new n3, n4 and n5; every decision needs a majority of each' };
+    const plain = { ...facts(1, { n2: 'leader' }), config: 'voters n1, n2 and n3' };
+    expect(announcement(plain, joint)).toBe(`The configuration is now: ${joint.config}.`);
+    expect(announcement(plain, plain)).toBeNull();
+    expect(announcement(null, plain)).toBe('A cluster of 5 nodes. n2 is leader of term 1. Configuration: voters n1, n2 and n3.');
+  });
 });

@@ -9,6 +9,9 @@
 import type { NodeId } from '../../engine/types.ts';
 import { linkKey } from '../../engine/sim/cluster.ts';
 import type { DrawnRole, NodeView } from '../worker/viewModel.ts';
+import type { ConfigView } from '../store/mergeSnapshot.ts';
+import { membershipMatters, shownConfig } from '../membership/shownConfig.ts';
+import { configWords } from '../membership/configWords.ts';
 
 export interface ClusterFacts {
   readonly ids: readonly NodeId[];
@@ -18,6 +21,8 @@ export interface ClusterFacts {
   readonly leader: NodeId | null;
   /** Cut links, `a-b` with the lower number first, sorted. */
   readonly cuts: readonly string[];
+  /** The configuration drawn (§6), in words; null (or absent) in a cluster where every node has always voted. */
+  readonly config?: string | null;
 }
 
 export interface FactsSource {
@@ -25,16 +30,19 @@ export interface FactsSource {
   readonly nodes: Readonly<Record<NodeId, NodeView>>;
   readonly leader: NodeId | null;
   readonly cuts: ReadonlySet<string>;
+  readonly configs?: Readonly<Record<NodeId, ConfigView>>;
 }
 
 export function clusterFacts(s: FactsSource): ClusterFacts {
+  const configs = s.configs ?? {};
+  const shown = membershipMatters(s.ids, configs) ? shownConfig(s.ids, s.leader, configs) : null;
   const roles: Record<NodeId, DrawnRole> = {};
   const terms: Record<NodeId, number> = {};
   for (const id of s.ids) {
     roles[id] = s.nodes[id]?.role ?? 'follower';
     terms[id] = s.nodes[id]?.term ?? 0;
   }
-  return { ids: s.ids, roles, terms, leader: s.leader, cuts: [...s.cuts].sort() };
+  return { ids: s.ids, roles, terms, leader: s.leader, cuts: [...s.cuts].sort(), config: shown === null ? null : configWords(shown.config) };
 }
 
 /** "n1", "n1 and n2", "n1, n2 and n3". */
@@ -83,6 +91,7 @@ export function describeCluster(f: ClusterFacts): string {
   const groups = networkGroups(f.ids, f.cuts);
   if (groups.length > 1) parts.push(`The network is split: ${groupsWords(groups)}.`);
   else if (f.cuts.length > 0) parts.push(`Cut: ${listWords(f.cuts.map(dash))}.`);
+  if (f.config != null) parts.push(`Configuration: ${f.config}.`);
   return parts.join(' ');
 }
 
@@ -119,6 +128,8 @@ export function announcement(before: ClusterFacts | null, after: ClusterFacts): 
     if (after.leader !== null) parts.push(`${after.leader} is now leader of term ${after.terms[after.leader]}.`);
     else parts.push(before.leader !== null && !crashed.includes(before.leader) ? `${before.leader} is no longer leader. No leader.` : 'No leader.');
   }
+
+  if ((before.config ?? null) !== (after.config ?? null) && after.config != null) parts.push(`The configuration is now: ${after.config}.`);
 
   // Candidates matter while nobody leads: that is the election under way. One
   // that was already campaigning and tries again at a higher term is not news:

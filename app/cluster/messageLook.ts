@@ -4,7 +4,7 @@ import type { MessageLook } from './MessageShape.tsx';
 export function lookOf(m: MessageView): MessageLook {
   switch (m.type) {
     case 'RequestVote':
-      return { type: m.type, term: m.term, ok: null, entries: null, pre: m.preVote };
+      return { type: m.type, term: m.term, ok: null, entries: null, pre: m.preVote, transfer: m.transfer };
     case 'RequestVoteResponse':
       return { type: m.type, term: m.term, ok: m.granted, entries: null, pre: m.preVote };
     case 'AppendEntries':
@@ -21,6 +21,8 @@ export function lookOf(m: MessageView): MessageLook {
       return { type: m.type, term: m.term, ok: null, entries: null };
     case 'InstallSnapshotResponse':
       return { type: m.type, term: m.term, ok: true, entries: null };
+    case 'TimeoutNow':
+      return { type: m.type, term: m.term, ok: null, entries: null };
   }
 }
 

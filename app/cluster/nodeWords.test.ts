@@ -17,6 +17,8 @@ const node = (over: Partial<NodeView>): NodeView => ({
   progress: null,
   electionTimer: null,
   heartbeatTimer: null,
+  change: null,
+  transfer: null,
   ...over,
 });
 
@@ -41,5 +43,23 @@ describe('roleWords and logWords', () => {
   it('are what the view writes', () => {
     expect(roleWords(node({ role: 'leader' }), 5)).toEqual(['LEADER', null]);
     expect(logWords(true, 0, 0)).toBe('0 entries, commit 0');
+  });
+});
+
+describe('roleWords in a configuration (§6)', () => {
+  const joint = { voters: ['n3', 'n4', 'n5'], outgoing: ['n1', 'n2', 'n3'], learners: [] };
+  it("counts a candidate's votes in its own configuration, not the cluster's size", () => {
+    const c = node({ role: 'candidate', votes: { n1: true, n2: false } });
+    expect(roleWords(c, { voters: ['n1', 'n2', 'n3'], outgoing: [], learners: [] })).toEqual(['candidate', '1 of 2 votes']);
+  });
+
+  it('counts per half while joint: granted of the half, ✓ once a majority of it', () => {
+    const c = node({ id: 'n3', role: 'candidate', votes: { n3: true, n1: true, n4: false } });
+    expect(roleWords(c, joint)).toEqual(['candidate', 'old 2/3 ✓ · new 1/3']);
+  });
+
+  it('says what a node is when it is not a plain voter', () => {
+    expect(nodeName(node({}), 5, false, 'learner')).toBe('n3, follower, learner, term 8, 11 entries, commit 11');
+    expect(nodeName(node({}), 5, false, 'none')).toBe('n3, follower, not a member, term 8, 11 entries, commit 11');
   });
 });

@@ -26,7 +26,8 @@ const READ_HELP: Record<ReadMode, { label: string; help: string }> = {
 export function ClusterSetup() {
   const session = useSession();
   const config = useAppStore(selectConfig);
-  const setup: ClientSetup = { clients: config.clients, reads: config.raft.reads, snapshot: config.raft.snapshot };
+  const setup: ClientSetup = { clients: config.clients, reads: config.raft.reads, snapshot: config.raft.snapshot, members: config.members };
+  const firstK = membersChoice(config.members);
   return (
     <div className="control-group setup">
       <label title="How many servers (1 to 9): starts a new cluster">
@@ -78,6 +79,24 @@ export function ClusterSetup() {
           {snapshotChoices(config.raft.snapshot).map((n) => (
             <option key={n} value={n}>
               every {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label title="Membership (§6): how many of the nodes start in the configuration; the others exist outside it, to be added (click one, then Add to the cluster). Starts a new cluster">
+        <span className="control-label">Members</span>
+        <select
+          data-testid="setup-members"
+          value={firstK}
+          onChange={(e) =>
+            newCluster(session, config.nodes, config.seed, { ...setup, members: e.target.value === 'all' ? null : nodeIds(Number(e.target.value)) })
+          }
+        >
+          <option value="all">all</option>
+          {firstK === 'custom' && <option value="custom">{config.members?.join(',')}</option>}
+          {Array.from({ length: config.nodes - 1 }, (_, i) => i + 1).map((k) => (
+            <option key={k} value={k}>
+              {k === 1 ? 'n1 only' : `n1–n${k}`} of {config.nodes}
             </option>
           ))}
         </select>
@@ -135,4 +154,12 @@ function SeedForm({ nodes, seed, setup }: { nodes: number; seed: number; setup: 
       </button>
     </form>
   );
+}
+
+const nodeIds = (k: number): string[] => Array.from({ length: k }, (_, i) => `n${i + 1}`);
+
+/** The menu's value for the members in force: `all`, k for n1..nk, or `custom` for any other set a script chose. */
+export function membersChoice(members: readonly string[] | null): string {
+  if (members === null) return 'all';
+  return members.every((id, i) => id === `n${i + 1}`) ? String(members.length) : 'custom';
 }

@@ -22,6 +22,10 @@ const UNSAFE_HELP: Record<UnsafeRule, string> = {
   'stale-reads': 'A leader answers reads from its own state at once, without checking that it still leads (thesis §6.4). Breaks linearizability.',
   'snapshot-no-sessions':
     'A snapshot leaves out the session table (§7, thesis §6.3), so a node restored from it, or a follower that installs it, applies a retried request again. Breaks safety.',
+  'direct-change':
+    'A membership change goes from the old configuration straight to the new one, with no joint phase, so a majority of each can elect its own leader in the same term (§6, Figure 10). Breaks safety.',
+  'change-before-noop':
+    'A new leader starts a single-server change before it has committed an entry of its own term, which can lose a committed entry (thesis §4.1, the 2015 correction). Breaks safety.',
 };
 
 export function RuleSwitches() {

@@ -9,6 +9,7 @@ import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { ErrorBanner } from '../controls/ErrorBanner.tsx';
 import { NoticeBanner } from '../controls/NoticeBanner.tsx';
 import { ClusterView } from '../cluster/ClusterView.tsx';
+import { ConfigLine } from '../membership/ConfigLine.tsx';
 import { ClusterKey } from '../cluster/ClusterKey.tsx';
 import { ClusterAnnouncer } from '../cluster/ClusterAnnouncer.tsx';
 import { RulesInForce } from '../safety/RulesInForce.tsx';
@@ -32,6 +33,7 @@ export function EmbedApp() {
       <main className="embed-main">
         <section className="panel cluster-panel" aria-label="Cluster">
           <RulesInForce />
+          <ConfigLine />
           <ClusterView />
           <ClusterKey />
           <ClusterAnnouncer />

@@ -1,7 +1,7 @@
 /** Groups event records for colour-coding the event list. */
 import type { RecordType } from '../../engine/events.ts';
 
-export type EventCategory = 'election' | 'replication' | 'commit' | 'fault' | 'client' | 'violation' | 'heartbeat' | 'snapshot';
+export type EventCategory = 'election' | 'replication' | 'commit' | 'fault' | 'client' | 'violation' | 'heartbeat' | 'snapshot' | 'membership';
 
 const CATEGORY: Record<RecordType, EventCategory> = {
   clientInvoked: 'client',
@@ -53,6 +53,22 @@ const CATEGORY: Record<RecordType, EventCategory> = {
   snapshotInstalled: 'snapshot',
   snapshotIgnored: 'snapshot',
   snapshotAcknowledged: 'snapshot',
+  // Membership changes (§6) and leadership transfer (thesis §3.10): who is in the
+  // configuration, and who leads it, change by the leader's decision.
+  changeStarted: 'membership',
+  changeRefused: 'membership',
+  changeWaiting: 'membership',
+  configAppended: 'membership',
+  configAdopted: 'membership',
+  learnerCaughtUp: 'membership',
+  changeDone: 'membership',
+  changeAborted: 'membership',
+  transferStarted: 'membership',
+  transferRefused: 'membership',
+  timeoutNowSent: 'membership',
+  timeoutNowReceived: 'membership',
+  transferAborted: 'membership',
+  requestHeld: 'client',
 };
 
 export const eventCategory = (type: RecordType): EventCategory => CATEGORY[type];

@@ -12,6 +12,8 @@ import { inLease } from '../../engine/raft/lease.ts';
 import { opText } from '../../engine/raft/entry.ts';
 import type { MessageView } from '../worker/viewModel.ts';
 import { cite } from './cite.ts';
+import { memberKind } from '../../engine/raft/configs.ts';
+import { nodeConfig } from './nodeConfig.ts';
 import { stateWords } from './whySnapshot.ts';
 import type { WhyWorld } from './whyWorld.ts';
 
@@ -38,6 +40,8 @@ export function whyMessage(w: WhyWorld, id: number): string | null {
       return [`${m.from} is not the leader${m.leaderHint === null ? ' and knows of none' : `; it points ${m.to} to ${m.leaderHint}`} ${cite('client-retry')}.`, lost ?? ''].join(' ').trim();
     case 'InstallSnapshot':
       return [installSnapshot(m), lost ?? installOutlook(w, m)].join(' ');
+    case 'TimeoutNow':
+      return [timeoutNow(m), lost ?? timeoutNowOutlook(w, m)].join(' ');
     case 'InstallSnapshotResponse':
       return [
         `InstallSnapshotResponse ${m.from}→${m.to}, term ${m.term}: ${m.from} has the snapshot, and its log now matches ${m.to}'s up to index ${m.matchIndex}. ` +
@@ -58,6 +62,13 @@ function fate(w: WhyWorld, m: MessageView): string | null {
 
 function requestVote(m: Of<'RequestVote'>): string {
   const last = `its last entry is index ${m.lastLogIndex}, term ${m.lastLogTerm}`;
+  if (m.transfer) {
+    return (
+      `RequestVote ${m.from}→${m.to}, term ${m.term}, for a leadership transfer: ${m.from} campaigns because its leader told it to (TimeoutNow), and asks ${m.to} for its vote in term ${m.term}; ${last}. ` +
+      `${m.to} does not ignore it for still hearing from that leader, since the leader asked for this election ${cite('leadership-transfer')}; ` +
+      `it grants it only if it has not voted for another candidate in this term and this log is at least as up-to-date as its own ${cite('one-vote', 'up-to-date')}.`
+    );
+  }
   return m.preVote
     ? `RequestVote (pre-vote) ${m.from}→${m.to}, term ${m.term}: ${m.from} asks whether ${m.to} would vote for it in term ${m.term}, without raising any term; ${last}. ` +
         `${m.to} says yes only if it has not heard from a leader within the minimum election timeout and this log is at least as up-to-date as its own ${cite('prevote')}.`
@@ -88,10 +99,49 @@ function voteOutlook(w: WhyWorld, m: Of<'RequestVote'>): string {
     return behind ? logRefusal : `As things stand, ${m.to} will say yes.`;
   }
   if (voter.term > m.term) return `As things stand, ${m.to} is at term ${voter.term}: it will refuse, and ${m.from} will step down ${cite('higher-term')}.`;
+  const ignored = disruptionOutlook(w, m);
+  if (ignored !== null) return ignored;
   if (voter.term === m.term && voter.votedFor !== null && voter.votedFor !== m.from) {
     return `As things stand, ${m.to} will refuse: it already voted for ${voter.votedFor} in term ${m.term} ${cite('one-vote')}.`;
   }
   return behind ? logRefusal : `As things stand, ${m.to} will grant it.`;
+}
+
+/**
+ * With CheckQuorum (or leases), a voter that heard from its leader within the
+ * minimum election timeout, or that leads, ignores a request for votes of a
+ * higher term, unless the leader asked for the election (§6, engine/raft/node.ts).
+ * Null when that rule does not apply. Under leases a voter that has just
+ * restarted holds back too, which the page cannot see: that case is left out.
+ */
+function disruptionOutlook(w: WhyWorld, m: Of<'RequestVote'>): string | null {
+  const voter = w.nodes[m.to];
+  if (voter === undefined || m.preVote || m.transfer || m.term <= voter.term) return null;
+  if (!w.config.raft.checkquorum && w.config.raft.reads !== 'lease') return null;
+  const ignores = `As things stand, ${m.to} will ignore it, neither adopting term ${m.term} nor voting`;
+  const why = 'so that a server that no longer hears from the leader, such as a removed one, cannot disrupt the cluster';
+  if (voter.role === 'leader') return `${ignores}: it is the leader, ${why} ${cite('disruptive-servers')}.`;
+  const lease = w.config.election.min;
+  if (voter.role === 'follower' && voter.leader !== null && inLease(voter.leaderHeardAt, m.arrivesAt, lease)) {
+    const ago = m.arrivesAt - voter.leaderHeardAt!;
+    return `${ignores}: when this arrives it will have heard from leader ${voter.leader} ${ago} ms before, less than the minimum election timeout ${lease} ms, ${why} ${cite('disruptive-servers')}.`;
+  }
+  return null;
+}
+
+function timeoutNow(m: Of<'TimeoutNow'>): string {
+  return (
+    `TimeoutNow ${m.from}→${m.to}, term ${m.term}: leader ${m.from} is handing its leadership to ${m.to}, whose log now matches its own, and tells it to start an election at once, ` +
+    `as if its election timer had fired, without PreVote ${cite('leadership-transfer')}.`
+  );
+}
+
+function timeoutNowOutlook(w: WhyWorld, m: Of<'TimeoutNow'>): string {
+  const target = w.nodes[m.to];
+  if (target === undefined) return '';
+  if (target.term > m.term) return `As things stand, ${m.to} is at term ${target.term}, past the transfer: it will ignore it ${cite('higher-term')}.`;
+  if (memberKind(nodeConfig(w, m.to), m.to) !== 'voter') return `As things stand, ${m.to} is not a voter of its configuration, so it will not campaign ${cite('voters-only')}.`;
+  return `As things stand, ${m.to} will campaign for term ${Math.max(target.term, m.term) + 1} at once; its RequestVote says the leader asked for it, so voters that still hear from ${m.from} do not ignore it.`;
 }
 
 function voteResponse(w: WhyWorld, m: Of<'RequestVoteResponse'>): string {
@@ -102,9 +152,14 @@ function voteResponse(w: WhyWorld, m: Of<'RequestVoteResponse'>): string {
     return `${head} Its term ${m.term} is newer than ${m.to}'s term ${candidate.term}, so ${m.to} will step down ${cite('higher-term')}.`;
   }
   if (candidate?.role !== 'candidate') return `${head} ${m.to} is no longer a candidate, so it will ignore the answer.`;
-  const needed = majority(w.ids.length);
+  // The majority is of the candidate's configuration: of each half while it is joint (§6).
+  const c = nodeConfig(w, m.to);
   const granted = Object.values(candidate.votes ?? {}).filter(Boolean).length;
-  return `${head} ${m.to} has ${granted} of the ${needed} ${kind}s it needs; with a majority it ${m.preVote ? 'starts a real election' : 'becomes leader'} ${cite(m.preVote ? 'prevote' : 'majority-wins')}.`;
+  const tally =
+    c.outgoing.length > 0
+      ? `${m.to} has ${granted} ${kind}s, and needs a majority of ${c.outgoing.join(',')} and a majority of ${c.voters.join(',')}`
+      : `${m.to} has ${granted} of the ${majority(c.voters.length)} ${kind}s it needs`;
+  return `${head} ${tally}; with a majority it ${m.preVote ? 'starts a real election' : 'becomes leader'} ${cite(m.preVote ? 'prevote' : 'majority-wins')}.`;
 }
 
 function installSnapshot(m: Of<'InstallSnapshot'>): string {

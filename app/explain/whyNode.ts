@@ -2,9 +2,11 @@
  * A node in plain words: its role and term, its vote, its log, and what it is
  * waiting for, with the rule behind each. Shown when the node is hovered or focused.
  */
-import type { NodeId } from '../../engine/types.ts';
+import type { Membership, NodeId } from '../../engine/types.ts';
 import { plural } from '../../engine/explain/explanation.ts';
-import { majority, quorumMatchIndex } from '../../engine/raft/quorum.ts';
+import { COMMIT_ANY, committedIndex, majority } from '../../engine/raft/quorum.ts';
+import { configText, memberKind } from '../../engine/raft/configs.ts';
+import { nodeConfig } from './nodeConfig.ts';
 import type { NodeView } from '../worker/viewModel.ts';
 import { violationMarks } from '../safety/violationMarks.ts';
 import { termAt } from '../../engine/raft/log.ts';
@@ -15,7 +17,43 @@ export function whyNode(w: WhyWorld, id: NodeId): string | null {
   const n = w.nodes[id];
   if (n === undefined) return null;
   const flagged = violationMarks(w.violations).nodes.has(id) ? ' It is involved in a safety violation (see the Safety panel).' : '';
-  return role(w, n) + flagged;
+  const member = membershipWords(w, n);
+  return role(w, n) + (member === '' ? '' : ` ${member}`) + flagged;
+}
+
+/** Whether every node of the cluster is a voter of `c`, and nothing else: the case that needs no words. */
+const everyNodeVotes = (w: WhyWorld, c: Membership): boolean => c.outgoing.length === 0 && c.learners.length === 0 && c.voters.length === w.ids.length;
+
+/**
+ * What the node is in the configuration it uses (§6): a voter, a learner, or
+ * outside it, and what a joint configuration asks of a majority. Empty when the
+ * configuration is simply every node, as in most runs.
+ */
+function membershipWords(w: WhyWorld, n: NodeView): string {
+  const c = nodeConfig(w, n.id);
+  if (everyNodeVotes(w, c)) return '';
+  const joint =
+    c.outgoing.length > 0
+      ? ` It is joint (C_old,new): every election and every commitment needs a majority of ${c.outgoing.join(',')} and a majority of ${c.voters.join(',')} ${cite('joint-consensus')}.`
+      : '';
+  switch (memberKind(c, n.id)) {
+    case 'voter':
+      return `It is a voter of its configuration, ${configText(c)} ${cite('latest-config')}.${joint}`;
+    case 'learner':
+      return (
+        `It is a learner in its configuration, ${configText(c)}: it receives entries, but neither votes nor counts toward a majority, and starts no election. ` +
+        `The leader makes it a voter once it holds everything committed ${cite('learners')}.${joint}`
+      );
+    case 'none':
+      return n.role === 'leader'
+        ? `It is not among the voters of its configuration, ${configText(c)}: it leads until that configuration has committed, without counting itself, then steps down ${cite('removed-leader')}.${joint}`
+        : `It is not in the configuration it uses, ${configText(c)}: it neither votes nor campaigns, and its election timer is stopped until a change adds it ${cite('voters-only')}.${joint}`;
+  }
+}
+
+/** The votes a candidate of configuration `c` needs: a majority of its voters, or of each half while joint. */
+function votesNeeded(c: Membership): string {
+  return c.outgoing.length > 0 ? `a majority of ${c.outgoing.join(',')} and a majority of ${c.voters.join(',')}` : `${majority(c.voters.length)}`;
 }
 
 function role(w: WhyWorld, n: NodeView): string {
@@ -40,6 +78,8 @@ const logSize = (n: NodeView): string => `Its log has ${plural(n.logLength, 'ent
 
 function follower(w: WhyWorld, n: NodeView): string {
   const leader = n.leader === null ? 'It knows of no leader in this term.' : `It follows ${n.leader}, whose AppendEntries reset its election timer.`;
+  // A learner or a server outside its configuration never campaigns (§6): membershipWords says so instead.
+  if (memberKind(nodeConfig(w, n.id), n.id) !== 'voter') return [`${n.id} is a follower in term ${n.term}.`, vote(n), n.leader === null ? leader : `It follows ${n.leader}.`, logSize(n)].join(' ');
   const timer = w.config.raft.prevote
     ? `If it hears nothing from a leader before its timer runs out, it asks for pre-votes, then starts an election ${cite('election-timeout', 'prevote')}.`
     : `It will start an election if it hears nothing from a leader before its timer runs out ${cite('election-timeout')}.`;
@@ -53,10 +93,11 @@ function tally(n: NodeView): { granted: number; refused: number } {
 }
 
 function candidate(w: WhyWorld, n: NodeView): string {
-  const needed = majority(w.ids.length);
+  const c = nodeConfig(w, n.id);
   const { granted, refused } = tally(n);
+  const needed = c.outgoing.length > 0 ? `has ${granted} votes; it needs ${votesNeeded(c)}` : `has ${granted} of the ${votesNeeded(c)} votes it needs`;
   return [
-    `${n.id} is a candidate in term ${n.term}: it voted for itself and has ${granted} of the ${needed} votes it needs` +
+    `${n.id} is a candidate in term ${n.term}: it voted for itself and ${needed}` +
       `${refused > 0 ? ` (${refused} refused)` : ''} ${cite('majority-wins')}.`,
     `It goes back to being a follower if it hears from a leader of term ${n.term} or later ${cite('candidate-yields')}.`,
     `If its timer runs out first (a split vote), it starts another election; random timeouts make that rare ${cite('randomized-timeouts')}.`,
@@ -65,11 +106,12 @@ function candidate(w: WhyWorld, n: NodeView): string {
 }
 
 function preCandidate(w: WhyWorld, n: NodeView): string {
-  const needed = majority(w.ids.length);
+  const c = nodeConfig(w, n.id);
   const { granted } = tally(n);
+  const needed = c.outgoing.length > 0 ? `It has ${granted} pre-votes; it needs ${votesNeeded(c)}.` : `It has ${granted} of the ${votesNeeded(c)} pre-votes it needs.`;
   return [
     `${n.id} is a pre-candidate: still in term ${n.term}, it asks whether a majority would vote for it in term ${n.term + 1}, without raising its term ${cite('prevote')}.`,
-    `It has ${granted} of the ${needed} pre-votes it needs. With a majority it starts a real election; otherwise its timer fires again.`,
+    `${needed} With a majority it starts a real election; otherwise its timer fires again.`,
     logSize(n),
   ].join(' ');
 }
@@ -89,7 +131,10 @@ function leader(w: WhyWorld, n: NodeView): string {
 
 /** Why a leader's commit index is where it is: every entry committed, some not yet on a majority, or on one but from an older term. */
 function commitReason(w: WhyWorld, n: NodeView): string {
-  const onMajority = quorumMatchIndex([n.logLength, ...Object.values(n.progress ?? {}).map((p) => p.match)]);
+  // Counted by id over the voters of its configuration, both halves while joint (§6), as the engine counts.
+  const progress = n.progress ?? {};
+  const counted = committedIndex(nodeConfig(w, n.id), (id) => (id === n.id ? n.logLength : progress[id]?.match));
+  const onMajority = counted === COMMIT_ANY ? n.logLength : Math.min(counted, n.logLength);
   if (onMajority > n.commitIndex) {
     const log = w.logs[n.id];
     const term = (log === undefined ? undefined : termAt(log, onMajority)) ?? n.term;

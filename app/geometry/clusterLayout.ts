@@ -66,22 +66,43 @@ const ONE_ROW = 5;
 const SECOND_ROW_DROP = 50;
 const CLIENT_ROW_MARGIN = 40;
 
-/** The drawing's height: the ring's, plus the clients' band when there are clients. */
-export const viewHeight = (clients: number): number => (clients === 0 ? VIEW_HEIGHT : VIEW_HEIGHT + CLIENT_BAND + (clients > ONE_ROW ? SECOND_ROW_DROP : 0));
+/**
+ * Servers outside the configuration (§6) sit in a band under the ring, above
+ * the clients: they exist and can be added, but take no part. With every
+ * server a member there is no band, and the drawing is exactly as before.
+ */
+export const APART_BAND = 130;
+/** Servers apart are drawn smaller than the members on the ring. */
+export const APART_SCALE = 0.8;
+
+/** The drawing's height: the ring's, plus the band of servers apart and the clients' band when there are any. */
+export const viewHeight = (clients: number, apart = 0): number =>
+  VIEW_HEIGHT + (apart === 0 ? 0 : APART_BAND) + (clients === 0 ? 0 : CLIENT_BAND + (clients > ONE_ROW ? SECOND_ROW_DROP : 0));
+
+/** The servers outside the configuration, evenly spaced along the band under the ring, in id order. */
+export function apartRow(ids: readonly NodeId[]): Record<NodeId, NodePlace> {
+  const out: Record<NodeId, NodePlace> = {};
+  const step = (VIEW_WIDTH - 2 * CLIENT_ROW_MARGIN) / Math.max(ids.length, 3);
+  const first = VIEW_WIDTH / 2 - (step * (ids.length - 1)) / 2;
+  ids.forEach((id, i) => {
+    out[id] = { x: first + step * i, y: VIEW_HEIGHT + 50, out: { x: 0, y: -1 }, scale: APART_SCALE };
+  });
+  return out;
+}
 
 /**
  * Clients evenly spaced along a row under the ring, in number order. Their
  * places point upwards (`out`), towards the cluster they talk to; scale 1, so a
  * message leaves a client from as far off its centre as from a node's.
  */
-export function clientRow(ids: readonly string[]): Record<string, NodePlace> {
+export function clientRow(ids: readonly string[], apart = 0): Record<string, NodePlace> {
   const out: Record<string, NodePlace> = {};
   const n = ids.length;
   // Kept off the edges, so the words under the outermost clients stay in the drawing.
   const step = (VIEW_WIDTH - 2 * CLIENT_ROW_MARGIN) / n;
   ids.forEach((id, i) => {
     const drop = n > ONE_ROW && i % 2 === 1 ? SECOND_ROW_DROP : 0;
-    out[id] = { x: CLIENT_ROW_MARGIN + step * (i + 0.5), y: VIEW_HEIGHT + 30 + drop, out: { x: 0, y: -1 }, scale: 1 };
+    out[id] = { x: CLIENT_ROW_MARGIN + step * (i + 0.5), y: VIEW_HEIGHT + 30 + drop + (apart === 0 ? 0 : APART_BAND), out: { x: 0, y: -1 }, scale: 1 };
   });
   return out;
 }

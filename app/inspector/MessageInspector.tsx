@@ -6,12 +6,16 @@ import type { MessageView } from '../worker/viewModel.ts';
 import { dataSummary } from './snapshotSummary.ts';
 import { useFocusHandoff } from './useFocusHandoff.ts';
 import { useSession } from '../session/useSession.ts';
+import type { Membership } from '../../engine/types.ts';
+import { countsToward } from '../membership/quorumTally.ts';
 
 const selectMessage = (id: number) => (s: { messages: readonly MessageView[] }) => s.messages.find((m) => m.id === id);
 
 export function MessageInspector({ id }: { id: number }) {
   const session = useSession();
   const message = useAppStore(selectMessage(id));
+  // The receiver's configuration: a vote or an acknowledgement counts toward its majorities (§6).
+  const receiverConfig = useAppStore((s) => (message === undefined ? null : (s.configs[message.to]?.config ?? null)));
   const { ref, close, onKeyDown } = useFocusHandoff<HTMLDivElement>();
   return (
     <div
@@ -34,7 +38,7 @@ export function MessageInspector({ id }: { id: number }) {
       ) : (
         <>
           <dl className="facts">
-            {fields(message).map(([k, v]) => (
+            {[...fields(message), ...countsFor(message, receiverConfig)].map(([k, v]) => (
               <Fact key={k} name={k} value={v} />
             ))}
           </dl>
@@ -70,6 +74,14 @@ function fields(m: MessageView): [string, string][] {
       return [
         ...common,
         ...(m.preVote ? [['pre-vote', 'yes: asks whether it could win term ' + m.term + ', changing no term and no vote (§9.6)'] as [string, string]] : []),
+        ...(m.transfer
+          ? [
+              [
+                'transfer',
+                'yes: its leader handed leadership over (TimeoutNow), so voters grant it even while they still hear from that leader (thesis §3.10)',
+              ] as [string, string],
+            ]
+          : [['transfer', 'no: an ordinary election'] as [string, string]]),
         ['candidate\'s last entry', `index ${m.lastLogIndex}, term ${m.lastLogTerm}`],
       ];
     case 'RequestVoteResponse':
@@ -104,5 +116,32 @@ function fields(m: MessageView): [string, string][] {
       ];
     case 'InstallSnapshotResponse':
       return [...common, ['result', `installed ✓ (matches up to ${m.matchIndex})`]];
+    case 'TimeoutNow':
+      return [
+        ...common,
+        ['asks', `${m.to} to start an election at once, skipping PreVote: ${m.from} is handing its leadership over, and ${m.to}'s log matches its own (thesis §3.10)`],
+      ];
   }
+}
+
+/**
+ * For a vote or an acknowledgement sent to a server in a joint configuration
+ * (or one with learners): which majority it counts toward there (§6), since
+ * during joint consensus a candidate or a leader needs a majority of each half.
+ */
+function countsFor(m: MessageView, config: Membership | null): [string, string][] {
+  if (config === null || (config.outgoing.length === 0 && config.learners.length === 0)) return [];
+  if (m.type !== 'RequestVoteResponse' && m.type !== 'AppendEntriesResponse' && m.type !== 'InstallSnapshotResponse') return [];
+  const halves = countsToward(config, m.from);
+  const words =
+    halves.length === 2
+      ? `both C_old and C_new: ${m.from} is in each`
+      : halves.length === 1
+        ? config.outgoing.length === 0
+          ? 'the majority of the voters'
+          : `C_${halves[0]} only`
+        : config.learners.includes(m.from)
+          ? `no majority: ${m.from} is a learner`
+          : `no majority: ${m.from} is not in ${m.to}'s configuration`;
+  return [['counts toward', words]];
 }

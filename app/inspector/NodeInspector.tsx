@@ -3,8 +3,9 @@ import type { ReactNode } from 'react';
 import type { NodeId } from '../../engine/types.ts';
 import { dataSummary } from './snapshotSummary.ts';
 import { useAppStore } from '../store/useAppStore.ts';
-import { selectNode } from '../store/selectors.ts';
-import { campaign, crash, propose, restart, snapshotNow } from '../sim/actions.ts';
+import { selectLeader, selectMemberKind, selectNode } from '../store/selectors.ts';
+import { addToCluster, campaign, crash, propose, removeFromCluster, restart, snapshotNow, transferLeadership } from '../sim/actions.ts';
+import { MembershipFacts, membershipActions } from './MembershipFacts.tsx';
 import { lastIndex, lastTerm } from '../../engine/raft/log.ts';
 import { EMPTY_LOG_VIEW } from '../worker/logDeltas.ts';
 import { termColor, termInk } from '../theme/termColor.ts';
@@ -19,6 +20,13 @@ export function NodeInspector({ id }: { id: NodeId }) {
   const log = useAppStore((s) => s.logs[id] ?? EMPTY_LOG_VIEW);
   const machine = useAppStore((s) => s.machines[id] ?? null);
   const snapshot = useAppStore((s) => s.snapshots[id] ?? null);
+  const leader = useAppStore(selectLeader);
+  const member = useAppStore(selectMemberKind(id));
+  // Whether the leader has a change or a transfer under way: it takes no other until it ends (§6, thesis §3.10).
+  const leaderBusy = useAppStore((s) => {
+    const l = s.leader === null ? undefined : s.nodes[s.leader];
+    return l === undefined ? null : (l.change?.asked ?? (l.transfer !== null ? `transfer ${l.transfer.target}` : null));
+  });
   const held = lastIndex(log) - log.start;
   const { ref, close, onKeyDown } = useFocusHandoff<HTMLDivElement>();
   if (node === undefined) return null;
@@ -78,7 +86,8 @@ export function NodeInspector({ id }: { id: NodeId }) {
           </>
         )}
         <dt>election timer</dt>
-        <dd>{timer ? `fires at ${timer.at} ms (set at ${timer.setAt} ms)` : role === 'leader' ? 'stopped: leaders send heartbeats instead' : 'stopped'}</dd>
+        {/* One line: when it was set is in the tooltip (the arc around the node shows how far it has run). */}
+        <dd title={timer ? `set at ${timer.setAt} ms` : undefined}>{timer ? `fires at ${timer.at} ms` : role === 'leader' ? 'stopped: leaders send heartbeats instead' : 'stopped'}</dd>
         {node.votes && (
           <>
             <dt>{node.pre ? `pre-votes for term ${node.term + 1}` : 'votes'}</dt>
@@ -89,6 +98,7 @@ export function NodeInspector({ id }: { id: NodeId }) {
             </dd>
           </>
         )}
+        <MembershipFacts id={id} />
         {machine !== null && (
           <>
             <dt title="Index of the highest log entry applied to its state machine (Figure 2)">lastApplied</dt>
@@ -117,8 +127,22 @@ export function NodeInspector({ id }: { id: NodeId }) {
         <ActionButton testId="action-propose" act={() => propose(session, id)} enabled title="Send a client request to this node (only a leader accepts it)">
           Client request
         </ActionButton>
+        {/* Membership (§6): side by side, their words wrapping, so the inspector stays short in its shared column. */}
+        <span className="membership-actions" role="group" aria-label="Membership">
+        {membershipActions({ id, member, leader, busy: leaderBusy }).map((a) => (
+          <ActionButton
+            key={a.testId}
+            testId={a.testId}
+            act={() => (a.kind === 'add' ? addToCluster(session, id) : a.kind === 'remove' ? removeFromCluster(session, id) : transferLeadership(session, id))}
+            enabled={a.enabled}
+            title={a.title}
+          >
+            {a.label}
+          </ActionButton>
+        ))}
+        </span>
       </div>
-      {node.progress && <ProgressTable progress={node.progress} />}
+      {node.progress && <ProgressTable progress={node.progress} leader={id} />}
       <MachineTable machine={machine} />
     </div>
   );

@@ -21,6 +21,8 @@ const MESSAGES: { look: MessageLook; text: string }[] = [
   { look: { type: 'AppendEntriesResponse', term: 2, ok: false, entries: null }, text: 'rejected' },
   { look: { type: 'InstallSnapshot', term: 2, ok: null, entries: null }, text: 'InstallSnapshot: the leader sends its snapshot (§7)' },
   { look: { type: 'InstallSnapshotResponse', term: 2, ok: true, entries: null }, text: 'snapshot installed (answer)' },
+  { look: { type: 'TimeoutNow', term: 2, ok: null, entries: null }, text: 'TimeoutNow: the leader tells the server it hands leadership to: campaign now (thesis §3.10)' },
+  { look: { type: 'RequestVote', term: 3, ok: null, entries: null, transfer: true }, text: 'RequestVote of that election (bolt: voters grant it even while they hear from a leader)' },
 ];
 
 /** Client messages (§8) are round and slate: clients have no term. */
@@ -187,6 +189,45 @@ export function Legend() {
           </li>
           <li>
             <span className="key-probe">↩2 · ⇄3</span> probing a follower: AppendEntries rejected · round trips (§5.3)
+          </li>
+        </ul>
+      </section>
+      <section>
+        <h3>Membership (§6)</h3>
+        <p className="legend-note">The ring holds the configuration the leader uses; the line over the cluster says it in words.</p>
+        <ul>
+          <li>
+            <Icon>
+              <circle r={10} className="legend-node follower" fill={termColor(3)} />
+            </Icon>
+            voter: on the ring, votes and counts toward a majority
+          </li>
+          <li>
+            <Icon>
+              <circle r={14} className="learner-ring" />
+              <circle r={14} className="learner-ring-gap" />
+              <circle r={10} className="legend-node follower" fill={termColor(3)} />
+            </Icon>
+            learner (double ring): copies the log to catch up, does not vote yet
+          </li>
+          <li>
+            <Icon>
+              <circle r={10} className="legend-node follower legend-apart" fill={termColor(3)} />
+            </Icon>
+            not a member: faded, apart under the ring; can be added
+          </li>
+          <li>
+            <Icon width={44}>
+              <line x1={-20} x2={20} y1={-4} y2={-4} className="hull hull-old" />
+              <line x1={-20} x2={20} y1={5} y2={5} className="hull hull-new" />
+            </Icon>
+            joint consensus: C_old dashed, C_new solid; every decision needs a majority of each (<span className="legend-client-words">old 2/3 ✓ · new 1/3</span>)
+          </li>
+          <li>
+            <span className="cell committed legend-cell config-cell" style={cssVars({ '--term': termColor(4), '--ink': termInk(4) })}>
+              4<span className="cell-mark">C</span>
+            </span>
+            configuration entry; <span className="cell-mark-inline">J</span> a joint one (C_old,new)
           </li>
         </ul>
       </section>

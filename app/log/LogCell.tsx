@@ -1,6 +1,7 @@
 /**
  * One log entry: its term as colour and number, its kind as a letter in the
- * corner (P put, A append, G get, · no-op), its contents in its accessible
+ * corner (P put, A append, G get, · no-op, C a configuration and J a joint one,
+ * which also wear an inset ring: §6), its contents in its accessible
  * name and hover explanation; solid when committed, faded and
  * dashed when not; a red double ring when a safety violation involves it.
  * Hovering or focusing it explains it (app/explain/whyEntry.ts); it is a cell of
@@ -21,6 +22,8 @@ interface Props {
   readonly text: string;
   /** Its kind, as a letter in the corner (entryMark.ts). */
   readonly mark: string;
+  /** A configuration entry (§6): its members in words (configWords.ts); null for any other entry. */
+  readonly config?: string | null;
   readonly committed: boolean;
   /** Same index as a leader entry of another term (§5.3): it will be replaced. */
   readonly conflict: boolean;
@@ -32,9 +35,9 @@ interface Props {
   readonly column?: number;
 }
 
-export const LogCell = memo(function LogCell({ node, index, term, text, mark, committed, conflict, violation, tabStop, column }: Props) {
+export const LogCell = memo(function LogCell({ node, index, term, text, mark, config = null, committed, conflict, violation, tabStop, column }: Props) {
   // entryText quotes a raw value (and only a raw value): say what it is.
-  const what = text === 'no-op' ? 'leader no-op' : text.startsWith('"') ? `value ${text}` : `command ${text}`;
+  const what = config !== null ? `configuration entry, ${config}` : text === 'no-op' ? 'leader no-op' : text.startsWith('"') ? `value ${text}` : `command ${text}`;
   const status = committed ? 'committed' : 'not committed yet';
   return (
     <div
@@ -43,7 +46,8 @@ export const LogCell = memo(function LogCell({ node, index, term, text, mark, co
       data-text={text}
       data-committed={committed}
       data-violation={violation}
-      className={`cell ${committed ? 'committed' : 'uncommitted'}${conflict ? ' conflict' : ''}${violation ? ' violation' : ''}`}
+      data-kind={config !== null ? 'config' : undefined}
+      className={`cell ${committed ? 'committed' : 'uncommitted'}${config !== null ? ' config-cell' : ''}${conflict ? ' conflict' : ''}${violation ? ' violation' : ''}`}
       style={cssVars({ '--term': termColor(term), '--ink': committed ? termInk(term) : '#111' })}
       role="gridcell"
       aria-colindex={column}

@@ -23,6 +23,7 @@ import type { DrawnRole } from '../worker/viewModel.ts';
 import { LogCell } from './LogCell.tsx';
 import { entryText } from '../../engine/raft/entry.ts';
 import { entryMark } from './entryMark.ts';
+import { configWords } from '../membership/configWords.ts';
 import { conflictsAt } from './logModel.ts';
 import { logWords } from '../cluster/nodeWords.ts';
 import { SnapshotBlock } from './SnapshotBlock.tsx';
@@ -94,6 +95,7 @@ export const LogRow = memo(function LogRow({ id, role, log, commitIndex, leaderL
         term={e.term}
         text={entryText(e)}
         mark={entryMark(e)}
+        config={e.kind === 'config' ? configWords(e.config) : null}
         committed={i < commitIndex}
         conflict={conflictsAt(log, leaderLog, i + 1)}
         violation={violations.includes(i + 1)}

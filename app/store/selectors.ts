@@ -6,6 +6,8 @@ import type { ClientId, NodeId } from '../../engine/types.ts';
 import type { ClientView, NodeView } from '../worker/viewModel.ts';
 import type { Store } from './store.ts';
 import { violationMarks } from '../safety/violationMarks.ts';
+import { memberKindOf, membershipMatters, shownConfig, type ShownConfig } from '../membership/shownConfig.ts';
+import type { MemberKind } from '../../engine/raft/configs.ts';
 
 export const selectIds = (s: Store) => s.ids;
 export const selectTime = (s: Store) => s.time;
@@ -14,6 +16,7 @@ export const selectLeader = (s: Store) => s.leader;
 export const selectNodes = (s: Store) => s.nodes;
 export const selectLogs = (s: Store) => s.logs;
 export const selectMachines = (s: Store) => s.machines;
+export const selectConfigs = (s: Store) => s.configs;
 export const selectClientIds = (s: Store) => s.clientIds;
 export const selectClients = (s: Store) => s.clients;
 export const selectMessages = (s: Store) => s.messages;
@@ -98,3 +101,40 @@ export const selectSelectedNode = (s: Store): NodeId | null => (s.selection?.kin
 export const selectSelectedClient = (s: Store): ClientId | null => (s.selection?.kind === 'client' ? s.selection.id : null);
 /** The selected message's id, if a message is selected. */
 export const selectSelectedMessage = (s: Store): number | null => (s.selection?.kind === 'message' ? s.selection.id : null);
+
+/**
+ * A pure memo table, not state: the configuration drawn (shownConfig.ts) for a
+ * configs record (kept by reference while no configuration changed) and a
+ * leader, so the selector returns the same object until one of them changes.
+ */
+const shownMemo = new WeakMap<object, Map<string, ShownConfig | null>>();
+/** The configuration the page draws (§6): the leader's, or with none the newest. */
+export function selectShownConfig(s: Store): ShownConfig | null {
+  let byLeader = shownMemo.get(s.configs);
+  if (byLeader === undefined) {
+    byLeader = new Map();
+    shownMemo.set(s.configs, byLeader);
+  }
+  const key = `${s.leader ?? ''}|${s.ids.join(',')}`;
+  let shown = byLeader.get(key);
+  if (shown === undefined) {
+    shown = shownConfig(s.ids, s.leader, s.configs);
+    byLeader.set(key, shown);
+  }
+  return shown;
+}
+
+/** Whether the run has a membership story to draw (shownConfig.ts); a plain cluster is drawn as it always was. */
+export const selectMembershipMatters = (s: Store): boolean => membershipMatters(s.ids, s.configs);
+
+/** A pure memo table like nodeSelectors'. */
+const memberSelectors = new Map<NodeId, (s: Store) => MemberKind>();
+/** What the node is (§6): voter, learner or none, in the leader's configuration, or with no leader its own. */
+export function selectMemberKind(id: NodeId): (s: Store) => MemberKind {
+  let f = memberSelectors.get(id);
+  if (f === undefined) {
+    f = (s) => memberKindOf(id, s.leader, s.configs);
+    memberSelectors.set(id, f);
+  }
+  return f;
+}

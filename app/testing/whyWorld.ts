@@ -54,6 +54,8 @@ export function whyWorld(spec: WorldSpec): WhyWorld {
       progress: null,
       electionTimer: null,
       heartbeatTimer: null,
+      change: null,
+      transfer: null,
       ...spec.nodes?.[id],
     };
   }

@@ -8,15 +8,16 @@ import type { FromWorker } from '../worker/protocol.ts';
 import type { Snapshot } from '../worker/viewModel.ts';
 
 describe('the bundled tours', () => {
-  it('are eight, numbered in order, with a title and steps each', () => {
-    expect(TOURS.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  it('are nine, numbered in order, with a title and steps each', () => {
+    expect(TOURS.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     for (const t of TOURS) {
       expect(t.title, t.name).not.toBe(t.name);
       expect(t.steps.length, t.name).toBeGreaterThan(1);
     }
     expect(nextTour(TOURS[0], TOURS)).toBe(TOURS[1]);
     expect(nextTour(TOURS[6], TOURS)).toBe(TOURS[7]);
-    expect(nextTour(TOURS[7], TOURS)).toBeNull();
+    expect(nextTour(TOURS[7], TOURS)).toBe(TOURS[8]);
+    expect(nextTour(TOURS[8], TOURS)).toBeNull();
   });
 
   it('a file that is not a valid tour is left out rather than breaking the page', () => {

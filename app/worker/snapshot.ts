@@ -5,10 +5,11 @@ import type { ClientId, Message, NodeState } from '../../engine/types.ts';
 import type { Violation } from '../../engine/check/invariants.ts';
 import { lastIndex } from '../../engine/raft/log.ts';
 import { INVARIANTS, type InvariantName } from '../../engine/events.ts';
-import type { ClientView, MachineDelta, MessageView, NodeView, Snapshot, SnapshotDelta, TimelineView, ViolationView } from './viewModel.ts';
+import type { ClientView, ConfigDelta, MachineDelta, MessageView, NodeView, Snapshot, SnapshotDelta, TimelineView, ViolationView } from './viewModel.ts';
 import type { LogDeltas } from './logDeltas.ts';
 import type { MachineDeltas } from './machineDeltas.ts';
 import type { SnapshotDeltas } from './snapshotDeltas.ts';
+import type { ConfigDeltas } from './configDeltas.ts';
 import type { EventFeed } from './eventFeed.ts';
 import type { RoleHistory } from './roleHistory.ts';
 import type { ScriptDelta } from './recording.ts';
@@ -18,6 +19,7 @@ export interface Trackers {
   readonly logs: LogDeltas;
   readonly machines: MachineDeltas;
   readonly snapshots: SnapshotDeltas;
+  readonly configs: ConfigDeltas;
   readonly events: EventFeed;
   readonly history: RoleHistory;
 }
@@ -40,10 +42,12 @@ export function buildSnapshot({ cluster: s, trackers, full, eventsReset, script,
     trackers.logs.reset();
     trackers.machines.reset();
     trackers.snapshots.reset();
+    trackers.configs.reset();
   }
   const logs = [];
   const machines: MachineDelta[] = [];
   const snapshots: SnapshotDelta[] = [];
+  const configs: ConfigDelta[] = [];
   for (const id of s.ids) {
     const n = s.nodes[id];
     const d = trackers.logs.delta(id, n.persistent.log);
@@ -52,6 +56,8 @@ export function buildSnapshot({ cluster: s, trackers, full, eventsReset, script,
     if (m !== null) machines.push(m);
     const sn = trackers.snapshots.delta(id, n.persistent.snapshot);
     if (sn !== null) snapshots.push(sn);
+    const c = trackers.configs.delta(id, n.persistent, s.config, s.ids);
+    if (c !== null) configs.push(c);
   }
   return {
     reset: full,
@@ -64,6 +70,7 @@ export function buildSnapshot({ cluster: s, trackers, full, eventsReset, script,
     logs,
     machines,
     snapshots,
+    configs,
     clientIds: s.clientIds,
     clients: s.clientIds.map((c) => clientView(s, c)),
     messages: inOrder(s.inFlight).map(messageView),
@@ -116,6 +123,8 @@ function nodeView(s: ClusterState, n: NodeState): NodeView {
     progress: v?.role === 'leader' ? v.progress : null,
     electionTimer: t.election && { setAt: t.election.setAt, at: t.election.at },
     heartbeatTimer: t.heartbeat && { setAt: t.heartbeat.setAt, at: t.heartbeat.at },
+    change: v?.role === 'leader' && v.change !== null ? { asked: v.change.asked, target: v.change.target } : null,
+    transfer: v?.role === 'leader' && v.transfer !== null ? { target: v.transfer.target, sent: v.transfer.sent } : null,
   };
 }
 

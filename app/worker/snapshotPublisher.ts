@@ -1,7 +1,7 @@
 /**
  * The snapshot publisher: what the page must be sent, given what it was sent
  * before. Logs go as deltas (logDeltas.ts), the script as the lines that changed
- * (recording.ts), state machines when they changed (machineDeltas.ts), the events list as what is new, or whole when the view moved
+ * (recording.ts), state machines and configurations when they changed (machineDeltas.ts, configDeltas.ts), the events list as what is new, or whole when the view moved
  * to another moment; everything goes whole after a new cluster or another run.
  */
 import type { ClusterState } from '../../engine/sim/cluster.ts';
@@ -10,6 +10,7 @@ import { HistoryPublisher } from './historyView.ts';
 import { LogDeltas } from './logDeltas.ts';
 import { MachineDeltas } from './machineDeltas.ts';
 import { SnapshotDeltas } from './snapshotDeltas.ts';
+import { ConfigDeltas } from './configDeltas.ts';
 import type { FromWorker, SnapshotCause } from './protocol.ts';
 import { scriptDelta, type Recording } from './recording.ts';
 import type { RoleHistory } from './roleHistory.ts';
@@ -34,6 +35,7 @@ export class SnapshotPublisher {
   private readonly clientHistory = new HistoryPublisher();
   private readonly machines = new MachineDeltas();
   private readonly snapshots = new SnapshotDeltas();
+  private readonly configs = new ConfigDeltas();
   /** The next snapshot must carry everything (a new cluster, another run, a page that asked). */
   private fullPending = true;
   /** The next snapshot replaces the events list (the view moved). */
@@ -59,7 +61,7 @@ export class SnapshotPublisher {
     this.eventsPending = false;
     const snapshot = buildSnapshot({
       cluster: shown.cluster,
-      trackers: { logs: this.logs, machines: this.machines, snapshots: this.snapshots, events: shown.events, history: shown.roles },
+      trackers: { logs: this.logs, machines: this.machines, snapshots: this.snapshots, configs: this.configs, events: shown.events, history: shown.roles },
       full,
       eventsReset,
       script,

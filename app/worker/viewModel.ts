@@ -10,6 +10,7 @@ import type {
   Flight,
   KvOp,
   LogEntry,
+  Membership,
   NodeId,
   Outgoing,
   ProgressState,
@@ -61,6 +62,22 @@ export interface NodeView {
   readonly progress: Readonly<Record<NodeId, ProgressView>> | null;
   readonly electionTimer: TimerView | null;
   readonly heartbeatTimer: TimerView | null;
+  /** The membership change a leader is carrying out (§6), as asked (`change +n4,+n5`, `add n4`); null otherwise. */
+  readonly change: { readonly asked: string; readonly target: readonly NodeId[] } | null;
+  /** The leadership transfer a leader is carrying out (thesis §3.10): to whom, and whether TimeoutNow has gone; null otherwise. */
+  readonly transfer: { readonly target: NodeId; readonly sent: boolean } | null;
+}
+
+/**
+ * The configuration a node uses (§6), sent only when it changed (configDeltas.ts):
+ * the latest in its log, committed or not, else its snapshot's, else the
+ * cluster's initial one. `index` is the log entry (or snapshot) it came from;
+ * 0 for the initial configuration. Persistent: a crashed node keeps it.
+ */
+export interface ConfigDelta {
+  readonly node: NodeId;
+  readonly config: Membership;
+  readonly index: number;
 }
 
 /**
@@ -207,6 +224,8 @@ export interface Snapshot {
   readonly machines: readonly MachineDelta[];
   /** Snapshots that changed since the previous snapshot (all of them in a full one). */
   readonly snapshots: readonly SnapshotDelta[];
+  /** Configurations that changed since the previous snapshot (all of them in a full one); usually none. */
+  readonly configs: readonly ConfigDelta[];
   /** Clients `c1..` in number order; empty with no clients. */
   readonly clientIds: readonly ClientId[];
   readonly clients: readonly ClientView[];

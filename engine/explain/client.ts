@@ -2,6 +2,7 @@
 import { assertNever } from '../assertNever.ts';
 import { because, plural, quoted, type Explanation, type RecordOf } from './explanation.ts';
 import { opText } from '../raft/entry.ts';
+import { proposalHeld } from './transfer.ts';
 
 export function proposed(r: RecordOf<'proposed'>): Explanation {
   return because('leader-appends', `${r.node} appended client value ${quoted(r.value)} at index ${r.index}, term ${r.term}`, {
@@ -25,6 +26,9 @@ export function proposalRefused(r: RecordOf<'proposalRefused'>): Explanation {
         `${r.node} refused client request ${value}: it is not the leader${r.leader === null ? ' and knows of none' : ` (${r.leader} is)`}`,
         { next: r.leader === null ? 'The client must retry once a leader is elected' : `The client should send it to ${r.leader}` },
       );
+    case 'transferring':
+      // `leader` names the node the leadership is being handed to.
+      return proposalHeld(r.node, r.value, r.leader);
     default:
       return assertNever(why);
   }

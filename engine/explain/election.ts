@@ -58,6 +58,12 @@ export function becameFollower(r: RecordOf<'becameFollower'>): Explanation {
         `${r.node} stepped down at term ${r.term}: it heard from no majority within an election timeout, so it may be cut off from the cluster`,
         { next: 'It stops accepting client requests it could never commit', cite: 'CheckQuorum, thesis §6.2' },
       );
+    case 'removed':
+      return because(
+        'removed-leader',
+        `${r.node} stepped down at term ${r.term}: the configuration that leaves it out has committed, so it is no longer a voter. Until then it led the cluster without counting itself in the new majorities`,
+        { next: 'The remaining voters elect a leader among themselves' },
+      );
     default:
       return assertNever(why);
   }
@@ -99,14 +105,19 @@ export function voteRefused(r: RecordOf<'voteRefused'>): Explanation {
       });
     case 'has-leader':
       if (!r.preVote) {
-        // Only under reads=lease: a real vote request within the lease is ignored, term and all.
+        // Only with CheckQuorum or reads=lease (like etcd, which does it with CheckQuorum):
+        // a real vote request within the lease is ignored, term and all. The record does
+        // not say which of the two asked for it, so the words cover both.
         const why =
           w.leader === r.node
-            ? 'it is the leader and its lease holds'
+            ? 'it is the leader'
             : `it heard from leader ${w.leader} ${w.ago} ms ago, less than the minimum election timeout ${w.minElectionTimeout} ms`;
-        return because('lease-read', `${r.node} ignored ${r.candidate}'s request for votes for term ${r.term + 1} or later: ${why}, so it neither adopts the term nor votes. Leader leases depend on this`, {
-          cite: 'thesis §6.4, §4.2.3',
-        });
+        return because(
+          'disruptive-servers',
+          `${r.node} ignored ${r.candidate}'s request for votes for a term above its own ${r.term}: ${why}, so it neither adopts the term nor votes. ` +
+            'A server that no longer hears from the leader, such as one removed from the configuration, cannot disrupt a working cluster this way; leader leases rest on the same rule',
+          { cite: '§6, thesis §4.2.3, §6.4' },
+        );
       }
       return because(
         'prevote',
@@ -123,6 +134,8 @@ export function voteRefused(r: RecordOf<'voteRefused'>): Explanation {
           : `same last term ${w.mine.lastTerm}, but it ends at ${w.theirs.lastIndex} < ${w.mine.lastIndex}`;
       return because('up-to-date', `${r.node} ${refused} ${r.candidate}: ${r.candidate}'s log is less up-to-date (${compare})`);
     }
+    case 'not-voter':
+      return because('voters-only', `${r.node} did not vote for ${r.candidate}: it is not a voter of the configuration it uses`);
     case 'restarted':
       return because('lease-read', `${r.node} ignored ${r.candidate}'s request for votes: it restarted ${w.ago} ms ago, less than the minimum election timeout ${w.minElectionTimeout} ms, and may have helped confirm a leader's lease it no longer remembers; it votes again once that time is up`, {
         cite: 'thesis §6.4',
@@ -132,9 +145,20 @@ export function voteRefused(r: RecordOf<'voteRefused'>): Explanation {
   }
 }
 
-/** Under reads=lease, a node told to campaign held back: an election now could cut a live leader's lease short. */
+/**
+ * A node that did not campaign: one outside the voters of its configuration never
+ * does (§6); under reads=lease, one told to held back, as an election now could cut
+ * a live leader's lease short (thesis §6.4).
+ */
 export function campaignRefused(r: RecordOf<'campaignRefused'>): Explanation {
   const w = r.why;
+  if (w.kind === 'not-voter') {
+    return because(
+      'voters-only',
+      `${r.node} started no election: it is not a voter of the configuration it uses (a learner, or outside the configuration), so it could not win, and campaigning would only disrupt the cluster`,
+      { next: 'It stays a follower, and campaigns only once a configuration makes it a voter' },
+    );
+  }
   const reason =
     w.kind === 'has-leader'
       ? `it heard from leader ${w.leader} ${w.ago} ms ago, less than the minimum election timeout ${w.minElectionTimeout} ms`

@@ -12,6 +12,8 @@ import * as commit from './commit.ts';
 import * as client from './client.ts';
 import * as snapshot from './snapshot.ts';
 import * as faults from './faults.ts';
+import * as membership from './membership.ts';
+import * as transfer from './transfer.ts';
 
 export type { Explanation } from './explanation.ts';
 
@@ -99,6 +101,34 @@ export function explain(r: RecordBody): Explanation {
       return snapshot.snapshotIgnored(r);
     case 'snapshotAcknowledged':
       return snapshot.snapshotAcknowledged(r);
+    case 'changeStarted':
+      return membership.changeStarted(r);
+    case 'changeRefused':
+      return membership.changeRefused(r);
+    case 'changeWaiting':
+      return membership.changeWaiting(r);
+    case 'configAppended':
+      return membership.configAppended(r);
+    case 'configAdopted':
+      return membership.configAdopted(r);
+    case 'learnerCaughtUp':
+      return membership.learnerCaughtUp(r);
+    case 'changeDone':
+      return membership.changeDone(r);
+    case 'changeAborted':
+      return membership.changeAborted(r);
+    case 'transferStarted':
+      return transfer.transferStarted(r);
+    case 'transferRefused':
+      return transfer.transferRefused(r);
+    case 'timeoutNowSent':
+      return transfer.timeoutNowSent(r);
+    case 'timeoutNowReceived':
+      return transfer.timeoutNowReceived(r);
+    case 'transferAborted':
+      return transfer.transferAborted(r);
+    case 'requestHeld':
+      return transfer.requestHeld(r);
     case 'crashed':
       return faults.crashed(r);
     case 'restarted':

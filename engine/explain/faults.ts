@@ -44,6 +44,7 @@ const AFTER_LOSS: Readonly<Record<MessageType, string>> = {
   RequestVote: 'If the candidate gets too few votes, its timer fires and it tries again',
   RequestVoteResponse: 'If the candidate gets too few votes, its timer fires and it tries again',
   InstallSnapshot: 'The leader resends its snapshot once an election timeout passes without an answer',
+  TimeoutNow: 'The target never hears it should campaign: the leader gives the transfer up once an election timeout has passed, and takes requests again',
   InstallSnapshotResponse: 'The next heartbeat the follower accepts tells the leader instead; failing that, the leader resends its snapshot after an election timeout, and the follower ignores what it has already installed',
   ClientRequest: 'The client gets no answer: when its timeout fires it sends the request again',
   ClientReply: 'The client gets no answer: when its timeout fires it sends the request again, and the session table keeps it from being applied twice',

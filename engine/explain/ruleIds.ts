@@ -37,6 +37,16 @@ export const RULE_IDS = [
   'linearizability',
   'snapshot',
   'install-snapshot',
+  'latest-config',
+  'one-change-at-a-time',
+  'change-after-commit',
+  'learners',
+  'joint-consensus',
+  'single-server-change',
+  'voters-only',
+  'removed-leader',
+  'disruptive-servers',
+  'leadership-transfer',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

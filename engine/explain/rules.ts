@@ -220,6 +220,67 @@ export const RULES = {
     summary:
       "Raft guarantees that a term has at most one leader, a leader never overwrites its own log, logs that share an entry agree on everything before it, every leader holds every committed entry, and no two nodes apply different entries at one index. raftviz checks these after every event.",
   },
+  // ---- membership changes (§6, thesis chapter 4) and leadership transfer (thesis §3.10)
+  'latest-config': {
+    section: '§6',
+    title: 'The latest configuration rules',
+    summary:
+      "A server uses the latest configuration in its log from the moment it stores it, committed or not (with none in its log, its snapshot's). A leader uses a new configuration as soon as it appends it, a follower as soon as it receives it.",
+  },
+  'one-change-at-a-time': {
+    section: '§6',
+    title: 'One change at a time',
+    summary:
+      'A leader carries out one membership change at a time, and appends each configuration entry only once the one before it has committed. A change asked for meanwhile is refused.',
+  },
+  'change-after-commit': {
+    section: 'thesis §4.1',
+    title: 'Commit first, then change',
+    summary:
+      "A new leader appends no configuration entry until it has committed an entry of its own term. Without this wait, the bug Ongaro reported in 2015, single-server changes made by successive leaders can form majorities that share no server and lose a committed entry; a new leader's no-op keeps the wait short.",
+  },
+  learners: {
+    section: 'thesis §4.2.1',
+    title: 'New servers catch up first',
+    summary:
+      'A server to be added first joins as a learner: it receives entries but neither votes nor counts toward a majority. Once it holds everything the leader has committed it is promoted, so an empty new server never holds up commitment.',
+  },
+  'joint-consensus': {
+    section: '§6',
+    title: 'Joint consensus',
+    summary:
+      'To change several voters at once, the leader first appends the joint configuration C_old,new: while it is in force, every election and every commitment needs a majority of the old voters and a majority of the new. Once it has committed, the leader appends C_new, so C_old and C_new can never decide apart (Figure 11).',
+  },
+  'single-server-change': {
+    section: 'thesis §4.1',
+    title: 'One server at a time',
+    summary:
+      'Adding or removing a single voter needs no joint phase: any majority of the old configuration shares a server with any majority of the new, so the two can never decide apart. The leader appends the new configuration directly.',
+  },
+  'voters-only': {
+    section: '§6',
+    title: 'Only voters elect and commit',
+    summary:
+      'Only the voters of a configuration vote, campaign and count toward a majority. A learner, or a server outside the configuration, could not win an election, so it never starts one: its election timer stops.',
+  },
+  'removed-leader': {
+    section: '§6',
+    title: 'A removed leader steps down',
+    summary:
+      "A leader that is not in C_new manages the cluster until C_new has committed, replicating entries without counting itself in C_new's majorities. Then it steps down, and the remaining voters elect a leader among themselves.",
+  },
+  'disruptive-servers': {
+    section: '§6',
+    title: 'Removed servers must not disrupt',
+    summary:
+      'A removed server hears no more heartbeats and would start elections with ever higher terms. So a voter that heard from its leader within the minimum election timeout ignores a request for votes, neither adopting its term nor voting; raftviz, like etcd, applies this only with CheckQuorum (or leases).',
+  },
+  'leadership-transfer': {
+    section: 'thesis §3.10',
+    title: 'Leadership transfer',
+    summary:
+      "To hand its leadership over, a leader stops taking client requests, brings the target's log up to date, then sends it TimeoutNow. The target starts an election at once and, with a complete log, usually wins; if no election ends the transfer within an election timeout, the old leader takes requests again.",
+  },
 } as const satisfies Readonly<Record<RuleId, Rule>>;
 
 export type { RuleId } from './ruleIds.ts';

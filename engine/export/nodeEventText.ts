@@ -45,6 +45,8 @@ const LOCAL: Record<LocalCause, (node: string) => string> = {
   campaign: (n) => `${n} was told to campaign.`,
   propose: (n) => `${n} received a client request.`,
   snapshot: (n) => `${n} was told to snapshot.`,
+  change: (n) => `${n} was asked for a membership change.`,
+  transfer: (n) => `${n} was asked to hand its leadership over.`,
   crash: (n) => `${n} crashed.`,
   restart: (n) => `${n} restarted.`,
   'client-timer': (c) => `${c}'s request timed out.`,
@@ -55,7 +57,10 @@ const LOCAL: Record<LocalCause, (node: string) => string> = {
 function payload(m: Message): string {
   switch (m.type) {
     case 'RequestVote':
-      return `${m.preVote ? 'pre-vote for ' : ''}term ${m.term}, last log entry ${m.lastLogIndex === 0 ? 'none' : `${m.lastLogIndex} (term ${m.lastLogTerm})`}`;
+      return (
+        `${m.preVote ? 'pre-vote for ' : ''}term ${m.term}, last log entry ${m.lastLogIndex === 0 ? 'none' : `${m.lastLogIndex} (term ${m.lastLogTerm})`}` +
+        (m.transfer ? ', a leadership transfer' : '')
+      );
     case 'RequestVoteResponse':
       return `${m.preVote ? 'pre-vote for ' : ''}term ${m.term}, ${m.granted ? 'granted' : 'refused'}`;
     case 'AppendEntries':
@@ -74,6 +79,8 @@ function payload(m: Message): string {
       return `term ${m.term}, snapshot up to index ${m.lastIncludedIndex} (term ${m.lastIncludedTerm}), ${plural(Object.keys(m.data.machine.data).length, 'key', 'keys')}`;
     case 'InstallSnapshotResponse':
       return `term ${m.term}, matches up to ${m.matchIndex}`;
+    case 'TimeoutNow':
+      return `term ${m.term}, campaign now (leadership transfer)`;
   }
 }
 

@@ -68,7 +68,7 @@ export function requestChange(node: LeaderNode, request: ChangeRequest, asked: s
   if (target.length === 0) return refuse({ kind: 'no-voters' });
   const how: ChangeHow = request.how === 'single' ? 'single' : ctx.unsafe['direct-change'] ? 'direct' : 'joint';
   fx.records.push({ type: 'changeStarted', node: node.id, asked, how, target });
-  const change: PendingChange = { how, target, asked };
+  const change: PendingChange = { how, target, asked, since: ctx.now };
   let n = withChange(node, change);
   if (droppedLearners.length > 0) {
     const learners = config.learners.filter((id) => !droppedLearners.includes(id));
@@ -79,6 +79,14 @@ export function requestChange(node: LeaderNode, request: ChangeRequest, asked: s
   // The first configuration is appended by `advanceChange`, which runs after every step of a leader with a change.
   return n;
 }
+
+/**
+ * How many minimum election timeouts a leader waits for its learners to catch
+ * up before it gives the change up (thesis §4.2.1 counts rounds of replication;
+ * a fixed span is the same idea in time). The learners stay learners, and a
+ * `remove` takes them out.
+ */
+export const CATCH_UP_LIMIT = 10;
 
 /** Step 1: a leader starts changing the configuration only once it has committed an entry of its own term. */
 const mayStart = (node: LeaderNode, ctx: StepContext): boolean => ctx.unsafe['change-before-noop'] || committedOwnTerm(node);
@@ -115,7 +123,10 @@ export function advanceChange(node: LeaderNode, ctx: StepContext, fx: Effects): 
   // Wait for the configuration in use to commit: only then is the next one safe.
   if (logged !== null && logged.index > v.commitIndex) return node;
   const config = configOf(node, ctx);
+  // While it hands its leadership over, a leader appends nothing new (thesis §3.10), configurations included.
+  const transferring = v.transfer !== null;
   if (config.outgoing.length > 0) {
+    if (transferring) return node;
     // C_old,new has committed: on to C_new (§6). A new leader does this too.
     return appendConfig(node, membership(config.voters, [], config.learners), 'leave', ctx, fx);
   }
@@ -125,15 +136,22 @@ export function advanceChange(node: LeaderNode, ctx: StepContext, fx: Effects): 
     return afterChange(withChange(node, null), config, fx);
   }
   if (change === null) return afterChange(node, config, fx);
-  if (!mayStart(node, ctx)) return node;
+  if (transferring || !mayStart(node, ctx)) return node;
   const joining = change.target.filter((id) => !config.voters.includes(id));
   const newcomers = joining.filter((id) => !config.learners.includes(id));
   if (newcomers.length > 0) {
     // Step 2: new servers catch up as learners before they can vote (thesis §4.2.1).
-    return appendConfig(node, membership(config.voters, [], [...config.learners, ...newcomers]), 'learners', ctx, fx);
+    const n = withChange(node, { how: change.how, target: change.target, asked: change.asked, since: ctx.now });
+    return appendConfig(n, membership(config.voters, [], [...config.learners, ...newcomers]), 'learners', ctx, fx);
   }
-  // Step 3 waits until every joining learner holds what the leader has committed.
-  for (const id of joining) if ((v.progress[id]?.match ?? 0) < v.commitIndex) return node;
+  // Step 3 waits until every joining learner holds what the leader has committed,
+  // but not for ever: a learner that is down or too slow makes the leader give up.
+  const behind = joining.filter((id) => (v.progress[id]?.match ?? 0) < v.commitIndex);
+  if (behind.length > 0) {
+    if (ctx.now - change.since < CATCH_UP_LIMIT * ctx.minElectionTimeout) return node;
+    fx.records.push({ type: 'changeAborted', node: node.id, asked: change.asked, why: 'learners-behind', behind });
+    return withChange(node, null);
+  }
   for (const id of joining) fx.records.push({ type: 'learnerCaughtUp', node: node.id, learner: id, match: v.progress[id].match, commitIndex: v.commitIndex });
   const learners = config.learners.filter((id) => !change.target.includes(id));
   if (change.how === 'joint') return appendConfig(node, membership(change.target, config.voters, learners), 'joint', ctx, fx);

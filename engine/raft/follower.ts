@@ -2,7 +2,7 @@
  * The follower's step (Figure 2, Followers) and the receiving side of
  * AppendEntries (Figure 2, AppendEntries RPC, rules 2-5).
  */
-import type { AppendEntries, FollowerNode, NodeId, PersistentState, UpNode } from '../types.ts';
+import type { AppendEntries, FollowerNode, LogEntry, LoggedConfig, NodeId, PersistentState, StoredLog, UpNode } from '../types.ts';
 import type { AppendRefusal } from '../events.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
@@ -13,8 +13,7 @@ import { becomeCandidate } from './transitions.ts';
 import { assertNever } from '../assertNever.ts';
 import { turnAway } from './clients.ts';
 import { onInstallSnapshot } from './snapshot.ts';
-import { configAfterChange, configOf } from './membership.ts';
-import { votesIn } from './configs.ts';
+import { configAfterChange, mayCampaign } from './membership.ts';
 import { refuseChange } from './changes.ts';
 import { onTimeoutNow, refuseTransfer } from './transfer.ts';
 
@@ -44,7 +43,7 @@ export function stepFollower(node: FollowerNode, input: RoleInput, ctx: StepCont
       }
     }
     case 'electionTimeout': {
-      if (!votesIn(configOf(node, ctx), node.id)) {
+      if (!mayCampaign(node, ctx)) {
         // A learner, or a server outside the configuration, cannot win an election
         // and must not disrupt one (§6): its timer stops until a leader's word starts it again.
         fx.records.push({ type: 'campaignRefused', node: node.id, term: node.persistent.currentTerm, why: { kind: 'not-voter' } });
@@ -159,9 +158,20 @@ export function onAppendEntries(node: FollowerNode, request: AppendEntries, ctx:
           votedFor: p.votedFor,
           log: outcome.log,
           snapshot: p.snapshot,
-          config: configAfterChange(p, outcome.log, outcome.truncatedFrom > 0 ? outcome.truncatedFrom : lastIndex(log) + 1),
+          config: followConfig(p, outcome.log, outcome.truncatedFrom, lastIndex(log), m.entries),
         };
   return following(node, persistent, commitIndex, m.from, ctx.now);
+}
+
+/**
+ * The configuration after an append (§6: the latest in the log, committed or
+ * not). Almost every append carries no configuration and truncates nothing the
+ * configuration came from: then it stays, without a look at the log.
+ */
+function followConfig(p: PersistentState, log: StoredLog, truncatedFrom: number, oldLast: number, entries: readonly LogEntry[]): LoggedConfig | null {
+  const cut = truncatedFrom > 0 && p.config !== null && p.config.index >= truncatedFrom;
+  if (!cut && !entries.some((e) => e.kind === 'config')) return p.config;
+  return configAfterChange(p, log, truncatedFrom > 0 ? truncatedFrom : oldLast + 1);
 }
 
 /**

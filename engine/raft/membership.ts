@@ -10,6 +10,7 @@
 import type { LogEntry, LoggedConfig, Membership, PersistentState, StoredLog, UpNode } from '../types.ts';
 import type { NodeContext } from './context.ts';
 import { entryAt, lastIndex } from './log.ts';
+import { votesIn } from './configs.ts';
 
 /** The configuration `node` uses now. */
 export const configOf = (node: { readonly persistent: PersistentState }, ctx: Pick<NodeContext, 'bootstrap'>): Membership => node.persistent.config?.config ?? ctx.bootstrap;
@@ -63,6 +64,22 @@ export function lastConfigEntry(entries: readonly LogEntry[], prev: number): Log
     if (e.kind === 'config') return { config: e.config, index: prev + i + 1 };
   }
   return null;
+}
+
+/**
+ * Whether `node` may start an election. A voter of its configuration may. So
+ * may a server its latest configuration leaves out while that configuration is
+ * not yet committed, if it voted in the one before (thesis §4.2.2: it "should
+ * still start new elections", since it may be needed until C_new commits; a
+ * leader that removed itself may be the only server holding C_new). Nobody
+ * else: learners and servers outside the configuration cannot win.
+ */
+export function mayCampaign(node: UpNode, ctx: Pick<NodeContext, 'bootstrap'>): boolean {
+  const config = configOf(node, ctx);
+  if (votesIn(config, node.id)) return true;
+  const logged = node.persistent.config;
+  if (logged === null || logged.index <= node.volatile.commitIndex) return false;
+  return votesIn(configAt(node.persistent, logged.index - 1, ctx.bootstrap), node.id);
 }
 
 /** Whether the configuration `node` uses came from an entry not yet committed (a change is under way). */

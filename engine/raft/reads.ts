@@ -58,6 +58,7 @@ export const committedOwnTerm = (node: LeaderNode): boolean =>
 
 /** True while the leader's lease holds: a majority acknowledged a round sent less than the lease ago. */
 export function leaseHolds(node: LeaderNode, ctx: StepContext): boolean {
+  if (node.volatile.leaseRevoked) return false;
   const since = quorumAcked(node, ctx);
   return since >= 0 && ctx.now - since < leaseDuration(ctx);
 }

@@ -30,7 +30,7 @@ export const leaderNode = (
   return {
     id: node.id,
     persistent,
-    volatile: { role: 'leader', commitIndex, leader: node.id, machine: v.machine, progress, reads: v.reads, change: v.change, transfer: v.transfer },
+    volatile: { role: 'leader', commitIndex, leader: node.id, machine: v.machine, progress, reads: v.reads, change: v.change, transfer: v.transfer, leaseRevoked: v.leaseRevoked },
   };
 };
 

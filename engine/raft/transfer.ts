@@ -21,10 +21,10 @@ import { votesIn } from './configs.ts';
 import { lastIndex } from './log.ts';
 import { startElection } from './transitions.ts';
 
-const withTransfer = (node: LeaderNode, transfer: PendingTransfer | null): LeaderNode => ({
+const withTransfer = (node: LeaderNode, transfer: PendingTransfer | null, leaseRevoked = node.volatile.leaseRevoked): LeaderNode => ({
   id: node.id,
   persistent: node.persistent,
-  volatile: { ...node.volatile, transfer },
+  volatile: { ...node.volatile, transfer, leaseRevoked },
 });
 
 /** A transfer given to a node that does not lead: only a leader can hand leadership over. */
@@ -58,7 +58,7 @@ export function advanceTransfer(node: LeaderNode, ctx: StepContext, fx: Effects)
   const t = node.volatile.transfer;
   if (t === null) return node;
   if (ctx.now - t.since >= ctx.minElectionTimeout) {
-    fx.records.push({ type: 'transferAborted', node: node.id, target: t.target, after: ctx.now - t.since });
+    fx.records.push({ type: 'transferAborted', node: node.id, target: t.target, after: ctx.now - t.since, why: 'timeout' });
     return withTransfer(node, null);
   }
   if (t.sent) return node;
@@ -66,7 +66,8 @@ export function advanceTransfer(node: LeaderNode, ctx: StepContext, fx: Effects)
   if (match < lastIndex(node.persistent.log)) return node;
   fx.records.push({ type: 'timeoutNowSent', node: node.id, target: t.target, match });
   fx.outbox.push({ type: 'TimeoutNow', from: node.id, to: t.target, term: node.persistent.currentTerm });
-  return withTransfer(node, { target: t.target, since: t.since, sent: true });
+  // Voters grant the target even within this leader's lease: the lease no longer proves anything this term.
+  return withTransfer(node, { target: t.target, since: t.since, sent: true }, true);
 }
 
 /** A follower told by its leader to campaign now (3): it starts an election at once, skipping PreVote, if it is a voter. */

@@ -9,7 +9,7 @@ import type { StepContext } from './context.ts';
 import { appended, lastIndex, lastTerm } from './log.ts';
 import { voteResult, type JointConfig } from './quorum.ts';
 import { configOf } from './membership.ts';
-import { serversOf, votersOf } from './configs.ts';
+import { serversOf, votersOf, votesIn } from './configs.ts';
 import { initialProgress } from './progress.ts';
 import { noopEntry } from './entry.ts';
 import { broadcastAppend, maybeCommit } from './replication.ts';
@@ -45,8 +45,14 @@ export function becomeFollower(
     fx.election = 'reset';
     fx.heartbeat = 'stop';
   }
-  // Reads held for ReadIndex cannot be answered by a follower: their clients will time out and retry.
-  if (v.role === 'leader' && v.reads.length > 0) fx.records.push({ type: 'readsDropped', node: node.id, count: v.reads.length });
+  if (v.role === 'leader') {
+    // Reads held for ReadIndex cannot be answered by a follower: their clients will time out and retry.
+    if (v.reads.length > 0) fx.records.push({ type: 'readsDropped', node: node.id, count: v.reads.length });
+    // A change or transfer under way dies with the leadership that carried it; say so.
+    if (v.change !== null) fx.records.push({ type: 'changeAborted', node: node.id, asked: v.change.asked, why: 'stepped-down', behind: [] });
+    const t = v.transfer;
+    if (t !== null && cause !== t.target) fx.records.push({ type: 'transferAborted', node: node.id, target: t.target, after: -1, why: 'stepped-down' });
+  }
   return {
     ...node,
     persistent: newTerm ? { ...p, currentTerm: term, votedFor: null } : p,
@@ -65,7 +71,11 @@ export function becomeFollower(
  * cut off from the cluster cannot inflate its term while it is away.
  */
 export function becomeCandidate(node: UpNode, ctx: StepContext, fx: Effects): UpNode {
-  if (!ctx.options.prevote || winsAlone(node.id, configOf(node, ctx))) return startElection(node, ctx, fx, false);
+  // A server its own latest configuration leaves out (membership.ts, mayCampaign) always
+  // asks first: it may be needed to finish a change, but must not raise terms for nothing.
+  const config = configOf(node, ctx);
+  const preVote = ctx.options.prevote || !votesIn(config, node.id);
+  if (!preVote || winsAlone(node.id, config)) return startElection(node, ctx, fx, false);
   const v = node.volatile;
   const term = node.persistent.currentTerm + 1;
   const candidate: CandidateState = { role: 'candidate', pre: true, commitIndex: v.commitIndex, leader: null, machine: v.machine, votes: { [node.id]: true } };
@@ -122,7 +132,7 @@ export function becomeLeader(node: CandidateNode, ctx: StepContext, fx: Effects)
   const progress: Record<string, Progress> = {};
   // Every other server of its configuration, learners included: whom it replicates to (§6).
   for (const peer of serversOf(configOf(node, ctx))) if (peer !== node.id) progress[peer] = initialProgress(next);
-  const leader: LeaderState = { role: 'leader', commitIndex: v.commitIndex, leader: node.id, machine: v.machine, progress, reads: [], change: null, transfer: null };
+  const leader: LeaderState = { role: 'leader', commitIndex: v.commitIndex, leader: node.id, machine: v.machine, progress, reads: [], change: null, transfer: null, leaseRevoked: false };
   fx.records.push({ type: 'becameLeader', node: node.id, term, votes });
   // With CheckQuorum the leader keeps an election timer: when it fires, the leader
   // checks it heard from a majority since the last time (see `checkQuorum`).

@@ -30,9 +30,16 @@ export type Expectation =
   /**
    * The configuration the node uses (§6): its voters, and while joint the
    * outgoing voters too (`expect config n1 n1,n2,n3 -> n3,n4,n5`: old, then new;
-   * `outgoing` is empty outside a change). Learners are not compared.
+   * `outgoing` is empty outside a change). `learners` are compared only when
+   * given (`... learners n4`); null leaves them out of the check.
    */
-  | { readonly what: 'config'; readonly node: NodeId; readonly voters: readonly NodeId[]; readonly outgoing: readonly NodeId[] };
+  | {
+      readonly what: 'config';
+      readonly node: NodeId;
+      readonly voters: readonly NodeId[];
+      readonly outgoing: readonly NodeId[];
+      readonly learners: readonly NodeId[] | null;
+    };
 
 export type CommandBody =
   | { readonly kind: 'cluster'; readonly config: ClusterConfig }

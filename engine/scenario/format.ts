@@ -71,7 +71,7 @@ function formatExpectation(e: Expectation): string {
     case 'snapshot':
       return `snapshot ${e.node} ${e.at === null ? 'none' : `${e.at.index} ${e.at.term}`}`;
     case 'config':
-      return `config ${e.node} ${e.outgoing.length > 0 ? `${e.outgoing.join(',')} -> ` : ''}${e.voters.join(',')}`;
+      return `config ${e.node} ${e.outgoing.length > 0 ? `${e.outgoing.join(',')} -> ` : ''}${e.voters.join(',')}${e.learners === null ? '' : ` learners ${e.learners.join(',')}`}`;
     default:
       return assertNever(e);
   }

@@ -695,12 +695,21 @@ function parseExpectation(args: Args, node: (t: Token) => NodeId): Expectation {
     case 'config': {
       const n = node(args.next('a node'));
       const first = nodeList(args.next('its voters, such as n1,n2,n3 (or old -> new while joint)'), node);
-      const arrow = args.optional();
-      if (arrow === null) return { what: 'config', node: n, voters: first, outgoing: [] };
-      if (arrow.text !== '->') throw new Problem(arrow.col, `expected -> between the old and the new voters, got ${shown(arrow.text)}`);
-      const second = nodeList(args.next('the new voters after ->'), node);
+      let voters = first;
+      let outgoing: NodeId[] = [];
+      let t = args.optional();
+      if (t !== null && t.text === '->') {
+        outgoing = first;
+        voters = nodeList(args.next('the new voters after ->'), node);
+        t = args.optional();
+      }
+      let learners: NodeId[] | null = null;
+      if (t !== null) {
+        if (t.text !== 'learners') throw new Problem(t.col, `expected -> (then the new voters) or learners (then the learners), got ${shown(t.text)}`);
+        learners = nodeList(args.next('the learners, such as n4,n5'), node);
+      }
       args.end();
-      return { what: 'config', node: n, voters: second, outgoing: first };
+      return { what: 'config', node: n, voters, outgoing, learners };
     }
     case 'applied':
     case 'term':

@@ -1,8 +1,11 @@
 /** The final state of a run as the runner's `--json` document and as a readable table. */
 import { type ClusterState, currentLeader } from '../sim/cluster.ts';
 import * as flights from '../sim/flightQueue.ts';
-import type { ClientId, KvOp, LogEntry, Message, MessageType, NodeId, Role, Session } from '../types.ts';
+import type { ClientId, KvOp, LogEntry, Membership, Message, MessageType, NodeId, Role, Session } from '../types.ts';
 import { logEntries } from '../raft/log.ts';
+import { configOf } from '../raft/membership.ts';
+import { configText, memberKind, sameConfig } from '../raft/configs.ts';
+import { initialConfig } from '../sim/simulator.ts';
 import type { Outstanding } from '../client/client.ts';
 import type { HistoryOp } from '../linearize/history.ts';
 import { historyOf, linearizability } from './run.ts';
@@ -31,6 +34,11 @@ export interface NodeReport {
   readonly sessions: Readonly<Record<ClientId, Session>>;
   /** What leaders spent probing this node's log (§5.3), over the whole run. */
   readonly probes: { readonly rejections: number; readonly roundTrips: number };
+  /**
+   * The configuration this node uses (§6): the latest in its log, committed or not,
+   * else its snapshot's, else the cluster's initial one. Persistent, so kept while down.
+   */
+  readonly config: Membership;
 }
 
 export interface ClientReport {
@@ -104,7 +112,14 @@ export function historyReport(s: ClusterState): HistoryReport {
   return { history, linearizable: r.verdict === 'ok' ? true : 'unknown' };
 }
 
+/** The configuration each node of `s` uses (§6), by id. */
+function configsOf(s: ClusterState): Readonly<Record<NodeId, Membership>> {
+  const bootstrap = initialConfig(s.config, s.ids);
+  return Object.fromEntries(s.ids.map((id) => [id, configOf(s.nodes[id], { bootstrap })]));
+}
+
 export function report(s: ClusterState, wallMs: number): RunReport {
+  const configs = configsOf(s);
   return {
     time: s.time,
     leader: currentLeader(s),
@@ -125,6 +140,7 @@ export function report(s: ClusterState, wallMs: number): RunReport {
         applied: machine?.lastApplied ?? 0,
         sessions: machine?.sessions ?? {},
         probes: s.stats.probes[id] ?? { rejections: 0, roundTrips: 0 },
+        config: { voters: configs[id].voters, outgoing: configs[id].outgoing, learners: configs[id].learners },
       };
     }),
     clients: s.clientIds.map((id) => {
@@ -138,8 +154,36 @@ export function report(s: ClusterState, wallMs: number): RunReport {
   };
 }
 
+/** A node's role as the table shows it: a learner or a server outside its own configuration is marked (§6). */
+function roleCell(s: ClusterState, id: NodeId, config: Membership): string {
+  const role = s.nodes[id].volatile?.role ?? 'down';
+  const kind = memberKind(config, id);
+  return kind === 'voter' ? role : `${role} (${kind === 'learner' ? 'learner' : 'not a member'})`;
+}
+
+/**
+ * The configurations in use, in words, when they are not simply every node as
+ * voters: `configuration: n1,n2,n3 learners n4`, or, while nodes disagree, each
+ * with the nodes that use it. Null for the plain case, which most runs are.
+ */
+function configLine(s: ClusterState, configs: Readonly<Record<NodeId, Membership>>): string | null {
+  const groups: { config: Membership; ids: NodeId[] }[] = [];
+  for (const id of s.ids) {
+    const g = groups.find((x) => sameConfig(x.config, configs[id]));
+    if (g === undefined) groups.push({ config: configs[id], ids: [id] });
+    else g.ids.push(id);
+  }
+  if (groups.length === 1) {
+    const c = groups[0].config;
+    const everyone = c.outgoing.length === 0 && c.learners.length === 0 && c.voters.length === s.ids.length;
+    return everyone ? null : `configuration: ${configText(c)}`;
+  }
+  return `configurations: ${groups.map((g) => `${configText(g.config)} (at ${g.ids.join(',')})`).join('; ')}`;
+}
+
 /** A fixed-width table of the nodes, with each log as its terms (committed | uncommitted). */
 export function formatTable(s: ClusterState): string {
+  const configs = configsOf(s);
   const rows = [['node', 'role', 'term', 'vote', 'commit', 'log (terms; | marks the commit point; [snapshot index/term])']];
   for (const id of s.ids) {
     const n = s.nodes[id];
@@ -148,7 +192,7 @@ export function formatTable(s: ClusterState): string {
     const terms = logEntries(n.persistent.log).map((e) => String(e.term));
     const snap = n.persistent.snapshot === null ? '' : `[${n.persistent.snapshot.index}/${n.persistent.snapshot.term}]${terms.length > 0 ? ' ' : ''}`;
     const log = snap + (commit > 0 && commit < terms.length ? `${terms.slice(0, commit).join(' ')} | ${terms.slice(commit).join(' ')}` : terms.join(' '));
-    rows.push([id, n.volatile?.role ?? 'down', String(n.persistent.currentTerm), n.persistent.votedFor ?? '-', String(commit + start), log || '(empty)']);
+    rows.push([id, roleCell(s, id, configs[id]), String(n.persistent.currentTerm), n.persistent.votedFor ?? '-', String(commit + start), log || '(empty)']);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const lines = rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  '));
@@ -157,6 +201,8 @@ export function formatTable(s: ClusterState): string {
   lines.push('');
   lines.push(`time ${s.time}ms, ${s.event} events, leader ${leader ?? 'none'}, ${s.inFlight.length} messages in flight` +
     (cuts.length > 0 ? `, cut links: ${cuts.sort().join(' ')}` : ''));
+  const config = configLine(s, configs);
+  if (config !== null) lines.push(config);
   lines.push(s.violations.length === 0 ? 'invariants: all hold' : `invariants: ${s.violations.length} violated`);
   for (const v of s.violations) lines.push(`  #${v.event} ${v.invariant}: ${v.detail}`);
   return lines.join('\n');

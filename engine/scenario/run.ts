@@ -204,8 +204,9 @@ export function evaluate(s: ClusterState, e: Expectation): { expected: string; a
     }
     case 'config': {
       const c = configOf(s.nodes[e.node], { bootstrap: sim.initialConfig(s.config, s.ids) });
-      const show = (voters: readonly string[], outgoing: readonly string[]): string => (outgoing.length > 0 ? `${outgoing.join(',')} -> ${voters.join(',')}` : voters.join(','));
-      return { expected: show(e.voters, e.outgoing), actual: show(c.voters, c.outgoing) };
+      const show = (voters: readonly string[], outgoing: readonly string[], learners: readonly string[] | null): string =>
+        (outgoing.length > 0 ? `${outgoing.join(',')} -> ${voters.join(',')}` : voters.join(',')) + (learners === null || learners.length === 0 ? '' : ` learners ${learners.join(',')}`);
+      return { expected: show(e.voters, e.outgoing, e.learners), actual: show(c.voters, c.outgoing, e.learners === null ? null : c.learners) };
     }
     case 'safe': {
       const v = s.violations;

@@ -75,6 +75,7 @@ describe('npm run scenario', { timeout: 30_000 }, () => {
       logStart: 0, snapshot: null,
       kv: {}, applied: 11, sessions: {},
       probes: { rejections: 0, roundTrips: 0 },
+      config: { voters: ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7'], outgoing: [], learners: [] },
     });
     // Per-follower probe counters: n3 (Figure 7's b) needed one rejection and one success.
     expect(doc.nodes[2].probes).toEqual({ rejections: 1, roundTrips: 2 });

@@ -12,7 +12,7 @@ function mk(id: string, term: number, log: LogEntry[], v: Partial<VolatileState>
   const base = createNode(id, { currentTerm: term, votedFor: null, log: logOf(log), snapshot: null, config: null });
   const role = v.role ?? 'follower';
   const volatile = role === 'leader'
-    ? { role: 'leader' as const, commitIndex: v.commitIndex ?? 0, leader: id, machine: emptyMachine(), progress: {}, reads: [], change: null, transfer: null }
+    ? { role: 'leader' as const, commitIndex: v.commitIndex ?? 0, leader: id, machine: emptyMachine(), progress: {}, reads: [], change: null, transfer: null, leaseRevoked: false }
     : { role: 'follower' as const, commitIndex: v.commitIndex ?? 0, leader: null, leaderHeardAt: null, restartedAt: null, machine: emptyMachine() };
   return { ...base, volatile };
 }

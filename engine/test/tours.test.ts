@@ -18,8 +18,8 @@ import { readTour, scriptThrough, type TourStep } from '../scenario/tour.ts';
 const root = join(import.meta.dirname, '..', '..');
 const dir = join(root, 'public', 'tours');
 
-/** The product's eight tours, in the order the page offers them. */
-const TOURS = ['01-election.txt', '02-replication.txt', '03-figure7.txt', '04-figure8.txt', '05-partitions.txt', '06-crashes.txt', '07-clients.txt', '08-compaction.txt'];
+/** The product's nine tours, in the order the page offers them. */
+const TOURS = ['01-election.txt', '02-replication.txt', '03-figure7.txt', '04-figure8.txt', '05-partitions.txt', '06-crashes.txt', '07-clients.txt', '08-compaction.txt', '09-membership.txt'];
 
 /** The most simulated time one step may cover: 15 s of wall time at the page's default speed (0.1 simulated ms per ms). */
 const MAX_STEP_MS = 1500;
@@ -97,7 +97,7 @@ function checkTour(text: string): TourCheck {
 }
 
 describe('guided tours', () => {
-  it('public/tours holds exactly the eight tours, numbered in order', () => {
+  it('public/tours holds exactly the nine tours, numbered in order', () => {
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.txt'))
       .sort();
