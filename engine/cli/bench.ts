@@ -3,7 +3,8 @@
  * `--table`). Speed targets live here, not in timed tests, because shared
  * machines are noisy; figures are medians over repeated runs.
  *
- * Sections: the engine (engineBench.ts), the recording and seeking in it, how
+ * Sections: the engine (engineBench.ts), membership changes under its workload
+ * (membershipBench.ts), the recording and seeking in it, how
  * both grow with the run's length, a long recorded session with its
  * checkpoints thinned and not (longRunBench.ts), the engine with clients and
  * the linearizability check of their history (clientsBench.ts), the fuzzer
@@ -20,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { benchEngine, benchGrowth, benchRecording } from './bench/engineBench.ts';
 import { benchFuzz } from './bench/fuzzBench.ts';
+import { benchMembership } from './bench/membershipBench.ts';
 import { benchClients } from './bench/clientsBench.ts';
 import { benchCompaction } from './bench/compactionBench.ts';
 import { benchLinearize } from './bench/linearizeBench.ts';
@@ -41,6 +43,8 @@ const progress = (what: string): void => void process.stderr.write(`bench: ${wha
 
 progress('engine');
 const engine = benchEngine(runs);
+progress('membership changes (3 → 5 → 3 servers under the engine workload)');
+const membershipChanges = benchMembership(Math.max(5, Math.round(runs / 2)));
 progress('recording');
 const recording = benchRecording(256, 200);
 progress(`growth (${growth.join(', ')} s)`);
@@ -67,6 +71,7 @@ const load = benchLoad('dist');
 const report = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
   engine,
+  membership: membershipChanges,
   recording,
   growth: growthReport,
   longRun,

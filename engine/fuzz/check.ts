@@ -34,6 +34,32 @@
  * that has a linearization can lose it only through later operations, and at the
  * end every operation has had its chance to be answered.
  *
+ * Membership (§6). Only the servers of the leader's configuration are expected
+ * to catch up: its voters (both halves, while joint) and its learners, which it
+ * replicates to. A server outside it (one `members=` left out and nobody added,
+ * or one a change removed) gets no entries from that leader, so it is not
+ * waited for, whatever its own log says; a removed server that never learnt of
+ * its removal still believes itself a voter, which is why the leader's
+ * configuration, not each node's own, decides. Every other node is held to the
+ * full condition. A change itself is not awaited: one left half done (its
+ * leader deposed, its learners still catching up) is no liveness failure as
+ * long as the configuration in force commits, which is what the check asks.
+ *
+ * A removed server that never learnt of its removal times out again and again
+ * and campaigns with ever higher terms; each RequestVote deposes the leader
+ * (§6, "removed servers can disrupt the cluster"). Raft's answer is the
+ * disruption rule: a server that heard from a leader within the minimum
+ * election timeout ignores it, which raftviz applies with CheckQuorum or
+ * leases (raft/node.ts). Without that rule the disruption is Raft's own
+ * behaviour, not a fault of the engine, and it can starve the commit check
+ * (in one of the first schedules with changes, `noop=off`, a server left in
+ * C_old,new deposed the re-elected leader 30 times in 10 s, each time before
+ * it could commit an entry of its term). So in that case, while it waits for
+ * the commits, the tail shuts down the servers outside the leader's
+ * configuration, as an operator retires removed servers (thesis §4.2.3), and
+ * starts again any that a change still under way takes back in; with the rule
+ * on they stay up, and the check holds the rule to its promise.
+ *
  * A leader can only commit earlier terms' entries by committing one of its own
  * (§5.4.2). With the no-op on it always has one; with `noop=off` the tail sends a
  * client request to a leader that holds nothing of its term, as a client retrying
@@ -44,9 +70,11 @@ import type { EventRecord, InvariantName } from '../events.ts';
 import type { Command, CommandBody } from '../scenario/ast.ts';
 import { applyCommand, newSession, type Session } from '../scenario/run.ts';
 import { type ClusterState, currentLeader } from '../sim/cluster.ts';
-import type { Emit } from '../sim/simulator.ts';
+import { type Emit, initialConfig } from '../sim/simulator.ts';
+import { configOf } from '../raft/membership.ts';
+import { memberOf } from '../raft/configs.ts';
 import { entryAt, lastIndex, lastTerm, sameEntry } from '../raft/log.ts';
-import type { ClusterConfig, LogEntry } from '../types.ts';
+import type { ClusterConfig, LogEntry, NodeId } from '../types.ts';
 import { located } from './schedule.ts';
 import { noopEntry } from '../raft/entry.ts';
 import { historyOf, linearizability } from '../scenario/run.ts';
@@ -229,7 +257,9 @@ export class CaseRun {
     // reaches the followers' commitIndex one heartbeat later, so a target that
     // moved with them could stay one step ahead for ever.
     const need = this.acknowledged.length;
-    while (!this.allCommitted(need)) {
+    for (;;) {
+      if (!this.retireOutsiders()) return;
+      if (this.allCommitted(need)) break;
       if (waited >= commitBound) {
         this.failure = { kind: 'liveness', condition: 'not-committed', detail: this.missing(need, waited, commitBound, repairMs) };
         return;
@@ -251,6 +281,34 @@ export class CaseRun {
     }
   }
 
+  /** The servers the tail has shut down for being outside the leader's configuration. */
+  private readonly retired = new Set<NodeId>();
+
+  /**
+   * Without the disruption rule, shut down the servers outside the leader's
+   * configuration, and start again any of them that a change still under way
+   * has since taken back in (as a learner first: a change waiting for a
+   * learner that is down would wait for ever). See the top of this file.
+   * Returns false once the case has failed.
+   */
+  private retireOutsiders(): boolean {
+    const s = this.cluster;
+    if (s.config.raft.checkquorum || s.config.raft.reads === 'lease') return true;
+    const keep = this.expected();
+    if (keep === null) return true;
+    for (const id of s.ids) {
+      const inside = keep.includes(id);
+      if (inside && this.retired.has(id)) {
+        this.retired.delete(id);
+        if (!this.tailCommand({ kind: 'restart', node: id })) return false;
+      } else if (!inside && s.nodes[id].volatile !== null) {
+        this.retired.add(id);
+        if (!this.tailCommand({ kind: 'crash', node: id })) return false;
+      }
+    }
+    return true;
+  }
+
   /** The linearizability check, once the liveness phase has passed; see the top of this file. */
   checkHistory(): void {
     if (this.failure !== null) return;
@@ -270,15 +328,30 @@ export class CaseRun {
     this.failure = { kind: 'linearizability', detail: r.explanation, key: r.key, ops: shown };
   }
 
-  /** Every node is up and has committed the first `need` acknowledged entries, entry for entry. */
+  /**
+   * The nodes expected to catch up: the leader and the servers of its
+   * configuration (see the top of this file), or none while there is no leader
+   * (then nobody can say who is in, and the check waits for one).
+   */
+  private expected(): readonly NodeId[] | null {
+    const s = this.cluster;
+    const leader = currentLeader(s);
+    if (leader === null) return null;
+    const config = configOf(s.nodes[leader], { bootstrap: initialConfig(s.config, s.ids) });
+    return s.ids.filter((id) => id === leader || memberOf(config, id));
+  }
+
+  /** Every expected node is up and has committed the first `need` acknowledged entries, entry for entry. */
   private allCommitted(need: number): boolean {
     const s = this.cluster;
-    for (const id of s.ids) {
+    const ids = this.expected();
+    if (ids === null) return false;
+    for (const id of ids) {
       const v = s.nodes[id].volatile;
       if (v === null || v.commitIndex < need) return false;
     }
     // Entries a node's snapshot covers are not in its log; SnapshotIntegrity checked what it holds of them.
-    for (const id of s.ids) {
+    for (const id of ids) {
       const log = s.nodes[id].persistent.log;
       for (let i = log.start; i < need; i++) if (!sameEntry(entryAt(log, i + 1)!, this.acknowledged[i])) return false;
     }
@@ -290,7 +363,9 @@ export class CaseRun {
     const s = this.cluster;
     const leader = currentLeader(s);
     const lacking: string[] = [];
-    for (const id of s.ids) {
+    const ids = this.expected();
+    if (ids === null) lacking.push('there is no leader to say which servers are in its configuration');
+    for (const id of ids ?? []) {
       const n = s.nodes[id];
       const commit = n.volatile?.commitIndex ?? 0;
       let differs = 0;

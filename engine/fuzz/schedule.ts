@@ -42,9 +42,12 @@ export interface ScheduleStream {
 /** A small generator over the engine's PRNG: the fuzzer's only source of chance. */
 class Dice {
   private state: number;
-  constructor(seed: number) {
-    // A distinct mix, so that fuzz seed S and the cluster's own seed S draw different numbers.
-    this.state = seedState(Math.imul(seed >>> 0, 0x85ebca6b) ^ 0x5f3759df);
+  /**
+   * A distinct mix, so that fuzz seed S and the cluster's own seed S draw
+   * different numbers; another `salt` gives another stream from the same seed.
+   */
+  constructor(seed: number, salt = 0x5f3759df) {
+    this.state = seedState(Math.imul(seed >>> 0, 0x85ebca6b) ^ salt);
   }
   /** An integer in [min, max], both inclusive. */
   int(min: number, max: number): number {
@@ -169,13 +172,132 @@ const WEIGHTS: Record<(typeof KINDS)[number], number> = {
 };
 const WEIGHT_LIST = KINDS.map((k) => WEIGHTS[k]);
 
+/**
+ * The message types a base-stream `drop` names: all but TimeoutNow, which came
+ * with leadership transfer and is dropped by the membership stream, right
+ * after a `transfer`. Picking from the list as it was keeps the base stream.
+ */
+const BASE_MESSAGE_TYPES = MESSAGE_TYPES.filter((t) => t !== 'TimeoutNow');
+
 /** The keys direct client operations use: few, so that reads see writes and clients contend. */
 const CLIENT_KEYS = 3;
 
+/**
+ * Membership changes (§6) and leadership transfers (thesis §3.10) in the
+ * schedules. They are drawn from a second stream of the same seed, interleaved
+ * with the first: before each command of the base stream, this one may put in
+ * a `change`, `add`, `remove` or `transfer`. The base stream (the cluster line
+ * apart from `members=`, and every fault, request and run) is thus the one the
+ * seed drew before membership changes existed, only with these commands
+ * between its lines, so the measurements of the unsafe rules above still
+ * concern the same faults.
+ *
+ * A seed's cluster sometimes (MEMBERS_SUBSET_PERCENT) starts with `members=` a
+ * subset of its nodes, so that there are servers outside the configuration to
+ * add. Like the fault model, a small model of the voters the schedule has asked
+ * for (ignoring refusals, which the engine records: one change at a time, no
+ * leader...) steers the draws toward changes that change something: `add`
+ * names a server outside, `remove` one inside, and `change` adds and removes
+ * up to two each, so that C_new may have a majority disjoint from C_old's,
+ * which is what Figure 10 needs under `unsafe=direct-change`. Every node named
+ * is within the cluster, so every command parses; the model never lets the
+ * voters it asks for become none.
+ */
+const MEMBERS_SUBSET_PERCENT = 40;
+/** The chance, per command of the base stream, of a membership command before it. */
+const MEMBERSHIP_PERCENT = 8;
+/** The chance that a change of two servers or more is followed by a partition of the old voters' majority from the rest. */
+const FIGURE_10_PERCENT = 50;
+const MEMBERSHIP_KINDS = ['change', 'add', 'remove', 'transfer'] as const;
+const MEMBERSHIP_WEIGHTS = [45, 20, 15, 20];
+
+interface MembershipStream {
+  /** `members=` for the cluster line, sorted, or null: every node. */
+  readonly members: readonly NodeId[] | null;
+  /** A membership command to put before the base stream's next one, or null. */
+  next(): CommandBody | null;
+}
+
+function membershipStream(seed: number, ids: readonly NodeId[]): MembershipStream {
+  const m = new Dice(seed, 0x2545f491);
+  let members: NodeId[] | null = null;
+  if (ids.length >= 2 && m.chance(MEMBERS_SUBSET_PERCENT)) {
+    const k = m.int(Math.max(1, ids.length - 2), ids.length - 1);
+    members = m.shuffle(ids).slice(0, k).sort();
+  }
+  /** The voters the schedule has asked for so far (the engine may have refused some of it). */
+  const voters = new Set<NodeId>(members ?? ids);
+  const inside = (): NodeId[] => ids.filter((id) => voters.has(id));
+  const outside = (): NodeId[] => ids.filter((id) => !voters.has(id));
+
+  const draw = (): CommandBody | null => {
+    const kind = MEMBERSHIP_KINDS[m.weighted(MEMBERSHIP_WEIGHTS)];
+    const out = outside();
+    const inn = inside();
+    switch (kind) {
+      case 'change': {
+        // Up to two servers in and two out (at least one of either), never emptying the voters.
+        let add = m.shuffle(out).slice(0, m.int(0, Math.min(2, out.length)));
+        let remove = m.shuffle(inn).slice(0, m.int(0, Math.min(2, inn.length - 1 + add.length)));
+        if (add.length + remove.length === 0) {
+          if (out.length > 0) add = [m.pick(out)];
+          else if (inn.length > 1) remove = [m.pick(inn)];
+          else return null;
+        }
+        add = add.sort();
+        remove = remove.sort();
+        const before = inn;
+        for (const id of add) voters.add(id);
+        for (const id of remove) voters.delete(id);
+        // Figure 10's moment: a while later (the new servers caught up, C_new perhaps half
+        // replicated), cut a majority of the old voters off from everyone else.
+        if (add.length + remove.length >= 2 && m.chance(FIGURE_10_PERCENT)) {
+          const old = m.shuffle(before).slice(0, Math.floor(before.length / 2) + 1);
+          queued.push({ kind: 'run', ms: m.int(1, 150) }, { kind: 'partition', groups: [old, ids.filter((id) => !old.includes(id))] });
+        }
+        return { kind: 'change', request: { how: 'joint', add, remove } };
+      }
+      case 'add': {
+        if (out.length === 0) return null;
+        const id = m.pick(out);
+        voters.add(id);
+        return { kind: 'change', request: { how: 'single', add: [id], remove: [] } };
+      }
+      case 'remove': {
+        if (inn.length <= 1) return null;
+        const id = m.pick(inn);
+        voters.delete(id);
+        return { kind: 'change', request: { how: 'single', add: [], remove: [id] } };
+      }
+      case 'transfer': {
+        // Mostly to a voter; sometimes to any node, which the leader refuses unless it votes.
+        const target = m.chance(80) && inn.length > 0 ? m.pick(inn) : m.pick(ids);
+        // Sometimes the TimeoutNow is lost on its way (from whichever node leads, if it is this one), and the transfer must abort.
+        if (m.chance(30)) {
+          const others = ids.filter((id) => id !== target);
+          queued.push({ kind: 'drop', from: m.pick(others), to: target, messageType: 'TimeoutNow' });
+        }
+        return { kind: 'transfer', node: target };
+      }
+    }
+  };
+  /** Commands that go right after the one just drawn, in order. */
+  const queued: CommandBody[] = [];
+  return {
+    members,
+    next: () => {
+      if (queued.length > 0) return queued.shift()!;
+      return ids.length >= 2 && m.chance(MEMBERSHIP_PERCENT) ? draw() : null;
+    },
+  };
+}
+
 export function scheduleStream(seed: number, opts: ScheduleOptions = DEFAULT_SCHEDULE_OPTIONS): ScheduleStream {
   const d = new Dice(seed);
-  const config = drawConfig(d, opts);
-  const ids = nodeIds(config.nodes);
+  const base = drawConfig(d, opts);
+  const ids = nodeIds(base.nodes);
+  const changes = membershipStream(seed, ids);
+  const config: ClusterConfig = { ...base, members: changes.members };
   const clients: ClientId[] = Array.from({ length: config.clients }, (_, i) => `c${i + 1}`);
   const down = new Set<NodeId>();
   let values = 0;
@@ -205,6 +327,8 @@ export function scheduleStream(seed: number, opts: ScheduleOptions = DEFAULT_SCH
   };
 
   const next = (): CommandBody => {
+    const change = changes.next();
+    if (change !== null) return change;
     // A single node has no links to other nodes: only time, requests, crashes, campaigns and its clients' links apply.
     for (;;) {
       const kind = KINDS[d.weighted(WEIGHT_LIST)];
@@ -271,7 +395,7 @@ export function scheduleStream(seed: number, opts: ScheduleOptions = DEFAULT_SCH
           }
           if (ids.length < 2) continue;
           const [from, to] = two();
-          const messageType: MessageType | null = d.chance(50) ? null : d.pick(MESSAGE_TYPES);
+          const messageType: MessageType | null = d.chance(50) ? null : d.pick(BASE_MESSAGE_TYPES);
           return { kind: 'drop', from, to, messageType };
         }
         case 'campaign':

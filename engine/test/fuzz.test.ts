@@ -58,6 +58,7 @@ describe('fuzz schedules', () => {
       { nodes: 9, prevote: true, checkquorum: true },
       { unsafe: ['commit-old-terms', 'no-truncate'] },
       { unsafe: ['no-sessions', 'stale-reads'] },
+      { unsafe: ['direct-change', 'change-before-noop'] },
     ];
     for (const v of variants) {
       for (let seed = 1; seed <= 20; seed++) {
@@ -106,8 +107,94 @@ describe('clients in the schedules', () => {
   });
 });
 
+describe('membership changes in the schedules', () => {
+  it('some clusters start with members= a subset; schedules ask for joint changes of several servers, adds, removes and transfers, every node within the cluster', () => {
+    const seen = new Set<string>();
+    let subsets = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const commands = generateSchedule(seed, DEFAULT_SCHEDULE_OPTIONS, 300);
+      const header = commands[0];
+      if (header.kind !== 'cluster') throw new Error('a schedule starts with its cluster line');
+      const { nodes, members } = header.config;
+      const inCluster = (id: string): boolean => Number(id.slice(1)) >= 1 && Number(id.slice(1)) <= nodes;
+      if (members !== null) {
+        subsets++;
+        expect(members.length).toBeGreaterThanOrEqual(1);
+        expect(members.length).toBeLessThan(nodes);
+        expect(members.every(inCluster)).toBe(true);
+      }
+      for (const c of commands) {
+        if (c.kind === 'change') {
+          const named = [...c.request.add, ...c.request.remove];
+          expect(named.every(inCluster)).toBe(true);
+          expect(named.length).toBeGreaterThan(0);
+          if (c.request.how === 'single') seen.add(c.request.add.length > 0 ? 'add' : 'remove');
+          else seen.add(named.length >= 2 ? 'change of several servers' : 'change of one server');
+          if (c.request.how === 'joint' && c.request.add.length > 0 && c.request.remove.length > 0) seen.add('change in and out');
+        }
+        if (c.kind === 'transfer') {
+          expect(inCluster(c.node)).toBe(true);
+          seen.add('transfer');
+        }
+      }
+    }
+    expect(subsets).toBeGreaterThan(5);
+    expect(subsets).toBeLessThan(25);
+    expect([...seen].sort()).toEqual(['add', 'change in and out', 'change of one server', 'change of several servers', 'remove', 'transfer']);
+  });
+
+  it('keep the base stream: with the membership commands taken out, a schedule is the one its seed drew before them', () => {
+    // The faults, requests and runs come from their own stream of the seed (checked against the
+    // schedules of seeds 1..200 as drawn before membership changes: all the same). Seed 1's began so.
+    const membershipCommand = (c: Command): boolean => c.kind === 'change' || c.kind === 'transfer' || (c.kind === 'drop' && c.messageType === 'TimeoutNow');
+    const drawn = generateSchedule(1, DEFAULT_SCHEDULE_OPTIONS, 60);
+    expect(formatCommand(drawn[0])).toBe('cluster nodes=3 members=n3 seed=368348601 election=168-221ms latency=8-11ms probe=naive clients=3 reads=lease client-timeout=306ms');
+    const base = drawn.slice(1).filter((c) => !membershipCommand(c));
+    expect(base.slice(0, 6).map(formatCommand)).toEqual(['run 364ms', 'step 13', 'heal', 'campaign n3', 'snapshot n3', 'run 111ms']);
+    expect(base.length).toBeLessThan(drawn.length - 1);
+  });
+});
+
+describe('the liveness check and membership (§6)', () => {
+  const caseOf = (text: string) => {
+    const parsed = parseScript(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return runCase(parsed.script.commands);
+  };
+  const tailText = (r: { tail: readonly Command[] }): string[] => r.tail.map(formatCommand);
+
+  it('a node outside the configuration is not waited for: it gets no entries', () => {
+    for (const rule of ['', ' checkquorum=on']) {
+      const r = caseOf(`cluster nodes=4 members=n1,n2,n3 seed=3${rule}\nrun 400ms\npropose leader a\nrun 200ms`);
+      expect(r.failure, rule).toBeNull();
+      expect(r.acknowledged).toBeGreaterThan(0);
+    }
+  });
+
+  it('a removed server that never learnt of it is retired in the tail without the disruption rule, and kept up with it', () => {
+    // n3 is cut off while n2 removes it; it keeps its old configuration and campaigns, term after term.
+    const script = (rule: string) => `cluster nodes=3 seed=3${rule}
+run 400ms
+cut n1 n3
+cut n2 n3
+remove n3
+run 300ms
+propose leader x
+run 1s`;
+    const off = caseOf(script(''));
+    expect(off.failure).toBeNull();
+    expect(tailText(off)).toContain('crash n3');
+    const on = caseOf(script(' checkquorum=on'));
+    expect(on.failure).toBeNull();
+    expect(tailText(on).some((c) => c.startsWith('crash'))).toBe(false);
+  });
+});
+
 describe('the safe engine under the fuzzer (CI short run)', { timeout: 60_000 }, () => {
   it('300 seeds of about 600 events: no invariant breaks, and the cluster recovers', () => {
+    // With membership changes in the schedules, this run found a server its own uncommitted
+    // configuration left out that stopped campaigning though its vote was needed (no leader, ever):
+    // the engine now lets it campaign (thesis §4.2.2), and seed 188 here recovers.
     const r = fuzzSeeds(1, 300, options({}, 600));
     expect(r.firstFailure?.result.failure ?? null).toBeNull();
     expect(r.seeds).toBe(300);
@@ -135,32 +222,39 @@ describe('the safe engine under the fuzzer (CI short run)', { timeout: 60_000 },
 
 /**
  * Budgets, measured over seeds 1..300 with 2,000 events per schedule (clients in
- * every schedule, snapshots in most). The longest run of seeds between two that
- * break was 4 for vote-any-log (228 of 300 broke), 11 for no-truncate (104 of
- * 300) and 2 for snapshot-no-sessions (289 of 300); for the client switches,
- * whose break is a history with no linearization, 10 for no-sessions (124 of
- * 300) and 28 for stale-reads (42 of 300). These budgets leave a margin of two
- * or more. commit-old-terms is rare (4 of 300: Figure 8 needs a leader change at
- * just the wrong moment): from seed 1 its first break is seed 62, and its
- * budget of 150 covers that twice over. The first failing seeds from seed 1 are
- * 62 (commit-old-terms), 8 and 9 (a no-truncate liveness failure), 3
- * (no-sessions), 1 (stale-reads) and 1 (snapshot-no-sessions).
+ * every schedule, snapshots in most, membership changes in many). The longest
+ * run of seeds between two that break was 4 for vote-any-log (225 of 300
+ * broke), 20 for no-truncate (79 of 300) and 3 for snapshot-no-sessions (284 of
+ * 300); for the client switches, whose break is a history with no
+ * linearization, 15 for no-sessions (118 of 300) and 27 for stale-reads (29 of
+ * 300). These budgets leave a margin of two or more. commit-old-terms is rare
+ * (4 of 300: Figure 8 needs a leader change at just the wrong moment, and now
+ * shows as Leader Completeness): from seed 1 its first break is seed 53, then
+ * 75, 100 and 231, and its budget of 150 covers the first three. The first
+ * failing seeds from seed 1 are 53 (commit-old-terms), 1 (vote-any-log), 3
+ * (no-truncate; 5 is a liveness failure), 1 (no-sessions), 5 (stale-reads) and
+ * 1 (snapshot-no-sessions).
  */
 const BUDGETS: [UnsafeRule, number][] = [
   ['commit-old-terms', 150],
   ['vote-any-log', 20],
   ['no-truncate', 40],
-  ['snapshot-no-sessions', 5],
+  ['snapshot-no-sessions', 6],
 ];
 const NO_SESSIONS_BUDGET = 25;
 const STALE_READS_BUDGET = 60;
 const START = 1;
 /**
  * Seeds whose failures the shrinking tests start from: the first of each kind
- * from seed 1, except the liveness failure: seed 8's takes 90 s to shrink (each
- * rerun waits out the liveness bound), seed 9's 20 s.
+ * from seed 1, except where that one is slow to shrink or shrinks poorly within
+ * 400 reruns: for no-truncate seed 9 (seed 3's takes 30 s; 9 shrinks to 7
+ * commands in 12 s), for commit-old-terms seed 75 (seed 53's 99 commands only
+ * halve; 75's 281 become 9), for no-sessions seed 7 (seed 3's script, shrunk
+ * within 400 reruns, still had 50 lines; 7's has 23), and for the liveness failure of no-truncate seed
+ * 22 (each rerun waits out the liveness bound: seed 5's took
+ * 185 s).
  */
-const SHRINK_SEEDS = { noTruncate: 1, commitOldTerms: 62, noTruncateLiveness: 9, noSessions: 3, staleReads: 1, snapshotNoSessions: 1 };
+const SHRINK_SEEDS = { noTruncate: 9, commitOldTerms: 75, noTruncateLiveness: 22, noSessions: 7, staleReads: 5, snapshotNoSessions: 1 };
 
 describe('each unsafe rule is caught within a fixed budget of seeds', { timeout: 60_000 }, () => {
   for (const [rule, budget] of BUDGETS) {
@@ -254,6 +348,70 @@ describe('shrinking', { timeout: 60_000 }, () => {
     expect(run.failure?.actual).toMatch(/^not linearizable: /);
     // With sessions on, the same script's history is linearizable.
     const safe = parseScript(script.replace(' unsafe=no-sessions', ''));
+    if (!safe.ok) throw new Error(JSON.stringify(safe.errors));
+    expect(runScript(safe.script).failure).toBeNull();
+  });
+});
+
+/**
+ * Membership changes without joint consensus (`unsafe=direct-change`, Figure
+ * 10): a change of two servers or more at once lets C_old and C_new each have
+ * a majority the other lacks. Measured over seeds 1..1000 (2,000 events each):
+ * 22 seeds break a safety property, 21 of them Leader Completeness (a leader
+ * elected by the old majority without what the new one committed), the first
+ * from seed 1 being seed 31, then 39, 62, 88, 121, 166, 206; seed 62 breaks
+ * Election Safety itself (two leaders in term 34). The budget covers the first
+ * three breaks. Seed 31's schedule (637 commands) shrinks in 57 reruns to 7
+ * commands: 3 servers, `change -n1,-n2` (C_new = n3 alone, which n3 commits by
+ * itself) and a campaign of n1, which n1 and n2 elect without that entry.
+ */
+const DIRECT_CHANGE_FIRST = 31;
+const DIRECT_CHANGE_BUDGET = 62;
+const DIRECT_CHANGE_ELECTION = 62;
+/** Commands (the `cluster` line included) in seed DIRECT_CHANGE_FIRST's schedule shrunk with at most 400 reruns. */
+const DIRECT_CHANGE_SHRUNK = 7;
+
+describe('membership changes without joint consensus (unsafe=direct-change)', { timeout: 90_000 }, () => {
+  const direct = options({ unsafe: ['direct-change'] });
+
+  it(`a safety violation within ${DIRECT_CHANGE_BUDGET} seeds from seed ${START}, on a schedule the safe engine survives`, () => {
+    let caught: number | null = null;
+    for (let seed = START; seed < START + DIRECT_CHANGE_BUDGET && caught === null; seed++) {
+      if (fuzzSeed(seed, direct).failure?.kind === 'invariant') caught = seed;
+    }
+    expect(caught, `direct-change: no violation in seeds ${START}..${START + DIRECT_CHANGE_BUDGET - 1}`).not.toBeNull();
+    expect(fuzzSeed(caught!, options({})).failure).toBeNull();
+  });
+
+  it(`seed ${DIRECT_CHANGE_ELECTION}: two leaders in one term, as in Figure 10; with joint consensus the same schedule is clean`, () => {
+    const r = fuzzSeed(DIRECT_CHANGE_ELECTION, direct);
+    expect(r.failure).toMatchObject({ kind: 'invariant', invariant: 'ElectionSafety' });
+    // It took a change of several servers at once.
+    expect(r.schedule.some((c) => c.kind === 'change' && c.request.how === 'joint' && c.request.add.length + c.request.remove.length >= 2)).toBe(true);
+    expect(fuzzSeed(DIRECT_CHANGE_ELECTION, options({})).failure).toBeNull();
+  });
+
+  it(`the shrinker keeps the violation and yields a short script (${DIRECT_CHANGE_SHRUNK} commands), which the scenario runner replays to it`, () => {
+    const seed = DIRECT_CHANGE_FIRST;
+    const original = fuzzSeed(seed, direct);
+    expect(original.failure?.kind).toBe('invariant');
+    const small = shrink(original.schedule, original.failure!, 400);
+    expect(failureKind(small.result.failure!)).toBe(failureKind(original.failure!));
+    expect(small.commands.length).toBe(DIRECT_CHANGE_SHRUNK);
+    expect(small.commands.length).toBeLessThan(original.schedule.length / 2);
+    // The shrunk script still asks for a membership change: the break needs one.
+    expect(small.commands.some((c) => c.kind === 'change')).toBe(true);
+    const script = reproScript(seed, small.result.schedule, small.result.tail, small.result.failure!);
+    const lines = script.trimEnd().split('\n');
+    expect(lines[lines.length - 1]).toBe('expect safe');
+    const parsed = parseScript(script);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const run = runScript(parsed.script);
+    expect(run.failure?.command).toBe('expect safe');
+    expect(run.failure?.line).toBe(lines.length);
+    expect(run.failure?.actual).toContain(`first: ${failureKind(original.failure!)}`);
+    // With joint consensus, the same script keeps every property.
+    const safe = parseScript(script.replace(' unsafe=direct-change', ''));
     if (!safe.ok) throw new Error(JSON.stringify(safe.errors));
     expect(runScript(safe.script).failure).toBeNull();
   });

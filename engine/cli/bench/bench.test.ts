@@ -61,6 +61,7 @@ describe('the benchmark report', () => {
     const report = {
       machine: { cpus: 2, model: 'Test CPU', node: 'v20' },
       engine: { medianMs: 120, eventsPerSecond: 200000, heapGrowthMB: 1, met: false },
+      membership: { medianMs: 130, withoutChangesMs: 90, ratio: 1.44, eventRatio: 1.44, changes: [{ asked: 'change +n4,+n5', simulatedMs: 224 }, { asked: 'change -n4,-n5', simulatedMs: null }], met: false },
       recording: { seekMedianMs: 1, seekP95Ms: 2, recordingHeapMB: 4, met: true },
       growth: { points: [{ simSeconds: 10, engineMs: 10, recordingMB: 0.2, events: 2675 }], steps: [{ from: 10, to: 100, engine: 1.1, recordingMemory: 1.2 }, { from: 100, to: 1000, engine: 1, recordingMemory: 2.5 }] },
       clients: { workload: { clients: 5, opsPerSecond: 100, simulatedSeconds: 100 }, medianMs: 400, checkMedianMs: 50, operations: 10000, events: 90000, ratio: 4.5, noClientMedianMs: 89, met: false },
@@ -79,6 +80,7 @@ describe('the benchmark report', () => {
     expect(table).toContain('machine: 2 × Test CPU, Node v20');
     expect(table).toMatch(/engine: 100 s workload.*120 ms.*≤ 100 ms.*NO/);
     expect(table).toMatch(/seek in the recording.*yes/);
+    expect(table).toMatch(/membership: 3 → 5 → 3 servers.*130 ms against 90 ms: ×1\.44 for ×1\.44 the events; simulated change \+n4,\+n5 224 ms, change -n4,-n5 — ms.*NO/);
     expect(table).toMatch(/10 s → 100 s.*×1\.1.*×1\.2.*yes/);
     expect(table).toMatch(/100 s → 1000 s.*×1,.*×2\.5.*NO/);
     expect(table).toMatch(/linearizability check, 2,000 ops, 9 clients, 10 keys: median.*250 ms.*≤ 200 ms.*NO/);

@@ -15,6 +15,16 @@ export function reportRows(r: Json): Row[] {
   const rows: Row[] = [];
   const e = r.engine;
   rows.push({ measure: 'engine: 100 s workload (median wall)', figure: `${ms(e.medianMs)} (${e.eventsPerSecond.toLocaleString('en')} events/s, heap +${e.heapGrowthMB} MB)`, target: '≤ 100 ms', met: e.met });
+  const mb = r.membership;
+  if (mb !== undefined) {
+    const took = mb.changes.map((c: Json) => `${c.asked} ${c.simulatedMs ?? '—'} ms`).join(', ');
+    rows.push({
+      measure: 'membership: 3 → 5 → 3 servers under the engine workload (median wall, against no change)',
+      figure: `${ms(mb.medianMs)} against ${ms(mb.withoutChangesMs)}: ×${mb.ratio} for ×${mb.eventRatio} the events; simulated ${took}`,
+      target: '≤ 1.25 × the event ratio',
+      met: mb.met,
+    });
+  }
   const rec = r.recording;
   rows.push({ measure: 'seek in the recording (median / p95)', figure: `${rec.seekMedianMs} / ${rec.seekP95Ms} ms (${rec.recordingHeapMB} MB kept)`, target: '≤ 16 ms median', met: rec.met });
   const g = r.growth;
