@@ -14,6 +14,7 @@
  */
 import { createRequire } from 'node:module';
 import { UNSAFE_RULES, type UnsafeRule } from '../types.ts';
+import { INVARIANTS } from '../events.ts';
 import { availableParallelism } from 'node:os';
 import { describeFailure, failureKind } from '../fuzz/check.ts';
 import { DEFAULT_EVENTS, fuzzSeed, reproScript, type FuzzOptions, type SeedOutcome } from '../fuzz/fuzz.ts';
@@ -26,7 +27,7 @@ const MAX_WORKERS = 64;
 
 const USAGE =
   'usage: npm run fuzz -- [--seeds N] [--events M] [--nodes K] [--unsafe RULE[,RULE]] [--seed-from S]\n' +
-  '                       [--prevote] [--checkquorum] [--workers W] [--each] [--base URL] [--json]\n' +
+  '                       [--prevote] [--checkquorum] [--workers W] [--each] [--want KIND] [--base URL] [--json]\n' +
   `  --seeds N        seeds to run (default 1000)\n` +
   `  --events M       events per schedule, about (default ${DEFAULT_EVENTS})\n` +
   '  --nodes K        cluster size 1..9 for every seed (default: drawn from 3..7 per seed)\n' +
@@ -35,6 +36,8 @@ const USAGE =
   '  --prevote, --checkquorum   turn those options on in every schedule\n' +
   `  --workers W      threads to spread the seeds over (default 1; at most ${MAX_WORKERS})\n` +
   '  --each           one line (or JSON item) per seed, in seed order\n' +
+  '  --want KIND      stop at the first failure of this kind (an invariant such as ElectionSafety,\n' +
+  '                   Linearizability, or liveness); other failures are counted and passed over\n' +
   `  --base URL       page for the link to a failure (default ${DEFAULT_BASE})\n` +
   '  --json           print one JSON document instead of text';
 
@@ -46,6 +49,8 @@ interface Args {
   opts: FuzzOptions;
   base: string;
   json: boolean;
+  /** Stop only at a failure of this kind (`failureKind`, or `liveness` for any liveness failure); null: at any. */
+  want: string | null;
 }
 
 class BadArgs extends Error {}
@@ -64,6 +69,7 @@ function parseArgs(argv: string[]): Args | 'help' {
   let json = false;
   let workers = 1;
   let each = false;
+  let want: string | null = null;
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -131,6 +137,12 @@ function parseArgs(argv: string[]): Args | 'help' {
       case '--each':
         each = flag();
         break;
+      case '--want': {
+        want = value();
+        const kinds = [...INVARIANTS, 'liveness'];
+        if (!kinds.includes(want)) throw new BadArgs(`--want takes one of ${kinds.join(', ')}, got "${want}"`);
+        break;
+      }
       case '--workers':
         workers = count(1, MAX_WORKERS);
         break;
@@ -144,7 +156,7 @@ function parseArgs(argv: string[]): Args | 'help' {
     }
   }
   if (from + seeds - 1 > MAX_SEED) throw new BadArgs(`seeds run from --seed-from up to at most ${MAX_SEED}`);
-  return { seeds, from, base, json, workers, each, opts: { events, schedule: { nodes, unsafe, prevote, checkquorum } } };
+  return { seeds, from, base, json, workers, each, want, opts: { events, schedule: { nodes, unsafe, prevote, checkquorum } } };
 }
 
 const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -170,7 +182,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`npm run fuzz: ${e.message}\n${USAGE}\n`);
     return 2;
   }
-  const { seeds, from, opts, json, workers, each } = args;
+  const { seeds, from, opts, json, workers, each, want } = args;
   const s = opts.schedule;
   const what =
     `seeds ${from}..${from + seeds - 1}, about ${thousands(opts.events)} events each, ` +
@@ -189,13 +201,19 @@ async function main(argv: string[]): Promise<number> {
   let operations = 0;
   let unknown = 0;
   let ran = 0;
+  /** Seeds that failed otherwise than `--want` asks, by kind. */
+  const passedOver: Record<string, number> = {};
+  const wanted = (o: SeedOutcome): boolean =>
+    o.failure !== null && (want === null || o.failure === want || (want === 'liveness' && o.failure.startsWith('liveness')));
   const cases: SeedOutcome[] = [];
   const failedOutcome = await runSeeds({
     from,
     count: seeds,
     workers,
     opts,
+    stopsAt: wanted,
     onOutcome: (o) => {
+      if (o.failure !== null && !wanted(o)) passedOver[o.failure] = (passedOver[o.failure] ?? 0) + 1;
       events += o.events;
       operations += o.operations;
       if (o.linearizability === 'unknown') unknown++;
@@ -223,15 +241,19 @@ async function main(argv: string[]): Promise<number> {
     fuzzMs: round(fuzzMs),
     ...(each ? { cases } : {}),
   };
+  const other = Object.entries(passedOver).map(([k, n]) => `${k} in ${n}`);
   const counts =
     `${thousands(ran)} seeds, ${thousands(events)} events checked, ${thousands(figures.eventsPerSecond)} events/s, ` +
-    `${thousands(operations)} client operations (linearizability unknown in ${thousands(unknown)} seed${unknown === 1 ? '' : 's'})`;
+    `${thousands(operations)} client operations (linearizability unknown in ${thousands(unknown)} seed${unknown === 1 ? '' : 's'})` +
+    (other.length > 0 ? `; passed over, failing otherwise than ${want}: ${other.join(', ')}` : '');
 
   if (failedOutcome === null) {
     const wallMs = round(performance.now() - t0);
-    if (json) process.stdout.write(`${JSON.stringify({ ok: true, ...figures, wallMs, failure: null })}\n`);
-    else process.stdout.write(`clean: ${counts}, wall ${round(wallMs / 1000, 2)} s\n`);
-    return 0;
+    // With --want, seeds that failed otherwise are still failures: the run is not clean.
+    const ok = other.length === 0;
+    if (json) process.stdout.write(`${JSON.stringify({ ok, ...figures, ...(want === null ? {} : { want, passedOver }), wallMs, failure: null })}\n`);
+    else process.stdout.write(`${ok ? 'clean' : `no ${want} failure`}: ${counts}, wall ${round(wallMs / 1000, 2)} s\n`);
+    return ok ? 0 : 1;
   }
 
   // The failing case again, in this thread, for the shrinker: it replays identically.

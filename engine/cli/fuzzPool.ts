@@ -32,26 +32,30 @@ export interface PoolRun {
   readonly count: number;
   readonly workers: number;
   readonly opts: FuzzOptions;
-  /** Called with each outcome, in seed order, up to and including the first failure. */
+  /** Called with each outcome, in seed order, up to and including the one the run stops at. */
   readonly onOutcome: (o: SeedOutcome) => void;
+  /** Which outcome ends the run (default: any failure); seeds that fail otherwise are reported and passed. */
+  readonly stopsAt?: (o: SeedOutcome) => boolean;
 }
 
-/** Runs the seeds; resolves with the first failing outcome, or null when every seed is clean. */
+const anyFailure = (o: SeedOutcome): boolean => o.failure !== null;
+
+/** Runs the seeds; resolves with the first outcome `stopsAt` picks (the first failure), or null when none is. */
 export function runSeeds(run: PoolRun): Promise<SeedOutcome | null> {
   if (run.workers <= 1) return Promise.resolve(runInline(run));
   return runThreaded(run);
 }
 
-function runInline({ from, count, opts, onOutcome }: PoolRun): SeedOutcome | null {
+function runInline({ from, count, opts, onOutcome, stopsAt = anyFailure }: PoolRun): SeedOutcome | null {
   for (let seed = from; seed < from + count; seed++) {
     const o = seedOutcome(seed, fuzzSeed(seed, opts));
     onOutcome(o);
-    if (o.failure !== null) return o;
+    if (stopsAt(o)) return o;
   }
   return null;
 }
 
-function runThreaded({ from, count, workers, opts, onOutcome }: PoolRun): Promise<SeedOutcome | null> {
+function runThreaded({ from, count, workers, opts, onOutcome, stopsAt = anyFailure }: PoolRun): Promise<SeedOutcome | null> {
   const end = from + count;
   const entry = new URL('./fuzzThread.ts', import.meta.url).href;
   const threads = Array.from({ length: Math.min(workers, Math.ceil(count / BATCH)) }, () =>
@@ -83,14 +87,14 @@ function runThreaded({ from, count, workers, opts, onOutcome }: PoolRun): Promis
       t.on('message', (m: FromThread) => {
         for (const o of m.outcomes) {
           waiting.set(o.seed, o);
-          if (o.failure !== null) lowestFailure = Math.min(lowestFailure, o.seed);
+          if (stopsAt(o)) lowestFailure = Math.min(lowestFailure, o.seed);
         }
         // Release what is now contiguous, stopping at a failure.
         for (let o = waiting.get(nextOut); o !== undefined; o = waiting.get(nextOut)) {
           waiting.delete(nextOut);
           nextOut++;
           onOutcome(o);
-          if (o.failure !== null) return finish(o);
+          if (stopsAt(o)) return finish(o);
         }
         if (nextOut >= end) return finish(null);
         dispatch(t);

@@ -496,6 +496,19 @@ describe('npm run fuzz', { timeout: 60_000 }, () => {
     expect(text.stdout).toMatch(/^seed 5: ok, [\d,]+ events, ([\d,]+ operations, linearizable|no client operations)$/m);
   });
 
+  it('--want passes over failures of other kinds and stops at the first of its own: direct-change breaks Election Safety', () => {
+    const r = run(['--seeds', '70', '--unsafe', 'direct-change', '--want', 'ElectionSafety', '--workers', '2', '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.failure).toMatchObject({ seed: 62, failureKind: 'ElectionSafety' });
+    // The seeds before it that broke another property were run, counted and passed over.
+    expect(doc.seeds).toBe(62);
+    // Without a failure of the wanted kind, seeds that failed otherwise still make the run fail.
+    const none = run(['--seeds', '35', '--unsafe', 'direct-change', '--want', 'Linearizability']);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toMatch(/^no Linearizability failure: 35 seeds, .*passed over, failing otherwise than Linearizability: LeaderCompleteness in 1/m);
+  });
+
   it('exits 2 on bad arguments, saying what is wrong', () => {
     for (const [args, message] of [
       [['--seeds', 'ten'], '--seeds takes a whole number'],
@@ -504,6 +517,7 @@ describe('npm run fuzz', { timeout: 60_000 }, () => {
       [['--frobnicate'], 'unknown option --frobnicate'],
       [['--seeds'], '--seeds needs a value'],
       [['--workers', '0'], '--workers must be between 1 and 64'],
+      [['--want', 'Safety'], '--want takes one of ElectionSafety'],
     ] as const) {
       const r = run([...args]);
       expect(r.code, args.join(' ')).toBe(2);
