@@ -23,7 +23,7 @@
  * the configuration is joint or not yet committed, is refused with the reason.
  * A new leader that finds C_old,new committed in its log appends C_new itself.
  */
-import type { ChangeHow, ChangeRequest, LeaderNode, Membership, NodeId, PendingChange, UpNode } from '../types.ts';
+import type { ChangeHow, ChangeRequest, LeaderNode, Membership, PendingChange, UpNode } from '../types.ts';
 import type { ChangeRefusal } from '../events.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
@@ -162,10 +162,4 @@ export function advanceChange(node: LeaderNode, ctx: StepContext, fx: Effects): 
 function afterChange(node: LeaderNode, config: Membership, fx: Effects): UpNode {
   if (votesIn(config, node.id)) return node;
   return becomeFollower(node, node.persistent.currentTerm, null, 'removed', node.id, fx);
-}
-
-/** The voters a change asks for, written as the scenario language writes a change (`+n4,-n1`). */
-export function changeText(request: ChangeRequest): string {
-  if (request.how === 'single') return request.add.length > 0 ? `add ${request.add[0]}` : `remove ${request.remove[0]}`;
-  return `change ${[...request.add.map((id: NodeId) => `+${id}`), ...request.remove.map((id: NodeId) => `-${id}`)].join(',')}`;
 }

@@ -12,8 +12,6 @@ export const membership = (voters: Iterable<NodeId>, outgoing: Iterable<NodeId> 
   learners: majorityConfig(learners),
 });
 
-export const isJointConfig = (c: Membership): boolean => c.outgoing.length > 0;
-
 /** Whether `id` votes in `c` (either half of a joint configuration). */
 export const votesIn = (c: Membership, id: NodeId): boolean => c.voters.includes(id) || c.outgoing.includes(id);
 
@@ -23,8 +21,6 @@ export const memberOf = (c: Membership, id: NodeId): boolean => votesIn(c, id) |
 /** Every server of `c` (voters of both halves and learners), sorted: whom its leader replicates to. */
 export const serversOf = (c: Membership): readonly NodeId[] => majorityConfig([...c.voters, ...c.outgoing, ...c.learners]);
 
-/** Every voter of `c`, both halves, sorted. */
-export const votersOf = (c: Membership): readonly NodeId[] => (c.outgoing.length === 0 ? c.voters : majorityConfig([...c.voters, ...c.outgoing]));
 
 /** What `id` is in `c`: a voter (either half), a learner, or neither. */
 export type MemberKind = 'voter' | 'learner' | 'none';

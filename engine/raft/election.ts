@@ -4,9 +4,8 @@ import type { VoteRefusal } from '../events.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import { isUpToDate, position } from './log.ts';
-import { majority, voteResult } from './quorum.ts';
+import { majority, voteResult, voterIds } from './quorum.ts';
 import { configOf } from './membership.ts';
-import { votersOf } from './configs.ts';
 import { inLease } from './lease.ts';
 import { leaseHolds } from './reads.ts';
 import { becomeLeader, startElection } from './transitions.ts';
@@ -104,7 +103,7 @@ export function onVoteResponse(node: CandidateNode, m: RequestVoteResponse, ctx:
   const votes = { ...v.votes, [m.from]: m.granted };
   const voters = configOf(node, ctx);
   let granted = 0;
-  for (const id of votersOf(voters)) if (votes[id] === true) granted++;
+  for (const id of voterIds(voters)) if (votes[id] === true) granted++;
   fx.records.push({
     type: 'voteCounted',
     node: node.id,

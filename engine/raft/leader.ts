@@ -10,9 +10,8 @@ import type { RoleInput } from './input.ts';
 import { onRequestVote } from './election.ts';
 import { leaderNode, onAppendResponse, onHeartbeat, onInstallSnapshotResponse, propose } from './replication.ts';
 import { becomeFollower } from './transitions.ts';
-import { majority, voteResult } from './quorum.ts';
+import { majority, voteResult, voterIds } from './quorum.ts';
 import { configOf } from './membership.ts';
-import { votersOf } from './configs.ts';
 import { unheard } from './progress.ts';
 import { assertNever } from '../assertNever.ts';
 import { onClientRequest } from './clients.ts';
@@ -83,7 +82,7 @@ export function checkQuorum(node: LeaderNode, ctx: StepContext, fx: Effects): Up
   const answered: Record<NodeId, boolean> = {};
   let heard = 0;
   const config = configOf(node, ctx);
-  for (const id of votersOf(config)) {
+  for (const id of voterIds(config)) {
     const yes = id === node.id || v.progress[id]?.active === true;
     answered[id] = yes;
     if (yes) heard++;

@@ -7,7 +7,7 @@
  * that answer beside its log (`PersistentState.config`) and updates it here
  * whenever its log changes, so that no rule has to search the log for it.
  */
-import type { LogEntry, LoggedConfig, Membership, PersistentState, StoredLog, UpNode } from '../types.ts';
+import type { LoggedConfig, Membership, PersistentState, StoredLog, UpNode } from '../types.ts';
 import type { NodeContext } from './context.ts';
 import { entryAt, lastIndex } from './log.ts';
 import { votesIn } from './configs.ts';
@@ -57,15 +57,6 @@ export function configAt(p: PersistentState, index: number, bootstrap: Membershi
   return (latestIn(p.log, index, p.log.start) ?? fromSnapshot(p))?.config ?? bootstrap;
 }
 
-/** The configuration of the newest config entry among `entries` (appended after `prev`), or null. */
-export function lastConfigEntry(entries: readonly LogEntry[], prev: number): LoggedConfig | null {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const e = entries[i];
-    if (e.kind === 'config') return { config: e.config, index: prev + i + 1 };
-  }
-  return null;
-}
-
 /**
  * Whether `node` may start an election. A voter of its configuration may. So
  * may a server its latest configuration leaves out while that configuration is
@@ -80,10 +71,4 @@ export function mayCampaign(node: UpNode, ctx: Pick<NodeContext, 'bootstrap'>): 
   const logged = node.persistent.config;
   if (logged === null || logged.index <= node.volatile.commitIndex) return false;
   return votesIn(configAt(node.persistent, logged.index - 1, ctx.bootstrap), node.id);
-}
-
-/** Whether the configuration `node` uses came from an entry not yet committed (a change is under way). */
-export function configPending(node: UpNode): boolean {
-  const c = node.persistent.config;
-  return c !== null && c.index > node.volatile.commitIndex;
 }

@@ -10,9 +10,9 @@ import { rawEntry } from './entry.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import { appended, entriesFrom, findConflictByTerm, lastIndex, termAt } from './log.ts';
-import { committedIndex } from './quorum.ts';
+import { committedIndex, voterIds } from './quorum.ts';
 import { configOf } from './membership.ts';
-import { serversOf, votersOf } from './configs.ts';
+import { serversOf } from './configs.ts';
 import { acknowledged, heardFrom, initialProgress, probeFrom, refused, sending, snapshotDone, withPeer } from './progress.ts';
 import { sendSnapshot } from './snapshot.ts';
 
@@ -166,7 +166,7 @@ export function maybeCommit(node: LeaderNode, ctx: StepContext, fx: Effects): Le
   const term = termAt(log, n)!;
   const currentTerm = node.persistent.currentTerm;
   if (term !== currentTerm && !ctx.unsafe['commit-old-terms']) {
-    const voters = votersOf(config);
+    const voters = voterIds(config);
     let replicas = 0;
     for (const id of voters) if ((stored(id) ?? 0) >= n) replicas++;
     fx.records.push({

@@ -7,9 +7,9 @@ import type { FollowReason } from '../events.ts';
 import type { Effects } from './effects.ts';
 import type { StepContext } from './context.ts';
 import { appended, lastIndex, lastTerm } from './log.ts';
-import { voteResult, type JointConfig } from './quorum.ts';
+import { voteResult, voterIds, type JointConfig } from './quorum.ts';
 import { configOf } from './membership.ts';
-import { serversOf, votersOf, votesIn } from './configs.ts';
+import { serversOf, votesIn } from './configs.ts';
 import { initialProgress } from './progress.ts';
 import { noopEntry } from './entry.ts';
 import { broadcastAppend, maybeCommit } from './replication.ts';
@@ -113,7 +113,7 @@ function requestVotes(node: UpNode, term: number, preVote: boolean, transfer: bo
   const log = node.persistent.log;
   const lastLogIndex = lastIndex(log);
   const lastLogTerm = lastTerm(log);
-  for (const peer of votersOf(configOf(node, ctx))) {
+  for (const peer of voterIds(configOf(node, ctx))) {
     if (peer !== node.id) fx.outbox.push({ type: 'RequestVote', from: node.id, to: peer, term, lastLogIndex, lastLogTerm, preVote, transfer });
   }
 }

@@ -4,10 +4,9 @@
  * as a script that replays exactly.
  */
 import { DEFAULT_CONFIG } from '../config.ts';
-import type { ClusterConfig, KvOp, Range } from '../types.ts';
+import type { ChangeRequest, ClusterConfig, KvOp, Range } from '../types.ts';
 import { assertNever } from '../assertNever.ts';
 import type { CommandBody, Expectation } from './ast.ts';
-import { changeText } from '../raft/changes.ts';
 
 export const formatDuration = (ms: number): string => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
 
@@ -125,4 +124,10 @@ export function formatCommand(c: CommandBody): string {
     default:
       return assertNever(c);
   }
+}
+
+/** A membership change as the language writes it: `add n4`, `remove n1`, `change +n4,-n1`. */
+function changeText(request: ChangeRequest): string {
+  if (request.how === 'single') return request.add.length > 0 ? `add ${request.add[0]}` : `remove ${request.remove[0]}`;
+  return `change ${[...request.add.map((id) => `+${id}`), ...request.remove.map((id) => `-${id}`)].join(',')}`;
 }
